@@ -1,0 +1,41 @@
+// Native benchmarks: GEMM GFLOP/s in the three training forms and skeleton training steps/s.
+//   cmake --build build/native --target core_bench && build/native/bench/core_bench
+#include <benchmark/benchmark.h>
+
+#include <vector>
+
+#include "nnp/kernels.h"
+#include "nnp/rng.h"
+#include "nnp/trainer.h"
+#include "test_config.h"
+
+namespace {
+
+void BM_Gemm(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  const bool ta = state.range(1) == 1, tb = state.range(1) == 2;
+  nnp::Pcg32 rng(1);
+  std::vector<float> a(static_cast<std::size_t>(n) * n), b(a.size()), c(a.size());
+  for (float& v : a) v = static_cast<float>(rng.uniform(-1, 1));
+  for (float& v : b) v = static_cast<float>(rng.uniform(-1, 1));
+  for (auto _ : state) {
+    nnp::gemm(ta, tb, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f, c.data(), n);
+    benchmark::DoNotOptimize(c.data());
+  }
+  state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * n * n, benchmark::Counter::kIsIterationInvariantRate,
+                                                 benchmark::Counter::kIs1000);
+  state.SetLabel(ta ? "AT*B" : tb ? "A*BT" : "A*B");
+}
+BENCHMARK(BM_Gemm)->ArgsProduct({{64, 256, 1024}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
+
+void BM_SkeletonSteps(benchmark::State& state) {
+  nnp::Trainer t(nnp::testing::skeleton_config());
+  constexpr int kSteps = 1000;
+  for (auto _ : state) benchmark::DoNotOptimize(t.run(kSteps));
+  state.counters["steps/s"] = benchmark::Counter(kSteps, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_SkeletonSteps)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,20 @@
+#pragma once
+// Errors a caller can fix: a bad configuration or input, or a run that diverged. The message names
+// the field and the accepted values; the wasm binding turns it into a JavaScript Error.
+#include <stdexcept>
+#include <string>
+
+namespace nnp {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown by Trainer::run when the loss stops being finite; parameters keep their last finite values.
+class DivergedError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace nnp

@@ -1,0 +1,38 @@
+#pragma once
+// SIMD kernels (xsimd; wasm SIMD128 in the browser, SSE2 natively). Each has a scalar twin in
+// ref.h that the tests compare it with. Buffers may be unaligned unless stated; none may overlap
+// unless stated.
+#include <cstddef>
+#include <string>
+
+namespace nnp {
+
+// The xsimd architecture the kernels were compiled for, e.g. "wasm/4" or "sse2/4".
+std::string simd_arch();
+
+// C[m×n] = alpha·op(A)·op(B) + beta·C, row-major with leading dimensions lda, ldb, ldc.
+// op(A) is A[m×k] or, with trans_a, Aᵀ where A is [k×m]; likewise op(B) is [k×n] or Bᵀ of B[n×k].
+// Transposes are never materialised: they are folded into packing. beta == 0 ignores C's contents.
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
+          const float* b, int ldb, float beta, float* c, int ldc);
+
+// y[r, c] = x[r, c] + bias[c]  (y may alias x)
+void add_row(const float* x, const float* bias, float* y, int rows, int cols);
+// dbias[c] += Σ_r dy[r, c]
+void sum_rows_acc(const float* dy, float* dbias, int rows, int cols);
+// dst[i] += src[i]
+void add_acc(const float* src, float* dst, std::size_t n);
+// dst[i] += alpha·src[i]
+void axpy(float alpha, const float* src, float* dst, std::size_t n);
+
+void tanh_forward(const float* x, float* y, std::size_t n);
+// dx += dy·(1 − y²)
+void tanh_backward(const float* y, const float* dy, float* dx, std::size_t n);
+void sigmoid_forward(const float* x, float* y, std::size_t n);
+// dx += dy·y·(1 − y)
+void sigmoid_backward(const float* y, const float* dy, float* dx, std::size_t n);
+void relu_forward(const float* x, float* y, std::size_t n);
+// dx += dy·[x > 0]
+void relu_backward(const float* x, const float* dy, float* dx, std::size_t n);
+
+}  // namespace nnp

@@ -1,0 +1,67 @@
+#pragma once
+// A multilayer perceptron as torch.nn.Sequential(Linear, act, Linear, act, …): parameters in one
+// flat, aligned slab in named_parameters() order (0.weight [out, in], 0.bias [out], 2.weight, …),
+// gradients in a second slab of the same layout, so zero_grad() is one fill and an optimiser step
+// is one pass. The forward pass is composed of autograd ops; nothing is hand-differentiated.
+//
+//   nnp::Mlp net({.inputs = 2, .layers = {{4, nnp::Activation::Tanh}, {1, nnp::Activation::Sigmoid}}});
+//   nnp::Pcg32 rng(1);
+//   net.init_default(rng);                  // nn.Linear's default U(±1/√fan_in)
+//   nnp::Var y = net.forward(graph, x);
+#include <span>
+#include <string>
+#include <vector>
+
+#include "nnp/autograd.h"
+#include "nnp/names.h"
+#include "nnp/rng.h"
+#include "nnp/tensor.h"
+
+namespace nnp {
+
+struct LayerSpec {
+  int units = 0;
+  Activation activation = Activation::Identity;
+};
+
+struct MlpSpec {
+  int inputs = 0;
+  std::vector<LayerSpec> layers;  // hidden layers, then the output layer
+};
+
+// Throws nnp::Error naming the field ("network.layers[1].units …") when the spec is unusable.
+void validate(const MlpSpec& spec);
+
+struct ParamInfo {
+  std::string name;  // "0.weight", "0.bias", "2.weight", …
+  std::size_t offset = 0;
+  int rows = 0;      // a bias is [1, out] internally; its torch shape is [out]
+  int cols = 0;
+  bool is_bias = false;
+};
+
+class Mlp {
+ public:
+  explicit Mlp(const MlpSpec& spec);
+
+  void init_default(Pcg32& rng);
+  Var forward(Graph& g, Var x);
+  void zero_grad();
+
+  const MlpSpec& spec() const { return spec_; }
+  int inputs() const { return spec_.inputs; }
+  int outputs() const { return spec_.layers.back().units; }
+  std::span<float> parameters() { return params_; }
+  std::span<float> gradients() { return grads_; }
+  const std::vector<ParamInfo>& named_parameters() const { return info_; }
+  Tensor weight(std::size_t layer);
+  Tensor bias(std::size_t layer);
+
+ private:
+  MlpSpec spec_;
+  std::vector<ParamInfo> info_;
+  AlignedVector params_;
+  AlignedVector grads_;
+};
+
+}  // namespace nnp

@@ -1,0 +1,61 @@
+// The tape: recording, gradient buffers and the reverse sweep. The ops themselves (forward next to
+// backward) are in ops.cpp.
+#include <cassert>
+
+#include "nnp/autograd.h"
+#include "nnp/error.h"
+
+namespace nnp {
+
+Graph::Graph(Arena& arena, std::size_t reserve_nodes) : arena_(arena) { nodes_.reserve(reserve_nodes); }
+
+Var Graph::push(Node n) {
+  nodes_.push_back(n);
+  return Var{static_cast<std::int32_t>(nodes_.size() - 1)};
+}
+
+Var Graph::input(Tensor t) {
+  Node n;
+  n.value = t;
+  return push(n);
+}
+
+Var Graph::parameter(Tensor t, float* grad) {
+  Node n;
+  n.value = t;
+  n.grad = grad;
+  n.requires_grad = true;
+  return push(n);
+}
+
+Tensor Graph::new_value(int rows, int cols) {
+  return Tensor{arena_.alloc(static_cast<std::size_t>(rows) * cols), rows, cols};
+}
+
+float* Graph::grad_buffer(Node& n) {
+  if (n.grad == nullptr) n.grad = arena_.alloc_zeroed(n.value.size());
+  return n.grad;
+}
+
+void Graph::backward(Var loss) {
+  Node& root = node(loss);
+  if (root.value.size() != 1)
+    throw Error("backward() needs a scalar loss, got a [" + std::to_string(root.value.rows) + ", " +
+                std::to_string(root.value.cols) + "] tensor");
+  if (!root.requires_grad) return;
+  grad_buffer(root)[0] += 1.0f;
+  // Recording order is a topological order, so one reverse sweep visits each node after all
+  // of its consumers have added their contributions.
+  for (std::int32_t i = loss.id; i >= 0; --i) {
+    const Node& n = nodes_[i];
+    if (n.op == Op::Leaf || !n.requires_grad || n.grad == nullptr) continue;
+    backward_node(n);
+  }
+}
+
+void Graph::clear() {
+  nodes_.clear();
+  arena_.reset();
+}
+
+}  // namespace nnp

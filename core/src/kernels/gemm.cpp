@@ -1,0 +1,154 @@
+// Packed, register-blocked GEMM (the GotoBLAS / BLIS scheme): op(A) and op(B) are copied into
+// panels (MR rows of A, NR columns of B, k-major) so the micro-kernel streams contiguous memory and
+// keeps an MR×NR block of C in registers. Transposes are absorbed by the packing routines, so all
+// three forms training needs (A·B, Aᵀ·B, A·Bᵀ) run the same micro-kernel.
+#include <algorithm>
+#include <cstring>
+
+#include "nnp/kernels.h"
+#include "nnp/tensor.h"
+#include "simd.h"
+
+namespace nnp {
+namespace {
+
+using simd::Batch;
+constexpr int kW = static_cast<int>(simd::kWidth);
+// 6×8 accumulators = 12 registers + 2 for B + 1 broadcast: fits the 16 SIMD registers that
+// x86-64 SSE (and V8's wasm SIMD128 code on it) has.
+constexpr int kMR = 6;
+constexpr int kNR = 2 * kW;
+constexpr int kKC = 256;
+constexpr int kMC = 16 * kMR;
+constexpr int kNC = 128 * kNR;
+
+struct Workspace {
+  AlignedVector a;
+  AlignedVector b;
+};
+
+Workspace& workspace() {
+  static Workspace ws;  // grows to the largest block seen, then never allocates again
+  return ws;
+}
+
+inline float op_at(const float* m, int ld, bool trans, int r, int c) {
+  return trans ? m[static_cast<std::size_t>(c) * ld + r] : m[static_cast<std::size_t>(r) * ld + c];
+}
+
+// op(A)[i0 .. i0+mc, p0 .. p0+kc] → panels of kMR rows, each k-major, zero-padded.
+void pack_a(bool ta, const float* a, int lda, int i0, int mc, int p0, int kc, float* dst) {
+  for (int ir = 0; ir < mc; ir += kMR) {
+    const int mr = std::min(kMR, mc - ir);
+    float* panel = dst + static_cast<std::size_t>(ir) * kc;
+    for (int p = 0; p < kc; ++p) {
+      float* out = panel + static_cast<std::size_t>(p) * kMR;
+      int r = 0;
+      for (; r < mr; ++r) out[r] = op_at(a, lda, ta, i0 + ir + r, p0 + p);
+      for (; r < kMR; ++r) out[r] = 0.0f;
+    }
+  }
+}
+
+// op(B)[p0 .. p0+kc, j0 .. j0+nc] → panels of kNR columns, each k-major, zero-padded.
+void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, float* dst) {
+  for (int jr = 0; jr < nc; jr += kNR) {
+    const int nr = std::min(kNR, nc - jr);
+    float* panel = dst + static_cast<std::size_t>(jr) * kc;
+    for (int p = 0; p < kc; ++p) {
+      float* out = panel + static_cast<std::size_t>(p) * kNR;
+      if (!tb && nr == kNR) {
+        const float* src = b + static_cast<std::size_t>(p0 + p) * ldb + j0 + jr;
+        Batch::load_unaligned(src).store_aligned(out);
+        Batch::load_unaligned(src + kW).store_aligned(out + kW);
+        continue;
+      }
+      int c = 0;
+      for (; c < nr; ++c) out[c] = op_at(b, ldb, tb, p0 + p, j0 + jr + c);
+      for (; c < kNR; ++c) out[c] = 0.0f;
+    }
+  }
+}
+
+// C[mr×nr] += alpha · Apanel·Bpanel over kc.
+void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* c, int ldc, int mr,
+                  int nr) {
+  Batch acc[kMR][2];
+  for (auto& row : acc) row[0] = row[1] = Batch(0.0f);
+  for (int p = 0; p < kc; ++p) {
+    const Batch b0 = Batch::load_aligned(bp);
+    const Batch b1 = Batch::load_aligned(bp + kW);
+    for (int r = 0; r < kMR; ++r) {
+      const Batch av(ap[r]);
+      acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
+      acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
+    }
+    ap += kMR;
+    bp += kNR;
+  }
+  const Batch va(alpha);
+  if (mr == kMR && nr == kNR) {
+    for (int r = 0; r < kMR; ++r) {
+      float* row = c + static_cast<std::size_t>(r) * ldc;
+      xsimd::fma(va, acc[r][0], Batch::load_unaligned(row)).store_unaligned(row);
+      xsimd::fma(va, acc[r][1], Batch::load_unaligned(row + kW)).store_unaligned(row + kW);
+    }
+    return;
+  }
+  alignas(16) float tile[kMR * kNR];
+  for (int r = 0; r < kMR; ++r) {
+    (va * acc[r][0]).store_aligned(tile + r * kNR);
+    (va * acc[r][1]).store_aligned(tile + r * kNR + kW);
+  }
+  for (int r = 0; r < mr; ++r)
+    for (int j = 0; j < nr; ++j) c[static_cast<std::size_t>(r) * ldc + j] += tile[r * kNR + j];
+}
+
+void scale_c(int m, int n, float beta, float* c, int ldc) {
+  if (beta == 1.0f) return;
+  for (int i = 0; i < m; ++i) {
+    float* row = c + static_cast<std::size_t>(i) * ldc;
+    if (beta == 0.0f)
+      std::memset(row, 0, static_cast<std::size_t>(n) * sizeof(float));
+    else
+      for (int j = 0; j < n; ++j) row[j] *= beta;
+  }
+}
+
+}  // namespace
+
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
+          const float* b, int ldb, float beta, float* c, int ldc) {
+  if (m <= 0 || n <= 0) return;
+  scale_c(m, n, beta, c, ldc);
+  if (k <= 0 || alpha == 0.0f) return;
+
+  Workspace& ws = workspace();
+  const int kc_max = std::min(k, kKC);
+  const std::size_t need_a = static_cast<std::size_t>(kMC) * kc_max;
+  const std::size_t need_b = static_cast<std::size_t>((std::min(n, kNC) + kNR - 1) / kNR * kNR) * kc_max;
+  if (ws.a.size() < need_a) ws.a.resize(need_a);
+  if (ws.b.size() < need_b) ws.b.resize(need_b);
+
+  for (int jc = 0; jc < n; jc += kNC) {
+    const int nc = std::min(kNC, n - jc);
+    for (int pc = 0; pc < k; pc += kKC) {
+      const int kc = std::min(kKC, k - pc);
+      pack_b(trans_b, b, ldb, pc, kc, jc, nc, ws.b.data());
+      for (int ic = 0; ic < m; ic += kMC) {
+        const int mc = std::min(kMC, m - ic);
+        pack_a(trans_a, a, lda, ic, mc, pc, kc, ws.a.data());
+        for (int jr = 0; jr < nc; jr += kNR) {
+          const float* bp = ws.b.data() + static_cast<std::size_t>(jr) * kc;
+          for (int ir = 0; ir < mc; ir += kMR) {
+            float* cp = c + static_cast<std::size_t>(ic + ir) * ldc + jc + jr;
+            micro_kernel(kc, ws.a.data() + static_cast<std::size_t>(ir) * kc, bp, alpha, cp, ldc,
+                         std::min(kMR, mc - ir), std::min(kNR, nc - jr));
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace nnp

@@ -1,0 +1,75 @@
+#include "nnp/mlp.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "nnp/error.h"
+
+namespace nnp {
+
+inline constexpr int kMaxUnits = 4096;
+inline constexpr std::size_t kMaxLayers = 64;
+
+void validate(const MlpSpec& spec) {
+  if (spec.inputs < 1 || spec.inputs > 1 << 20)
+    throw Error("network.inputs must be an integer from 1 to 1048576, got " + std::to_string(spec.inputs));
+  if (spec.layers.empty())
+    throw Error("network.layers must hold at least one layer (the output layer), got none");
+  if (spec.layers.size() > kMaxLayers)
+    throw Error("network.layers: at most " + std::to_string(kMaxLayers) + " layers, got " +
+                std::to_string(spec.layers.size()));
+  for (std::size_t i = 0; i < spec.layers.size(); ++i)
+    if (spec.layers[i].units < 1 || spec.layers[i].units > kMaxUnits)
+      throw Error("network.layers[" + std::to_string(i) + "].units must be an integer from 1 to " +
+                  std::to_string(kMaxUnits) + ", got " + std::to_string(spec.layers[i].units));
+}
+
+namespace {
+const MlpSpec& validated(const MlpSpec& spec) {
+  validate(spec);
+  return spec;
+}
+}  // namespace
+
+Mlp::Mlp(const MlpSpec& spec) : spec_(validated(spec)) {
+  std::size_t offset = 0;
+  int in = spec_.inputs;
+  for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+    const int out = spec_.layers[i].units;
+    const std::string prefix = std::to_string(2 * i);  // Sequential index of the Linear module
+    info_.push_back({prefix + ".weight", offset, out, in, false});
+    offset += aligned_count(static_cast<std::size_t>(out) * in);
+    info_.push_back({prefix + ".bias", offset, 1, out, true});
+    offset += aligned_count(static_cast<std::size_t>(out));
+    in = out;
+  }
+  params_.assign(offset, 0.0f);
+  grads_.assign(offset, 0.0f);
+}
+
+Tensor Mlp::weight(std::size_t layer) {
+  const ParamInfo& p = info_[2 * layer];
+  return Tensor{params_.data() + p.offset, p.rows, p.cols};
+}
+
+Tensor Mlp::bias(std::size_t layer) {
+  const ParamInfo& p = info_[2 * layer + 1];
+  return Tensor{params_.data() + p.offset, p.rows, p.cols};
+}
+
+// h = act(x·Wᵀ + b): the A·Bᵀ form, with W in PyTorch's [out, in] layout.
+Var Mlp::forward(Graph& g, Var x) {
+  Var h = x;
+  for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
+    const ParamInfo& wi = info_[2 * i];
+    const ParamInfo& bi = info_[2 * i + 1];
+    Var w = g.parameter(weight(i), grads_.data() + wi.offset);
+    Var b = g.parameter(bias(i), grads_.data() + bi.offset);
+    h = g.activation(g.add_row(g.matmul(h, w, false, true), b), spec_.layers[i].activation);
+  }
+  return h;
+}
+
+void Mlp::zero_grad() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
+
+}  // namespace nnp

@@ -1,0 +1,8 @@
+# Sourced by the other scripts: paths and the environment emcc needs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# emcc's JS optimiser needs Debian's acorn under NodeSource's node.
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+BUILD_NATIVE="$ROOT/build/native"
+BUILD_WASM="$ROOT/build/wasm"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

@@ -1,0 +1,53 @@
+// Steady-state training allocates nothing: after a warm-up, 1,000 steps (and evaluations) make no
+// heap allocation. Global operator new is replaced to count.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "nnp/trainer.h"
+#include "test_config.h"
+
+namespace {
+std::atomic<long> g_allocations{0};
+}
+
+void* operator new(std::size_t n) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  const std::size_t al = static_cast<std::size_t>(a);
+  if (void* p = std::aligned_alloc(al, (n + al - 1) / al * al)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n, std::align_val_t a) { return operator new(n, a); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+namespace nnp {
+
+TEST(Allocation, SteadyStateTrainingAllocatesNothing) {
+  Trainer t(testing::skeleton_config());
+  t.run(100);  // warm-up: the arena and the graph reach their working size
+  t.evaluate();
+  const long before = g_allocations.load();
+  t.run(1000);
+  const long after_steps = g_allocations.load();
+  t.evaluate();
+  const long after_eval = g_allocations.load();
+  EXPECT_EQ(after_steps - before, 0);
+  EXPECT_EQ(after_eval - after_steps, 0);
+}
+
+}  // namespace nnp

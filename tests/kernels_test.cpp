@@ -1,0 +1,145 @@
+// Each SIMD kernel against its scalar twin in ref.h, at sizes around the vector width, odd primes
+// and past every cache block of the GEMM, with padded leading dimensions to catch overruns.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <tuple>
+#include <vector>
+
+#include "nnp/kernels.h"
+#include "nnp/ref.h"
+#include "nnp/rng.h"
+
+namespace nnp {
+namespace {
+
+std::vector<float> random_vec(std::size_t n, Pcg32& rng, double lo = -1.0, double hi = 1.0) {
+  std::vector<float> v(n);
+  for (float& x : v) x = static_cast<float>(rng.uniform(lo, hi));
+  return v;
+}
+
+constexpr float kSentinel = 12345.0f;
+
+struct GemmCase {
+  int m, n, k;
+};
+
+class GemmTest : public ::testing::TestWithParam<std::tuple<GemmCase, bool, bool>> {};
+
+TEST_P(GemmTest, MatchesReference) {
+  const auto [gc, ta, tb] = GetParam();
+  Pcg32 rng(7);
+  const int pad = 3;
+  // Stored shapes: A is [m,k] or [k,m]; B is [k,n] or [n,k]. Each row padded by `pad` sentinels.
+  const int a_rows = ta ? gc.k : gc.m, a_cols = ta ? gc.m : gc.k;
+  const int b_rows = tb ? gc.n : gc.k, b_cols = tb ? gc.k : gc.n;
+  const int lda = a_cols + pad, ldb = b_cols + pad, ldc = gc.n + pad;
+  auto a = random_vec(static_cast<std::size_t>(a_rows) * lda + 1, rng);
+  auto b = random_vec(static_cast<std::size_t>(b_rows) * ldb + 1, rng);
+  for (float alpha : {1.0f, -0.5f}) {
+    for (float beta : {0.0f, 1.0f, 0.25f}) {
+      auto c = random_vec(static_cast<std::size_t>(gc.m) * ldc + 1, rng);
+      for (int i = 0; i < gc.m; ++i)
+        for (int j = gc.n; j < ldc; ++j) c[static_cast<std::size_t>(i) * ldc + j] = kSentinel;
+      c.back() = kSentinel;
+      auto expected = c;
+      gemm(ta, tb, gc.m, gc.n, gc.k, alpha, a.data(), lda, b.data(), ldb, beta, c.data(), ldc);
+      ref::gemm(ta, tb, gc.m, gc.n, gc.k, alpha, a.data(), lda, b.data(), ldb, beta, expected.data(), ldc);
+      for (int i = 0; i < gc.m; ++i) {
+        for (int j = 0; j < ldc; ++j) {
+          const std::size_t idx = static_cast<std::size_t>(i) * ldc + j;
+          if (j >= gc.n) {
+            ASSERT_EQ(c[idx], kSentinel) << "overrun at " << i << "," << j;
+          } else {
+            ASSERT_NEAR(c[idx], expected[idx], 1e-5f * (1.0f + static_cast<float>(gc.k)))
+                << "m=" << gc.m << " n=" << gc.n << " k=" << gc.k << " ta=" << ta << " tb=" << tb
+                << " alpha=" << alpha << " beta=" << beta << " at " << i << "," << j;
+          }
+        }
+      }
+      ASSERT_EQ(c.back(), kSentinel);
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Shapes, GemmTest,
+    ::testing::Combine(::testing::Values(GemmCase{0, 3, 2}, GemmCase{3, 0, 2}, GemmCase{2, 3, 0},
+                                         GemmCase{1, 1, 1}, GemmCase{3, 5, 4}, GemmCase{6, 8, 3},
+                                         GemmCase{7, 9, 5}, GemmCase{10, 8, 2}, GemmCase{13, 17, 31},
+                                         GemmCase{100, 37, 300}, GemmCase{5, 1030, 7}),
+                       ::testing::Bool(), ::testing::Bool()));
+
+using Unary = void (*)(const float*, float*, std::size_t);
+using Backward = void (*)(const float*, const float*, float*, std::size_t);
+
+struct ActivationKernels {
+  const char* name;
+  Unary fwd, fwd_ref;
+  Backward bwd, bwd_ref;
+};
+
+class ActivationKernelTest : public ::testing::TestWithParam<ActivationKernels> {};
+
+TEST_P(ActivationKernelTest, MatchesReferenceAtEverySize) {
+  const ActivationKernels& k = GetParam();
+  Pcg32 rng(3);
+  for (std::size_t n : {0u, 1u, 3u, 4u, 5u, 8u, 13u, 101u}) {
+    auto x = random_vec(n + 1, rng, -6.0, 6.0);
+    x.back() = kSentinel;
+    std::vector<float> y(n + 1, kSentinel), y_ref(n + 1, kSentinel);
+    k.fwd(x.data(), y.data(), n);
+    k.fwd_ref(x.data(), y_ref.data(), n);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_NEAR(y[i], y_ref[i], 2e-6f) << k.name << " n=" << n << " i=" << i;
+    ASSERT_EQ(y[n], kSentinel);
+    auto dy = random_vec(n, rng);
+    auto dx = random_vec(n + 1, rng);
+    dx.back() = kSentinel;
+    auto dx_ref = dx;
+    // Backward kernels take the saved output (tanh, sigmoid) or the input (relu).
+    const float* saved = std::string(k.name) == "relu" ? x.data() : y_ref.data();
+    k.bwd(saved, dy.data(), dx.data(), n);
+    k.bwd_ref(saved, dy.data(), dx_ref.data(), n);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_NEAR(dx[i], dx_ref[i], 1e-6f) << k.name << " n=" << n;
+    ASSERT_EQ(dx[n], kSentinel);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, ActivationKernelTest,
+    ::testing::Values(
+        ActivationKernels{"tanh", tanh_forward, ref::tanh_forward, tanh_backward, ref::tanh_backward},
+        ActivationKernels{"sigmoid", sigmoid_forward, ref::sigmoid_forward, sigmoid_backward,
+                          ref::sigmoid_backward},
+        ActivationKernels{"relu", relu_forward, ref::relu_forward, relu_backward, ref::relu_backward}),
+    [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Kernels, AddRowAndSumRowsMatchReference) {
+  Pcg32 rng(5);
+  for (int cols : {1, 3, 4, 9}) {
+    const int rows = 7;
+    auto x = random_vec(static_cast<std::size_t>(rows) * cols, rng);
+    auto bias = random_vec(static_cast<std::size_t>(cols), rng);
+    std::vector<float> y(x.size()), y_ref(x.size());
+    add_row(x.data(), bias.data(), y.data(), rows, cols);
+    ref::add_row(x.data(), bias.data(), y_ref.data(), rows, cols);
+    for (std::size_t i = 0; i < y.size(); ++i) ASSERT_EQ(y[i], y_ref[i]);
+    auto db = bias, db_ref = bias;
+    sum_rows_acc(x.data(), db.data(), rows, cols);
+    ref::sum_rows_acc(x.data(), db_ref.data(), rows, cols);
+    for (int c = 0; c < cols; ++c) ASSERT_NEAR(db[c], db_ref[c], 1e-6f);
+  }
+}
+
+TEST(Kernels, ReportsTheSimdArchitecture) {
+  const std::string arch = simd_arch();
+#ifdef __EMSCRIPTEN__
+  EXPECT_EQ(arch, "wasm/4");
+#else
+  EXPECT_NE(arch.find('/'), std::string::npos) << arch;
+#endif
+}
+
+}  // namespace
+}  // namespace nnp

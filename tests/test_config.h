@@ -1,0 +1,21 @@
+#pragma once
+// The walking-skeleton configuration: circle data, 2 → 4 Tanh → 4 Tanh → 1 Sigmoid, BCELoss,
+// SGD lr 0.1, batch 10. Shared by the tests and native_losses.
+#include "nnp/trainer.h"
+
+namespace nnp::testing {
+
+inline TrainerConfig skeleton_config(std::uint64_t seed = 1) {
+  TrainerConfig c;
+  c.seed = seed;
+  c.data = DataSpec{.name = "circle", .samples = 500, .noise = 0.0, .train_fraction = 0.5};
+  c.network = MlpSpec{.inputs = 2,
+                      .layers = {{4, Activation::Tanh}, {4, Activation::Tanh}, {1, Activation::Sigmoid}}};
+  c.loss = LossKind::BCELoss;
+  c.optimizer = OptimizerKind::SGD;
+  c.lr = 0.1f;
+  c.batch_size = 10;
+  return c;
+}
+
+}  // namespace nnp::testing

@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "nnp/error.h"
+#include "nnp/trainer.h"
+#include "test_config.h"
+
+namespace nnp {
+namespace {
+
+using testing::skeleton_config;
+
+TEST(Trainer, CircleReachesNinetyFivePercentTestAccuracy) {
+  Trainer t(skeleton_config(1));
+  const Evaluation before = t.evaluate();
+  t.run(25 * 300);  // 300 epochs of 250 training points in batches of 10
+  const Evaluation after = t.evaluate();
+  EXPECT_EQ(t.progress().epoch, 300);
+  EXPECT_EQ(t.progress().samples, 250 * 300);
+  EXPECT_LT(after.train.loss, before.train.loss);
+  EXPECT_GT(after.test.accuracy, 0.95) << "test loss " << after.test.loss;
+}
+
+TEST(Trainer, SameSeedGivesIdenticalBits) {
+  Trainer a(skeleton_config(4)), b(skeleton_config(4)), c(skeleton_config(5));
+  for (int i = 0; i < 20; ++i) {
+    const double la = a.run(7).batch_loss, lb = b.run(7).batch_loss, lc = c.run(7).batch_loss;
+    EXPECT_EQ(la, lb);
+    EXPECT_NE(la, lc);
+  }
+}
+
+TEST(Trainer, PartialLastBatchAndEpochCounting) {
+  TrainerConfig c = skeleton_config();
+  c.batch_size = 100;  // 250 training points: batches of 100, 100, 50
+  Trainer t(c);
+  t.run(2);
+  EXPECT_EQ(t.progress().epoch, 0);
+  EXPECT_EQ(t.progress().samples, 200);
+  t.run(1);
+  EXPECT_EQ(t.progress().epoch, 1);
+  EXPECT_EQ(t.progress().samples, 250);
+  EXPECT_EQ(t.progress().step, 3);
+}
+
+TEST(Trainer, LearningRateChangesWithoutReset) {
+  Trainer t(skeleton_config());
+  t.run(10);
+  t.set_learning_rate(0.5f);
+  EXPECT_EQ(t.progress().step, 10);
+  EXPECT_THROW(t.set_learning_rate(-1.0f), Error);
+  EXPECT_THROW(t.set_learning_rate(std::nanf("")), Error);
+}
+
+TEST(Trainer, DivergenceStopsWithTheStepAndKeepsFiniteParameters) {
+  TrainerConfig c = skeleton_config();
+  c.loss = LossKind::MSELoss;
+  c.network.layers.back().activation = Activation::Identity;
+  c.lr = 1e6f;
+  Trainer t(c);
+  try {
+    t.run(1000);
+    FAIL() << "expected divergence";
+  } catch (const DivergedError& e) {
+    EXPECT_NE(std::string(e.what()).find("diverged at step"), std::string::npos) << e.what();
+  }
+  for (float p : t.model().parameters()) EXPECT_TRUE(std::isfinite(p));
+}
+
+std::string config_error(TrainerConfig c) {
+  try {
+    Trainer t(c);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Trainer, InvalidConfigurationsAreRefusedNamingTheField) {
+  TrainerConfig c = skeleton_config();
+  c.network.layers.clear();
+  EXPECT_NE(config_error(c).find("network.layers must hold at least one layer"), std::string::npos);
+  c = skeleton_config();
+  c.network.layers[1].units = 0;
+  EXPECT_NE(config_error(c).find("network.layers[1].units"), std::string::npos);
+  c = skeleton_config();
+  c.lr = -1.0f;
+  EXPECT_NE(config_error(c).find("optimizer.lr must be a finite number > 0, got -1"), std::string::npos);
+  c = skeleton_config();
+  c.batch_size = 0;
+  EXPECT_NE(config_error(c).find("batchSize"), std::string::npos);
+  c = skeleton_config();
+  c.network.layers.back().activation = Activation::Tanh;
+  EXPECT_NE(config_error(c).find("BCELoss takes probabilities"), std::string::npos);
+  c = skeleton_config();
+  c.network.inputs = 3;
+  EXPECT_NE(config_error(c).find("network.inputs must be 2"), std::string::npos);
+}
+
+TEST(Trainer, PredictGridMatchesPredictOnTheSamePoints) {
+  Trainer t(skeleton_config());
+  t.run(50);
+  const int res = 5;
+  std::vector<float> grid(res * res);
+  t.predict_grid(res, -6, 6, -6, 6, grid.data());
+  // Cell (row 0, col 0) is the top-left centre: x = −6 + 1.2, y = 6 − 1.2.
+  float xy[2] = {-4.8f, 4.8f}, out = 0.0f;
+  t.predict(xy, 1, &out);
+  EXPECT_NEAR(grid[0], out, 1e-6f);
+  for (float v : grid) EXPECT_TRUE(v >= 0.0f && v <= 1.0f);
+}
+
+}  // namespace
+}  // namespace nnp
