@@ -5,16 +5,20 @@ source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 summary=()
+total=0
+count() { total=$((total + ${1:-0})); }
 
 bash scripts/build-native.sh
 step "ctest (native)"
 ctest --test-dir "$BUILD_NATIVE" --output-on-failure -j2 | tail -n 4
-summary+=("ctest native: $(ctest --test-dir "$BUILD_NATIVE" -N | sed -n 's/^Total Tests: //p') tests passed")
+n=$(ctest --test-dir "$BUILD_NATIVE" -N | sed -n 's/^Total Tests: //p'); count "$n"
+summary+=("ctest native: $n passed")
 
 bash scripts/build-wasm.sh all
 step "ctest (wasm under node)"
 ctest --test-dir "$BUILD_WASM" --output-on-failure -j2 | tail -n 4
-summary+=("ctest wasm: $(ctest --test-dir "$BUILD_WASM" -N | sed -n 's/^Total Tests: //p') tests passed")
+n=$(ctest --test-dir "$BUILD_WASM" -N | sed -n 's/^Total Tests: //p'); count "$n"
+summary+=("ctest wasm: $n passed")
 
 step "type check + page build"
 node_modules/.bin/tsc -p web --noEmit
@@ -22,11 +26,15 @@ node_modules/.bin/vite build web --logLevel warn
 
 step "vitest"
 node_modules/.bin/vitest run --root web 2>&1 | tee "$ROOT/build/vitest.log"
-summary+=("vitest: $(grep -E '^ +Tests ' "$ROOT/build/vitest.log" | sed 's/\x1b\[[0-9;]*m//g' | xargs)")
+n=$(sed 's/\x1b\[[0-9;]*m//g' "$ROOT/build/vitest.log" | sed -n 's/^ *Tests *\([0-9]*\) passed.*/\1/p'); count "$n"
+summary+=("vitest: $n passed")
 
 step "playwright"
 node_modules/.bin/playwright test 2>&1 | tee "$ROOT/build/playwright.log"
-summary+=("playwright: $(grep -E '^ +[0-9]+ passed' "$ROOT/build/playwright.log" | xargs)")
+n=$(sed -n 's/^ *\([0-9]*\) passed.*/\1/p' "$ROOT/build/playwright.log"); count "$n"
+summary+=("playwright: $n passed")
 
 step "summary"
 printf '  %s\n' "${summary[@]}"
+# Every suite above stops the script on its first failure, so reaching here means none failed.
+echo "$total passed, 0 failed"

@@ -16,11 +16,16 @@ using simd::Batch;
 constexpr int kW = static_cast<int>(simd::kWidth);
 // 6×8 accumulators = 12 registers + 2 for B + 1 broadcast: fits the 16 SIMD registers that
 // x86-64 SSE (and V8's wasm SIMD128 code on it) has.
-constexpr int kMR = 6;
-constexpr int kNR = 2 * kW;
+#ifndef NNP_GEMM_MR
+#define NNP_GEMM_MR 6
+#define NNP_GEMM_NB 2
+#endif
+constexpr int kMR = NNP_GEMM_MR;
+constexpr int kNB = NNP_GEMM_NB;  // vectors per row of the micro-tile
+constexpr int kNR = kNB * kW;
 constexpr int kKC = 256;
-constexpr int kMC = 16 * kMR;
-constexpr int kNC = 128 * kNR;
+constexpr int kMC = 96 / kMR * kMR;
+constexpr int kNC = 1024 / kNR * kNR;
 
 struct Workspace {
   AlignedVector a;
@@ -59,8 +64,7 @@ void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, fl
       float* out = panel + static_cast<std::size_t>(p) * kNR;
       if (!tb && nr == kNR) {
         const float* src = b + static_cast<std::size_t>(p0 + p) * ldb + j0 + jr;
-        Batch::load_unaligned(src).store_aligned(out);
-        Batch::load_unaligned(src + kW).store_aligned(out + kW);
+        for (int j = 0; j < kNB; ++j) Batch::load_unaligned(src + j * kW).store_aligned(out + j * kW);
         continue;
       }
       int c = 0;
@@ -73,15 +77,15 @@ void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, fl
 // C[mr×nr] += alpha · Apanel·Bpanel over kc.
 void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* c, int ldc, int mr,
                   int nr) {
-  Batch acc[kMR][2];
-  for (auto& row : acc) row[0] = row[1] = Batch(0.0f);
+  Batch acc[kMR][kNB];
+  for (auto& row : acc)
+    for (Batch& v : row) v = Batch(0.0f);
   for (int p = 0; p < kc; ++p) {
-    const Batch b0 = Batch::load_aligned(bp);
-    const Batch b1 = Batch::load_aligned(bp + kW);
+    Batch bv[kNB];
+    for (int j = 0; j < kNB; ++j) bv[j] = Batch::load_aligned(bp + j * kW);
     for (int r = 0; r < kMR; ++r) {
       const Batch av(ap[r]);
-      acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
-      acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
+      for (int j = 0; j < kNB; ++j) acc[r][j] = xsimd::fma(av, bv[j], acc[r][j]);
     }
     ap += kMR;
     bp += kNR;
@@ -90,16 +94,14 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
   if (mr == kMR && nr == kNR) {
     for (int r = 0; r < kMR; ++r) {
       float* row = c + static_cast<std::size_t>(r) * ldc;
-      xsimd::fma(va, acc[r][0], Batch::load_unaligned(row)).store_unaligned(row);
-      xsimd::fma(va, acc[r][1], Batch::load_unaligned(row + kW)).store_unaligned(row + kW);
+      for (int j = 0; j < kNB; ++j)
+        xsimd::fma(va, acc[r][j], Batch::load_unaligned(row + j * kW)).store_unaligned(row + j * kW);
     }
     return;
   }
   alignas(16) float tile[kMR * kNR];
-  for (int r = 0; r < kMR; ++r) {
-    (va * acc[r][0]).store_aligned(tile + r * kNR);
-    (va * acc[r][1]).store_aligned(tile + r * kNR + kW);
-  }
+  for (int r = 0; r < kMR; ++r)
+    for (int j = 0; j < kNB; ++j) (va * acc[r][j]).store_aligned(tile + r * kNR + j * kW);
   for (int r = 0; r < mr; ++r)
     for (int j = 0; j < nr; ++j) c[static_cast<std::size_t>(r) * ldc + j] += tile[r * kNR + j];
 }

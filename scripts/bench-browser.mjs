@@ -1,0 +1,42 @@
+// Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
+// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh).
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const files = {
+  '/': join(root, 'bench/browser/index.html'),
+  '/worker.js': join(root, 'bench/browser/worker.js'),
+  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
+};
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+
+const server = createServer(async (req, res) => {
+  const path = files[new URL(req.url, 'http://127.0.0.1').pathname];
+  if (!path) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+  res.end(await readFile(path));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchResults !== undefined, null, { timeout: 300_000 });
+  const results = await page.evaluate(() => window.benchResults);
+  results.browser = `Chromium ${browser.version()}`;
+  console.log(JSON.stringify(results, null, 2));
+  if (results.error) process.exitCode = 1;
+} finally {
+  await browser.close();
+  server.close();
+}

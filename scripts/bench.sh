@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# npm run bench: native Google Benchmark, then the same engine in headless Chromium.
+# Raw results go to bench/results/ (native.json, browser.json).
+source "$(dirname "$0")/env.sh"
+bash "$ROOT/scripts/setup.sh"
+bash "$ROOT/scripts/build-native.sh"
+bash "$ROOT/scripts/build-wasm.sh"
+mkdir -p "$ROOT/bench/results"
+step "native (Google Benchmark, one thread)"
+"$BUILD_NATIVE/bench/core_bench" --benchmark_out="$ROOT/bench/results/native.json" --benchmark_out_format=json
+step "Chromium (wasm SIMD128 in a module worker)"
+node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"

@@ -1,0 +1,102 @@
+// The page's typed handle on the training worker. It replaces the worker after a fatal error
+// and reloads the last scene into the new one (paused).
+import type { Scene } from '../scene.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export type WorkerFactory = () => Worker;
+
+/** Vite bundles the worker from this exact `new Worker(new URL(…), …)` pattern. */
+export const createEngineWorker: WorkerFactory = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+
+export class EngineClient {
+  private worker: Worker;
+  /** The last scene sent, with any learning-rate change: reloaded after a restart. */
+  private scene: Scene | null = null;
+  /** Restarts since the worker last produced a snapshot; stops a crash loop. */
+  private restarts = 0;
+  private stopping = false;
+
+  constructor(
+    private readonly listener: (message: FromWorker) => void,
+    private readonly factory: WorkerFactory = createEngineWorker,
+    private readonly maxRestarts = 3,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  /** True once disposed, or after giving up on a worker that keeps crashing. */
+  get stopped(): boolean {
+    return this.stopping;
+  }
+
+  load(scene: Scene): void {
+    this.scene = scene;
+    this.send({ type: 'load', scene });
+  }
+
+  play(): void {
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  /** Pauses and takes `steps` optimiser steps (one step = one mini-batch). */
+  step(steps = 1): void {
+    this.send({ type: 'step', steps });
+  }
+
+  /** Rebuilds the current scene from its seed, paused. */
+  reset(): void {
+    this.send({ type: 'reset' });
+  }
+
+  setLearningRate(lr: number): void {
+    if (this.scene) this.scene = { ...this.scene, optimizer: { ...this.scene.optimizer, lr } };
+    this.send({ type: 'setLearningRate', lr });
+  }
+
+  dispose(): void {
+    this.stopping = true;
+    this.worker.terminate();
+  }
+
+  private send(request: ToWorker): void {
+    if (!this.stopping) this.worker.postMessage(request);
+  }
+
+  private spawn(): Worker {
+    const worker = this.factory();
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(worker, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const message = event.message || 'the training worker failed to start';
+      this.receive(worker, { type: 'fatal', message });
+    };
+    return worker;
+  }
+
+  private receive(from: Worker, message: FromWorker): void {
+    if (from !== this.worker || this.stopping) return; // A replaced worker's last words.
+    if (message.type === 'snapshot') this.restarts = 0;
+    this.listener(message);
+    if (message.type === 'fatal') this.restart();
+  }
+
+  private restart(): void {
+    this.worker.terminate();
+    if (this.restarts >= this.maxRestarts) {
+      this.stopping = true;
+      this.listener({
+        type: 'error',
+        message: `The engine failed ${this.restarts + 1} times in a row; reload the page to retry.`,
+      });
+      return;
+    }
+    this.restarts += 1;
+    this.worker = this.spawn();
+    if (this.scene) this.send({ type: 'load', scene: this.scene });
+  }
+}

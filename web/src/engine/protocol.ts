@@ -1,0 +1,57 @@
+// Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
+// Each request's doc comment says which replies it produces. Float32Arrays are transferred.
+import type { Evaluation, Progress } from '../wasm/core.mjs';
+import type { Scene } from '../scene.ts';
+
+/** Requests the page sends to the worker. */
+export type ToWorker =
+  /** Builds a new run from `scene` (replacing any current one) and pauses.
+   *  → `points` + `snapshot`, or `error` (the previous run, if any, stays). */
+  | { type: 'load'; scene: Scene }
+  /** Starts the training loop. → a `snapshot` at most ~30 times a second while playing. */
+  | { type: 'play' }
+  /** Stops the training loop. → one `snapshot` with `playing: false`. */
+  | { type: 'pause' }
+  /** Pauses, then takes `steps` optimiser steps. → one `snapshot`. */
+  | { type: 'step'; steps: number }
+  /** Rebuilds the current scene from its seed and pauses. → `points` + `snapshot`. */
+  | { type: 'reset' }
+  /** Changes the learning rate of the current run, keeping its weights. → `snapshot` or `error`. */
+  | { type: 'setLearningRate'; lr: number };
+
+export interface SnapshotMessage {
+  type: 'snapshot';
+  progress: Progress;
+  evaluation: Evaluation;
+  /** Network output on a resolution×resolution grid over VIEW, row 0 at the top (y = max). */
+  grid: Float32Array;
+  resolution: number;
+  /** Whether the training loop is running after this snapshot. */
+  playing: boolean;
+}
+
+export interface PointsMessage {
+  type: 'points';
+  /** [x, y, label] per training point. */
+  train: Float32Array;
+  /** [x, y, label] per test point. */
+  test: Float32Array;
+}
+
+/** Replies and notifications the worker sends to the page. */
+export type FromWorker =
+  /** The wasm module loaded; `arch` is its SIMD architecture, e.g. "wasm/4". Sent once. */
+  | { type: 'ready'; arch: string }
+  | SnapshotMessage
+  | PointsMessage
+  /** A request failed (bad scene, engine Error such as divergence). Training is paused;
+   *  the worker keeps working. */
+  | { type: 'error'; message: string }
+  /** The wasm module trapped or failed to load; the worker is unusable and must be replaced. */
+  | { type: 'fatal'; message: string };
+
+/** The square of the input plane the page shows and the grid samples: [-6, 6]². */
+export const VIEW = { min: -6, max: 6 } as const;
+
+/** Side of the prediction grid sent with each snapshot. */
+export const GRID_RESOLUTION = 64;

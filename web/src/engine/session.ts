@@ -1,0 +1,78 @@
+// The only module that touches Embind objects: one training run (a Trainer) built from a scene.
+import type { CoreModule, Progress, Trainer } from '../wasm/core.mjs';
+import { sceneToEngineConfig, validateScene, type Scene } from '../scene.ts';
+import { GRID_RESOLUTION, VIEW, type PointsMessage, type SnapshotMessage } from './protocol.ts';
+
+/** A Float32Array that owns its whole buffer, so transferring it detaches nothing else
+ *  (least of all the wasm heap, should a binding ever return a view). */
+function owned(array: Float32Array): Float32Array {
+  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength
+    ? array
+    : array.slice();
+}
+
+export class TrainingSession {
+  private constructor(
+    private readonly trainer: Trainer,
+    private currentScene: Scene,
+  ) {}
+
+  /** The validated scene this run was built from (with any later learning-rate change);
+   *  a reset rebuilds it. */
+  get scene(): Scene {
+    return this.currentScene;
+  }
+
+  /** Validates `scene` and builds its Trainer. Throws Error naming the bad field. */
+  static create(core: CoreModule, scene: unknown): TrainingSession {
+    const valid = validateScene(scene);
+    return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
+  }
+
+  run(steps: number): Progress {
+    return this.trainer.run(steps);
+  }
+
+  snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
+    const { min, max } = VIEW;
+    return {
+      type: 'snapshot',
+      progress: this.trainer.progress(),
+      evaluation: this.trainer.evaluate(),
+      grid: owned(this.trainer.predictGrid(resolution, min, max, min, max)),
+      resolution,
+      playing,
+    };
+  }
+
+  points(): PointsMessage {
+    return {
+      type: 'points',
+      train: owned(this.trainer.trainPoints()),
+      test: owned(this.trainer.testPoints()),
+    };
+  }
+
+  /** Changes the learning rate in place; the scene records it so a reset keeps it. */
+  setLearningRate(lr: number): void {
+    const scene = validateScene({ ...this.scene, optimizer: { ...this.scene.optimizer, lr } });
+    this.trainer.setLearningRate(lr);
+    this.currentScene = scene;
+  }
+
+  dispose(): void {
+    this.trainer.delete();
+  }
+}
+
+/** A wasm trap or abort (or a C++ exception that escaped as a bare number) leaves the module in
+ *  an unknown state: the worker must be replaced. A plain Error (bad config, divergence) is not. */
+export function isFatal(error: unknown): boolean {
+  return error instanceof WebAssembly.RuntimeError || !(error instanceof Error);
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'number') return `uncaught C++ exception (${error})`;
+  return String(error);
+}

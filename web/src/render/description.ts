@@ -1,0 +1,42 @@
+// Fills the "The network" panel from a scene.
+import type { Scene } from '../scene.ts';
+import { describeLayers, describeTraining } from './describe.ts';
+
+/** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain` and the training settings
+ *  as <dt>/<dd> pairs into `details`. */
+export function renderDescription(scene: Scene, chain: HTMLElement, details: HTMLElement): void {
+  chain.setAttribute('aria-label', describeLayers(scene));
+  const layers = [
+    { text: `${scene.network.inputs} inputs`, kind: 'input' },
+    ...scene.network.layers.map((layer, i, all) => ({
+      text: `${layer.units} ${layer.activation}`,
+      kind: i === all.length - 1 ? 'output' : 'hidden',
+    })),
+  ];
+  chain.replaceChildren(
+    ...layers.flatMap(({ text, kind }, i) => {
+      const chip = document.createElement('span');
+      chip.className = `chip chip-${kind}`;
+      chip.textContent = text;
+      if (i === 0) return [chip];
+      // Arrow and chip stay together, so a line never ends in an arrow.
+      const arrow = document.createElement('span');
+      arrow.className = 'arrow';
+      arrow.setAttribute('aria-hidden', 'true');
+      arrow.textContent = '→';
+      const link = document.createElement('span');
+      link.className = 'link';
+      link.append(arrow, ' ', chip);
+      return [' ', link];
+    }),
+  );
+  details.replaceChildren(
+    ...describeTraining(scene).flatMap(([label, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+// The #error region (role=alert): shows engine and scene errors until dismissed or the user acts.
+export class ErrorBanner {
+  private readonly text: HTMLElement;
+
+  constructor(private readonly root: HTMLElement) {
+    const text = root.querySelector<HTMLElement>('.error-text');
+    const dismiss = root.querySelector<HTMLButtonElement>('.error-dismiss');
+    if (!text || !dismiss) throw new Error('#error needs .error-text and .error-dismiss');
+    this.text = text;
+    dismiss.addEventListener('click', () => this.clear());
+  }
+
+  show(message: string): void {
+    this.text.textContent = message;
+    this.root.hidden = false;
+  }
+
+  clear(): void {
+    if (this.root.hidden) return;
+    this.root.hidden = true;
+    this.text.textContent = '';
+  }
+}
