@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build and the tests need, only when something is missing:
-#   emscripten (em++ for the wasm module), chromium (Playwright's browser), ninja,
+#   emscripten (em++ for the wasm module), chromium (Playwright's browser), ninja, GoogleTest
+#   (prebuilt for native, sources for the wasm build), Google Benchmark, nlohmann-json,
 #   xsimd >= 13 (header-only; bookworm ships 8.1 without the wasm arch, so it comes from
 #   trixie through a pin that lets nothing else in), and python3 for emcc.
 # A second run with everything present does nothing.
@@ -17,6 +18,10 @@ command -v em++ >/dev/null || missing+=(emscripten)
 command -v ninja >/dev/null || missing+=(ninja-build)
 command -v cmake >/dev/null || missing+=(cmake)
 [ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
+[ -f /usr/include/gmock/gmock.h ] || missing+=(libgmock-dev)
+[ -f /usr/include/benchmark/benchmark.h ] || missing+=(libbenchmark-dev)
+[ -f /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
+[ -d /usr/src/googletest/googletest ] || missing+=(googletest)
 
 if [ ${#missing[@]} -eq 0 ] && have_xsimd13; then
   exit 0

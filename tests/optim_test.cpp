@@ -25,7 +25,7 @@ TEST(Sgd, OneStepMatchesHandWorkedNumbers) {
   g.backward(loss);
   EXPECT_NEAR(net.gradients()[net.named_parameters()[0].offset], 0.6f, 1e-6f);
   EXPECT_NEAR(net.gradients()[net.named_parameters()[1].offset], -0.3f, 1e-6f);
-  Sgd sgd(SgdOptions{.lr = 0.1f});
+  Optimizer sgd(OptimizerSpec{.kind = OptimizerKind::SGD, .lr = 0.1}, net.segments());
   sgd.step(net.parameters(), net.gradients());
   EXPECT_NEAR(net.weight(0).data[0], 0.44f, 1e-7f);
   EXPECT_NEAR(net.bias(0).data[0], 0.13f, 1e-7f);

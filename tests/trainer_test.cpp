@@ -47,17 +47,18 @@ TEST(Trainer, PartialLastBatchAndEpochCounting) {
 TEST(Trainer, LearningRateChangesWithoutReset) {
   Trainer t(skeleton_config());
   t.run(10);
-  t.set_learning_rate(0.5f);
+  t.set_learning_rate(0.5);
   EXPECT_EQ(t.progress().step, 10);
-  EXPECT_THROW(t.set_learning_rate(-1.0f), Error);
-  EXPECT_THROW(t.set_learning_rate(std::nanf("")), Error);
+  EXPECT_THROW(t.set_learning_rate(-1.0), Error);
+  EXPECT_THROW(t.set_learning_rate(std::nan("")), Error);
+  EXPECT_EQ(t.learner().lr(), 0.5);
 }
 
 TEST(Trainer, DivergenceStopsWithTheStepAndKeepsFiniteParameters) {
   TrainerConfig c = skeleton_config();
-  c.loss = LossKind::MSELoss;
-  c.network.layers.back().activation = Activation::Identity;
-  c.lr = 1e6f;
+  c.learner.loss.kind = LossKind::MSELoss;
+  c.learner.model.layers.back().activation = Activation::Identity;
+  c.learner.optimizer.lr = 1e6;
   Trainer t(c);
   try {
     t.run(1000);
@@ -79,23 +80,23 @@ std::string config_error(TrainerConfig c) {
 
 TEST(Trainer, InvalidConfigurationsAreRefusedNamingTheField) {
   TrainerConfig c = skeleton_config();
-  c.network.layers.clear();
-  EXPECT_NE(config_error(c).find("network.layers must hold at least one layer"), std::string::npos);
+  c.learner.model.layers.clear();
+  EXPECT_NE(config_error(c).find("model.layers must hold at least one layer"), std::string::npos);
   c = skeleton_config();
-  c.network.layers[1].units = 0;
-  EXPECT_NE(config_error(c).find("network.layers[1].units"), std::string::npos);
+  c.learner.model.layers[1].units = 0;
+  EXPECT_NE(config_error(c).find("model.layers[1].units"), std::string::npos);
   c = skeleton_config();
-  c.lr = -1.0f;
+  c.learner.optimizer.lr = -1.0;
   EXPECT_NE(config_error(c).find("optimizer.lr must be a finite number > 0, got -1"), std::string::npos);
   c = skeleton_config();
   c.batch_size = 0;
   EXPECT_NE(config_error(c).find("batchSize"), std::string::npos);
   c = skeleton_config();
-  c.network.layers.back().activation = Activation::Tanh;
+  c.learner.model.layers.back().activation = Activation::Tanh;
   EXPECT_NE(config_error(c).find("BCELoss takes probabilities"), std::string::npos);
   c = skeleton_config();
-  c.network.inputs = 3;
-  EXPECT_NE(config_error(c).find("network.inputs must be 2"), std::string::npos);
+  c.learner.model.inputs = 3;
+  EXPECT_NE(config_error(c).find("model.inputs must be 2"), std::string::npos);
 }
 
 TEST(Trainer, PredictGridMatchesPredictOnTheSamePoints) {

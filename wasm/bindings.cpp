@@ -1,15 +1,19 @@
-// Embind registration only: the engine's logic is in core/. Every C++ error is rethrown as a
+// Embind registration only: the engine's logic is in core/. Configs cross as JSON (parsed and
+// validated by core/src/spec), arrays as Float32Array copies, and every C++ error is rethrown as a
 // JavaScript Error carrying the C++ message.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <chrono>
 #include <exception>
+#include <string>
 #include <vector>
 
-#include "config_from_js.h"
+#include "nnp/error.h"
 #include "nnp/kernels.h"
+#include "nnp/learner.h"
 #include "nnp/rng.h"
+#include "nnp/spec_json.h"
 #include "nnp/trainer.h"
 
 namespace nnp::wasm {
@@ -17,8 +21,8 @@ namespace {
 
 using emscripten::val;
 
-[[noreturn]] void throw_js(const char* message) {
-  val::global("Error").new_(std::string(message)).throw_();
+[[noreturn]] void throw_js(const std::string& message) {
+  val::global("Error").new_(message).throw_();
   __builtin_unreachable();
 }
 
@@ -32,9 +36,27 @@ auto guarded(F&& f) -> decltype(f()) {
   }
 }
 
+// A config given as an object or as JSON text.
+std::string json_text(const val& config) {
+  if (config.isString()) return config.as<std::string>();
+  if (config.isUndefined() || config.isNull() || config.typeOf().as<std::string>() != "object")
+    throw_js("the config must be an object (or its JSON text)");
+  return val::global("JSON").call<std::string>("stringify", config);
+}
+
 // A copy that JS owns (a view would be detached when the wasm heap grows).
 val float_array(const float* data, std::size_t n) {
   return val::global("Float32Array").new_(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
+// Copies a JS array or typed array into `out` (reused, so steady use allocates nothing).
+void read_floats(const val& array, const char* what, std::vector<float>& out) {
+  if (array.isUndefined() || array.isNull() || !array["length"].isNumber())
+    throw_js(std::string(what) + " must be a Float32Array or an array of numbers");
+  const auto n = array["length"].as<std::size_t>();
+  out.resize(n);
+  // A view of the heap, filled in place (taken after the resize, which may grow the heap).
+  val(emscripten::typed_memory_view(n, out.data())).call<void>("set", array);
 }
 
 val progress_to_js(const Progress& p) {
@@ -59,7 +81,8 @@ val points_to_js(const Dataset& d) {
 // The JS-facing Trainer: owns a core Trainer and converts at the boundary.
 class JsTrainer {
  public:
-  explicit JsTrainer(const val& config) : t_(guarded([&] { return Trainer(config_from_js(config)); })) {}
+  explicit JsTrainer(const val& config)
+      : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config))); })) {}
 
   val run(double steps) {
     if (!(steps >= 0 && steps <= 1e9)) throw_js("run: steps must be a number from 0 to 1e9");
@@ -79,7 +102,8 @@ class JsTrainer {
   }
   val predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
     return guarded([&] {
-      grid_.resize(static_cast<std::size_t>(res > 0 ? res : 0) * (res > 0 ? res : 0));
+      if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
+      grid_.resize(static_cast<std::size_t>(res) * res);
       t_.predict_grid(res, x_min, x_max, y_min, y_max, grid_.data());
       return float_array(grid_.data(), grid_.size());
     });
@@ -87,24 +111,84 @@ class JsTrainer {
   val train_points() const { return points_to_js(t_.train_set()); }
   val test_points() const { return points_to_js(t_.test_set()); }
   void set_learning_rate(double lr) {
-    guarded([&] { t_.set_learning_rate(static_cast<float>(lr)); });
+    guarded([&] { t_.set_learning_rate(lr); });
   }
+  double learning_rate() { return t_.learner().lr(); }
 
  private:
   Trainer t_;
   std::vector<float> grid_;
 };
 
-// Seconds for `reps` products C = A·B on random data (benchmark page).
-double bench_matmul(int m, int n, int k, int reps) {
-  std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n),
-      c(static_cast<std::size_t>(m) * n);
+// The JS-facing Learner: one PyTorch-style step on batches the caller supplies; parameters in
+// torch's layout. This is what `npm run parity` drives.
+class JsLearner {
+ public:
+  JsLearner(const val& spec, double seed)
+      : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
+
+  val parameter_names() const {
+    val names = val::array();
+    for (const ParamInfo& p : l_.model().named_parameters()) names.call<void>("push", p.name);
+    return names;
+  }
+  void set_parameter(const std::string& name, const val& data) {
+    read_floats(data, "setParameter's data", x_);
+    guarded([&] { l_.set_parameter(name, x_); });
+  }
+  val parameter(const std::string& name) const {
+    return guarded([&] {
+      const auto p = l_.parameter(name);
+      return float_array(p.data(), p.size());
+    });
+  }
+  val gradient(const std::string& name) const {
+    return guarded([&] {
+      const auto g = l_.gradient(name);
+      return float_array(g.data(), g.size());
+    });
+  }
+  double compute_gradients(const val& x, int n, const val& y, int y_cols) {
+    read_floats(x, "x", x_);
+    read_floats(y, "y", y_);
+    return guarded([&] {
+      if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
+        throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
+                    " values, got " + std::to_string(x_.size()));
+      if (y_cols < 1 || y_.size() != static_cast<std::size_t>(n) * y_cols)
+        throw Error("y must hold n × yCols = " + std::to_string(n) + " × " + std::to_string(y_cols) + " values, got " +
+                    std::to_string(y_.size()));
+      return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), n, y_cols));
+    });
+  }
+  void apply_update() {
+    guarded([&] { l_.apply_update(); });
+  }
+  double step(const val& x, int n, const val& y, int y_cols) {
+    const double loss = compute_gradients(x, n, y, y_cols);
+    apply_update();
+    return loss;
+  }
+  double lr() const { return l_.lr(); }
+  double steps() const { return static_cast<double>(l_.steps()); }
+
+ private:
+  Learner l_;
+  std::vector<float> x_, y_;
+};
+
+// Seconds for `reps` products C = op(A)·op(B) on random data (benchmark page). form: 0 = A·B,
+// 1 = Aᵀ·B, 2 = A·Bᵀ.
+double bench_matmul(int m, int n, int k, int reps, int form) {
+  const bool ta = form == 1, tb = form == 2;
+  std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n), c(static_cast<std::size_t>(m) * n);
   Pcg32 rng(1);
   for (float& v : a) v = static_cast<float>(rng.uniform(-1, 1));
   for (float& v : b) v = static_cast<float>(rng.uniform(-1, 1));
-  gemm(false, false, m, n, k, 1.0f, a.data(), k, b.data(), n, 0.0f, c.data(), n);  // warm-up
+  const int lda = ta ? m : k, ldb = tb ? k : n;
+  gemm(ta, tb, m, n, k, 1.0f, a.data(), lda, b.data(), ldb, 0.0f, c.data(), n);  // warm-up
   const auto t0 = std::chrono::steady_clock::now();
-  for (int r = 0; r < reps; ++r) gemm(false, false, m, n, k, 1.0f, a.data(), k, b.data(), n, 0.0f, c.data(), n);
+  for (int r = 0; r < reps; ++r) gemm(ta, tb, m, n, k, 1.0f, a.data(), lda, b.data(), ldb, 0.0f, c.data(), n);
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
@@ -113,6 +197,7 @@ double bench_matmul(int m, int n, int k, int reps) {
 
 EMSCRIPTEN_BINDINGS(nnp) {
   using namespace emscripten;
+  using nnp::wasm::JsLearner;
   using nnp::wasm::JsTrainer;
   function("simdArch", &nnp::simd_arch);
   function("benchMatmul", &nnp::wasm::bench_matmul);
@@ -124,5 +209,17 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("predictGrid", &JsTrainer::predict_grid)
       .function("trainPoints", &JsTrainer::train_points)
       .function("testPoints", &JsTrainer::test_points)
-      .function("setLearningRate", &JsTrainer::set_learning_rate);
+      .function("setLearningRate", &JsTrainer::set_learning_rate)
+      .function("learningRate", &JsTrainer::learning_rate);
+  class_<JsLearner>("Learner")
+      .constructor<const val&, double>()
+      .function("parameterNames", &JsLearner::parameter_names)
+      .function("setParameter", &JsLearner::set_parameter)
+      .function("parameter", &JsLearner::parameter)
+      .function("gradient", &JsLearner::gradient)
+      .function("computeGradients", &JsLearner::compute_gradients)
+      .function("applyUpdate", &JsLearner::apply_update)
+      .function("step", &JsLearner::step)
+      .function("lr", &JsLearner::lr)
+      .function("steps", &JsLearner::steps);
 }

@@ -9,12 +9,45 @@ namespace {
 template <class E, std::size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<Activation, 4> kActivations{{{Activation::Identity, "Identity"},
-                                             {Activation::Sigmoid, "Sigmoid"},
-                                             {Activation::Tanh, "Tanh"},
-                                             {Activation::ReLU, "ReLU"}}};
-constexpr Table<LossKind, 2> kLosses{{{LossKind::MSELoss, "MSELoss"}, {LossKind::BCELoss, "BCELoss"}}};
-constexpr Table<OptimizerKind, 1> kOptimizers{{{OptimizerKind::SGD, "SGD"}}};
+using A = Activation;
+constexpr Table<A, 11> kActivations{{{A::Identity, "Identity"},
+                                     {A::Sigmoid, "Sigmoid"},
+                                     {A::Tanh, "Tanh"},
+                                     {A::ReLU, "ReLU"},
+                                     {A::LeakyReLU, "LeakyReLU"},
+                                     {A::ELU, "ELU"},
+                                     {A::GELU, "GELU"},
+                                     {A::SiLU, "SiLU"},
+                                     {A::Softplus, "Softplus"},
+                                     {A::Softmax, "Softmax"},
+                                     {A::LogSoftmax, "LogSoftmax"}}};
+using L = LossKind;
+constexpr Table<L, 8> kLosses{{{L::MSELoss, "MSELoss"},
+                               {L::L1Loss, "L1Loss"},
+                               {L::HuberLoss, "HuberLoss"},
+                               {L::BCELoss, "BCELoss"},
+                               {L::BCEWithLogitsLoss, "BCEWithLogitsLoss"},
+                               {L::CrossEntropyLoss, "CrossEntropyLoss"},
+                               {L::NLLLoss, "NLLLoss"},
+                               {L::MultiMarginLoss, "MultiMarginLoss"}}};
+constexpr Table<Reduction, 3> kReductions{
+    {{Reduction::Mean, "mean"}, {Reduction::Sum, "sum"}, {Reduction::None, "none"}}};
+using O = OptimizerKind;
+constexpr Table<O, 5> kOptimizers{
+    {{O::SGD, "SGD"}, {O::Adagrad, "Adagrad"}, {O::RMSprop, "RMSprop"}, {O::Adam, "Adam"}, {O::AdamW, "AdamW"}}};
+using S = SchedulerKind;
+constexpr Table<S, 4> kSchedulers{{{S::StepLR, "StepLR"},
+                                   {S::ExponentialLR, "ExponentialLR"},
+                                   {S::CosineAnnealingLR, "CosineAnnealingLR"},
+                                   {S::LinearLR, "LinearLR"}}};
+using I = InitKind;
+constexpr Table<I, 7> kInits{{{I::Default, "default"},
+                              {I::Zeros, "zeros"},
+                              {I::Constant, "constant"},
+                              {I::XavierUniform, "xavier_uniform"},
+                              {I::XavierNormal, "xavier_normal"},
+                              {I::KaimingUniform, "kaiming_uniform"},
+                              {I::KaimingNormal, "kaiming_normal"}}};
 
 template <class E, std::size_t N>
 std::optional<E> parse(const Table<E, N>& t, std::string_view name) {
@@ -27,7 +60,7 @@ template <class E, std::size_t N>
 std::string_view name(const Table<E, N>& t, E e) {
   for (const auto& [k, n] : t)
     if (k == e) return n;
-  return "?";
+  return "None";
 }
 
 template <class E, std::size_t N>
@@ -44,12 +77,21 @@ std::string list(const Table<E, N>& t) {
 
 std::optional<Activation> parse_activation(std::string_view n) { return parse(kActivations, n); }
 std::optional<LossKind> parse_loss(std::string_view n) { return parse(kLosses, n); }
+std::optional<Reduction> parse_reduction(std::string_view n) { return parse(kReductions, n); }
 std::optional<OptimizerKind> parse_optimizer(std::string_view n) { return parse(kOptimizers, n); }
-std::string_view name_of(Activation a) { return name(kActivations, a); }
-std::string_view name_of(LossKind l) { return name(kLosses, l); }
-std::string_view name_of(OptimizerKind o) { return name(kOptimizers, o); }
+std::optional<SchedulerKind> parse_scheduler(std::string_view n) { return parse(kSchedulers, n); }
+std::optional<InitKind> parse_init(std::string_view n) { return parse(kInits, n); }
+std::string_view name_of(Activation v) { return name(kActivations, v); }
+std::string_view name_of(LossKind v) { return name(kLosses, v); }
+std::string_view name_of(Reduction v) { return name(kReductions, v); }
+std::string_view name_of(OptimizerKind v) { return name(kOptimizers, v); }
+std::string_view name_of(SchedulerKind v) { return name(kSchedulers, v); }
+std::string_view name_of(InitKind v) { return name(kInits, v); }
 std::string activation_names() { return list(kActivations); }
 std::string loss_names() { return list(kLosses); }
+std::string reduction_names() { return list(kReductions); }
 std::string optimizer_names() { return list(kOptimizers); }
+std::string scheduler_names() { return list(kSchedulers); }
+std::string init_names() { return list(kInits); }
 
 }  // namespace nnp

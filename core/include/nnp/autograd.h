@@ -1,23 +1,24 @@
 #pragma once
 // Reverse-mode autograd over a tape, as PyTorch does it: every op computes its value at once and
 // records itself; backward() on a scalar walks the tape in reverse (recording order is already a
-// topological order) and *accumulates* into each input's gradient. Parameters' gradients live in
-// persistent buffers (so they accumulate across backward() calls until zeroed, like .grad);
-// intermediate values and gradients live in an Arena that clear() releases.
+// topological order, so no sort and no recursion) and *accumulates* into each input's gradient.
+// Parameters' gradients live in persistent buffers (they accumulate across backward() calls until
+// zeroed, like .grad); intermediate values and gradients live in an Arena that clear() releases.
 //
 //   nnp::Arena arena;
 //   nnp::Graph g(arena);
 //   nnp::Var w = g.parameter({w_data, 1, 3}, w_grad);
 //   nnp::Var x = g.input({x_data, 4, 3});
 //   nnp::Var y = g.sigmoid(g.matmul(x, w, false, true));   // [4, 1]
-//   nnp::Var loss = g.bce_loss(y, g.input({t_data, 4, 1}));
+//   nnp::Var loss = g.loss(y, g.input({t_data, 4, 1}), {.kind = nnp::LossKind::BCELoss});
 //   g.backward(loss);                                      // w_grad += ∂loss/∂w
 //   g.clear();
 #include <cstdint>
 #include <vector>
 
 #include "nnp/arena.h"
-#include "nnp/names.h"
+#include "nnp/rng.h"
+#include "nnp/spec.h"
 #include "nnp/tensor.h"
 
 namespace nnp {
@@ -28,13 +29,26 @@ struct Var {
 
 enum class Op : std::uint8_t {
   Leaf,
-  MatMul,   // op(a)·op(b)
-  AddRow,   // a + b, b a [1, cols] row broadcast over a's rows
-  Tanh,
-  Sigmoid,
-  ReLU,
-  MseLoss,  // mean((a − b)²)
-  BceLoss,  // −mean(b·log a + (1 − b)·log(1 − a)), logs clamped at −100
+  MatMul,      // op(a)·op(b)
+  Add,         // a + b   (b: same shape, a [1, cols] row, a [rows, 1] column or a [1, 1] scalar)
+  Sub,         // a − b
+  Mul,         // a ⊙ b
+  Div,         // a / b
+  AddScalar,   // a + s0
+  MulScalar,   // a · s0
+  Pow,         // a^s0
+  Exp,
+  Log,
+  Abs,
+  Clamp,       // min(max(a, s0), s1)
+  Sum,         // Σ all → [1, 1]
+  SumRows,     // Σ over rows (axis 0) → [1, cols]
+  SumCols,     // Σ over columns (axis 1) → [rows, 1]
+  Activation,  // elementwise, see ActivationSpec
+  Softmax,     // over each row
+  LogSoftmax,  // over each row
+  Dropout,     // a ⊙ mask, mask ∈ {0, 1/(1 − p)}
+  Loss,        // a torch.nn loss of (a = prediction, b = target), see LossSpec
 };
 
 struct Node {
@@ -45,6 +59,10 @@ struct Node {
   Var a, b;
   Tensor value;
   float* grad = nullptr;  // same shape as value; null until a gradient flows in
+  float s0 = 0.0f, s1 = 0.0f;
+  const float* aux = nullptr;  // Dropout's mask
+  ActivationSpec act;
+  LossSpec loss;
 };
 
 class Graph {
@@ -57,13 +75,38 @@ class Graph {
   Var parameter(Tensor t, float* grad);
 
   Var matmul(Var a, Var b, bool trans_a = false, bool trans_b = false);
-  Var add_row(Var a, Var row);
-  Var activation(Var a, Activation kind);
-  Var tanh(Var a);
-  Var sigmoid(Var a);
-  Var relu(Var a);
-  Var mse_loss(Var prediction, Var target);
-  Var bce_loss(Var probability, Var target);
+  Var add(Var a, Var b);
+  Var sub(Var a, Var b);
+  Var mul(Var a, Var b);
+  Var div(Var a, Var b);
+  Var add_row(Var a, Var row) { return add(a, row); }
+  Var add_scalar(Var a, float s);
+  Var mul_scalar(Var a, float s);
+  Var pow(Var a, float exponent);
+  Var exp(Var a);
+  Var log(Var a);
+  Var abs(Var a);
+  Var clamp(Var a, float lo, float hi);
+  Var sum(Var a);
+  Var mean(Var a);
+  Var sum(Var a, int axis);   // axis 0: over rows → [1, cols]; axis 1: over columns → [rows, 1]
+  Var mean(Var a, int axis);
+
+  Var activation(Var a, const ActivationSpec& spec);
+  Var tanh(Var a) { return activation(a, Activation::Tanh); }
+  Var sigmoid(Var a) { return activation(a, Activation::Sigmoid); }
+  Var relu(Var a) { return activation(a, Activation::ReLU); }
+  Var softmax(Var a);
+  Var log_softmax(Var a);
+  // Inverted dropout (training mode): each element kept with probability 1 − p and scaled by
+  // 1/(1 − p); the mask comes from rng. Evaluation mode is simply not calling it.
+  Var dropout(Var a, float p, Pcg32& rng);
+
+  // reduction mean/sum → [1, 1]; none → [rows, cols] for elementwise losses, [rows, 1] for
+  // CrossEntropyLoss, NLLLoss and MultiMarginLoss. Class-index targets are [rows, 1] floats.
+  Var loss(Var prediction, Var target, const LossSpec& spec);
+  Var mse_loss(Var p, Var t) { return loss(p, t, LossSpec{.kind = LossKind::MSELoss}); }
+  Var bce_loss(Var p, Var t) { return loss(p, t, LossSpec{.kind = LossKind::BCELoss}); }
 
   // Seeds ∂loss/∂loss = 1 and propagates to every node that requires a gradient.
   void backward(Var loss);
@@ -78,6 +121,8 @@ class Graph {
  private:
   Var push(Node n);
   Node& node(Var v) { return nodes_[v.id]; }
+  Node unary(Op op, Var a);
+  Var binary(Op op, Var a, Var b);
   float* grad_buffer(Node& n);  // allocates a zeroed gradient on first use
   Tensor new_value(int rows, int cols);
   void backward_node(const Node& n);

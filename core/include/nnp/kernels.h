@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "nnp/spec.h"
+
 namespace nnp {
 
 // The xsimd architecture the kernels were compiled for, e.g. "wasm/4" or "sse2/4".
@@ -34,5 +36,19 @@ void sigmoid_backward(const float* y, const float* dy, float* dx, std::size_t n)
 void relu_forward(const float* x, float* y, std::size_t n);
 // dx += dy·[x > 0]
 void relu_backward(const float* x, const float* dy, float* dx, std::size_t n);
+
+// Every elementwise activation of ActivationSpec (not Softmax/LogSoftmax, which work on rows).
+void activation_forward(const ActivationSpec& s, const float* x, float* y, std::size_t n);
+// dx += dy·f'(x), given the input x and the output y = f(x).
+void activation_backward(const ActivationSpec& s, const float* x, const float* y, const float* dy, float* dx,
+                         std::size_t n);
+
+// Row-wise softmax and log-softmax over [rows, cols], shifted by each row's max for stability.
+void softmax_rows(const float* x, float* y, int rows, int cols);
+void log_softmax_rows(const float* x, float* y, int rows, int cols);
+// dx += y ⊙ (dy − Σ_row dy·y)
+void softmax_rows_backward(const float* y, const float* dy, float* dx, int rows, int cols);
+// dx += dy − exp(y)·Σ_row dy
+void log_softmax_rows_backward(const float* y, const float* dy, float* dx, int rows, int cols);
 
 }  // namespace nnp

@@ -6,28 +6,19 @@
 //
 //   nnp::Mlp net({.inputs = 2, .layers = {{4, nnp::Activation::Tanh}, {1, nnp::Activation::Sigmoid}}});
 //   nnp::Pcg32 rng(1);
-//   net.init_default(rng);                  // nn.Linear's default U(±1/√fan_in)
-//   nnp::Var y = net.forward(graph, x);
+//   net.init({.weight = nnp::InitKind::XavierUniform}, rng);
+//   nnp::Var y = net.forward(graph, x);      // evaluation mode (no dropout)
 #include <span>
 #include <string>
 #include <vector>
 
 #include "nnp/autograd.h"
-#include "nnp/names.h"
+#include "nnp/optim.h"
 #include "nnp/rng.h"
+#include "nnp/spec.h"
 #include "nnp/tensor.h"
 
 namespace nnp {
-
-struct LayerSpec {
-  int units = 0;
-  Activation activation = Activation::Identity;
-};
-
-struct MlpSpec {
-  int inputs = 0;
-  std::vector<LayerSpec> layers;  // hidden layers, then the output layer
-};
 
 // Throws nnp::Error naming the field ("network.layers[1].units …") when the spec is unusable.
 void validate(const MlpSpec& spec);
@@ -45,7 +36,10 @@ class Mlp {
   explicit Mlp(const MlpSpec& spec);
 
   void init_default(Pcg32& rng);
-  Var forward(Graph& g, Var x);
+  // Initialises every layer by `spec`; Kaiming's gain follows each layer's activation.
+  void init(const InitSpec& spec, Pcg32& rng);
+  // Evaluation mode: dropout is skipped. Training mode: pass the generator for dropout masks.
+  Var forward(Graph& g, Var x, Pcg32* dropout_rng = nullptr);
   void zero_grad();
 
   const MlpSpec& spec() const { return spec_; }
@@ -53,7 +47,12 @@ class Mlp {
   int outputs() const { return spec_.layers.back().units; }
   std::span<float> parameters() { return params_; }
   std::span<float> gradients() { return grads_; }
+  std::span<const float> parameters_view() const { return params_; }
+  std::span<const float> gradients_view() const { return grads_; }
   const std::vector<ParamInfo>& named_parameters() const { return info_; }
+  const ParamInfo* find(std::string_view name) const;
+  // The parameters as optimiser segments (one per torch parameter).
+  std::vector<ParamSegment> segments() const;
   Tensor weight(std::size_t layer);
   Tensor bias(std::size_t layer);
 

@@ -1,26 +1,40 @@
 #pragma once
-// The vocabulary shared by the C++ API, the wasm binding, scenes and parity fixtures: torch.nn and
-// torch.optim class names, parsed in one place.
+// The vocabulary shared by the C++ API, the wasm binding, scenes and parity fixtures: torch.nn,
+// torch.optim and torch.nn.init names, parsed and printed in one place.
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace nnp {
 
-enum class Activation { Identity, Sigmoid, Tanh, ReLU };
-enum class LossKind { MSELoss, BCELoss };
-enum class OptimizerKind { SGD };
+enum class Activation { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax };
+enum class LossKind { MSELoss, L1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss, MultiMarginLoss };
+enum class Reduction { Mean, Sum, None };
+enum class OptimizerKind { SGD, Adagrad, RMSprop, Adam, AdamW };
+enum class SchedulerKind { None, StepLR, ExponentialLR, CosineAnnealingLR, LinearLR };
+// torch.nn.init names; Default is nn.Linear's own reset_parameters().
+enum class InitKind { Default, Zeros, Constant, XavierUniform, XavierNormal, KaimingUniform, KaimingNormal };
 
 std::optional<Activation> parse_activation(std::string_view name);
 std::optional<LossKind> parse_loss(std::string_view name);
+std::optional<Reduction> parse_reduction(std::string_view name);
 std::optional<OptimizerKind> parse_optimizer(std::string_view name);
-std::string_view name_of(Activation a);
-std::string_view name_of(LossKind l);
-std::string_view name_of(OptimizerKind o);
+std::optional<SchedulerKind> parse_scheduler(std::string_view name);
+std::optional<InitKind> parse_init(std::string_view name);
+
+std::string_view name_of(Activation v);
+std::string_view name_of(LossKind v);
+std::string_view name_of(Reduction v);
+std::string_view name_of(OptimizerKind v);
+std::string_view name_of(SchedulerKind v);
+std::string_view name_of(InitKind v);
 
 // Comma-separated lists of accepted names, for error messages.
 std::string activation_names();
 std::string loss_names();
+std::string reduction_names();
 std::string optimizer_names();
+std::string scheduler_names();
+std::string init_names();
 
 }  // namespace nnp

@@ -1,27 +1,75 @@
 #pragma once
-// Optimisers update the flat parameter slab from the flat gradient slab in one pass, with the
-// update rules of torch.optim (PyTorch 1.13).
+// Optimisers, learning-rate schedules and gradient clipping, with the update rules of torch.optim
+// and torch.nn.utils (PyTorch 1.13). Parameters, gradients and every optimiser state live in flat
+// slabs of one layout, so a step is one pass over memory per parameter group.
 //
-//   nnp::Sgd sgd({.lr = 0.1f});
-//   sgd.step(net.parameters(), net.gradients());
+//   nnp::Optimizer opt(nnp::OptimizerSpec{.kind = nnp::OptimizerKind::Adam, .lr = 1e-3},
+//                      net.segments());
+//   opt.step(net.parameters(), net.gradients());
+#include <cstdint>
 #include <span>
+#include <vector>
+
+#include "nnp/spec.h"
+#include "nnp/tensor.h"
 
 namespace nnp {
 
-struct SgdOptions {
-  float lr = 0.01f;
+// A contiguous run of the parameter slab (one torch parameter).
+struct ParamSegment {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  bool is_bias = false;
 };
 
-// torch.optim.SGD without momentum: p ← p − lr·g.
-class Sgd {
+// Throws nnp::Error naming the field ("optimizer.betas …") and the accepted range.
+void validate(const OptimizerSpec& spec);
+void validate(const SchedulerSpec& spec);
+
+class Optimizer {
  public:
-  explicit Sgd(SgdOptions options);
+  Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segments);
   void step(std::span<float> params, std::span<const float> grads);
-  float lr() const { return options_.lr; }
-  void set_lr(float lr) { options_.lr = lr; }
+  double lr() const { return spec_.lr; }
+  void set_lr(double lr);
+  std::int64_t steps() const { return step_; }
+  const OptimizerSpec& spec() const { return spec_; }
 
  private:
-  SgdOptions options_;
+  void step_segment(const ParamSegment& seg, float* p, const float* g);
+
+  OptimizerSpec spec_;
+  std::vector<ParamSegment> segments_;
+  std::int64_t step_ = 0;
+  // Per-element state, laid out like the parameters. SGD: s1 = momentum_buffer. Adagrad: s1 = sum.
+  // RMSprop: s1 = square_avg, s2 = momentum_buffer, s3 = grad_avg. Adam(W): s1 = exp_avg,
+  // s2 = exp_avg_sq, s3 = max_exp_avg_sq.
+  AlignedVector s1_, s2_, s3_;
 };
+
+// torch.optim.lr_scheduler semantics: constructing applies the epoch-0 learning rate (LinearLR
+// starts at start_factor·lr); step() after every optimiser step uses torch's recursive forms.
+class Scheduler {
+ public:
+  Scheduler(const SchedulerSpec& spec, double base_lr);
+  double lr() const { return lr_; }
+  void step();
+  // A learning rate set by hand mid-run becomes the new base of the schedule.
+  void reset_base(double lr);
+
+ private:
+  SchedulerSpec spec_;
+  double base_lr_;
+  double lr_;
+  std::int64_t last_epoch_ = 0;
+};
+
+// torch.nn.utils.clip_grad_norm_: scales all gradients by min(1, max_norm/(‖g‖₂ + 1e-6)).
+// Returns the total norm before clipping.
+float clip_grad_norm(std::span<float> grads, float max_norm);
+// torch.nn.utils.clip_grad_value_: clamps every gradient to [−clip, clip].
+void clip_grad_value(std::span<float> grads, float clip);
+// The 2-norm of all gradients (for gradient-norm traces).
+float grad_norm(std::span<const float> grads);
 
 }  // namespace nnp

@@ -1,28 +1,24 @@
 #pragma once
-// A whole training run: data, network, loss, optimiser and the mini-batch loop, all inside the
-// engine so that JavaScript calls run(steps) once for many steps.
+// A whole training run: data, a Learner (network, loss, optimiser, schedule, regularisation) and
+// the mini-batch loop, all inside the engine so that JavaScript calls run(steps) once for many
+// steps.
 //
 //   nnp::Trainer t(config);          // validates; throws nnp::Error naming the bad field
 //   nnp::Progress p = t.run(100);    // 100 optimiser steps
 //   nnp::Evaluation e = t.evaluate();
 #include <cstdint>
+#include <vector>
 
-#include "nnp/arena.h"
-#include "nnp/autograd.h"
 #include "nnp/data.h"
-#include "nnp/mlp.h"
-#include "nnp/names.h"
-#include "nnp/optim.h"
+#include "nnp/learner.h"
+#include "nnp/spec.h"
 
 namespace nnp {
 
 struct TrainerConfig {
   std::uint64_t seed = 1;
   DataSpec data;
-  MlpSpec network;
-  LossKind loss = LossKind::BCELoss;
-  OptimizerKind optimizer = OptimizerKind::SGD;
-  float lr = 0.1f;
+  LearnerSpec learner;
   int batch_size = 10;
 };
 
@@ -32,12 +28,12 @@ struct Progress {
   std::int64_t step = 0;     // optimiser steps taken
   std::int64_t epoch = 0;    // completed passes over the training set
   std::int64_t samples = 0;  // training examples consumed
-  double batch_loss = 0.0;   // mean mini-batch loss over the last run() call (NaN if it took none)
+  double batch_loss = 0.0;   // mean mini-batch objective over the last run() call (NaN if it took none)
 };
 
 struct Metrics {
-  double loss = 0.0;
-  double accuracy = 0.0;  // fraction correct; outputs ≥ 0.5 count as class 1
+  double loss = 0.0;      // mean data loss per sample (reduction mean, no L1 term)
+  double accuracy = 0.0;  // fraction classified correctly (see Trainer::evaluate)
 };
 
 struct Evaluation {
@@ -51,31 +47,31 @@ class Trainer {
 
   Progress run(int steps);
   Progress progress() const { return progress_; }
+  // Accuracy: one output → class 1 when the output passes 0.5 (0 for BCEWithLogitsLoss, whose
+  // outputs are logits); several outputs → the argmax.
   Evaluation evaluate();
   Metrics evaluate(const Dataset& d);
   // out[i·outputs + j]: output j for row i of x [n, inputs].
   void predict(const float* x, int n, float* out);
   // Network output (first unit) on a res×res grid, row 0 at y_max; out has res·res floats.
   void predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out);
-  void set_learning_rate(float lr);
+  void set_learning_rate(double lr) { learner_.set_lr(lr); }
 
   const Dataset& train_set() const { return split_.train; }
   const Dataset& test_set() const { return split_.test; }
-  Mlp& model() { return model_; }
+  Learner& learner() { return learner_; }
+  Mlp& model() { return learner_.model(); }
   const TrainerConfig& config() const { return config_; }
 
  private:
-  float step_once();  // one mini-batch; returns its loss
+  float step_once();  // one mini-batch; returns its objective
   void next_epoch();
-  Var loss_node(Graph& g, Var prediction, Var target) const;
 
   TrainerConfig config_;
-  Pcg32 rng_;
+  Pcg32 rng_;  // data generation and the per-epoch shuffle
   Split split_;
-  Mlp model_;
-  Sgd sgd_;
-  Arena arena_;
-  Graph graph_;
+  Learner learner_;
+  std::vector<float> batch_x_, batch_y_;
   std::vector<int> order_;  // this epoch's permutation of training rows
   int cursor_ = 0;          // next position in order_
   Progress progress_;

@@ -12,16 +12,25 @@ inline constexpr std::size_t kMaxLayers = 64;
 
 void validate(const MlpSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > 1 << 20)
-    throw Error("network.inputs must be an integer from 1 to 1048576, got " + std::to_string(spec.inputs));
+    throw Error("model.inputs must be an integer from 1 to 1048576, got " + std::to_string(spec.inputs));
   if (spec.layers.empty())
-    throw Error("network.layers must hold at least one layer (the output layer), got none");
+    throw Error("model.layers must hold at least one layer (the output layer), got none");
   if (spec.layers.size() > kMaxLayers)
-    throw Error("network.layers: at most " + std::to_string(kMaxLayers) + " layers, got " +
+    throw Error("model.layers: at most " + std::to_string(kMaxLayers) + " layers, got " +
                 std::to_string(spec.layers.size()));
-  for (std::size_t i = 0; i < spec.layers.size(); ++i)
-    if (spec.layers[i].units < 1 || spec.layers[i].units > kMaxUnits)
-      throw Error("network.layers[" + std::to_string(i) + "].units must be an integer from 1 to " +
-                  std::to_string(kMaxUnits) + ", got " + std::to_string(spec.layers[i].units));
+  for (std::size_t i = 0; i < spec.layers.size(); ++i) {
+    const LayerSpec& l = spec.layers[i];
+    const std::string path = "model.layers[" + std::to_string(i) + "]";
+    if (l.units < 1 || l.units > kMaxUnits)
+      throw Error(path + ".units must be an integer from 1 to " + std::to_string(kMaxUnits) + ", got " +
+                  std::to_string(l.units));
+    if (!(l.dropout >= 0.0f && l.dropout < 1.0f))
+      throw Error(path + ".dropout must be a probability from 0 to below 1, got " + std::to_string(l.dropout));
+    const ActivationSpec& a = l.activation;
+    if (!std::isfinite(a.negative_slope) || !std::isfinite(a.alpha) || !(a.beta > 0.0f) || !std::isfinite(a.beta) ||
+        !std::isfinite(a.threshold))
+      throw Error(path + ".activation: its parameters must be finite (and Softplus beta > 0)");
+  }
 }
 
 namespace {
@@ -57,8 +66,11 @@ Tensor Mlp::bias(std::size_t layer) {
   return Tensor{params_.data() + p.offset, p.rows, p.cols};
 }
 
-// h = act(x·Wᵀ + b): the A·Bᵀ form, with W in PyTorch's [out, in] layout.
-Var Mlp::forward(Graph& g, Var x) {
+// h = dropout(act(x·Wᵀ + b)): the A·Bᵀ form, with W in PyTorch's [out, in] layout.
+Var Mlp::forward(Graph& g, Var x, Pcg32* dropout_rng) {
+  if (g.value(x).cols != spec_.inputs)
+    throw Error("the input has " + std::to_string(g.value(x).cols) + " features per row; the model takes " +
+                std::to_string(spec_.inputs));
   Var h = x;
   for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
     const ParamInfo& wi = info_[2 * i];
@@ -66,8 +78,22 @@ Var Mlp::forward(Graph& g, Var x) {
     Var w = g.parameter(weight(i), grads_.data() + wi.offset);
     Var b = g.parameter(bias(i), grads_.data() + bi.offset);
     h = g.activation(g.add_row(g.matmul(h, w, false, true), b), spec_.layers[i].activation);
+    if (dropout_rng != nullptr && spec_.layers[i].dropout > 0.0f) h = g.dropout(h, spec_.layers[i].dropout, *dropout_rng);
   }
   return h;
+}
+
+const ParamInfo* Mlp::find(std::string_view name) const {
+  for (const ParamInfo& p : info_)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::vector<ParamSegment> Mlp::segments() const {
+  std::vector<ParamSegment> s;
+  for (const ParamInfo& p : info_)
+    s.push_back({p.offset, static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols), p.is_bias});
+  return s;
 }
 
 void Mlp::zero_grad() { std::fill(grads_.begin(), grads_.end(), 0.0f); }

@@ -5,24 +5,11 @@
 #include <cstring>
 
 #include "nnp/error.h"
-#include "nnp/kernels.h"
 
 namespace nnp {
 namespace {
 
 constexpr int kEvalChunk = 512;  // rows per forward pass when evaluating or predicting
-
-std::string num(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
-void validate_lr(float lr) {
-  if (!std::isfinite(lr) || lr <= 0.0f)
-    throw Error("optimizer.lr must be a finite number > 0, got " + num(lr));
-}
 
 const TrainerConfig& validated(const TrainerConfig& c) {
   validate(c);
@@ -33,32 +20,32 @@ const TrainerConfig& validated(const TrainerConfig& c) {
 
 void validate(const TrainerConfig& c) {
   validate(c.data);
-  validate(c.network);
-  validate_lr(c.lr);
+  validate(c.learner);
   if (c.batch_size < 1 || c.batch_size > 1000000)
     throw Error("batchSize must be an integer from 1 to 1000000, got " + std::to_string(c.batch_size));
   constexpr int kFeatures = 2, kTargets = 1;  // every dataset so far is 2-D with one 0/1 target
-  if (c.network.inputs != kFeatures)
-    throw Error("network.inputs must be " + std::to_string(kFeatures) + " for data '" + c.data.name +
-                "', got " + std::to_string(c.network.inputs));
-  const LayerSpec& out = c.network.layers.back();
-  if (out.units != kTargets)
-    throw Error("network.layers[" + std::to_string(c.network.layers.size() - 1) +
-                "].units (the output layer) must be " + std::to_string(kTargets) + " for data '" +
-                c.data.name + "', got " + std::to_string(out.units));
-  if (c.loss == LossKind::BCELoss && out.activation != Activation::Sigmoid)
-    throw Error("loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid, got " +
-                std::string(name_of(out.activation)));
+  const MlpSpec& m = c.learner.model;
+  if (m.inputs != kFeatures)
+    throw Error("model.inputs must be " + std::to_string(kFeatures) + " for data '" + c.data.name + "', got " +
+                std::to_string(m.inputs));
+  const LayerSpec& out = m.layers.back();
+  const LossKind loss = c.learner.loss.kind;
+  const bool classes = loss == LossKind::CrossEntropyLoss || loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss;
+  const int want = classes ? 2 : kTargets;
+  if (out.units != want)
+    throw Error("model.layers[" + std::to_string(m.layers.size() - 1) + "].units (the output layer) must be " +
+                std::to_string(want) + " for data '" + c.data.name + "' with " + std::string(name_of(loss)) + ", got " +
+                std::to_string(out.units));
 }
 
 Trainer::Trainer(const TrainerConfig& config)
     : config_(validated(config)),
       rng_(config.seed),
       split_(make_data(config.data, rng_)),
-      model_(config.network),
-      sgd_(SgdOptions{.lr = config.lr}),
-      graph_(arena_) {
-  model_.init_default(rng_);
+      learner_(config.learner, config.seed) {
+  const int bs = std::min(config_.batch_size, split_.train.size());
+  batch_x_.resize(static_cast<std::size_t>(bs) * split_.train.features);
+  batch_y_.resize(static_cast<std::size_t>(bs) * split_.train.targets);
   order_.resize(static_cast<std::size_t>(split_.train.size()));
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
   next_epoch();
@@ -66,48 +53,21 @@ Trainer::Trainer(const TrainerConfig& config)
 
 // A new permutation of the training rows for every epoch (Fisher–Yates from our generator).
 void Trainer::next_epoch() {
-  for (std::size_t i = order_.size(); i > 1; --i)
-    std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
+  for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
   cursor_ = 0;
-}
-
-Var Trainer::loss_node(Graph& g, Var prediction, Var target) const {
-  switch (config_.loss) {
-    case LossKind::MSELoss: return g.mse_loss(prediction, target);
-    case LossKind::BCELoss: return g.bce_loss(prediction, target);
-  }
-  return g.mse_loss(prediction, target);
 }
 
 float Trainer::step_once() {
   const Dataset& d = split_.train;
   const int n = std::min(config_.batch_size, d.size() - cursor_);  // the last batch may be partial
-  graph_.clear();
-  float* xb = arena_.alloc(static_cast<std::size_t>(n) * d.features);
-  float* yb = arena_.alloc(static_cast<std::size_t>(n) * d.targets);
   for (int i = 0; i < n; ++i) {
     const auto r = static_cast<std::size_t>(order_[static_cast<std::size_t>(cursor_ + i)]);
-    std::memcpy(xb + static_cast<std::size_t>(i) * d.features, d.x.data() + r * d.features, sizeof(float) * d.features);
-    std::memcpy(yb + static_cast<std::size_t>(i) * d.targets, d.y.data() + r * d.targets, sizeof(float) * d.targets);
+    std::memcpy(batch_x_.data() + static_cast<std::size_t>(i) * d.features, d.x.data() + r * d.features,
+                sizeof(float) * d.features);
+    std::memcpy(batch_y_.data() + static_cast<std::size_t>(i) * d.targets, d.y.data() + r * d.targets,
+                sizeof(float) * d.targets);
   }
-  Var x = graph_.input({xb, n, d.features});
-  Var t = graph_.input({yb, n, d.targets});
-  Var loss = loss_node(graph_, model_.forward(graph_, x), t);
-  const float value = graph_.scalar(loss);
-  if (!std::isfinite(value))
-    throw DivergedError("diverged at step " + std::to_string(progress_.step + 1) + ": the loss is " +
-                        (std::isnan(value) ? "NaN" : "infinite") +
-                        "; the parameters keep their last finite values. Lower optimizer.lr (now " +
-                        num(sgd_.lr()) + ") and reset.");
-  model_.zero_grad();
-  graph_.backward(loss);
-  for (float g : model_.gradients())
-    if (!std::isfinite(g))
-      throw DivergedError("diverged at step " + std::to_string(progress_.step + 1) +
-                          ": a gradient is not finite; the parameters keep their last finite values. "
-                          "Lower optimizer.lr (now " + num(sgd_.lr()) + ") and reset.");
-  sgd_.step(model_.parameters(), model_.gradients());
-
+  const float value = learner_.step(batch_x_.data(), batch_y_.data(), n, d.targets);
   cursor_ += n;
   progress_.step += 1;
   progress_.samples += n;
@@ -127,65 +87,61 @@ Progress Trainer::run(int steps) {
 }
 
 Metrics Trainer::evaluate(const Dataset& d) {
+  LossSpec mean_loss = config_.learner.loss;
+  mean_loss.reduction = Reduction::Mean;
+  const bool logits = mean_loss.kind == LossKind::BCEWithLogitsLoss;
   double loss_sum = 0.0;
   int correct = 0;
   const int n = d.size();
   for (int begin = 0; begin < n; begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, n - begin);
-    graph_.clear();
-    Var x = graph_.input({const_cast<float*>(d.x.data()) + static_cast<std::size_t>(begin) * d.features, rows, d.features});
-    Var t = graph_.input({const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets, rows, d.targets});
-    Var out = model_.forward(graph_, x);
-    loss_sum += static_cast<double>(graph_.scalar(loss_node(graph_, out, t))) * rows;
-    const Tensor& o = graph_.value(out);
+    const float* x = d.x.data() + static_cast<std::size_t>(begin) * d.features;
+    const float* y = d.y.data() + static_cast<std::size_t>(begin) * d.targets;
+    loss_sum += static_cast<double>(learner_.evaluate_loss(x, y, rows, d.targets, mean_loss)) * rows;
+    const Tensor& o = learner_.last_output();
     for (int i = 0; i < rows; ++i) {
-      const bool predicted = o(i, 0) >= 0.5f;
-      const bool actual = d.y[static_cast<std::size_t>(begin + i) * d.targets] >= 0.5f;
-      correct += predicted == actual ? 1 : 0;
+      int predicted = 0;
+      if (o.cols == 1) {
+        predicted = o(i, 0) >= (logits ? 0.0f : 0.5f) ? 1 : 0;
+      } else {
+        for (int c = 1; c < o.cols; ++c)
+          if (o(i, c) > o(i, predicted)) predicted = c;
+      }
+      correct += predicted == static_cast<int>(std::lround(y[static_cast<std::size_t>(i) * d.targets])) ? 1 : 0;
     }
   }
-  graph_.clear();
   return Metrics{n > 0 ? loss_sum / n : 0.0, n > 0 ? static_cast<double>(correct) / n : 0.0};
 }
 
 Evaluation Trainer::evaluate() { return Evaluation{evaluate(split_.train), evaluate(split_.test)}; }
 
 void Trainer::predict(const float* x, int n, float* out) {
-  const int outputs = model_.outputs();
   for (int begin = 0; begin < n; begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, n - begin);
-    graph_.clear();
-    Var xin = graph_.input({const_cast<float*>(x) + static_cast<std::size_t>(begin) * model_.inputs(), rows, model_.inputs()});
-    const Tensor& o = graph_.value(model_.forward(graph_, xin));
-    std::memcpy(out + static_cast<std::size_t>(begin) * outputs, o.data, sizeof(float) * o.size());
+    const Tensor o = learner_.predict(x + static_cast<std::size_t>(begin) * model().inputs(), rows);
+    std::memcpy(out + static_cast<std::size_t>(begin) * o.cols, o.data, sizeof(float) * o.size());
   }
-  graph_.clear();
 }
 
 void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
   if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
-  for (int row0 = 0; row0 < res; row0 += std::max(1, kEvalChunk / res)) {
-    const int rows = std::min(std::max(1, kEvalChunk / res), res - row0);
-    graph_.clear();
-    float* xy = arena_.alloc(static_cast<std::size_t>(rows) * res * 2);
+  const int rows_per_chunk = std::max(1, kEvalChunk / res);
+  std::vector<float>& xy = batch_x_;  // reuse: grows once to the chunk size
+  if (xy.size() < static_cast<std::size_t>(rows_per_chunk) * res * 2) xy.resize(static_cast<std::size_t>(rows_per_chunk) * res * 2);
+  for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
+    const int rows = std::min(rows_per_chunk, res - row0);
     for (int r = 0; r < rows; ++r) {
       // Cell centres; row 0 is the top (y_max), as a canvas draws it.
       const float y = y_max - (y_max - y_min) * (static_cast<float>(row0 + r) + 0.5f) / static_cast<float>(res);
       for (int c = 0; c < res; ++c) {
-        float* p = xy + (static_cast<std::size_t>(r) * res + c) * 2;
+        float* p = xy.data() + (static_cast<std::size_t>(r) * res + c) * 2;
         p[0] = x_min + (x_max - x_min) * (static_cast<float>(c) + 0.5f) / static_cast<float>(res);
         p[1] = y;
       }
     }
-    const Tensor& o = graph_.value(model_.forward(graph_, graph_.input({xy, rows * res, 2})));
-    for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = o(i, 0);
+    const Tensor o = learner_.predict(xy.data(), rows * res);
+    for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = o(i, o.cols - 1);
   }
-  graph_.clear();
-}
-
-void Trainer::set_learning_rate(float lr) {
-  validate_lr(lr);
-  sgd_.set_lr(lr);
 }
 
 }  // namespace nnp

@@ -1,23 +1,142 @@
 // Types for the Embind module built from wasm/bindings.cpp (emcc 3.1.6 has no --emit-tsd).
-// Keep in step with wasm/bindings.cpp: web/test/engine.test.ts exercises every binding.
+// Keep in step with wasm/bindings.cpp and core/src/spec/spec_json.cpp (which reads the configs):
+// web/test/engine.test.ts exercises every binding.
+//
+// The vocabulary is torch's: class names, and their keyword arguments spelled as torch spells
+// them (snake_case), exactly as in parity fixtures (docs/parity.md). Optional fields take
+// PyTorch's defaults.
 
-/** Activation names are torch.nn class names. */
-export type ActivationName = 'Identity' | 'Sigmoid' | 'Tanh' | 'ReLU';
-/** Loss names are torch.nn class names. */
-export type LossName = 'MSELoss' | 'BCELoss';
-export type OptimizerName = 'SGD';
+export type ActivationName =
+  | 'Identity'
+  | 'Sigmoid'
+  | 'Tanh'
+  | 'ReLU'
+  | 'LeakyReLU'
+  | 'ELU'
+  | 'GELU'
+  | 'SiLU'
+  | 'Softplus'
+  | 'Softmax'
+  | 'LogSoftmax';
+export type LossName =
+  | 'MSELoss'
+  | 'L1Loss'
+  | 'HuberLoss'
+  | 'BCELoss'
+  | 'BCEWithLogitsLoss'
+  | 'CrossEntropyLoss'
+  | 'NLLLoss'
+  | 'MultiMarginLoss';
+export type OptimizerName = 'SGD' | 'Adagrad' | 'RMSprop' | 'Adam' | 'AdamW';
+export type SchedulerName = 'StepLR' | 'ExponentialLR' | 'CosineAnnealingLR' | 'LinearLR';
+export type InitName =
+  | 'default'
+  | 'zeros'
+  | 'constant'
+  | 'xavier_uniform'
+  | 'xavier_normal'
+  | 'kaiming_uniform'
+  | 'kaiming_normal';
 export type DatasetName = 'circle';
+
+/** An activation module: the class name with its keyword arguments. */
+export interface ActivationSpec {
+  name: ActivationName;
+  /** LeakyReLU (default 0.01). */
+  negative_slope?: number;
+  /** ELU (default 1). */
+  alpha?: number;
+  /** GELU: "none" (exact, erf) or "tanh". */
+  approximate?: 'none' | 'tanh';
+  /** Softplus (defaults 1 and 20). */
+  beta?: number;
+  threshold?: number;
+  /** Softmax/LogSoftmax: only the feature axis (1) is supported. */
+  dim?: 1;
+}
 
 export interface LayerSpec {
   /** Output units of nn.Linear(previous, units). */
   units: number;
-  /** Applied after the Linear layer. */
-  activation: ActivationName;
+  /** Applied after the Linear layer; a bare name means default arguments. */
+  activation: ActivationName | ActivationSpec;
+  /** Inverted dropout after the activation while training (0 ≤ p < 1). */
+  dropout?: number;
 }
 
-/** Everything the engine needs to build a run; the page's scene is translated into this. */
-export interface EngineConfig {
-  /** Seeds data generation, initialisation and the per-epoch shuffle (PCG32). */
+export interface ModelSpec {
+  inputs: number;
+  /** Hidden layers, then the output layer. */
+  layers: LayerSpec[];
+}
+
+export interface LossSpec {
+  name: LossName;
+  reduction?: 'mean' | 'sum';
+  /** HuberLoss. */
+  delta?: number;
+  /** CrossEntropyLoss. */
+  label_smoothing?: number;
+  /** MultiMarginLoss (p = 1). */
+  margin?: number;
+}
+
+export interface OptimizerSpec {
+  name: OptimizerName;
+  lr?: number;
+  momentum?: number;
+  dampening?: number;
+  nesterov?: boolean;
+  weight_decay?: number;
+  lr_decay?: number;
+  initial_accumulator_value?: number;
+  eps?: number;
+  alpha?: number;
+  centered?: boolean;
+  betas?: [number, number];
+  amsgrad?: boolean;
+  /** Biases in a second parameter group with weight_decay 0. */
+  no_decay_bias?: boolean;
+}
+
+export interface SchedulerSpec {
+  name: SchedulerName;
+  step_size?: number;
+  gamma?: number;
+  T_max?: number;
+  eta_min?: number;
+  start_factor?: number;
+  end_factor?: number;
+  total_iters?: number;
+}
+
+export interface InitSpec {
+  /** torch.nn.init scheme for weights; "default" is nn.Linear's U(±1/√fan_in) for weights and biases. */
+  weight?: InitName;
+  /** For "constant". */
+  constant?: number;
+  /** Bias value for every scheme except "default". */
+  bias?: number;
+}
+
+/** Everything that turns a batch into an update (the keys of a parity fixture). */
+export interface LearnerSpec {
+  model: ModelSpec;
+  loss: LossSpec;
+  optimizer: OptimizerSpec;
+  scheduler?: SchedulerSpec | null;
+  /** max_norm of clip_grad_norm_ (null: off). */
+  clip_grad_norm?: number | null;
+  /** clip_value of clip_grad_value_ (null: off). */
+  clip_grad_value?: number | null;
+  /** objective += l1·Σ|w| over weight matrices. */
+  l1?: number;
+  init?: InitSpec;
+}
+
+/** A whole training run; the page's scene is translated into this. */
+export interface EngineConfig extends LearnerSpec {
+  /** Seeds data generation, initialisation, dropout and the per-epoch shuffle (PCG32). */
   seed: number;
   data: {
     name: DatasetName;
@@ -28,13 +147,6 @@ export interface EngineConfig {
     /** Fraction of points used for training; the rest is the test set. */
     trainFraction: number;
   };
-  network: {
-    inputs: number;
-    /** Hidden layers then the output layer. */
-    layers: LayerSpec[];
-  };
-  loss: { name: LossName };
-  optimizer: { name: OptimizerName; lr: number };
   batchSize: number;
 }
 
@@ -45,7 +157,7 @@ export interface Progress {
   epoch: number;
   /** Training examples consumed so far. */
   samples: number;
-  /** Mean mini-batch loss over the steps of the last run() call (NaN if none). */
+  /** Mean mini-batch objective over the steps of the last run() call (NaN if none). */
   batchLoss: number;
 }
 
@@ -60,17 +172,43 @@ export interface Trainer {
   /** Takes `steps` optimiser steps inside wasm; throws Error("diverged at step N …") on NaN/Inf loss. */
   run(steps: number): Progress;
   progress(): Progress;
-  /** Loss and accuracy on the full train and test sets (no dropout, no gradient). */
+  /** Mean loss and accuracy on the full train and test sets (no dropout, no gradient). */
   evaluate(): Evaluation;
-  /** Network output on a resolution×resolution grid, row 0 at yMax, row-major; a copy. */
-  predictGrid(resolution: number, xMin: number, xMax: number, yMin: number, yMax: number): Float32Array;
+  /** Network output (last unit) on a resolution×resolution grid, row 0 at yMax, row-major; a copy. */
+  predictGrid(
+    resolution: number,
+    xMin: number,
+    xMax: number,
+    yMin: number,
+    yMax: number,
+  ): Float32Array;
   /** [x, y, label] per training point; a copy. */
   trainPoints(): Float32Array;
   /** [x, y, label] per test point; a copy. */
   testPoints(): Float32Array;
-  /** Changes the learning rate without a reset. */
+  /** Changes the learning rate without a reset (it becomes the schedule's new base). */
   setLearningRate(lr: number): void;
+  learningRate(): number;
   /** Frees the C++ object; the handle is unusable afterwards. */
+  delete(): void;
+}
+
+/** One model with its loss and optimiser; the caller supplies every batch (PyTorch's step). */
+export interface Learner {
+  /** named_parameters() order: "0.weight", "0.bias", "2.weight", … */
+  parameterNames(): string[];
+  /** Weight data is [out, in] row-major, bias [out], as PyTorch stores them. */
+  setParameter(name: string, data: Float32Array | number[]): void;
+  parameter(name: string): Float32Array;
+  /** .grad after the last computeGradients (before clipping). */
+  gradient(name: string): Float32Array;
+  /** zero_grad, forward, loss (+ L1), backward; returns the objective. y: n × yCols (class indices as numbers when yCols = 1). */
+  computeGradients(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
+  /** Clip by norm, clip by value, optimizer.step(), scheduler.step(). */
+  applyUpdate(): void;
+  step(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
+  lr(): number;
+  steps(): number;
   delete(): void;
 }
 
@@ -78,9 +216,11 @@ export interface CoreModule {
   /** xsimd architecture the kernels were compiled for, e.g. "wasm/4". */
   simdArch(): string;
   /** Throws Error with a message naming the bad field when the config is invalid. */
-  Trainer: new (config: EngineConfig) => Trainer;
-  /** C = A·B for row-major A[m×k], B[k×n], repeated `reps` times; returns seconds taken. For benchmarks. */
-  benchMatmul(m: number, n: number, k: number, reps: number): number;
+  Trainer: new (config: EngineConfig | string) => Trainer;
+  /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
+  Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
+  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
+  benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
 }
 
 export interface CoreOptions {

@@ -1,0 +1,78 @@
+#pragma once
+// One model with its loss, optimiser, schedule, clipping and L1 penalty: the unit that turns a
+// batch into an update, exactly as a PyTorch training step does
+//   zero_grad → forward → loss (+ l1·Σ|w|) → backward → clip by norm → clip by value
+//   → optimizer.step() → scheduler.step()
+// Parameters can be set and read in PyTorch's layout (weight [out, in], bias [out]).
+//
+//   nnp::Learner learner(spec, /*seed=*/1);
+//   float loss = learner.step(x, y, batch, /*y_cols=*/1);
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "nnp/arena.h"
+#include "nnp/autograd.h"
+#include "nnp/mlp.h"
+#include "nnp/optim.h"
+#include "nnp/rng.h"
+#include "nnp/spec.h"
+
+namespace nnp {
+
+// Throws nnp::Error naming the field when the spec cannot work (including loss/output mismatches
+// that PyTorch would only reject at run time).
+void validate(const LearnerSpec& spec);
+
+class Learner {
+ public:
+  // Validates, then initialises the parameters from `seed` (spec.init).
+  Learner(const LearnerSpec& spec, std::uint64_t seed);
+
+  // x: [n, inputs]; y: [n, y_cols] (class indices as floats when y_cols == 1 for the
+  // index-target losses). zero_grad, forward in training mode, loss + L1, backward.
+  // Returns the objective; throws DivergedError (gradients untouched) if it is not finite.
+  float compute_gradients(const float* x, const float* y, int n, int y_cols);
+  // Clipping, optimiser step and scheduler step; throws DivergedError without updating if a
+  // gradient is not finite.
+  void apply_update();
+  float step(const float* x, const float* y, int n, int y_cols) {
+    const float loss = compute_gradients(x, y, n, y_cols);
+    apply_update();
+    return loss;
+  }
+
+  // Evaluation mode (no dropout). The result stays valid until the next call on this Learner.
+  Tensor predict(const float* x, int n);
+  // Data loss (no L1) with the given spec, evaluation mode; the outputs stay readable through
+  // last_output() until the next call.
+  float evaluate_loss(const float* x, const float* y, int n, int y_cols, const LossSpec& loss);
+  const Tensor& last_output() const { return last_output_; }
+
+  void set_parameter(std::string_view name, std::span<const float> data);
+  std::span<const float> parameter(std::string_view name) const;
+  std::span<const float> gradient(std::string_view name) const;
+
+  double lr() const { return optimizer_.lr(); }
+  void set_lr(double lr);
+  std::int64_t steps() const { return optimizer_.steps(); }
+  float last_grad_norm() const { return last_grad_norm_; }
+  const LearnerSpec& spec() const { return spec_; }
+  Mlp& model() { return model_; }
+  const Mlp& model() const { return model_; }
+
+ private:
+  const ParamInfo& info(std::string_view name) const;
+
+  LearnerSpec spec_;
+  Mlp model_;
+  Optimizer optimizer_;
+  Scheduler scheduler_;
+  Pcg32 dropout_rng_;
+  Arena arena_;
+  Graph graph_;
+  Tensor last_output_;
+  float last_grad_norm_ = 0.0f;
+};
+
+}  // namespace nnp

@@ -1,0 +1,204 @@
+// torch.optim update rules (PyTorch 1.13 single-tensor implementations), one pass per parameter
+// group. Hyper-parameters are combined in double as Python does, then rounded to float where the
+// torch kernel receives them as scalars.
+#include <cmath>
+#include <string>
+
+#include "nnp/error.h"
+#include "nnp/optim.h"
+#include "../kernels/simd.h"
+
+namespace nnp {
+
+using simd::Batch;
+
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// const char* so that the check costs no allocation when it passes (set_lr runs every step).
+void require(bool ok, const char* field, const char* rule, double got) {
+  if (!ok) throw Error("optimizer." + std::string(field) + " must be " + rule + ", got " + num(got));
+}
+
+}  // namespace
+
+OptimizerSpec OptimizerSpec::defaults_for(OptimizerKind kind) {
+  OptimizerSpec s;
+  s.kind = kind;
+  switch (kind) {
+    case OptimizerKind::SGD: s.lr = 0.01; break;
+    case OptimizerKind::Adagrad: s.lr = 0.01; s.eps = 1e-10; break;
+    case OptimizerKind::RMSprop: s.lr = 0.01; s.eps = 1e-8; break;
+    case OptimizerKind::Adam: s.lr = 1e-3; break;
+    case OptimizerKind::AdamW: s.lr = 1e-3; s.weight_decay = 0.01; break;
+  }
+  return s;
+}
+
+void validate(const OptimizerSpec& s) {
+  require(std::isfinite(s.lr) && s.lr > 0.0, "lr", "a finite number > 0", s.lr);
+  require(std::isfinite(s.weight_decay) && s.weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0", s.weight_decay);
+  require(std::isfinite(s.eps) && s.eps >= 0.0, "eps", "a finite number ≥ 0", s.eps);
+  switch (s.kind) {
+    case OptimizerKind::SGD:
+      require(std::isfinite(s.momentum) && s.momentum >= 0.0, "momentum", "a finite number ≥ 0", s.momentum);
+      require(std::isfinite(s.dampening), "dampening", "a finite number", s.dampening);
+      if (s.nesterov && (s.momentum <= 0.0 || s.dampening != 0.0))
+        throw Error("optimizer.nesterov needs momentum > 0 and dampening 0 (as torch.optim.SGD)");
+      break;
+    case OptimizerKind::Adagrad:
+      require(std::isfinite(s.lr_decay) && s.lr_decay >= 0.0, "lr_decay", "a finite number ≥ 0", s.lr_decay);
+      require(std::isfinite(s.initial_accumulator_value) && s.initial_accumulator_value >= 0.0,
+              "initial_accumulator_value", "a finite number ≥ 0", s.initial_accumulator_value);
+      break;
+    case OptimizerKind::RMSprop:
+      require(std::isfinite(s.alpha) && s.alpha >= 0.0, "alpha", "a finite number ≥ 0", s.alpha);
+      require(std::isfinite(s.momentum) && s.momentum >= 0.0, "momentum", "a finite number ≥ 0", s.momentum);
+      break;
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW:
+      require(s.beta1 >= 0.0 && s.beta1 < 1.0, "betas[0]", "in [0, 1)", s.beta1);
+      require(s.beta2 >= 0.0 && s.beta2 < 1.0, "betas[1]", "in [0, 1)", s.beta2);
+      break;
+  }
+}
+
+Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segments)
+    : spec_(spec), segments_(std::move(segments)) {
+  validate(spec_);
+  std::size_t n = 0;
+  for (const ParamSegment& s : segments_) n = std::max(n, s.offset + s.size);
+  const bool two = spec_.kind == OptimizerKind::RMSprop || spec_.kind == OptimizerKind::Adam ||
+                   spec_.kind == OptimizerKind::AdamW;
+  const bool three = spec_.kind == OptimizerKind::RMSprop || spec_.amsgrad;
+  s1_.assign(n, spec_.kind == OptimizerKind::Adagrad ? static_cast<float>(spec_.initial_accumulator_value) : 0.0f);
+  if (two) s2_.assign(n, 0.0f);
+  if (three) s3_.assign(n, 0.0f);
+}
+
+void Optimizer::set_lr(double lr) {
+  require(std::isfinite(lr) && lr > 0.0, "lr", "a finite number > 0", lr);
+  spec_.lr = lr;
+}
+
+void Optimizer::step(std::span<float> params, std::span<const float> grads) {
+  ++step_;
+  for (const ParamSegment& seg : segments_) step_segment(seg, params.data() + seg.offset, grads.data() + seg.offset);
+}
+
+void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) {
+  const OptimizerSpec& o = spec_;
+  const std::size_t n = seg.size;
+  const double wd = (o.no_decay_bias && seg.is_bias) ? 0.0 : o.weight_decay;
+  float* s1 = s1_.data() + seg.offset;
+  float* s2 = s2_.empty() ? nullptr : s2_.data() + seg.offset;
+  float* s3 = s3_.empty() ? nullptr : s3_.data() + seg.offset;
+  const auto f = [](double v) { return static_cast<float>(v); };
+
+  switch (o.kind) {
+    case OptimizerKind::SGD: {
+      // d = g + wd·p; buf = d (first step) or momentum·buf + (1 − dampening)·d;
+      // d = nesterov ? d + momentum·buf : buf; p −= lr·d
+      const float lr = f(o.lr), wdf = f(wd), mom = f(o.momentum), damp = f(1.0 - o.dampening);
+      for (std::size_t i = 0; i < n; ++i) {
+        float d = wd != 0.0 ? g[i] + wdf * p[i] : g[i];
+        if (o.momentum != 0.0) {
+          s1[i] = step_ == 1 ? d : s1[i] * mom + damp * d;
+          d = o.nesterov ? d + mom * s1[i] : s1[i];
+        }
+        p[i] += -lr * d;
+      }
+      return;
+    }
+    case OptimizerKind::Adagrad: {
+      // g += wd·p; clr = lr / (1 + (step − 1)·lr_decay); sum += g²; p −= clr·g / (√sum + eps)
+      const float clr = f(o.lr / (1.0 + static_cast<double>(step_ - 1) * o.lr_decay));
+      const float wdf = f(wd), eps = f(o.eps);
+      for (std::size_t i = 0; i < n; ++i) {
+        const float gi = wd != 0.0 ? g[i] + wdf * p[i] : g[i];
+        s1[i] += gi * gi;
+        p[i] += -clr * (gi / (std::sqrt(s1[i]) + eps));
+      }
+      return;
+    }
+    case OptimizerKind::RMSprop: {
+      // g += wd·p; v = α·v + (1 − α)·g²; centered: ḡ = α·ḡ + (1 − α)·g, avg = √(v − ḡ²) + eps,
+      // else avg = √v + eps; momentum: buf = μ·buf + g/avg, p −= lr·buf; else p −= lr·g/avg
+      const float lr = f(o.lr), wdf = f(wd), a = f(o.alpha), a1 = f(1.0 - o.alpha), eps = f(o.eps),
+                  mom = f(o.momentum);
+      for (std::size_t i = 0; i < n; ++i) {
+        const float gi = wd != 0.0 ? g[i] + wdf * p[i] : g[i];
+        s1[i] = s1[i] * a + a1 * gi * gi;
+        float avg;
+        if (o.centered) {
+          s3[i] = s3[i] * a + a1 * gi;
+          avg = std::sqrt(s1[i] - s3[i] * s3[i]) + eps;
+        } else {
+          avg = std::sqrt(s1[i]) + eps;
+        }
+        if (o.momentum > 0.0) {
+          s2[i] = s2[i] * mom + gi / avg;
+          p[i] += -lr * s2[i];
+        } else {
+          p[i] += -lr * (gi / avg);
+        }
+      }
+      return;
+    }
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW: {
+      // AdamW: p ·= 1 − lr·wd; Adam: g += wd·p. m = β₁m + (1 − β₁)g; v = β₂v + (1 − β₂)g²;
+      // amsgrad: v̂ = max(v̂, v); p −= (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + eps)
+      const bool decoupled = o.kind == OptimizerKind::AdamW;
+      const double bc1 = 1.0 - std::pow(o.beta1, static_cast<double>(step_));
+      const double bc2 = 1.0 - std::pow(o.beta2, static_cast<double>(step_));
+      const Batch step_size(f(o.lr / bc1)), bc2_sqrt(f(std::sqrt(bc2))), eps(f(o.eps));
+      const Batch b1(f(o.beta1)), b1c(f(1.0 - o.beta1)), b2(f(o.beta2)), b2c(f(1.0 - o.beta2));
+      const Batch decay(f(1.0 - o.lr * wd)), wdv(f(wd));
+      const bool coupled = !decoupled && wd != 0.0;
+      const bool ams = o.amsgrad;
+      // W elements at the given pointers (vmax may be null without amsgrad).
+      auto body = [&](float* pp, const float* gg, float* mm, float* vv, float* vmax) {
+        Batch pv = Batch::load_unaligned(pp);
+        Batch gv = Batch::load_unaligned(gg);
+        if (decoupled && wd != 0.0) pv = pv * decay;
+        if (coupled) gv = gv + wdv * pv;
+        const Batch m = Batch::load_unaligned(mm) * b1 + b1c * gv;
+        const Batch v = Batch::load_unaligned(vv) * b2 + b2c * (gv * gv);
+        m.store_unaligned(mm);
+        v.store_unaligned(vv);
+        Batch vhat = v;
+        if (ams) {
+          vhat = xsimd::max(Batch::load_unaligned(vmax), v);
+          vhat.store_unaligned(vmax);
+        }
+        (pv - step_size * (m / (xsimd::sqrt(vhat) / bc2_sqrt + eps))).store_unaligned(pp);
+      };
+      constexpr std::size_t W = simd::kWidth;
+      std::size_t i = 0;
+      for (; i + W <= n; i += W) body(p + i, g + i, s1 + i, s2 + i, ams ? s3 + i : nullptr);
+      if (i < n) {  // the tail through the same vector code, padded
+        const std::size_t r = n - i;
+        alignas(16) float tp[W] = {}, tg[W] = {}, tm[W] = {}, tv[W] = {}, tx[W] = {};
+        std::copy(p + i, p + n, tp);
+        std::copy(g + i, g + n, tg);
+        std::copy(s1 + i, s1 + n, tm);
+        std::copy(s2 + i, s2 + n, tv);
+        if (ams) std::copy(s3 + i, s3 + n, tx);
+        body(tp, tg, tm, tv, tx);
+        std::copy(tp, tp + r, p + i);
+        std::copy(tm, tm + r, s1 + i);
+        std::copy(tv, tv + r, s2 + i);
+        if (ams) std::copy(tx, tx + r, s3 + i);
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace nnp

@@ -1,0 +1,293 @@
+// JSON → specs. Field names follow torch's keyword arguments; torch arguments that change nothing
+// here (foreach, capturable, differentiable, fused, verbose) are accepted and ignored; ones we do not
+// implement are accepted only at torch's default value, so a fixture never silently means something
+// else.
+#include "nnp/spec_json.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "nnp/error.h"
+
+namespace nnp {
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  Reader(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+    if (!j_.is_object()) throw Error(where() + " must be an object");
+  }
+
+  std::string where() const { return path_.empty() ? "the config" : path_; }
+  std::string field(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  bool has(const char* key) const { return j_.contains(key) && !j_.at(key).is_null(); }
+
+  Reader object(const char* key) const {
+    if (!has(key)) throw Error(field(key) + " is missing (an object is expected)");
+    return Reader(j_.at(key), field(key));
+  }
+  const json& raw(const char* key) const { return j_.at(key); }
+
+  double number(const char* key) const {
+    if (!has(key)) throw Error(field(key) + " is missing (a number is expected)");
+    return as_number(j_.at(key), field(key));
+  }
+  double number(const char* key, double fallback) const { return has(key) ? number(key) : fallback; }
+  int integer(const char* key) const {
+    const double d = number(key);
+    if (std::floor(d) != d || std::fabs(d) > 2147483647.0) throw Error(field(key) + " must be a whole number, got " + dump(key));
+    return static_cast<int>(d);
+  }
+  int integer(const char* key, int fallback) const { return has(key) ? integer(key) : fallback; }
+  bool boolean(const char* key, bool fallback) const {
+    if (!has(key)) return fallback;
+    if (!j_.at(key).is_boolean()) throw Error(field(key) + " must be true or false, got " + dump(key));
+    return j_.at(key).get<bool>();
+  }
+  std::string string(const char* key) const {
+    if (!has(key)) throw Error(field(key) + " is missing (a string is expected)");
+    if (!j_.at(key).is_string()) throw Error(field(key) + " must be a string, got " + dump(key));
+    return j_.at(key).get<std::string>();
+  }
+  std::string dump(const char* key) const { return j_.at(key).dump(); }
+
+  // Every key must be in `allowed` (or `ignored`); the message lists what is accepted.
+  void only(std::initializer_list<const char*> allowed, const std::string& owner,
+            std::initializer_list<const char*> ignored = {}) const {
+    for (const auto& [key, value] : j_.items()) {
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || key == a;
+      for (const char* a : ignored) ok = ok || key == a;
+      if (ok) continue;
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      throw Error(field(key.c_str()) + " is not an argument of " + owner + "; accepted: " + list);
+    }
+  }
+  // A torch argument we do not implement: only its default value is accepted.
+  void default_only(const char* key, const json& torch_default, const std::string& why) const {
+    if (j_.contains(key) && j_.at(key) != torch_default)
+      throw Error(field(key) + " = " + dump(key) + " is not supported (" + why + "); use " + torch_default.dump());
+  }
+
+  static double as_number(const json& v, const std::string& path) {
+    if (!v.is_number()) throw Error(path + " must be a number, got " + v.dump());
+    const double d = v.get<double>();
+    if (!std::isfinite(d)) throw Error(path + " must be a finite number");
+    return d;
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+};
+
+ActivationSpec activation_from(const json& j, const std::string& path) {
+  ActivationSpec a;
+  std::string name;
+  if (j.is_string()) {
+    name = j.get<std::string>();
+  } else {
+    Reader r(j, path);
+    name = r.string("name");
+    r.only({"name", "negative_slope", "alpha", "approximate", "beta", "threshold", "dim"}, name, {"inplace"});
+    a.negative_slope = static_cast<float>(r.number("negative_slope", 0.01));
+    a.alpha = static_cast<float>(r.number("alpha", 1.0));
+    a.beta = static_cast<float>(r.number("beta", 1.0));
+    a.threshold = static_cast<float>(r.number("threshold", 20.0));
+    if (r.has("approximate")) {
+      const std::string approx = r.string("approximate");
+      if (approx != "none" && approx != "tanh") throw Error(path + ".approximate must be \"none\" or \"tanh\", got \"" + approx + "\"");
+      a.approximate_tanh = approx == "tanh";
+    }
+    if (r.has("dim") && r.integer("dim") != 1 && r.integer("dim") != -1)
+      throw Error(path + ".dim must be 1 (the feature axis)");
+  }
+  const auto kind = parse_activation(name);
+  if (!kind) throw Error(path + ": unknown activation '" + name + "'; accepted: " + activation_names());
+  a.kind = *kind;
+  return a;
+}
+
+MlpSpec model_from(const Reader& r) {
+  r.only({"inputs", "layers"}, "model");
+  MlpSpec m;
+  m.inputs = r.integer("inputs");
+  if (!r.has("layers") || !r.raw("layers").is_array()) throw Error(r.field("layers") + " must be an array of layers");
+  int i = 0;
+  for (const json& lj : r.raw("layers")) {
+    const std::string path = r.field("layers") + "[" + std::to_string(i++) + "]";
+    Reader l(lj, path);
+    l.only({"units", "activation", "dropout"}, "a layer");
+    LayerSpec layer;
+    layer.units = l.integer("units");
+    layer.activation = l.has("activation") ? activation_from(l.raw("activation"), path + ".activation") : ActivationSpec{};
+    layer.dropout = static_cast<float>(l.number("dropout", 0.0));
+    m.layers.push_back(layer);
+  }
+  return m;
+}
+
+LossSpec loss_from(const Reader& r) {
+  LossSpec s;
+  const std::string name = r.string("name");
+  const auto kind = parse_loss(name);
+  if (!kind) throw Error(r.field("name") + ": unknown loss '" + name + "'; accepted: " + loss_names());
+  s.kind = *kind;
+  r.only({"name", "reduction", "delta", "label_smoothing", "margin", "p", "ignore_index", "weight", "pos_weight"}, name,
+         {"size_average", "reduce"});
+  if (r.has("reduction")) {
+    const std::string red = r.string("reduction");
+    const auto parsed = parse_reduction(red);
+    if (!parsed) throw Error(r.field("reduction") + ": unknown '" + red + "'; accepted: " + reduction_names());
+    s.reduction = *parsed;
+  }
+  s.delta = static_cast<float>(r.number("delta", 1.0));
+  s.label_smoothing = static_cast<float>(r.number("label_smoothing", 0.0));
+  s.margin = static_cast<float>(r.number("margin", 1.0));
+  r.default_only("p", 1, "MultiMarginLoss is implemented for p = 1");
+  r.default_only("ignore_index", -100, "every target counts");
+  r.default_only("weight", nullptr, "class weights are not implemented");
+  r.default_only("pos_weight", nullptr, "pos_weight is not implemented");
+  return s;
+}
+
+OptimizerSpec optimizer_from(const Reader& r) {
+  const std::string name = r.string("name");
+  const auto kind = parse_optimizer(name);
+  if (!kind) throw Error(r.field("name") + ": unknown optimizer '" + name + "'; accepted: " + optimizer_names());
+  OptimizerSpec s = OptimizerSpec::defaults_for(*kind);
+  const std::initializer_list<const char*> ignored{"foreach", "capturable", "differentiable", "fused"};
+  switch (*kind) {
+    case OptimizerKind::SGD:
+      r.only({"name", "lr", "momentum", "dampening", "nesterov", "weight_decay", "no_decay_bias", "maximize"}, name, ignored);
+      break;
+    case OptimizerKind::Adagrad:
+      r.only({"name", "lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "no_decay_bias", "maximize"},
+             name, ignored);
+      break;
+    case OptimizerKind::RMSprop:
+      r.only({"name", "lr", "alpha", "eps", "weight_decay", "momentum", "centered", "no_decay_bias", "maximize"}, name,
+             ignored);
+      break;
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW:
+      r.only({"name", "lr", "betas", "eps", "weight_decay", "amsgrad", "no_decay_bias", "maximize"}, name, ignored);
+      break;
+  }
+  r.default_only("maximize", false, "gradient ascent is not implemented");
+  s.lr = r.number("lr", s.lr);
+  s.momentum = r.number("momentum", s.momentum);
+  s.dampening = r.number("dampening", s.dampening);
+  s.nesterov = r.boolean("nesterov", s.nesterov);
+  s.weight_decay = r.number("weight_decay", s.weight_decay);
+  s.lr_decay = r.number("lr_decay", s.lr_decay);
+  s.initial_accumulator_value = r.number("initial_accumulator_value", s.initial_accumulator_value);
+  s.eps = r.number("eps", s.eps);
+  s.alpha = r.number("alpha", s.alpha);
+  s.centered = r.boolean("centered", s.centered);
+  s.amsgrad = r.boolean("amsgrad", s.amsgrad);
+  s.no_decay_bias = r.boolean("no_decay_bias", s.no_decay_bias);
+  if (r.has("betas")) {
+    const json& b = r.raw("betas");
+    if (!b.is_array() || b.size() != 2) throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
+    s.beta1 = Reader::as_number(b[0], r.field("betas") + "[0]");
+    s.beta2 = Reader::as_number(b[1], r.field("betas") + "[1]");
+  }
+  return s;
+}
+
+SchedulerSpec scheduler_from(const Reader& r) {
+  SchedulerSpec s;
+  const std::string name = r.string("name");
+  const auto kind = parse_scheduler(name);
+  if (!kind) throw Error(r.field("name") + ": unknown scheduler '" + name + "'; accepted: " + scheduler_names());
+  s.kind = *kind;
+  r.only({"name", "step_size", "gamma", "T_max", "eta_min", "start_factor", "end_factor", "total_iters", "last_epoch"},
+         name, {"verbose"});
+  r.default_only("last_epoch", -1, "schedules start at the beginning");
+  s.step_size = r.integer("step_size", s.step_size);
+  if (s.kind == SchedulerKind::ExponentialLR && !r.has("gamma")) throw Error(r.field("gamma") + " is missing (ExponentialLR needs it)");
+  if (s.kind == SchedulerKind::StepLR && !r.has("step_size")) throw Error(r.field("step_size") + " is missing (StepLR needs it)");
+  if (s.kind == SchedulerKind::CosineAnnealingLR && !r.has("T_max")) throw Error(r.field("T_max") + " is missing (CosineAnnealingLR needs it)");
+  s.gamma = r.number("gamma", s.gamma);
+  s.t_max = r.integer("T_max", s.t_max);
+  s.eta_min = r.number("eta_min", s.eta_min);
+  s.start_factor = r.number("start_factor", s.start_factor);
+  s.end_factor = r.number("end_factor", s.end_factor);
+  s.total_iters = r.integer("total_iters", s.total_iters);
+  return s;
+}
+
+InitSpec init_from(const Reader& r) {
+  r.only({"weight", "constant", "bias"}, "init");
+  InitSpec s;
+  if (r.has("weight")) {
+    const std::string name = r.string("weight");
+    const auto kind = parse_init(name);
+    if (!kind) throw Error(r.field("weight") + ": unknown initialiser '" + name + "'; accepted: " + init_names());
+    s.weight = *kind;
+  }
+  s.constant = static_cast<float>(r.number("constant", 0.0));
+  s.bias_value = static_cast<float>(r.number("bias", 0.0));
+  return s;
+}
+
+json parse(std::string_view text) {
+  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) throw Error("the config is not valid JSON");
+  return j;
+}
+
+float optional_positive(const Reader& r, const char* key) {
+  return r.has(key) ? static_cast<float>(r.number(key)) : 0.0f;
+}
+
+LearnerSpec learner_from(const Reader& r) {
+  LearnerSpec s;
+  s.model = model_from(r.object("model"));
+  s.loss = loss_from(r.object("loss"));
+  s.optimizer = optimizer_from(r.object("optimizer"));
+  if (r.has("scheduler")) s.scheduler = scheduler_from(r.object("scheduler"));
+  s.clip_grad_norm = optional_positive(r, "clip_grad_norm");
+  s.clip_grad_value = optional_positive(r, "clip_grad_value");
+  if (r.has("clip_grad_norm") && !(s.clip_grad_norm > 0.0f)) throw Error("clip_grad_norm must be a number > 0 (or null for no clipping)");
+  if (r.has("clip_grad_value") && !(s.clip_grad_value > 0.0f)) throw Error("clip_grad_value must be a number > 0 (or null for no clipping)");
+  s.l1 = static_cast<float>(r.number("l1", 0.0));
+  if (r.has("init")) s.init = init_from(r.object("init"));
+  return s;
+}
+
+}  // namespace
+
+LearnerSpec learner_spec_from_json(std::string_view text) {
+  const json j = parse(text);
+  return learner_from(Reader(j, ""));
+}
+
+TrainerConfig trainer_config_from_json(std::string_view text) {
+  const json j = parse(text);
+  Reader r(j, "");
+  r.only({"seed", "data", "batchSize", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value",
+          "l1", "init"},
+         "the engine config");
+  TrainerConfig c;
+  const double seed = r.number("seed");
+  if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0)) throw Error("seed must be a whole number ≥ 0");
+  c.seed = static_cast<std::uint64_t>(seed);
+  Reader d = r.object("data");
+  d.only({"name", "samples", "noise", "trainFraction"}, "data");
+  c.data.name = d.string("name");
+  c.data.samples = d.integer("samples");
+  c.data.noise = d.number("noise");
+  c.data.train_fraction = d.number("trainFraction");
+  c.batch_size = r.integer("batchSize");
+  c.learner = learner_from(r);
+  return c;
+}
+
+}  // namespace nnp

@@ -1,0 +1,164 @@
+#include "nnp/learner.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "nnp/error.h"
+#include "nnp/kernels.h"
+
+namespace nnp {
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+const LearnerSpec& validated(const LearnerSpec& s) {
+  validate(s);
+  return s;
+}
+
+}  // namespace
+
+void validate(const LearnerSpec& s) {
+  validate(s.model);
+  validate(s.optimizer);
+  validate(s.scheduler);
+  const LossSpec& l = s.loss;
+  if (l.reduction == Reduction::None)
+    throw Error("loss.reduction 'none' gives one loss per sample; training needs one number: use 'mean' or 'sum'");
+  if (!(std::isfinite(l.delta) && l.delta > 0.0f)) throw Error("loss.delta must be a finite number > 0, got " + num(l.delta));
+  if (!(l.label_smoothing >= 0.0f && l.label_smoothing <= 1.0f))
+    throw Error("loss.label_smoothing must be in [0, 1], got " + num(l.label_smoothing));
+  if (!std::isfinite(l.margin)) throw Error("loss.margin must be a finite number");
+  const ActivationSpec& out = s.model.layers.back().activation;
+  if (l.kind == LossKind::BCELoss && out.kind != Activation::Sigmoid && out.kind != Activation::Softmax)
+    throw Error("loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid (got " +
+                std::string(name_of(out.kind)) + "), or use BCEWithLogitsLoss on raw outputs");
+  if (!(std::isfinite(s.clip_grad_norm) && s.clip_grad_norm >= 0.0f))
+    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " + num(s.clip_grad_norm));
+  if (!(std::isfinite(s.clip_grad_value) && s.clip_grad_value >= 0.0f))
+    throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " + num(s.clip_grad_value));
+  if (!(std::isfinite(s.l1) && s.l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + num(s.l1));
+}
+
+Learner::Learner(const LearnerSpec& spec, std::uint64_t seed)
+    : spec_(validated(spec)),
+      model_(spec.model),
+      optimizer_(spec.optimizer, model_.segments()),
+      scheduler_(spec.scheduler, spec.optimizer.lr),
+      dropout_rng_(seed, 0x9e3779b97f4a7c15ULL),
+      graph_(arena_) {
+  Pcg32 init_rng(seed, 0x2545f4914f6cdd1dULL);
+  model_.init(spec_.init, init_rng);
+  optimizer_.set_lr(scheduler_.lr());
+}
+
+float Learner::compute_gradients(const float* x, const float* y, int n, int y_cols) {
+  if (n < 1) throw Error("a batch needs at least one row, got " + std::to_string(n));
+  graph_.clear();
+  Var xv = graph_.input({const_cast<float*>(x), n, model_.inputs()});
+  Var yv = graph_.input({const_cast<float*>(y), n, y_cols});
+  Var out = model_.forward(graph_, xv, &dropout_rng_);
+  Var loss = graph_.loss(out, yv, spec_.loss);
+  float value = graph_.scalar(loss);
+  // The L1 penalty λ·Σ|w| over weight matrices, added to the objective and (below) its
+  // gradient λ·sign(w): one pass over the slab instead of abs/sum nodes per layer.
+  const float l1 = spec_.l1;
+  std::span<const float> params = model_.parameters();
+  if (l1 > 0.0f) {
+    double sum_abs = 0.0;
+    for (const ParamInfo& p : model_.named_parameters())
+      if (!p.is_bias)
+        for (int i = 0; i < p.rows * p.cols; ++i) sum_abs += std::fabs(params[p.offset + static_cast<std::size_t>(i)]);
+    value += l1 * static_cast<float>(sum_abs);
+  }
+  if (!std::isfinite(value))
+    throw DivergedError("diverged at step " + std::to_string(steps() + 1) + ": the loss is " +
+                        (std::isnan(value) ? "NaN" : "infinite") +
+                        "; the parameters keep their last finite values. Lower optimizer.lr (now " + num(lr()) +
+                        ") and reset.");
+  model_.zero_grad();
+  graph_.backward(loss);
+  if (l1 > 0.0f) {
+    std::span<float> grads = model_.gradients();
+    for (const ParamInfo& p : model_.named_parameters())
+      if (!p.is_bias)
+        for (int i = 0; i < p.rows * p.cols; ++i) {
+          const std::size_t k = p.offset + static_cast<std::size_t>(i);
+          grads[k] += l1 * static_cast<float>((params[k] > 0.0f) - (params[k] < 0.0f));
+        }
+  }
+  return value;
+}
+
+void Learner::apply_update() {
+  std::span<float> grads = model_.gradients();
+  for (float g : grads)
+    if (!std::isfinite(g))
+      throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
+                          ": a gradient is not finite; the parameters keep their last finite values. "
+                          "Lower optimizer.lr (now " + num(lr()) + ") and reset.");
+  last_grad_norm_ = spec_.clip_grad_norm > 0.0f ? clip_grad_norm(grads, spec_.clip_grad_norm) : grad_norm(grads);
+  if (spec_.clip_grad_value > 0.0f) clip_grad_value(grads, spec_.clip_grad_value);
+  optimizer_.step(model_.parameters(), grads);
+  scheduler_.step();
+  optimizer_.set_lr(scheduler_.lr());
+}
+
+Tensor Learner::predict(const float* x, int n) {
+  graph_.clear();
+  Var xv = graph_.input({const_cast<float*>(x), n, model_.inputs()});
+  last_output_ = graph_.value(model_.forward(graph_, xv));
+  return last_output_;
+}
+
+float Learner::evaluate_loss(const float* x, const float* y, int n, int y_cols, const LossSpec& loss) {
+  graph_.clear();
+  Var xv = graph_.input({const_cast<float*>(x), n, model_.inputs()});
+  Var out = model_.forward(graph_, xv);
+  last_output_ = graph_.value(out);
+  return graph_.scalar(graph_.loss(out, graph_.input({const_cast<float*>(y), n, y_cols}), loss));
+}
+
+const ParamInfo& Learner::info(std::string_view name) const {
+  const ParamInfo* p = model_.find(name);
+  if (p == nullptr) {
+    std::string names;
+    for (const ParamInfo& q : model_.named_parameters()) names += (names.empty() ? "" : ", ") + q.name;
+    throw Error("no parameter named '" + std::string(name) + "'; this model has " + names);
+  }
+  return *p;
+}
+
+void Learner::set_parameter(std::string_view name, std::span<const float> data) {
+  const ParamInfo& p = info(name);
+  const std::size_t n = static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols);
+  if (data.size() != n)
+    throw Error("parameter '" + std::string(name) + "' has " + std::to_string(n) + " values (" +
+                (p.is_bias ? "[" + std::to_string(p.cols) + "]" : "[" + std::to_string(p.rows) + ", " + std::to_string(p.cols) + "]") +
+                "), got " + std::to_string(data.size()));
+  for (float v : data)
+    if (!std::isfinite(v)) throw Error("parameter '" + std::string(name) + "' contains a value that is not finite");
+  std::memcpy(model_.parameters().data() + p.offset, data.data(), n * sizeof(float));
+}
+
+std::span<const float> Learner::parameter(std::string_view name) const {
+  const ParamInfo& p = info(name);
+  return std::span<const float>(model_.parameters_view().data() + p.offset, static_cast<std::size_t>(p.rows) * p.cols);
+}
+
+std::span<const float> Learner::gradient(std::string_view name) const {
+  const ParamInfo& p = info(name);
+  return std::span<const float>(model_.gradients_view().data() + p.offset, static_cast<std::size_t>(p.rows) * p.cols);
+}
+
+void Learner::set_lr(double lr) {
+  optimizer_.set_lr(lr);
+  scheduler_.reset_base(lr);
+}
+
+}  // namespace nnp
