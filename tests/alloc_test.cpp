@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "nnp/spec_json.h"
 #include "nnp/trainer.h"
 #include "test_config.h"
 
@@ -48,6 +49,27 @@ TEST(Allocation, SteadyStateTrainingAllocatesNothing) {
   const long after_eval = g_allocations.load();
   EXPECT_EQ(after_steps - before, 0);
   EXPECT_EQ(after_eval - after_steps, 0);
+}
+
+TEST(Allocation, EveryFeatureAtOnceAllocatesNothingInSteadyState) {
+  // Adam with amsgrad and decay groups, a schedule, both clippings, L1, dropout, cross-entropy
+  // with label smoothing.
+  Trainer t(trainer_config_from_json(R"({"seed": 2, "data": {"name": "circle", "samples": 300, "noise": 0.1,
+    "trainFraction": 0.7}, "batchSize": 16, "model": {"inputs": 2, "layers": [
+      {"units": 16, "activation": {"name": "GELU"}, "dropout": 0.2},
+      {"units": 16, "activation": {"name": "LeakyReLU", "negative_slope": 0.1}},
+      {"units": 2, "activation": "Identity"}]},
+    "loss": {"name": "CrossEntropyLoss", "label_smoothing": 0.1},
+    "optimizer": {"name": "AdamW", "lr": 0.01, "amsgrad": true, "no_decay_bias": true},
+    "scheduler": {"name": "CosineAnnealingLR", "T_max": 50}, "clip_grad_norm": 1.0, "clip_grad_value": 0.5,
+    "l1": 0.0001})"));
+  t.run(100);
+  t.evaluate();
+  const long before = g_allocations.load();
+  t.run(1000);
+  t.evaluate();
+  EXPECT_EQ(g_allocations.load() - before, 0);
+  EXPECT_GT(t.evaluate().test.accuracy, 0.8);
 }
 
 }  // namespace nnp

@@ -68,9 +68,9 @@ double ce_row(const LossSpec& s, const float* z, const Tensor& t, int r, bool so
   const float m = *std::max_element(z, z + C);
   double sum = 0.0;
   for (int c = 0; c < C; ++c) sum += std::exp(static_cast<double>(z[c]) - m);
-  const auto lse = static_cast<float>(m + std::log(sum));
+  const auto log_sum = static_cast<float>(std::log(sum));
   double all = 0.0;
-  for (int c = 0; c < C; ++c) all += (logp[c] = z[c] - lse);
+  for (int c = 0; c < C; ++c) all += (logp[c] = (z[c] - m) - log_sum);
   const double eps = s.label_smoothing;
   if (!soft) return -(1.0 - eps) * logp[class_of(t, r)] - eps / C * all;
   double loss = 0.0;

@@ -156,7 +156,8 @@ void softmax_rows(const float* x, float* y, int rows, int cols) {
   }
 }
 
-// log_softmax(x)_j = x_j − m − log Σ_k e^{x_k − m}
+// log_softmax(x)_j = (x_j − m) − log Σ_k e^{x_k − m}; subtracting m first keeps the digits that
+// x − (m + log Σ) would lose for large logits (as PyTorch's kernel does).
 void log_softmax_rows(const float* x, float* y, int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     const float* xr = x + static_cast<std::size_t>(r) * cols;
@@ -164,8 +165,8 @@ void log_softmax_rows(const float* x, float* y, int rows, int cols) {
     const float m = *std::max_element(xr, xr + cols);
     float sum = 0.0f;
     for (int c = 0; c < cols; ++c) sum += std::exp(xr[c] - m);
-    const float lse = m + std::log(sum);
-    for (int c = 0; c < cols; ++c) yr[c] = xr[c] - lse;
+    const float log_sum = std::log(sum);
+    for (int c = 0; c < cols; ++c) yr[c] = (xr[c] - m) - log_sum;
   }
 }
 

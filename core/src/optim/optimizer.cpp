@@ -81,8 +81,10 @@ Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segmen
   if (three) s3_.assign(n, 0.0f);
 }
 
+// ≥ 0: a schedule may reach 0 (CosineAnnealingLR with eta_min 0); a user's lr is checked > 0 by
+// validate() and Learner::set_lr.
 void Optimizer::set_lr(double lr) {
-  require(std::isfinite(lr) && lr > 0.0, "lr", "a finite number > 0", lr);
+  require(std::isfinite(lr) && lr >= 0.0, "lr", "a finite number ≥ 0", lr);
   spec_.lr = lr;
 }
 

@@ -157,6 +157,7 @@ std::span<const float> Learner::gradient(std::string_view name) const {
 }
 
 void Learner::set_lr(double lr) {
+  if (!(std::isfinite(lr) && lr > 0.0)) throw Error("optimizer.lr must be a finite number > 0, got " + num(lr));
   optimizer_.set_lr(lr);
   scheduler_.reset_base(lr);
 }
