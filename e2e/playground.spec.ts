@@ -132,3 +132,13 @@ test('Space toggles training and Reset starts over', async ({ page }) => {
   await expect(page.locator('#epoch')).toHaveText('0');
   await expect(page.locator('#play')).toHaveText('Play');
 });
+
+test('describes the scene: its model, loss and optimizer', async ({ page }) => {
+  const chain = page.locator('#architecture');
+  await expect(chain).toHaveAttribute('aria-label', '2 → 4 Tanh → 4 Tanh → 1 Sigmoid');
+  await expect(chain.locator('.chip')).toHaveText(['2 inputs', '4 Tanh', '4 Tanh', '1 Sigmoid']);
+  const details = page.locator('#training-details');
+  await expect(details.locator('dt')).toContainText(['Loss', 'Optimizer', 'Batch size']);
+  await expect(details.locator('dd').first()).toHaveText('BCELoss');
+  await expect(details.locator('dd').nth(1)).toHaveText('SGD, lr 0.1');
+});

@@ -12,8 +12,9 @@ const files = {
   '/worker.js': join(root, 'bench/browser/worker.js'),
   '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
   '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
+  '/workloads.json': join(root, 'bench/workloads/workloads.json'),
 };
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+const types = { '.json': 'application/json', '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
 
 const server = createServer(async (req, res) => {
   const path = files[new URL(req.url, 'http://127.0.0.1').pathname];

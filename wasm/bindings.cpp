@@ -169,6 +169,16 @@ class JsLearner {
     apply_update();
     return loss;
   }
+  // `steps` optimiser steps on the same batch, all inside wasm (one boundary crossing); returns
+  // the last objective. For benchmarks and for overfitting one batch on purpose.
+  double train_on_batch(const val& x, int n, const val& y, int y_cols, int steps) {
+    double loss = compute_gradients(x, n, y, y_cols);
+    apply_update();
+    return guarded([&] {
+      for (int s = 1; s < steps; ++s) loss = l_.step(x_.data(), y_.data(), n, y_cols);
+      return loss;
+    });
+  }
   double lr() const { return l_.lr(); }
   double steps() const { return static_cast<double>(l_.steps()); }
 
@@ -220,6 +230,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("computeGradients", &JsLearner::compute_gradients)
       .function("applyUpdate", &JsLearner::apply_update)
       .function("step", &JsLearner::step)
+      .function("trainOnBatch", &JsLearner::train_on_batch)
       .function("lr", &JsLearner::lr)
       .function("steps", &JsLearner::steps);
 }

@@ -1,10 +1,13 @@
-// Benchmarks the engine inside a module worker: GEMM GFLOP/s and skeleton training steps/s.
+// Benchmarks the engine inside a module worker, as the playground runs it: GEMM GFLOP/s for the
+// three product forms (and the W3 layer shapes), training steps/s for the skeleton run and for the
+// workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
+// enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
 
 const skeleton = {
   seed: 1,
   data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-  network: {
+  model: {
     inputs: 2,
     layers: [
       { units: 4, activation: 'Tanh' },
@@ -17,28 +20,105 @@ const skeleton = {
   batchSize: 10,
 };
 
+// benchMatmul's `form`: C[m×n] = op(A)·op(B) with inner dimension k. Form 1 reads A stored
+// [k, m], form 2 reads B stored [n, k] (PyTorch's [out, in] weights).
+const FORMS = ['A*B', 'AT*B', 'A*BT'];
+
+const shapes = [];
+for (const n of [64, 256, 1024]) for (const form of [0, 1, 2]) shapes.push({ m: n, n, k: n, form });
+// The products of one 784 → 256 layer on a batch of 64 (the W3 shapes):
+shapes.push(
+  { m: 64, n: 256, k: 784, form: 2 }, // forward: X[64,784] · Wᵀ, W stored [256,784]
+  { m: 64, n: 784, k: 256, form: 0 }, // backward dX: dY[64,256] · W[256,784]
+  { m: 256, n: 784, k: 64, form: 1 }, // backward dW: dYᵀ · X, dY stored [64,256], X [64,784]
+);
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+// Runs fn repeatedly for `ms` milliseconds (V8 tier-up).
+function warm(fn, ms) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) fn();
+}
+
+// A small deterministic generator (mulberry32) so every run sees the same batches.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function workload(core, name, { batch, spec }) {
+  const random = rng(1);
+  const inputs = spec.model.inputs;
+  const outputs = spec.model.layers.at(-1).units;
+  const classes = spec.loss.name === 'CrossEntropyLoss';
+  const yCols = classes ? 1 : outputs;
+  const x = Float32Array.from({ length: batch * inputs }, () => random() * 2 - 1);
+  const y = Float32Array.from({ length: batch * yCols }, () =>
+    classes ? Math.floor(random() * outputs) : random() * 2 - 1,
+  );
+  const learner = new core.Learner(spec, 1);
+  try {
+    // About a quarter of a second per repetition.
+    const probe = performance.now();
+    learner.trainOnBatch(x, batch, y, yCols, 10);
+    const per = Math.max((performance.now() - probe) / 10, 1e-4);
+    const steps = Math.max(10, Math.round(250 / per));
+    warm(() => learner.trainOnBatch(x, batch, y, yCols, Math.max(1, steps >> 3)), 600);
+    const rates = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      learner.trainOnBatch(x, batch, y, yCols, steps);
+      rates.push(steps / ((performance.now() - t0) / 1000));
+    }
+    const s = stats(rates);
+    return { workload: name, batch, stepsPerSecond: s.median, min: s.min, max: s.max, samplesPerSecond: s.median * batch };
+  } finally {
+    learner.delete();
+  }
+}
 
 try {
   const core = await createCore();
-  const results = { arch: core.simdArch(), userAgent: navigator.userAgent, gemm: [], training: {} };
-  for (const n of [64, 256, 1024]) {
-    const reps = Math.max(1, Math.round(2e9 / (2 * n ** 3)));
+  const workloads = await (await fetch('./workloads.json')).json();
+  const results = { arch: core.simdArch(), userAgent: navigator.userAgent, gemm: [], training: {}, workloads: [] };
+  for (const { m, n, k, form } of shapes) {
+    const flops = 2 * m * n * k;
+    const reps = Math.max(1, Math.round(3e8 / flops));
+    warm(() => core.benchMatmul(m, n, k, reps, form), 400);
     const runs = [];
-    for (let r = 0; r < 5; r++) runs.push((2 * n ** 3 * reps) / core.benchMatmul(n, n, n, reps) / 1e9);
-    results.gemm.push({ n, form: 'A*B', gflops: median(runs), min: Math.min(...runs), max: Math.max(...runs) });
+    for (let r = 0; r < 5; r++) runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
+    const s = stats(runs);
+    results.gemm.push({ m, n, k, form: FORMS[form], gflops: s.median, min: s.min, max: s.max });
   }
   const t = new core.Trainer(skeleton);
-  t.run(20000); // warm-up
-  const rates = [];
-  for (let r = 0; r < 5; r++) {
-    const steps = 100000;
-    const t0 = performance.now();
-    t.run(steps);
-    rates.push(steps / ((performance.now() - t0) / 1000));
+  try {
+    warm(() => t.run(2000), 600);
+    const rates = [];
+    for (let r = 0; r < 5; r++) {
+      const steps = 100000;
+      const t0 = performance.now();
+      t.run(steps);
+      rates.push(steps / ((performance.now() - t0) / 1000));
+    }
+    const s = stats(rates);
+    results.training = {
+      network: '2-4-4-1 tanh/sigmoid, BCE, SGD, batch 10 (Trainer.run on circle data)',
+      stepsPerSecond: s.median,
+      min: s.min,
+      max: s.max,
+    };
+  } finally {
+    t.delete();
   }
-  t.delete();
-  results.training = { network: '2-4-4-1 tanh/sigmoid, BCE, SGD, batch 10', stepsPerSecond: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
+  for (const name of ['W1', 'W2', 'W3']) results.workloads.push(workload(core, name, workloads[name]));
   postMessage(results);
 } catch (e) {
   postMessage({ error: String(e && e.message ? e.message : e) });

@@ -4,8 +4,24 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GRID_RESOLUTION } from '../src/engine/protocol.ts';
 import { isFatal, TrainingSession } from '../src/engine/session.ts';
-import { defaultScene, sceneToEngineConfig } from '../src/scene.ts';
-import createCore, { type CoreModule, type EngineConfig, type Trainer } from '../src/wasm/core.mjs';
+import {
+  ACTIVATIONS,
+  defaultScene,
+  INITS,
+  LOSSES,
+  OPTIMIZERS,
+  SCHEDULERS,
+  sceneToEngineConfig,
+  validateScene,
+  type Scene,
+} from '../src/scene.ts';
+import createCore, {
+  type CoreModule,
+  type EngineConfig,
+  type Learner,
+  type LearnerSpec,
+  type Trainer,
+} from '../src/wasm/core.mjs';
 
 let core: CoreModule;
 const live: { delete(): void }[] = [];
@@ -25,6 +41,24 @@ function trainer(config: EngineConfig = sceneToEngineConfig(defaultScene())): Tr
   return t;
 }
 
+function learner(spec: LearnerSpec | string, seed = 1): Learner {
+  const l = new core.Learner(spec, seed);
+  live.push(l);
+  return l;
+}
+
+/** The Error thrown by `f` (fails the test if it returns or throws something else). */
+function thrownBy(f: () => unknown): Error {
+  let thrown: unknown;
+  try {
+    f();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(Error);
+  return thrown as Error;
+}
+
 function expectFinite(values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) {
     expect(Number.isFinite(value), `${name} = ${value}`).toBe(true);
@@ -36,10 +70,39 @@ describe('the wasm module', () => {
     expect(core.simdArch()).toBe('wasm/4');
   });
 
-  it('times a matrix multiply', () => {
-    const seconds = core.benchMatmul(16, 16, 16, 10);
-    expect(seconds).toBeGreaterThanOrEqual(0);
-    expect(Number.isFinite(seconds)).toBe(true);
+  it.each([
+    [0, 'A·B'],
+    [1, 'Aᵀ·B'],
+    [2, 'A·Bᵀ'],
+  ])('times matrix multiplies of form %i (%s)', (form) => {
+    for (const [m, n, k] of [
+      [16, 16, 16],
+      [8, 12, 20],
+    ] as const) {
+      const seconds = core.benchMatmul(m, n, k, 10, form);
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(seconds)).toBe(true);
+    }
+  });
+
+  it.each<[string, string, readonly string[]]>([
+    ['activations', 'model.layers[0].activation', ACTIVATIONS],
+    ['losses', 'loss.name', LOSSES],
+    ['optimizers', 'optimizer.name', OPTIMIZERS],
+    ['schedulers', 'scheduler.name', SCHEDULERS],
+    ['initialisers', 'init.weight', INITS],
+  ])('accepts exactly the page’s %s', (_, field, names) => {
+    const config = sceneToEngineConfig(defaultScene()) as unknown as Record<string, unknown>;
+    const bad = 'NoSuchName';
+    if (field.startsWith('model')) {
+      config.model = { inputs: 2, layers: [{ units: 1, activation: bad }] };
+    } else {
+      const [key] = field.split('.');
+      config[key!] = { ...(config[key!] as object), [field.split('.')[1]!]: bad };
+    }
+    const { message } = thrownBy(() => trainer(config as unknown as EngineConfig));
+    expect(message).toContain(field);
+    expect(message.split('accepted: ')[1]?.split(', ')).toEqual([...names]);
   });
 });
 
@@ -127,23 +190,333 @@ describe('Trainer', () => {
     expect(changed.progress().step).toBe(300);
   });
 
+  it('reports and changes its learning rate', () => {
+    const t = trainer();
+    expect(t.learningRate()).toBeCloseTo(0.1, 12);
+    t.setLearningRate(0.3);
+    expect(t.learningRate()).toBeCloseTo(0.3, 12);
+    expect(() => t.setLearningRate(-1)).toThrow(/optimizer\.lr/);
+  });
+
+  it('follows its scheduler, which is stepped once per optimiser step', () => {
+    const config = sceneToEngineConfig(defaultScene());
+    config.scheduler = { name: 'StepLR', step_size: 10, gamma: 0.5 };
+    const t = trainer(config);
+    expect(t.learningRate()).toBeCloseTo(0.1, 12);
+    t.run(9);
+    expect(t.learningRate()).toBeCloseTo(0.1, 12);
+    t.run(1);
+    expect(t.learningRate()).toBeCloseTo(0.05, 12);
+    t.run(10);
+    expect(t.learningRate()).toBeCloseTo(0.025, 12);
+    t.setLearningRate(0.2); // the schedule's new base
+    expect(t.learningRate()).toBeCloseTo(0.2, 12);
+  });
+
+  it('trains a non-default scene: Adam, CrossEntropyLoss on two logits, dropout', () => {
+    const scene = validateScene({
+      ...defaultScene(),
+      model: {
+        inputs: 2,
+        layers: [
+          { units: 8, activation: 'ReLU', dropout: 0.1 },
+          { units: 8, activation: { name: 'LeakyReLU', negative_slope: 0.1 } },
+          { units: 2, activation: 'Identity' },
+        ],
+      },
+      loss: { name: 'CrossEntropyLoss' },
+      optimizer: { name: 'Adam', lr: 0.01 },
+    } satisfies Scene);
+    const t = trainer(sceneToEngineConfig(scene));
+    const before = t.evaluate();
+    expect(before.testAccuracy).toBeLessThan(0.7);
+    t.run(2000);
+    const after = t.evaluate();
+    expectFinite({ ...after });
+    expect(after.testAccuracy).toBeGreaterThan(0.9);
+    expect(after.testAccuracy).toBeGreaterThan(before.testAccuracy);
+    expect(after.trainLoss).toBeLessThan(before.trainLoss * 0.5);
+  });
+
+  it.each<[string, Partial<Scene>]>([
+    [
+      'SGD with Nesterov momentum, a schedule, clipping, L1 and init',
+      {
+        optimizer: { name: 'SGD', lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 1e-4 },
+        scheduler: { name: 'CosineAnnealingLR', T_max: 500, eta_min: 0.001 },
+        clip_grad_norm: 1,
+        clip_grad_value: 0.5,
+        l1: 1e-4,
+        init: { weight: 'xavier_uniform', bias: 0.01 },
+      },
+    ],
+    [
+      'RMSprop, HuberLoss, GELU and Softplus',
+      {
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 6, activation: { name: 'GELU', approximate: 'tanh' } },
+            { units: 6, activation: { name: 'Softplus', beta: 2, threshold: 10 } },
+            { units: 1, activation: 'Sigmoid' },
+          ],
+        },
+        loss: { name: 'HuberLoss', delta: 0.5, reduction: 'sum' },
+        optimizer: { name: 'RMSprop', lr: 0.01, alpha: 0.9, centered: true },
+        scheduler: { name: 'LinearLR' },
+      },
+    ],
+    [
+      'AdamW, NLLLoss on LogSoftmax, ELU and kaiming init',
+      {
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 8, activation: { name: 'ELU', alpha: 0.5 } },
+            { units: 2, activation: { name: 'LogSoftmax', dim: 1 } },
+          ],
+        },
+        loss: { name: 'NLLLoss' },
+        optimizer: {
+          name: 'AdamW',
+          lr: 0.01,
+          betas: [0.8, 0.99],
+          amsgrad: true,
+          no_decay_bias: true,
+        },
+        scheduler: { name: 'ExponentialLR', gamma: 0.999 },
+        init: { weight: 'kaiming_uniform' },
+      },
+    ],
+    [
+      'Adagrad, MultiMarginLoss and constant init',
+      {
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 8, activation: 'SiLU' },
+            { units: 2, activation: 'Identity' },
+          ],
+        },
+        loss: { name: 'MultiMarginLoss', margin: 0.5 },
+        optimizer: { name: 'Adagrad', lr: 0.1, lr_decay: 0.001, initial_accumulator_value: 0.1 },
+        init: { weight: 'xavier_normal' },
+      },
+    ],
+  ])('accepts what the page accepts: %s', (_, change) => {
+    const t = trainer(sceneToEngineConfig(validateScene({ ...defaultScene(), ...change })));
+    expect(Number.isFinite(t.run(100).batchLoss)).toBe(true);
+    expectFinite({ ...t.evaluate() });
+  });
+
   it.each<[string, (config: EngineConfig) => void]>([
-    ['layers', (c) => (c.network.layers = [])],
-    ['lr', (c) => (c.optimizer.lr = -1)],
-    ['activation', (c) => ((c.network.layers[0] as { activation: string }).activation = 'Tanhh')],
+    ['model.layers', (c) => (c.model.layers = [])],
+    ['optimizer.lr', (c) => (c.optimizer.lr = -1)],
+    [
+      'model.layers[0].activation',
+      (c) => ((c.model.layers[0] as { activation: string }).activation = 'Tanhh'),
+    ],
+    ['optimizer.name', (c) => (c.optimizer = { name: 'Adamm' as 'Adam', lr: 0.1 })],
+    ['optimizer.betas[1]', (c) => (c.optimizer = { name: 'Adam', lr: 0.1, betas: [0.9, 1.5] })],
+    ['optimizer.momentun', (c) => (c.optimizer = { name: 'SGD', lr: 0.1, ...{ momentun: 0.9 } })],
+    ['loss.reduction', (c) => (c.loss = { name: 'BCELoss', reduction: 'none' as 'mean' })],
+    ['scheduler.step_size', (c) => (c.scheduler = { name: 'StepLR' })],
+    ['init.weight', (c) => (c.init = { weight: 'xavier' as 'xavier_uniform' })],
+    ['clip_grad_norm', (c) => (c.clip_grad_norm = -1)],
   ])('rejects a bad %s with an Error naming it', (field, edit) => {
     const config = sceneToEngineConfig(defaultScene());
     edit(config);
-    let thrown: unknown;
-    try {
-      trainer(config);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(Error);
-    expect((thrown as Error).message).toContain(field);
+    const thrown = thrownBy(() => trainer(config));
+    expect(thrown.message).toContain(field);
     expect(isFatal(thrown)).toBe(false);
     expect(core.simdArch()).toBe('wasm/4'); // The module still works afterwards.
+  });
+});
+
+describe('Learner', () => {
+  /** 3 → 2 linear layer (no activation), mean squared error, plain SGD. */
+  const linear: LearnerSpec = {
+    model: { inputs: 3, layers: [{ units: 2, activation: 'Identity' }] },
+    loss: { name: 'MSELoss' },
+    optimizer: { name: 'SGD', lr: 0.1 },
+  };
+  /** Parameters and a one-row batch whose loss and gradients are worked by hand below. */
+  function handWorked(l: Learner): void {
+    l.setParameter('0.weight', [1, 0, -1, 0.5, 0.5, 0]); // [out, in]: row 0 is output 0
+    l.setParameter('0.bias', new Float32Array([0, 0.5]));
+  }
+  const x = [1, 2, 3];
+  const y = [0, 1];
+
+  it('names its parameters as torch does and round-trips them', () => {
+    const l = learner({
+      model: {
+        inputs: 2,
+        layers: [
+          { units: 3, activation: 'Tanh' },
+          { units: 1, activation: 'Sigmoid' },
+        ],
+      },
+      loss: { name: 'BCELoss' },
+      optimizer: { name: 'SGD', lr: 0.1 },
+    });
+    expect(l.parameterNames()).toEqual(['0.weight', '0.bias', '2.weight', '2.bias']);
+    expect(l.parameter('0.weight').length).toBe(6);
+    expect(l.parameter('2.bias').length).toBe(1);
+    const w = new Float32Array([0.5, -0.25, 1.5, 2, -3, 0.125]);
+    l.setParameter('0.weight', w);
+    const back = l.parameter('0.weight');
+    expect(back).toBeInstanceOf(Float32Array);
+    expect(Array.from(back)).toEqual(Array.from(w));
+    back[0] = 99; // a copy
+    expect(l.parameter('0.weight')[0]).toBe(0.5);
+    expect(l.lr()).toBeCloseTo(0.1, 12);
+    expect(l.steps()).toBe(0);
+  });
+
+  it('is deterministic for a seed, from an object or its JSON text', () => {
+    const a = learner(linear, 5);
+    const b = learner(JSON.stringify(linear), 5);
+    const c = learner(linear, 6);
+    expect(Array.from(b.parameter('0.weight'))).toEqual(Array.from(a.parameter('0.weight')));
+    expect(Array.from(c.parameter('0.weight'))).not.toEqual(Array.from(a.parameter('0.weight')));
+  });
+
+  it('computes the loss and the gradients (worked by hand)', () => {
+    const l = learner(linear);
+    handWorked(l);
+    // pred = W·x + b = [1 − 3, 0.5 + 1 + 0.5] = [−2, 2]; error [−2, 1];
+    // loss = mean(error²) = (4 + 1) / 2; dloss/dpred = 2·error / 2 = error.
+    expect(l.computeGradients(x, 1, y, 2)).toBeCloseTo(2.5, 6);
+    expect(Array.from(l.gradient('0.weight'))).toEqual([-2, -4, -6, 1, 2, 3]); // error ⊗ x
+    expect(Array.from(l.gradient('0.bias'))).toEqual([-2, 1]);
+    expect(l.steps()).toBe(0);
+  });
+
+  it('applies plain SGD: each parameter moves by −lr·grad', () => {
+    const l = learner(linear);
+    handWorked(l);
+    l.computeGradients(x, 1, y, 2);
+    l.applyUpdate();
+    const expected = { '0.weight': [1.2, 0.4, -0.4, 0.4, 0.3, -0.3], '0.bias': [0.2, 0.4] };
+    for (const [name, values] of Object.entries(expected)) {
+      Array.from(l.parameter(name)).forEach((v, i) => expect(v).toBeCloseTo(values[i]!, 6));
+    }
+    expect(l.steps()).toBe(1);
+  });
+
+  it('applies plain SGD to a deeper model too', () => {
+    const lr = 0.05;
+    const l = learner(
+      {
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 4, activation: 'Tanh' },
+            { units: 1, activation: 'Sigmoid' },
+          ],
+        },
+        loss: { name: 'BCELoss' },
+        optimizer: { name: 'SGD', lr },
+      },
+      3,
+    );
+    const batch = [0.5, -1, 2, 0.25, -1.5, 1];
+    l.computeGradients(batch, 3, [1, 0, 1], 1);
+    const before = l
+      .parameterNames()
+      .map((name) => [name, l.parameter(name), l.gradient(name)] as const);
+    l.applyUpdate();
+    for (const [name, values, grads] of before) {
+      expect(
+        grads.some((g) => g !== 0),
+        name,
+      ).toBe(true);
+      const after = l.parameter(name);
+      values.forEach((v, i) => expect(after[i]).toBeCloseTo(v - lr * grads[i]!, 6));
+    }
+  });
+
+  it('takes whole steps, lowering the loss on a fixed batch', () => {
+    const l = learner(linear);
+    handWorked(l);
+    const first = l.step(x, 1, y, 2);
+    expect(first).toBeCloseTo(2.5, 6);
+    let loss = first;
+    for (let i = 0; i < 20; i++) loss = l.step(new Float32Array(x), 1, new Float32Array(y), 2);
+    expect(loss).toBeLessThan(first / 10);
+    expect(l.steps()).toBe(21);
+  });
+
+  it('follows a StepLR scheduler', () => {
+    const l = learner({ ...linear, scheduler: { name: 'StepLR', step_size: 2, gamma: 0.5 } });
+    const lrs = [l.lr()];
+    for (let i = 0; i < 4; i++) {
+      l.step(x, 1, y, 2);
+      lrs.push(l.lr());
+    }
+    [0.1, 0.1, 0.05, 0.05, 0.025].forEach((lr, i) => expect(lrs[i]).toBeCloseTo(lr, 12));
+  });
+
+  it.each<[string, (l: Learner) => unknown, RegExp]>([
+    [
+      'an unknown parameter name',
+      (l) => l.parameter('1.weight'),
+      /no parameter named '1\.weight'.*0\.weight, 0\.bias/,
+    ],
+    [
+      'an unknown name to set',
+      (l) => l.setParameter('0.wieght', [0]),
+      /no parameter named '0\.wieght'/,
+    ],
+    [
+      'the wrong data length',
+      (l) => l.setParameter('0.bias', [1, 2, 3]),
+      /parameter '0\.bias' has 2 values.*got 3/,
+    ],
+    ['a value that is not finite', (l) => l.setParameter('0.bias', [1, Number.NaN]), /not finite/],
+    [
+      'x of the wrong size',
+      (l) => l.computeGradients([1, 2, 3, 4, 5], 2, [0, 1, 1, 0], 2),
+      /^x must hold n × inputs = 2 × 3 values, got 5/,
+    ],
+    [
+      'y of the wrong size',
+      (l) => l.step(x, 1, [0], 2),
+      /^y must hold n × yCols = 1 × 2 values, got 1/,
+    ],
+    ['an unknown gradient name', (l) => l.gradient('bias'), /no parameter named 'bias'/],
+  ])('rejects %s with an Error saying so', (_, call, message) => {
+    const l = learner(linear);
+    expect(thrownBy(() => call(l)).message).toMatch(message);
+    expect(l.steps()).toBe(0);
+    expect(l.computeGradients(x, 1, y, 2)).toBeGreaterThan(0); // still usable
+  });
+
+  it('rejects a class index out of range for CrossEntropyLoss', () => {
+    const l = learner({
+      model: { inputs: 2, layers: [{ units: 2, activation: 'Identity' }] },
+      loss: { name: 'CrossEntropyLoss' },
+      optimizer: { name: 'SGD', lr: 0.1 },
+    });
+    expect(l.computeGradients([1, 2, 3, 4], 2, [0, 1], 1)).toBeGreaterThan(0);
+    const { message } = thrownBy(() => l.computeGradients([1, 2, 3, 4], 2, [0, 2], 1));
+    expect(message).toMatch(
+      /^CrossEntropyLoss: target class 2\b.* in row 1 is not a class index from 0 to 1/,
+    );
+  });
+
+  it.each<[string, unknown]>([
+    ['optimizer.name', { ...linear, optimizer: { name: 'Adamm' } }],
+    ['optimizer.betas[0]', { ...linear, optimizer: { name: 'Adam', betas: [1, 0.999] } }],
+    ['optimizer.momentun', { ...linear, optimizer: { name: 'SGD', momentun: 0.9 } }],
+    ['loss.reduction', { ...linear, loss: { name: 'MSELoss', reduction: 'none' } }],
+    [
+      'model.layers[0].units',
+      { ...linear, model: { inputs: 3, layers: [{ units: 0, activation: 'Tanh' }] } },
+    ],
+  ])('rejects a spec with a bad %s, naming it', (field, spec) => {
+    expect(thrownBy(() => learner(spec as LearnerSpec)).message).toContain(field);
   });
 });
 

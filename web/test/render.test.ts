@@ -9,9 +9,9 @@ import {
   ORANGE,
   outputColor,
 } from '../src/render/colors.ts';
-import { describeLayers, describeTraining } from '../src/render/describe.ts';
+import { describeLayers, describeTraining, formatActivation } from '../src/render/describe.ts';
 import { formatCount, formatLoss, formatPercent } from '../src/render/format.ts';
-import { defaultScene } from '../src/scene.ts';
+import { defaultScene, type Scene } from '../src/scene.ts';
 
 describe('colours', () => {
   it('runs orange → neutral → blue over outputs 0 … 1, clamped', () => {
@@ -61,6 +61,56 @@ describe('scene descriptions', () => {
     expect(Object.fromEntries(describeTraining(scene))).toEqual({
       Loss: 'BCELoss',
       Optimizer: 'SGD, lr 0.1',
+      'Batch size': '10',
+      Data: 'circle, 500 points, noise 0',
+      Split: '50 % train, 50 % test',
+      Seed: '1',
+    });
+  });
+
+  it('writes activations given as objects as torch modules, shortened', () => {
+    expect(formatActivation('Tanh')).toBe('Tanh');
+    expect(formatActivation({ name: 'ReLU' })).toBe('ReLU');
+    expect(formatActivation({ name: 'LeakyReLU', negative_slope: 0.1 })).toBe('LeakyReLU(0.1)');
+    expect(formatActivation({ name: 'GELU', approximate: 'tanh' })).toBe('GELU(tanh)');
+    expect(formatActivation({ name: 'Softplus', beta: 2, threshold: 10 })).toBe(
+      'Softplus(beta=2, threshold=10)',
+    );
+    expect(formatActivation({ name: 'Softmax', dim: 1 })).toBe('Softmax');
+  });
+
+  it('describes every optional setting of a richer scene', () => {
+    const scene: Scene = {
+      ...defaultScene(),
+      model: {
+        inputs: 2,
+        layers: [
+          { units: 8, activation: { name: 'LeakyReLU', negative_slope: 0.1 }, dropout: 0.2 },
+          { units: 2, activation: 'Identity' },
+        ],
+      },
+      loss: { name: 'CrossEntropyLoss', label_smoothing: 0.1 },
+      optimizer: {
+        name: 'Adam',
+        lr: 0.01,
+        betas: [0.9, 0.99],
+        amsgrad: true,
+        no_decay_bias: false,
+      },
+      scheduler: { name: 'StepLR', step_size: 100, gamma: 0.5 },
+      clip_grad_norm: 1,
+      clip_grad_value: null,
+      l1: 0.001,
+      init: { weight: 'xavier_uniform' },
+    };
+    expect(describeLayers(scene)).toBe('2 → 8 LeakyReLU(0.1), dropout 0.2 → 2 Identity');
+    expect(Object.fromEntries(describeTraining(scene))).toEqual({
+      Loss: 'CrossEntropyLoss, label_smoothing 0.1',
+      Optimizer: 'Adam, lr 0.01, betas (0.9, 0.99), amsgrad',
+      'LR schedule': 'StepLR, step_size 100, gamma 0.5',
+      'Gradient clipping': 'norm ≤ 1',
+      'L1 penalty': '0.001',
+      Initialisation: 'xavier_uniform, bias 0',
       'Batch size': '10',
       Data: 'circle, 500 points, noise 0',
       Split: '50 % train, 50 % test',

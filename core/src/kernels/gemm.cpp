@@ -14,15 +14,26 @@ namespace {
 
 using simd::Batch;
 constexpr int kW = static_cast<int>(simd::kWidth);
-// 6×8 accumulators = 12 registers + 2 for B + 1 broadcast: fits the 16 SIMD registers that
-// x86-64 SSE (and V8's wasm SIMD128 code on it) has.
+// A 4×8 block of C = 8 vector accumulators, + 2 vectors of B, + A and a product temporary: 12
+// registers. V8 keeps one of x86-64's 16 SIMD registers as scratch and wasm has no fused
+// multiply-add, so 6×8 (16 live registers) spills; measured in Chromium 156 (docs/benchmarks.md),
+// 4×8 and 5×8 were fastest. A is stored pre-broadcast (NNP_GEMM_ABCAST) and the k loop unrolled
+// twice, each worth a few percent there. The macros exist to re-run that measurement.
 #ifndef NNP_GEMM_MR
-#define NNP_GEMM_MR 6
+#define NNP_GEMM_MR 4
 #define NNP_GEMM_NB 2
+#endif
+#ifndef NNP_GEMM_UNROLL
+#define NNP_GEMM_UNROLL 2
 #endif
 constexpr int kMR = NNP_GEMM_MR;
 constexpr int kNB = NNP_GEMM_NB;  // vectors per row of the micro-tile
 constexpr int kNR = kNB * kW;
+#ifndef NNP_GEMM_ABCAST
+#define NNP_GEMM_ABCAST 1
+#endif
+// Each packed A value is stored kAB times (pre-broadcast) so the kernel loads a whole vector.
+constexpr int kAB = NNP_GEMM_ABCAST ? kW : 1;
 constexpr int kKC = 256;
 constexpr int kMC = 96 / kMR * kMR;
 constexpr int kNC = 1024 / kNR * kNR;
@@ -45,12 +56,13 @@ inline float op_at(const float* m, int ld, bool trans, int r, int c) {
 void pack_a(bool ta, const float* a, int lda, int i0, int mc, int p0, int kc, float* dst) {
   for (int ir = 0; ir < mc; ir += kMR) {
     const int mr = std::min(kMR, mc - ir);
-    float* panel = dst + static_cast<std::size_t>(ir) * kc;
+    float* panel = dst + static_cast<std::size_t>(ir) * kc * kAB;
     for (int p = 0; p < kc; ++p) {
-      float* out = panel + static_cast<std::size_t>(p) * kMR;
-      int r = 0;
-      for (; r < mr; ++r) out[r] = op_at(a, lda, ta, i0 + ir + r, p0 + p);
-      for (; r < kMR; ++r) out[r] = 0.0f;
+      float* out = panel + static_cast<std::size_t>(p) * kMR * kAB;
+      for (int r = 0; r < kMR; ++r) {
+        const float v = r < mr ? op_at(a, lda, ta, i0 + ir + r, p0 + p) : 0.0f;
+        for (int q = 0; q < kAB; ++q) out[r * kAB + q] = v;
+      }
     }
   }
 }
@@ -80,14 +92,17 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
   Batch acc[kMR][kNB];
   for (auto& row : acc)
     for (Batch& v : row) v = Batch(0.0f);
+#if defined(__clang__)
+#pragma clang loop unroll_count(NNP_GEMM_UNROLL)
+#endif
   for (int p = 0; p < kc; ++p) {
     Batch bv[kNB];
     for (int j = 0; j < kNB; ++j) bv[j] = Batch::load_aligned(bp + j * kW);
     for (int r = 0; r < kMR; ++r) {
-      const Batch av(ap[r]);
+      const Batch av = kAB > 1 ? Batch::load_aligned(ap + r * kAB) : Batch(ap[r]);
       for (int j = 0; j < kNB; ++j) acc[r][j] = xsimd::fma(av, bv[j], acc[r][j]);
     }
-    ap += kMR;
+    ap += kMR * kAB;
     bp += kNR;
   }
   const Batch va(alpha);
@@ -117,6 +132,35 @@ void scale_c(int m, int n, float beta, float* c, int ldc) {
   }
 }
 
+// Below this many multiply-adds, packing panels costs more than it saves (the layers of the small
+// networks the playground mostly trains). The small path only makes op(B) row-major (a transposed
+// B is copied into the workspace: k·n floats, against m·n·k multiply-adds) and then adds
+// op(A)[i,p]·B[p,:] to each row of C with vector instructions.
+constexpr long kSmallGemm = 16 * 1024;
+
+void gemm_small(bool ta, bool tb, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
+                float* c, int ldc, AlignedVector& scratch) {
+  if (tb) {
+    if (scratch.size() < static_cast<std::size_t>(k) * n) scratch.resize(static_cast<std::size_t>(k) * n);
+    for (int j = 0; j < n; ++j)
+      for (int p = 0; p < k; ++p) scratch[static_cast<std::size_t>(p) * n + j] = b[static_cast<std::size_t>(j) * ldb + p];
+    b = scratch.data();
+    ldb = n;
+  }
+  const int n_vec = n / kW * kW;
+  for (int i = 0; i < m; ++i) {
+    float* ci = c + static_cast<std::size_t>(i) * ldc;
+    for (int p = 0; p < k; ++p) {
+      const float av = alpha * op_at(a, lda, ta, i, p);
+      const float* bp = b + static_cast<std::size_t>(p) * ldb;
+      const Batch va(av);
+      for (int j = 0; j < n_vec; j += kW)
+        xsimd::fma(va, Batch::load_unaligned(bp + j), Batch::load_unaligned(ci + j)).store_unaligned(ci + j);
+      for (int j = n_vec; j < n; ++j) ci[j] += av * bp[j];
+    }
+  }
+}
+
 }  // namespace
 
 void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
@@ -124,10 +168,14 @@ void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const fl
   if (m <= 0 || n <= 0) return;
   scale_c(m, n, beta, c, ldc);
   if (k <= 0 || alpha == 0.0f) return;
-
   Workspace& ws = workspace();
+  if (static_cast<long>(m) * n * k <= kSmallGemm) {
+    gemm_small(trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, c, ldc, ws.b);
+    return;
+  }
+
   const int kc_max = std::min(k, kKC);
-  const std::size_t need_a = static_cast<std::size_t>(kMC) * kc_max;
+  const std::size_t need_a = static_cast<std::size_t>(kMC) * kc_max * kAB;
   const std::size_t need_b = static_cast<std::size_t>((std::min(n, kNC) + kNR - 1) / kNR * kNR) * kc_max;
   if (ws.a.size() < need_a) ws.a.resize(need_a);
   if (ws.b.size() < need_b) ws.b.resize(need_b);
@@ -144,7 +192,7 @@ void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const fl
           const float* bp = ws.b.data() + static_cast<std::size_t>(jr) * kc;
           for (int ir = 0; ir < mc; ir += kMR) {
             float* cp = c + static_cast<std::size_t>(ic + ir) * ldc + jc + jr;
-            micro_kernel(kc, ws.a.data() + static_cast<std::size_t>(ir) * kc, bp, alpha, cp, ldc,
+            micro_kernel(kc, ws.a.data() + static_cast<std::size_t>(ir) * kc * kAB, bp, alpha, cp, ldc,
                          std::min(kMR, mc - ir), std::min(kNR, nc - jr));
           }
         }

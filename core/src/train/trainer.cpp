@@ -60,12 +60,12 @@ void Trainer::next_epoch() {
 float Trainer::step_once() {
   const Dataset& d = split_.train;
   const int n = std::min(config_.batch_size, d.size() - cursor_);  // the last batch may be partial
-  for (int i = 0; i < n; ++i) {
+  const auto nf = static_cast<std::size_t>(d.features), nt = static_cast<std::size_t>(d.targets);
+  for (int i = 0; i < n; ++i) {  // gather the batch's rows (plain loops: rows are a few floats)
     const auto r = static_cast<std::size_t>(order_[static_cast<std::size_t>(cursor_ + i)]);
-    std::memcpy(batch_x_.data() + static_cast<std::size_t>(i) * d.features, d.x.data() + r * d.features,
-                sizeof(float) * d.features);
-    std::memcpy(batch_y_.data() + static_cast<std::size_t>(i) * d.targets, d.y.data() + r * d.targets,
-                sizeof(float) * d.targets);
+    const auto o = static_cast<std::size_t>(i);
+    for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
+    for (std::size_t t = 0; t < nt; ++t) batch_y_[o * nt + t] = d.y[r * nt + t];
   }
   const float value = learner_.step(batch_x_.data(), batch_y_.data(), n, d.targets);
   cursor_ += n;

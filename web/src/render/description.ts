@@ -1,15 +1,15 @@
 // Fills the "The network" panel from a scene.
 import type { Scene } from '../scene.ts';
-import { describeLayers, describeTraining } from './describe.ts';
+import { describeLayer, describeLayers, describeTraining } from './describe.ts';
 
 /** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain` and the training settings
  *  as <dt>/<dd> pairs into `details`. */
 export function renderDescription(scene: Scene, chain: HTMLElement, details: HTMLElement): void {
   chain.setAttribute('aria-label', describeLayers(scene));
   const layers = [
-    { text: `${scene.network.inputs} inputs`, kind: 'input' },
-    ...scene.network.layers.map((layer, i, all) => ({
-      text: `${layer.units} ${layer.activation}`,
+    { text: `${scene.model.inputs} inputs`, kind: 'input' },
+    ...scene.model.layers.map((layer, i, all) => ({
+      text: describeLayer(layer),
       kind: i === all.length - 1 ? 'output' : 'hidden',
     })),
   ];

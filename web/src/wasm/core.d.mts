@@ -207,6 +207,14 @@ export interface Learner {
   /** Clip by norm, clip by value, optimizer.step(), scheduler.step(). */
   applyUpdate(): void;
   step(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
+  /** `steps` steps on the same batch inside wasm; returns the last objective (benchmarks, overfitting one batch). */
+  trainOnBatch(
+    x: Float32Array | number[],
+    n: number,
+    y: Float32Array | number[],
+    yCols: number,
+    steps: number,
+  ): number;
   lr(): number;
   steps(): number;
   delete(): void;
