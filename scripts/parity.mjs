@@ -15,18 +15,29 @@ const tolerance = (expected) => 1e-5 + 1e-4 * Math.abs(expected);
 
 function compare(worst, fixture, quantity, got, expected) {
   if (got.length !== expected.length) {
-    return { excess: Infinity, fixture, quantity, index: -1, got: got.length, expected: `${expected.length} values` };
+    return {
+      excess: Infinity,
+      fixture,
+      quantity,
+      index: -1,
+      got: got.length,
+      expected: `${expected.length} values`,
+    };
   }
   for (let i = 0; i < got.length; i++) {
-    const excess = Number.isNaN(got[i]) ? Infinity : Math.abs(got[i] - expected[i]) - tolerance(expected[i]);
-    if (excess > worst.excess) worst = { excess, fixture, quantity, index: i, got: got[i], expected: expected[i] };
+    const excess = Number.isNaN(got[i])
+      ? Infinity
+      : Math.abs(got[i] - expected[i]) - tolerance(expected[i]);
+    if (excess > worst.excess)
+      worst = { excess, fixture, quantity, index: i, got: got[i], expected: expected[i] };
   }
   return worst;
 }
 
 function check(file) {
   const fx = JSON.parse(readFileSync(file, 'utf8'));
-  if (fx.format !== 'nn-playground/parity@1') throw new Error(`${file}: format is ${fx.format}, expected nn-playground/parity@1`);
+  if (fx.format !== 'nn-playground/parity@1')
+    throw new Error(`${file}: format is ${fx.format}, expected nn-playground/parity@1`);
   const learner = new core.Learner(fx, 0);
   let worst = { excess: -Infinity, fixture: fx.name };
   try {
@@ -55,7 +66,13 @@ function check(file) {
 
 const args = process.argv.slice(2);
 const dir = join(root, 'tests/fixtures/parity');
-const files = args.length > 0 ? args : readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+const files =
+  args.length > 0
+    ? args
+    : readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(dir, f));
 let overall = { excess: -Infinity };
 let failed = 0;
 for (const file of files) {
@@ -63,11 +80,20 @@ for (const file of files) {
   try {
     w = check(file);
   } catch (e) {
-    w = { excess: Infinity, fixture: basename(file), quantity: 'error', index: -1, got: String(e.message ?? e), expected: '' };
+    w = {
+      excess: Infinity,
+      fixture: basename(file),
+      quantity: 'error',
+      index: -1,
+      got: String(e.message ?? e),
+      expected: '',
+    };
   }
   const ok = w.excess <= 0;
   if (!ok) failed++;
-  const detail = w.quantity ? `worst ${w.quantity}[${w.index}] got ${w.got} expected ${w.expected}` : 'no values';
+  const detail = w.quantity
+    ? `worst ${w.quantity}[${w.index}] got ${w.got} expected ${w.expected}`
+    : 'no values';
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${w.fixture}  ${detail}`);
   if (w.excess > overall.excess) overall = w;
 }

@@ -20,6 +20,12 @@ ctest --test-dir "$BUILD_WASM" --output-on-failure -j2 | tail -n 4
 n=$(ctest --test-dir "$BUILD_WASM" -N | sed -n 's/^Total Tests: //p'); count "$n"
 summary+=("ctest wasm: $n passed")
 
+step "parity: PyTorch fixtures through the wasm engine under node"
+node scripts/parity.mjs > "$ROOT/build/parity.log" || { cat "$ROOT/build/parity.log"; exit 1; }
+tail -n 1 "$ROOT/build/parity.log"
+n=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$ROOT/build/parity.log"); count "$n"
+summary+=("parity (wasm): $n passed")
+
 step "type check + page build"
 node_modules/.bin/tsc -p web --noEmit
 node_modules/.bin/vite build web --logLevel warn

@@ -86,7 +86,18 @@ TEST(SpecJson, BadInputIsRefusedNamingTheFieldAndTheAcceptedValues) {
                 .find("loss.name: unknown loss 'MSE'; accepted: MSELoss, L1Loss"),
             std::string::npos);
   EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss", "reduction": "none"}, "optimizer": {"name": "SGD"}})"),
-            "loss.reduction 'none' gives one loss per sample; training needs one number: use 'mean' or 'sum'");
+            "loss.reduction: 'none' is not accepted for training; accepted: mean, sum");
+  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": {"name": "Tanh", "negative_slope": 3}}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+            "model.layers[0].activation.negative_slope is not an argument of Tanh; accepted: name");
+  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 2}]}, "loss": {"name": "CrossEntropyLoss", "delta": 1}, "optimizer": {"name": "SGD"}})"),
+            "loss.delta is not an argument of CrossEntropyLoss; accepted: name, reduction, label_smoothing, ignore_index, weight");
+  EXPECT_EQ(error_of(with(R"("clip_grad_nrom": 1)")),
+            "clip_grad_nrom is not an argument of a learner spec; accepted: model, loss, optimizer, scheduler, "
+            "clip_grad_norm, clip_grad_value, l1, init");
+  EXPECT_EQ(error_of(with(R"("scheduler": {"name": "StepLR", "step_size": 2, "T_max": 3})")),
+            "scheduler.T_max is not an argument of StepLR; accepted: name, step_size, gamma, last_epoch");
+  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Sigmoid", "dropout": 0.5}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),
+            "model.layers[0].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
   EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "momentun": 0.9}})"),
             "optimizer.momentun is not an argument of SGD; accepted: name, lr, momentum, dampening, nesterov, "
             "weight_decay, no_decay_bias, maximize");

@@ -114,3 +114,26 @@ TEST(Trainer, PredictGridMatchesPredictOnTheSamePoints) {
 
 }  // namespace
 }  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(Trainer, PredictGridShowsClassOneProbabilityForLogitOutputs) {
+  // Two logits with CrossEntropyLoss, one logit with BCEWithLogitsLoss: the grid holds probabilities.
+  for (LossKind loss : {LossKind::CrossEntropyLoss, LossKind::BCEWithLogitsLoss}) {
+    TrainerConfig c = testing::skeleton_config();
+    c.learner.loss.kind = loss;
+    c.learner.model.layers.back() = {loss == LossKind::CrossEntropyLoss ? 2 : 1, Activation::Identity};
+    Trainer t(c);
+    t.run(25 * 100);
+    EXPECT_GT(t.evaluate().test.accuracy, 0.9) << name_of(loss);
+    std::vector<float> grid(16 * 16);
+    t.predict_grid(16, -6, 6, -6, 6, grid.data());
+    for (float v : grid) ASSERT_TRUE(v >= 0.0f && v <= 1.0f) << name_of(loss) << " " << v;
+    EXPECT_GT(grid[8 * 16 + 8], 0.5f);  // the centre is class 1 (inside the circle)
+    EXPECT_LT(grid[0], 0.5f);           // a corner is class 0
+  }
+}
+
+}  // namespace
+}  // namespace nnp

@@ -190,6 +190,8 @@ class JsLearner {
 // Seconds for `reps` products C = op(A)·op(B) on random data (benchmark page). form: 0 = A·B,
 // 1 = Aᵀ·B, 2 = A·Bᵀ.
 double bench_matmul(int m, int n, int k, int reps, int form) {
+  if (form < 0 || form > 2) throw_js("benchMatmul: form must be 0 (A·B), 1 (Aᵀ·B) or 2 (A·Bᵀ), got " + std::to_string(form));
+  if (m < 1 || n < 1 || k < 1 || reps < 1) throw_js("benchMatmul: m, n, k and reps must be ≥ 1");
   const bool ta = form == 1, tb = form == 2;
   std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n), c(static_cast<std::size_t>(m) * n);
   Pcg32 rng(1);

@@ -79,7 +79,14 @@ function workload(core, name, { batch, spec }) {
       rates.push(steps / ((performance.now() - t0) / 1000));
     }
     const s = stats(rates);
-    return { workload: name, batch, stepsPerSecond: s.median, min: s.min, max: s.max, samplesPerSecond: s.median * batch };
+    return {
+      workload: name,
+      batch,
+      stepsPerSecond: s.median,
+      min: s.min,
+      max: s.max,
+      samplesPerSecond: s.median * batch,
+    };
   } finally {
     learner.delete();
   }
@@ -88,13 +95,20 @@ function workload(core, name, { batch, spec }) {
 try {
   const core = await createCore();
   const workloads = await (await fetch('./workloads.json')).json();
-  const results = { arch: core.simdArch(), userAgent: navigator.userAgent, gemm: [], training: {}, workloads: [] };
+  const results = {
+    arch: core.simdArch(),
+    userAgent: navigator.userAgent,
+    gemm: [],
+    training: {},
+    workloads: [],
+  };
   for (const { m, n, k, form } of shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
     const runs = [];
-    for (let r = 0; r < 5; r++) runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
+    for (let r = 0; r < 5; r++)
+      runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
     const s = stats(runs);
     results.gemm.push({ m, n, k, form: FORMS[form], gflops: s.median, min: s.min, max: s.max });
   }
@@ -118,7 +132,8 @@ try {
   } finally {
     t.delete();
   }
-  for (const name of ['W1', 'W2', 'W3']) results.workloads.push(workload(core, name, workloads[name]));
+  for (const name of ['W1', 'W2', 'W3'])
+    results.workloads.push(workload(core, name, workloads[name]));
   postMessage(results);
 } catch (e) {
   postMessage({ error: String(e && e.message ? e.message : e) });

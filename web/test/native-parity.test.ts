@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultScene, sceneToEngineConfig } from '../src/scene.ts';
 import createCore, { type CoreModule } from '../src/wasm/core.mjs';
 
-const nativeBinary = fileURLToPath(new URL('../../build/native/tests/native_losses', import.meta.url));
+const nativeBinary = fileURLToPath(
+  new URL('../../build/native/tests/native_losses', import.meta.url),
+);
 
 interface NativeRun {
   losses: number[];
@@ -20,24 +22,33 @@ interface NativeRun {
 let core: CoreModule;
 
 beforeAll(async () => {
-  core = await createCore({ wasmBinary: readFileSync(new URL('../src/wasm/core.wasm', import.meta.url)) });
+  core = await createCore({
+    wasmBinary: readFileSync(new URL('../src/wasm/core.wasm', import.meta.url)),
+  });
 });
 
 describe('wasm and native builds', () => {
   for (const seed of [1, 7]) {
     it(`give the same losses for seed ${seed}`, () => {
-      expect(existsSync(nativeBinary), `${nativeBinary} missing: run bash scripts/build-native.sh`).toBe(true);
+      expect(
+        existsSync(nativeBinary),
+        `${nativeBinary} missing: run bash scripts/build-native.sh`,
+      ).toBe(true);
       const calls = 40;
       const steps = 25; // one epoch of 250 training points per call
       const native = JSON.parse(
-        execFileSync(nativeBinary, [String(seed), String(calls), String(steps)], { encoding: 'utf8' }),
+        execFileSync(nativeBinary, [String(seed), String(calls), String(steps)], {
+          encoding: 'utf8',
+        }),
       ) as NativeRun;
       // native_losses trains tests/test_config.h's skeleton config, which is the default scene.
       const trainer = new core.Trainer(sceneToEngineConfig({ ...defaultScene(), seed }));
       try {
         const losses = Array.from({ length: calls }, () => trainer.run(steps).batchLoss);
         expect(native.losses).toHaveLength(calls);
-        losses.forEach((loss, i) => expect(Math.abs(loss - native.losses[i]!), `call ${i}`).toBeLessThan(1e-5));
+        losses.forEach((loss, i) =>
+          expect(Math.abs(loss - native.losses[i]!), `call ${i}`).toBeLessThan(1e-5),
+        );
         const e = trainer.evaluate();
         expect(Math.abs(e.trainLoss - native.trainLoss)).toBeLessThan(1e-5);
         expect(Math.abs(e.testLoss - native.testLoss)).toBeLessThan(1e-5);

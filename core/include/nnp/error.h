@@ -1,6 +1,7 @@
 #pragma once
 // Errors a caller can fix: a bad configuration or input, or a run that diverged. The message names
 // the field and the accepted values; the wasm binding turns it into a JavaScript Error.
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -16,5 +17,12 @@ class DivergedError : public Error {
  public:
   using Error::Error;
 };
+
+// A number as an error message shows it: shortest %g form ("0.1", "-1", "1e-08", "nan").
+inline std::string format_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
 
 }  // namespace nnp

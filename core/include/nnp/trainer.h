@@ -53,7 +53,8 @@ class Trainer {
   Metrics evaluate(const Dataset& d);
   // out[i·outputs + j]: output j for row i of x [n, inputs].
   void predict(const float* x, int n, float* out);
-  // Network output (first unit) on a res×res grid, row 0 at y_max; out has res·res floats.
+  // P(class 1) on a res×res grid (the raw output for regression losses), row 0 at y_max; out has
+  // res·res floats. Logits and log-probabilities are turned into probabilities.
   void predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out);
   void set_learning_rate(double lr) { learner_.set_lr(lr); }
 
@@ -65,6 +66,7 @@ class Trainer {
 
  private:
   float step_once();  // one mini-batch; returns its objective
+  float class1_probability(const Tensor& outputs, int row) const;
   void next_epoch();
 
   TrainerConfig config_;

@@ -12,6 +12,7 @@
 namespace nnp::losses {
 namespace {
 
+
 std::string shape(const Tensor& t) { return "[" + std::to_string(t.rows) + ", " + std::to_string(t.cols) + "]"; }
 
 // Elementwise losses: value and derivative with respect to the prediction.
@@ -103,7 +104,7 @@ void check(const LossSpec& s, const Tensor& p, const Tensor& t, int& out_rows, i
   for (int r = 0; r < t.rows; ++r) {
     const float v = t.data[r];
     if (!(v >= 0.0f && v < static_cast<float>(p.cols) && std::floor(v) == v))
-      throw Error(name() + ": target class " + std::to_string(v) + " in row " + std::to_string(r) +
+      throw Error(name() + ": target class " + format_number(v) + " in row " + std::to_string(r) +
                   " is not a class index from 0 to " + std::to_string(p.cols - 1));
   }
 }

@@ -14,15 +14,10 @@ using simd::Batch;
 
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 // const char* so that the check costs no allocation when it passes (set_lr runs every step).
 void require(bool ok, const char* field, const char* rule, double got) {
-  if (!ok) throw Error("optimizer." + std::string(field) + " must be " + rule + ", got " + num(got));
+  if (!ok) throw Error("optimizer." + std::string(field) + " must be " + rule + ", got " + format_number(got));
 }
 
 }  // namespace

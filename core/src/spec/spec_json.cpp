@@ -94,7 +94,12 @@ ActivationSpec activation_from(const json& j, const std::string& path) {
   } else {
     Reader r(j, path);
     name = r.string("name");
-    r.only({"name", "negative_slope", "alpha", "approximate", "beta", "threshold", "dim"}, name, {"inplace"});
+    if (name == "LeakyReLU") r.only({"name", "negative_slope"}, name, {"inplace"});
+    else if (name == "ELU") r.only({"name", "alpha"}, name, {"inplace"});
+    else if (name == "GELU") r.only({"name", "approximate"}, name);
+    else if (name == "Softplus") r.only({"name", "beta", "threshold"}, name);
+    else if (name == "Softmax" || name == "LogSoftmax") r.only({"name", "dim"}, name);
+    else r.only({"name"}, name, {"inplace"});
     a.negative_slope = static_cast<float>(r.number("negative_slope", 0.01));
     a.alpha = static_cast<float>(r.number("alpha", 1.0));
     a.beta = static_cast<float>(r.number("beta", 1.0));
@@ -138,12 +143,21 @@ LossSpec loss_from(const Reader& r) {
   const auto kind = parse_loss(name);
   if (!kind) throw Error(r.field("name") + ": unknown loss '" + name + "'; accepted: " + loss_names());
   s.kind = *kind;
-  r.only({"name", "reduction", "delta", "label_smoothing", "margin", "p", "ignore_index", "weight", "pos_weight"}, name,
-         {"size_average", "reduce"});
+  const std::initializer_list<const char*> deprecated{"size_average", "reduce"};
+  switch (s.kind) {
+    case LossKind::HuberLoss: r.only({"name", "reduction", "delta"}, name, deprecated); break;
+    case LossKind::CrossEntropyLoss: r.only({"name", "reduction", "label_smoothing", "ignore_index", "weight"}, name, deprecated); break;
+    case LossKind::NLLLoss: r.only({"name", "reduction", "ignore_index", "weight"}, name, deprecated); break;
+    case LossKind::MultiMarginLoss: r.only({"name", "reduction", "margin", "p", "weight"}, name, deprecated); break;
+    case LossKind::BCELoss: r.only({"name", "reduction", "weight"}, name, deprecated); break;
+    case LossKind::BCEWithLogitsLoss: r.only({"name", "reduction", "weight", "pos_weight"}, name, deprecated); break;
+    default: r.only({"name", "reduction"}, name, deprecated);
+  }
   if (r.has("reduction")) {
     const std::string red = r.string("reduction");
     const auto parsed = parse_reduction(red);
-    if (!parsed) throw Error(r.field("reduction") + ": unknown '" + red + "'; accepted: " + reduction_names());
+    if (!parsed || *parsed == Reduction::None)
+      throw Error(r.field("reduction") + ": '" + red + "' is not accepted for training; accepted: mean, sum");
     s.reduction = *parsed;
   }
   s.delta = static_cast<float>(r.number("delta", 1.0));
@@ -207,8 +221,12 @@ SchedulerSpec scheduler_from(const Reader& r) {
   const auto kind = parse_scheduler(name);
   if (!kind) throw Error(r.field("name") + ": unknown scheduler '" + name + "'; accepted: " + scheduler_names());
   s.kind = *kind;
-  r.only({"name", "step_size", "gamma", "T_max", "eta_min", "start_factor", "end_factor", "total_iters", "last_epoch"},
-         name, {"verbose"});
+  switch (s.kind) {
+    case SchedulerKind::StepLR: r.only({"name", "step_size", "gamma", "last_epoch"}, name, {"verbose"}); break;
+    case SchedulerKind::ExponentialLR: r.only({"name", "gamma", "last_epoch"}, name, {"verbose"}); break;
+    case SchedulerKind::CosineAnnealingLR: r.only({"name", "T_max", "eta_min", "last_epoch"}, name, {"verbose"}); break;
+    default: r.only({"name", "start_factor", "end_factor", "total_iters", "last_epoch"}, name, {"verbose"});
+  }
   r.default_only("last_epoch", -1, "schedules start at the beginning");
   s.step_size = r.integer("step_size", s.step_size);
   if (s.kind == SchedulerKind::ExponentialLR && !r.has("gamma")) throw Error(r.field("gamma") + " is missing (ExponentialLR needs it)");
@@ -266,7 +284,11 @@ LearnerSpec learner_from(const Reader& r) {
 
 LearnerSpec learner_spec_from_json(std::string_view text) {
   const json j = parse(text);
-  return learner_from(Reader(j, ""));
+  Reader r(j, "");
+  // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
+  r.only({"model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1", "init"}, "a learner spec",
+         {"format", "name", "parameters", "steps", "expected"});
+  return learner_from(r);
 }
 
 TrainerConfig trainer_config_from_json(std::string_view text) {

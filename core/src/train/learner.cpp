@@ -10,11 +10,6 @@
 namespace nnp {
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
 
 const LearnerSpec& validated(const LearnerSpec& s) {
   validate(s);
@@ -30,19 +25,22 @@ void validate(const LearnerSpec& s) {
   const LossSpec& l = s.loss;
   if (l.reduction == Reduction::None)
     throw Error("loss.reduction 'none' gives one loss per sample; training needs one number: use 'mean' or 'sum'");
-  if (!(std::isfinite(l.delta) && l.delta > 0.0f)) throw Error("loss.delta must be a finite number > 0, got " + num(l.delta));
+  if (!(std::isfinite(l.delta) && l.delta > 0.0f)) throw Error("loss.delta must be a finite number > 0, got " + format_number(l.delta));
   if (!(l.label_smoothing >= 0.0f && l.label_smoothing <= 1.0f))
-    throw Error("loss.label_smoothing must be in [0, 1], got " + num(l.label_smoothing));
+    throw Error("loss.label_smoothing must be in [0, 1], got " + format_number(l.label_smoothing));
   if (!std::isfinite(l.margin)) throw Error("loss.margin must be a finite number");
   const ActivationSpec& out = s.model.layers.back().activation;
-  if (l.kind == LossKind::BCELoss && out.kind != Activation::Sigmoid && out.kind != Activation::Softmax)
+  if (l.kind == LossKind::BCELoss && out.kind != Activation::Sigmoid)
     throw Error("loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid (got " +
                 std::string(name_of(out.kind)) + "), or use BCEWithLogitsLoss on raw outputs");
+  if (s.model.layers.back().dropout > 0.0f)
+    throw Error("model.layers[" + std::to_string(s.model.layers.size() - 1) +
+                "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
   if (!(std::isfinite(s.clip_grad_norm) && s.clip_grad_norm >= 0.0f))
-    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " + num(s.clip_grad_norm));
+    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " + format_number(s.clip_grad_norm));
   if (!(std::isfinite(s.clip_grad_value) && s.clip_grad_value >= 0.0f))
-    throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " + num(s.clip_grad_value));
-  if (!(std::isfinite(s.l1) && s.l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + num(s.l1));
+    throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " + format_number(s.clip_grad_value));
+  if (!(std::isfinite(s.l1) && s.l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + format_number(s.l1));
 }
 
 Learner::Learner(const LearnerSpec& spec, std::uint64_t seed)
@@ -79,7 +77,7 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
   if (!std::isfinite(value))
     throw DivergedError("diverged at step " + std::to_string(steps() + 1) + ": the loss is " +
                         (std::isnan(value) ? "NaN" : "infinite") +
-                        "; the parameters keep their last finite values. Lower optimizer.lr (now " + num(lr()) +
+                        "; the parameters keep their last finite values. Lower optimizer.lr (now " + format_number(lr()) +
                         ") and reset.");
   model_.zero_grad();
   graph_.backward(loss);
@@ -101,7 +99,7 @@ void Learner::apply_update() {
     if (!std::isfinite(g))
       throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
                           ": a gradient is not finite; the parameters keep their last finite values. "
-                          "Lower optimizer.lr (now " + num(lr()) + ") and reset.");
+                          "Lower optimizer.lr (now " + format_number(lr()) + ") and reset.");
   last_grad_norm_ = spec_.clip_grad_norm > 0.0f ? clip_grad_norm(grads, spec_.clip_grad_norm) : grad_norm(grads);
   if (spec_.clip_grad_value > 0.0f) clip_grad_value(grads, spec_.clip_grad_value);
   optimizer_.step(model_.parameters(), grads);
@@ -157,7 +155,7 @@ std::span<const float> Learner::gradient(std::string_view name) const {
 }
 
 void Learner::set_lr(double lr) {
-  if (!(std::isfinite(lr) && lr > 0.0)) throw Error("optimizer.lr must be a finite number > 0, got " + num(lr));
+  if (!(std::isfinite(lr) && lr > 0.0)) throw Error("optimizer.lr must be a finite number > 0, got " + format_number(lr));
   optimizer_.set_lr(lr);
   scheduler_.reset_base(lr);
 }

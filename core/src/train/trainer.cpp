@@ -123,6 +123,23 @@ void Trainer::predict(const float* x, int n, float* out) {
   }
 }
 
+// What the decision boundary shows: P(class 1) whatever the output layer emits (a probability,
+// a logit, or log-probabilities), or the raw output for a regression loss.
+float Trainer::class1_probability(const Tensor& o, int row) const {
+  const Activation out = config_.learner.model.layers.back().activation.kind;
+  if (o.cols == 1) {
+    if (config_.learner.loss.kind == LossKind::BCEWithLogitsLoss) return 1.0f / (1.0f + std::exp(-o(row, 0)));
+    return o(row, 0);
+  }
+  if (out == Activation::Softmax) return o(row, 1);
+  if (out == Activation::LogSoftmax) return std::exp(o(row, 1));
+  float m = o(row, 0);
+  for (int c = 1; c < o.cols; ++c) m = std::max(m, o(row, c));
+  float sum = 0.0f;
+  for (int c = 0; c < o.cols; ++c) sum += std::exp(o(row, c) - m);
+  return std::exp(o(row, 1) - m) / sum;  // softmax of logits
+}
+
 void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
   if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
   const int rows_per_chunk = std::max(1, kEvalChunk / res);
@@ -140,7 +157,7 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
       }
     }
     const Tensor o = learner_.predict(xy.data(), rows * res);
-    for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = o(i, o.cols - 1);
+    for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = class1_probability(o, i);
   }
 }
 

@@ -174,7 +174,10 @@ export interface Trainer {
   progress(): Progress;
   /** Mean loss and accuracy on the full train and test sets (no dropout, no gradient). */
   evaluate(): Evaluation;
-  /** Network output (last unit) on a resolution×resolution grid, row 0 at yMax, row-major; a copy. */
+  /**
+   * P(class 1) on a resolution×resolution grid (logits and log-probabilities are converted;
+   * a regression loss gives the raw output), row 0 at yMax, row-major; a copy.
+   */
   predictGrid(
     resolution: number,
     xMin: number,
@@ -203,7 +206,12 @@ export interface Learner {
   /** .grad after the last computeGradients (before clipping). */
   gradient(name: string): Float32Array;
   /** zero_grad, forward, loss (+ L1), backward; returns the objective. y: n × yCols (class indices as numbers when yCols = 1). */
-  computeGradients(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
+  computeGradients(
+    x: Float32Array | number[],
+    n: number,
+    y: Float32Array | number[],
+    yCols: number,
+  ): number;
   /** Clip by norm, clip by value, optimizer.step(), scheduler.step(). */
   applyUpdate(): void;
   step(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
