@@ -132,31 +132,57 @@ void scale_c(int m, int n, float beta, float* c, int ldc) {
   }
 }
 
-// Below this many multiply-adds, packing panels costs more than it saves (the layers of the small
-// networks the playground mostly trains). The small path only makes op(B) row-major (a transposed
-// B is copied into the workspace: k·n floats, against m·n·k multiply-adds) and then adds
-// op(A)[i,p]·B[p,:] to each row of C with vector instructions.
+// Below this many multiply-adds, packing A panels costs more than it saves (the layers of the
+// small networks the playground mostly trains). The small path packs only op(B), into row-major
+// [k, n rounded up to 8] with zero padding (k·n floats, against m·n·k multiply-adds), and keeps a
+// 4×8 block of C in registers while reading A in place.
 constexpr long kSmallGemm = 16 * 1024;
+constexpr int kSR = 4;       // rows of C per block
+constexpr int kSN = 2 * kW;  // columns of C per block
 
 void gemm_small(bool ta, bool tb, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
                 float* c, int ldc, AlignedVector& scratch) {
-  if (tb) {
-    if (scratch.size() < static_cast<std::size_t>(k) * n) scratch.resize(static_cast<std::size_t>(k) * n);
-    for (int j = 0; j < n; ++j)
-      for (int p = 0; p < k; ++p) scratch[static_cast<std::size_t>(p) * n + j] = b[static_cast<std::size_t>(j) * ldb + p];
-    b = scratch.data();
-    ldb = n;
+  const int np = (n + kSN - 1) / kSN * kSN;
+  if (scratch.size() < static_cast<std::size_t>(k) * np) scratch.resize(static_cast<std::size_t>(k) * np);
+  float* bp = scratch.data();
+  for (int p = 0; p < k; ++p) {
+    float* row = bp + static_cast<std::size_t>(p) * np;
+    for (int j = 0; j < n; ++j) row[j] = op_at(b, ldb, tb, p, j);
+    for (int j = n; j < np; ++j) row[j] = 0.0f;
   }
-  const int n_vec = n / kW * kW;
-  for (int i = 0; i < m; ++i) {
-    float* ci = c + static_cast<std::size_t>(i) * ldc;
-    for (int p = 0; p < k; ++p) {
-      const float av = alpha * op_at(a, lda, ta, i, p);
-      const float* bp = b + static_cast<std::size_t>(p) * ldb;
-      const Batch va(av);
-      for (int j = 0; j < n_vec; j += kW)
-        xsimd::fma(va, Batch::load_unaligned(bp + j), Batch::load_unaligned(ci + j)).store_unaligned(ci + j);
-      for (int j = n_vec; j < n; ++j) ci[j] += av * bp[j];
+  // A's element (i, p) sits at a[i·sa_i + p·sa_p].
+  const std::size_t sa_i = ta ? 1 : static_cast<std::size_t>(lda), sa_p = ta ? static_cast<std::size_t>(lda) : 1;
+  const Batch va(alpha);
+  for (int i0 = 0; i0 < m; i0 += kSR) {
+    const int mr = std::min(kSR, m - i0);
+    for (int j0 = 0; j0 < np; j0 += kSN) {
+      Batch acc[kSR][2];
+      for (auto& r : acc) r[0] = r[1] = Batch(0.0f);
+      const float* ai = a + static_cast<std::size_t>(i0) * sa_i;
+      for (int p = 0; p < k; ++p) {
+        const Batch b0 = Batch::load_aligned(bp + static_cast<std::size_t>(p) * np + j0);
+        const Batch b1 = Batch::load_aligned(bp + static_cast<std::size_t>(p) * np + j0 + kW);
+        const float* ap = ai + static_cast<std::size_t>(p) * sa_p;
+        for (int r = 0; r < kSR; ++r) {
+          if (r >= mr) break;
+          const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
+          acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
+          acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
+        }
+      }
+      const int nr = std::min(kSN, n - j0);
+      for (int r = 0; r < mr; ++r) {
+        float* cr = c + static_cast<std::size_t>(i0 + r) * ldc + j0;
+        if (nr == kSN) {
+          xsimd::fma(va, acc[r][0], Batch::load_unaligned(cr)).store_unaligned(cr);
+          xsimd::fma(va, acc[r][1], Batch::load_unaligned(cr + kW)).store_unaligned(cr + kW);
+        } else {
+          alignas(16) float tile[kSN];
+          acc[r][0].store_aligned(tile);
+          acc[r][1].store_aligned(tile + kW);
+          for (int j = 0; j < nr; ++j) cr[j] += alpha * tile[j];
+        }
+      }
     }
   }
 }
