@@ -2,9 +2,14 @@
 //   cmake --build build/native --target core_bench && build/native/bench/core_bench
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <vector>
 
 #include "nnp/kernels.h"
+#include "nnp/learner.h"
+#include "nnp/spec_json.h"
 #include "nnp/rng.h"
 #include "nnp/trainer.h"
 #include "test_config.h"
@@ -35,6 +40,30 @@ void BM_SkeletonSteps(benchmark::State& state) {
   state.counters["steps/s"] = benchmark::Counter(kSteps, benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_SkeletonSteps)->Unit(benchmark::kMillisecond);
+
+// W1–W3 of bench/workloads/workloads.json: Learner steps on one fixed random batch (the same
+// definition as the browser benchmark's trainOnBatch).
+void BM_Workload(benchmark::State& state, const char* name) {
+  std::ifstream in(NNP_WORKLOADS);
+  std::stringstream text;
+  text << in.rdbuf();
+  const nlohmann::json w = nlohmann::json::parse(text.str()).at(name);
+  const int batch = w.at("batch").get<int>();
+  nnp::Learner learner(nnp::learner_spec_from_json(w.at("spec").dump()), 1);
+  const int inputs = learner.model().inputs(), outputs = learner.model().outputs();
+  const bool classes = learner.spec().loss.kind == nnp::LossKind::CrossEntropyLoss;
+  const int y_cols = classes ? 1 : outputs;
+  nnp::Pcg32 rng(1);
+  std::vector<float> x(static_cast<std::size_t>(batch) * inputs), y(static_cast<std::size_t>(batch) * y_cols);
+  for (float& v : x) v = static_cast<float>(rng.uniform(-1, 1));
+  for (float& v : y) v = classes ? static_cast<float>(rng.below(static_cast<std::uint32_t>(outputs))) : static_cast<float>(rng.uniform(-1, 1));
+  for (auto _ : state) benchmark::DoNotOptimize(learner.step(x.data(), y.data(), batch, y_cols));
+  state.counters["steps/s"] = benchmark::Counter(1, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["samples/s"] = benchmark::Counter(batch, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK_CAPTURE(BM_Workload, W1, "W1")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Workload, W2, "W2")->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Workload, W3, "W3")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

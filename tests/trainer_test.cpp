@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "nnp/error.h"
+#include "nnp/metrics.h"
 #include "nnp/trainer.h"
 #include "test_config.h"
 
@@ -133,6 +134,39 @@ TEST(Trainer, PredictGridShowsClassOneProbabilityForLogitOutputs) {
     EXPECT_GT(grid[8 * 16 + 8], 0.5f);  // the centre is class 1 (inside the circle)
     EXPECT_LT(grid[0], 0.5f);           // a corner is class 0
   }
+}
+
+}  // namespace
+}  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(Metrics, AccuracyAndConfusionMatrixByHand) {
+  // Three classes: rows predict 0, 2, 2, 1; actual 0, 2, 1, 1.
+  float o[12] = {0.9f, 0.05f, 0.05f, 0.1f, 0.2f, 0.7f, 0.3f, 0.3f, 0.4f, 0.1f, 0.8f, 0.1f};
+  float t[4] = {0, 2, 1, 1};
+  const Tensor out{o, 4, 3}, tgt{t, 4, 1};
+  EXPECT_DOUBLE_EQ(accuracy(out, tgt, 0.5f), 0.75);
+  std::vector<int> cm;
+  confusion_matrix(out, tgt, 0.5f, cm);
+  EXPECT_EQ(cm, (std::vector<int>{1, 0, 0, 0, 1, 1, 0, 0, 1}));
+  // One output with a threshold; soft targets by argmax.
+  float p[3] = {0.2f, 0.6f, 0.5f}, y[3] = {0, 0, 1};
+  EXPECT_NEAR(accuracy(Tensor{p, 3, 1}, Tensor{y, 3, 1}, 0.5f), 2.0 / 3.0, 1e-12);
+  float soft[6] = {0.7f, 0.3f, 0.2f, 0.8f, 0.9f, 0.1f}, logits[6] = {1, 0, 0, 1, 0, 1};
+  EXPECT_NEAR(accuracy(Tensor{logits, 3, 2}, Tensor{soft, 3, 2}, 0.5f), 2.0 / 3.0, 1e-12);
+}
+
+TEST(Trainer, ConfusionMatrixCountsEveryTestPoint) {
+  Trainer t(testing::skeleton_config());
+  t.run(25 * 200);
+  const Confusion c = t.confusion(t.test_set());
+  ASSERT_EQ(c.classes, 2);
+  int total = 0;
+  for (int v : c.counts) total += v;
+  EXPECT_EQ(total, t.test_set().size());
+  EXPECT_NEAR((c.counts[0] + c.counts[3]) / static_cast<double>(total), t.evaluate().test.accuracy, 1e-12);
 }
 
 }  // namespace

@@ -108,6 +108,16 @@ class JsTrainer {
       return float_array(grid_.data(), grid_.size());
     });
   }
+  val confusion(const std::string& split) {
+    return guarded([&] {
+      if (split != "train" && split != "test") throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
+      const Confusion c = t_.confusion(split == "train" ? t_.train_set() : t_.test_set());
+      val o = val::object();
+      o.set("classes", c.classes);
+      o.set("counts", val::global("Int32Array").new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data())).call<val>("slice"));
+      return o;
+    });
+  }
   val train_points() const { return points_to_js(t_.train_set()); }
   val test_points() const { return points_to_js(t_.test_set()); }
   void set_learning_rate(double lr) {
@@ -219,6 +229,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("progress", &JsTrainer::progress)
       .function("evaluate", &JsTrainer::evaluate)
       .function("predictGrid", &JsTrainer::predict_grid)
+      .function("confusion", &JsTrainer::confusion)
       .function("trainPoints", &JsTrainer::train_points)
       .function("testPoints", &JsTrainer::test_points)
       .function("setLearningRate", &JsTrainer::set_learning_rate)

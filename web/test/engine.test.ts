@@ -552,3 +552,16 @@ describe('TrainingSession (the worker side of the boundary)', () => {
     expect(session.scene.optimizer.lr).toBe(0.3);
   });
 });
+
+describe('Trainer.confusion', () => {
+  it('counts every test point once, agreeing with the accuracy', () => {
+    const t = trainer();
+    t.run(25 * 100);
+    const { classes, counts } = t.confusion('test');
+    expect(classes).toBe(2);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(total).toBe(t.testPoints().length / 3);
+    expect((counts[0]! + counts[3]!) / total).toBeCloseTo(t.evaluate().testAccuracy, 12);
+    expect(() => t.confusion('validation' as 'test')).toThrow(/split must be 'train' or 'test'/);
+  });
+});

@@ -41,6 +41,12 @@ struct Evaluation {
   Metrics test;
 };
 
+// counts[actual · classes + predicted] on one split.
+struct Confusion {
+  int classes = 0;
+  std::vector<int> counts;
+};
+
 class Trainer {
  public:
   explicit Trainer(const TrainerConfig& config);
@@ -51,6 +57,9 @@ class Trainer {
   // outputs are logits); several outputs → the argmax.
   Evaluation evaluate();
   Metrics evaluate(const Dataset& d);
+  Confusion confusion(const Dataset& d);
+  // The output value at which one output counts as class 1: 0 for logits (BCEWithLogitsLoss), else 0.5.
+  float threshold() const;
   // out[i·outputs + j]: output j for row i of x [n, inputs].
   void predict(const float* x, int n, float* out);
   // P(class 1) on a res×res grid (the raw output for regression losses), row 0 at y_max; out has

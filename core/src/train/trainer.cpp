@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "nnp/error.h"
+#include "nnp/metrics.h"
 
 namespace nnp {
 namespace {
@@ -86,31 +87,35 @@ Progress Trainer::run(int steps) {
   return progress_;
 }
 
+float Trainer::threshold() const { return config_.learner.loss.kind == LossKind::BCEWithLogitsLoss ? 0.0f : 0.5f; }
+
+// Mean loss over the whole split, evaluated in chunks weighted by their rows.
 Metrics Trainer::evaluate(const Dataset& d) {
   LossSpec mean_loss = config_.learner.loss;
   mean_loss.reduction = Reduction::Mean;
-  const bool logits = mean_loss.kind == LossKind::BCEWithLogitsLoss;
-  double loss_sum = 0.0;
-  int correct = 0;
+  double loss_sum = 0.0, correct = 0.0;
   const int n = d.size();
   for (int begin = 0; begin < n; begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, n - begin);
-    const float* x = d.x.data() + static_cast<std::size_t>(begin) * d.features;
-    const float* y = d.y.data() + static_cast<std::size_t>(begin) * d.targets;
+    float* x = const_cast<float*>(d.x.data()) + static_cast<std::size_t>(begin) * d.features;
+    float* y = const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets;
     loss_sum += static_cast<double>(learner_.evaluate_loss(x, y, rows, d.targets, mean_loss)) * rows;
-    const Tensor& o = learner_.last_output();
-    for (int i = 0; i < rows; ++i) {
-      int predicted = 0;
-      if (o.cols == 1) {
-        predicted = o(i, 0) >= (logits ? 0.0f : 0.5f) ? 1 : 0;
-      } else {
-        for (int c = 1; c < o.cols; ++c)
-          if (o(i, c) > o(i, predicted)) predicted = c;
-      }
-      correct += predicted == static_cast<int>(std::lround(y[static_cast<std::size_t>(i) * d.targets])) ? 1 : 0;
-    }
+    correct += accuracy(learner_.last_output(), Tensor{y, rows, d.targets}, threshold()) * rows;
   }
-  return Metrics{n > 0 ? loss_sum / n : 0.0, n > 0 ? static_cast<double>(correct) / n : 0.0};
+  return Metrics{n > 0 ? loss_sum / n : 0.0, n > 0 ? correct / n : 0.0};
+}
+
+Confusion Trainer::confusion(const Dataset& d) {
+  Confusion c;
+  c.classes = model().outputs() == 1 ? 2 : model().outputs();
+  c.counts.assign(static_cast<std::size_t>(c.classes) * c.classes, 0);
+  for (int begin = 0; begin < d.size(); begin += kEvalChunk) {
+    const int rows = std::min(kEvalChunk, d.size() - begin);
+    const Tensor o = learner_.predict(d.x.data() + static_cast<std::size_t>(begin) * d.features, rows);
+    float* y = const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets;
+    confusion_matrix(o, Tensor{y, rows, d.targets}, threshold(), c.counts);
+  }
+  return c;
 }
 
 Evaluation Trainer::evaluate() { return Evaluation{evaluate(split_.train), evaluate(split_.test)}; }

@@ -185,6 +185,8 @@ export interface Trainer {
     yMin: number,
     yMax: number,
   ): Float32Array;
+  /** counts[actual·classes + predicted] on a split (one output counts as class 1 at ≥ 0.5, or ≥ 0 for BCEWithLogitsLoss). */
+  confusion(split: 'train' | 'test'): { classes: number; counts: Int32Array };
   /** [x, y, label] per training point; a copy. */
   trainPoints(): Float32Array;
   /** [x, y, label] per test point; a copy. */
