@@ -4,6 +4,7 @@
 #include <set>
 
 #include "nnp/data.h"
+#include "nnp/generators.h"
 #include "nnp/error.h"
 
 namespace nnp {

@@ -14,6 +14,7 @@ namespace nnp {
 struct Dataset {
   int features = 0;
   int targets = 0;
+  int classes = 0;  // 0 for regression; else targets hold class indices 0 … classes−1
   std::vector<float> x;
   std::vector<float> y;
   int size() const { return features == 0 ? 0 : static_cast<int>(x.size() / features); }
@@ -36,7 +37,5 @@ std::string dataset_names();
 void validate(const DataSpec& spec);
 // Generates, shuffles once and splits. Classification labels are 0 / 1.
 Split make_data(const DataSpec& spec, Pcg32& rng);
-// TF Playground's circle: radius-5 disc, positives r < 2.5, negatives 3.5 < r < 5, label noise.
-Dataset make_circle(int samples, double noise, Pcg32& rng);
 
 }  // namespace nnp
