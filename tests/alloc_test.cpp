@@ -55,7 +55,8 @@ TEST(Allocation, EveryFeatureAtOnceAllocatesNothingInSteadyState) {
   // Adam with amsgrad and decay groups, a schedule, both clippings, L1, dropout, cross-entropy
   // with label smoothing.
   Trainer t(trainer_config_from_json(R"({"seed": 2, "data": {"name": "circle", "samples": 300, "noise": 0.1,
-    "trainFraction": 0.7}, "batchSize": 16, "model": {"inputs": 2, "layers": [
+    "trainFraction": 0.6, "validationFraction": 0.1, "features": ["x1", "x2", "x1*x2"], "standardize": true},
+    "training": {"batchSize": 16, "earlyStopping": {"patience": 1000}}, "model": {"inputs": 3, "layers": [
       {"units": 16, "activation": {"name": "GELU"}, "dropout": 0.2},
       {"units": 16, "activation": {"name": "LeakyReLU", "negative_slope": 0.1}},
       {"units": 2, "activation": "Identity"}]},

@@ -42,35 +42,67 @@ TEST(Circle, NoiseFlipsLabelsWithoutMovingPoints) {
   EXPECT_GT(flipped, 100);
 }
 
-TEST(MakeData, SameSeedSameDataAndDisjointSplit) {
-  DataSpec spec{.name = "circle", .samples = 500, .noise = 0.1, .train_fraction = 0.6};
+TEST(Split, SameSeedSameSplitDisjointAndSized) {
+  Pcg32 g(9);
+  const Dataset all = make_circle(500, 0.1, g);
   Pcg32 r1(9), r2(9), r3(10);
-  Split a = make_data(spec, r1), b = make_data(spec, r2), c = make_data(spec, r3);
+  const SplitFractions f{.train = 0.6, .validation = 0.2};
+  Split a = split_dataset(all, f, r1), b = split_dataset(all, f, r2), c = split_dataset(all, f, r3);
   EXPECT_EQ(a.train.x, b.train.x);
   EXPECT_EQ(a.test.y, b.test.y);
   EXPECT_NE(a.train.x, c.train.x);
   EXPECT_EQ(a.train.size(), 300);
-  EXPECT_EQ(a.test.size(), 200);
-  std::set<std::pair<float, float>> train;
-  for (int i = 0; i < a.train.size(); ++i) train.insert({a.train.x[2 * i], a.train.x[2 * i + 1]});
-  for (int i = 0; i < a.test.size(); ++i) EXPECT_EQ(train.count({a.test.x[2 * i], a.test.x[2 * i + 1]}), 0u);
+  EXPECT_EQ(a.validation.size(), 100);
+  EXPECT_EQ(a.test.size(), 100);
+  EXPECT_EQ(a.train.classes, 2);
+  std::set<std::pair<float, float>> seen;
+  for (const Dataset* d : {&a.train, &a.validation, &a.test})
+    for (int i = 0; i < d->size(); ++i) EXPECT_TRUE(seen.insert({d->x[2 * i], d->x[2 * i + 1]}).second) << "a point in two sets";
+  EXPECT_EQ(seen.size(), 500u);
 }
 
-TEST(MakeData, RejectsBadSpecsNamingTheField) {
-  Pcg32 rng(1);
-  auto message = [&](DataSpec s) {
+TEST(Split, RefusesFractionsThatLeaveASetEmptyNamingTheField) {
+  auto message = [](SplitFractions f, int n) {
     try {
-      make_data(s, rng);
+      validate(f, n);
     } catch (const Error& e) {
       return std::string(e.what());
     }
     return std::string("no error");
   };
-  EXPECT_NE(message({.name = "spirall"}).find("data.name: unknown dataset 'spirall'; accepted: circle"), std::string::npos);
-  EXPECT_NE(message({.samples = 1}).find("data.samples"), std::string::npos);
-  EXPECT_NE(message({.noise = -0.1}).find("data.noise"), std::string::npos);
-  EXPECT_NE(message({.train_fraction = 1.0}).find("data.trainFraction"), std::string::npos);
-  EXPECT_NE(message({.noise = std::nan("")}).find("data.noise"), std::string::npos);
+  EXPECT_EQ(message({.train = 1.0}, 100), "data.trainFraction must be a number between 0 and 1 (exclusive), got 1");
+  EXPECT_EQ(message({.train = 0.5, .validation = 0.5}, 100),
+            "data.trainFraction + data.validationFraction must stay below 1 (the test set takes the rest), got 1");
+  EXPECT_NE(message({.train = 0.5, .validation = 0.001}, 100).find("leave a set empty"), std::string::npos);
+  EXPECT_EQ(message({.train = 0.5, .validation = 0.0}, 100), "no error");
+}
+
+TEST(InputPipeline, FeaturesInTfPlaygroundOrderAndStandardisationFromTrainOnly) {
+  InputPipeline p({Feature::X1, Feature::X2Squared, Feature::X1TimesX2, Feature::SinX2}, false, 2);
+  const float raw[2] = {2.0f, -3.0f};
+  float out[4];
+  p.apply(raw, 1, out);
+  EXPECT_FLOAT_EQ(out[0], 2.0f);
+  EXPECT_FLOAT_EQ(out[1], 9.0f);
+  EXPECT_FLOAT_EQ(out[2], -6.0f);
+  EXPECT_FLOAT_EQ(out[3], std::sin(-3.0f));
+  Dataset train;
+  train.features = 2;
+  train.targets = 1;
+  train.x = {0, 10, 2, 10, 4, 10};  // x1: mean 2, std √(8/3); x2 constant
+  train.y = {0, 1, 0};
+  InputPipeline s({}, true, 2);
+  s.fit(train);
+  EXPECT_FLOAT_EQ(s.mean()[0], 2.0f);
+  EXPECT_NEAR(s.stddev()[0], std::sqrt(8.0f / 3.0f), 1e-6f);
+  EXPECT_FLOAT_EQ(s.stddev()[1], 1.0f);  // a constant feature is not divided by zero
+  const float test_point[2] = {4.0f, 10.0f};
+  s.apply(test_point, 1, out);
+  EXPECT_NEAR(out[0], 2.0f / std::sqrt(8.0f / 3.0f), 1e-6f);
+  EXPECT_FLOAT_EQ(out[1], 0.0f);
+  EXPECT_EQ(parse_feature("x1*x2"), Feature::X1TimesX2);
+  EXPECT_FALSE(parse_feature("x3"));
+  EXPECT_THROW(InputPipeline({Feature::X1}, false, 3), Error);
 }
 
 }  // namespace

@@ -147,16 +147,32 @@ TEST(Learner, SameSeedSameInitialParametersDifferentSeedDifferent) {
 
 TEST(TrainerJson, ReadsTheWholeRunAndRefusesStrayKeys) {
   const TrainerConfig c = trainer_config_from_json(R"({"seed": 3, "data": {"name": "circle", "samples": 100,
-    "noise": 0.1, "trainFraction": 0.8}, "batchSize": 16, "model": {"inputs": 2, "layers": [{"units": 1,
+    "noise": 0.1, "trainFraction": 0.6, "validationFraction": 0.2, "features": ["x1", "x2", "x1*x2"], "standardize": true},
+    "training": {"batchSize": 16, "dropLast": true, "shuffle": false, "evaluateEvery": 2,
+    "earlyStopping": {"patience": 5, "minDelta": 0.001}}, "model": {"inputs": 3, "layers": [{"units": 1,
     "activation": "Sigmoid"}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD", "lr": 0.3}})");
   EXPECT_EQ(c.seed, 3u);
-  EXPECT_EQ(c.batch_size, 16);
-  EXPECT_DOUBLE_EQ(c.data.train_fraction, 0.8);
+  EXPECT_EQ(c.training.batch_size, 16);
+  EXPECT_TRUE(c.training.drop_last);
+  EXPECT_FALSE(c.training.shuffle);
+  EXPECT_EQ(c.training.evaluate_every, 2);
+  EXPECT_EQ(c.training.early_stopping.patience, 5);
+  EXPECT_TRUE(c.training.early_stopping.restore_best);
+  EXPECT_DOUBLE_EQ(c.data.split.train, 0.6);
+  EXPECT_DOUBLE_EQ(c.data.split.validation, 0.2);
+  EXPECT_EQ(c.data.features, (std::vector<Feature>{Feature::X1, Feature::X2, Feature::X1TimesX2}));
+  EXPECT_TRUE(c.data.standardize);
+  try {
+    trainer_config_from_json(R"({"seed": 1, "data": {"name": "circle", "features": ["x1", "x3"]}, "training": {"batchSize": 1}})");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "data.features[1]: unknown feature 'x3'; accepted: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
+  }
   try {
     trainer_config_from_json(R"({"seed": 1, "network": {}})");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data, training"), std::string::npos)
         << e.what();
   }
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "nnp/error.h"
+#include "nnp/generators.h"
 #include "nnp/metrics.h"
 #include "nnp/trainer.h"
 #include "test_config.h"
@@ -34,7 +35,7 @@ TEST(Trainer, SameSeedGivesIdenticalBits) {
 
 TEST(Trainer, PartialLastBatchAndEpochCounting) {
   TrainerConfig c = skeleton_config();
-  c.batch_size = 100;  // 250 training points: batches of 100, 100, 50
+  c.training.batch_size = 100;  // 250 training points: batches of 100, 100, 50
   Trainer t(c);
   t.run(2);
   EXPECT_EQ(t.progress().epoch, 0);
@@ -90,14 +91,14 @@ TEST(Trainer, InvalidConfigurationsAreRefusedNamingTheField) {
   c.learner.optimizer.lr = -1.0;
   EXPECT_NE(config_error(c).find("optimizer.lr must be a finite number > 0, got -1"), std::string::npos);
   c = skeleton_config();
-  c.batch_size = 0;
-  EXPECT_NE(config_error(c).find("batchSize"), std::string::npos);
+  c.training.batch_size = 0;
+  EXPECT_NE(config_error(c).find("training.batchSize"), std::string::npos);
   c = skeleton_config();
   c.learner.model.layers.back().activation = Activation::Tanh;
   EXPECT_NE(config_error(c).find("BCELoss takes probabilities"), std::string::npos);
   c = skeleton_config();
   c.learner.model.inputs = 3;
-  EXPECT_NE(config_error(c).find("model.inputs must be 2"), std::string::npos);
+  EXPECT_NE(config_error(c).find("model.inputs must be 2 (the number of input features), got 3"), std::string::npos);
 }
 
 TEST(Trainer, PredictGridMatchesPredictOnTheSamePoints) {
@@ -161,12 +162,145 @@ TEST(Metrics, AccuracyAndConfusionMatrixByHand) {
 TEST(Trainer, ConfusionMatrixCountsEveryTestPoint) {
   Trainer t(testing::skeleton_config());
   t.run(25 * 200);
-  const Confusion c = t.confusion(t.test_set());
+  const Confusion c = t.confusion(t.inputs().test);
   ASSERT_EQ(c.classes, 2);
   int total = 0;
   for (int v : c.counts) total += v;
-  EXPECT_EQ(total, t.test_set().size());
+  EXPECT_EQ(total, t.inputs().test.size());
   EXPECT_NEAR((c.counts[0] + c.counts[3]) / static_cast<double>(total), t.evaluate().test.accuracy, 1e-12);
+}
+
+}  // namespace
+}  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TrainerConfig blobs_config(int classes) {
+  TrainerConfig c;
+  c.seed = 3;
+  c.data = DataSpec{.name = "blobs", .samples = 600, .noise = 0.1, .classes = classes, .split = {.train = 0.6, .validation = 0.2}};
+  c.learner.model = MlpSpec{.inputs = 2, .layers = {{16, Activation::ReLU}, {classes, Activation::Identity}}};
+  c.learner.loss = LossSpec{.kind = LossKind::CrossEntropyLoss};
+  c.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::Adam, .lr = 0.01};
+  c.training.batch_size = 32;
+  return c;
+}
+
+TEST(TrainerData, FourClassBlobsWithValidationSplitAndHistory) {
+  Trainer t(blobs_config(4));
+  EXPECT_EQ(t.inputs().train.size(), 360);
+  EXPECT_EQ(t.inputs().validation.size(), 120);
+  EXPECT_EQ(t.inputs().test.size(), 120);
+  t.run_epochs(30);
+  EXPECT_EQ(t.progress().epoch, 30);
+  ASSERT_EQ(t.history().size(), 30u);
+  const EpochRecord& last = t.history().back();
+  EXPECT_EQ(last.epoch, 30);
+  EXPECT_GT(last.metrics.validation.accuracy, 0.95);
+  EXPECT_GT(t.evaluate().test.accuracy, 0.95);
+  EXPECT_LT(last.metrics.train.loss, t.history().front().metrics.train.loss);
+  const Confusion cm = t.confusion(t.inputs().test);
+  EXPECT_EQ(cm.classes, 4);
+}
+
+TEST(TrainerData, EarlyStoppingStopsAndRestoresTheBestWeights) {
+  TrainerConfig c = blobs_config(3);
+  c.learner.optimizer.lr = 0.05;
+  // On separable blobs the validation loss keeps creeping down; an improvement must beat 0.01.
+  c.training.early_stopping = {.patience = 3, .min_delta = 0.01, .restore_best = true};
+  Trainer t(c);
+  t.run_epochs(500);
+  ASSERT_TRUE(t.progress().stopped);
+  EXPECT_LT(t.progress().epoch, 500);
+  const auto& h = t.history();
+  // Stopped exactly `patience` evaluations after the best one.
+  EXPECT_EQ(h.back().epoch - t.best_epoch(), 3);
+  double at_best = -1.0;
+  for (const EpochRecord& r : h)
+    if (r.epoch == t.best_epoch()) at_best = r.metrics.validation.loss;
+  EXPECT_NEAR(t.evaluate().validation.loss, at_best, 1e-6);  // the restored parameters
+  EXPECT_GT(h.back().metrics.validation.loss != at_best, 0);
+  const auto steps = t.progress().step;
+  t.run(100);  // a stopped run takes no more steps
+  EXPECT_EQ(t.progress().step, steps);
+}
+
+TEST(TrainerData, DropLastAndFixedOrder) {
+  TrainerConfig c = testing::skeleton_config();
+  c.training.batch_size = 100;  // 250 rows: 100, 100, (50 dropped)
+  c.training.drop_last = true;
+  Trainer t(c);
+  t.run(2);
+  EXPECT_EQ(t.progress().epoch, 1);
+  EXPECT_EQ(t.progress().samples, 200);
+  // Fixed order: every epoch sees the same batches, so with lr → 0 the losses repeat exactly.
+  TrainerConfig f = testing::skeleton_config();
+  f.training.shuffle = false;
+  f.learner.optimizer.lr = 1e-30;
+  Trainer fixed(f);
+  const double e1 = fixed.run(25).batch_loss, e2 = fixed.run(25).batch_loss;
+  EXPECT_EQ(e1, e2);
+  TrainerConfig s = f;
+  s.training.shuffle = true;
+  s.training.batch_size = 7;
+  Trainer shuffled(s);
+  const double s1 = shuffled.run(35).batch_loss, s2 = shuffled.run(35).batch_loss;  // 245 rows: same rows, other batches
+  EXPECT_NE(s1, s2);
+}
+
+TEST(TrainerData, FeaturesAndStandardisationReachPredictions) {
+  TrainerConfig c = testing::skeleton_config();
+  c.data.features = {Feature::X1Squared, Feature::X2Squared};  // the circle becomes linearly separable
+  c.data.standardize = true;
+  c.learner.model = MlpSpec{.inputs = 2, .layers = {{1, Activation::Sigmoid}}};  // logistic regression
+  Trainer t(c);
+  t.run_epochs(100);
+  EXPECT_GT(t.evaluate().test.accuracy, 0.97);
+  std::vector<float> grid(9);
+  t.predict_grid(3, -6, 6, -6, 6, grid.data());
+  EXPECT_GT(grid[4], 0.5f);  // centre: inside the circle
+  EXPECT_LT(grid[0], 0.5f);  // corner
+  c.learner.model.inputs = 3;
+  EXPECT_THROW(Trainer{c}, Error);  // 2 features chosen, 3 inputs
+}
+
+TEST(TrainerData, RegressionOnTheSineCurve) {
+  TrainerConfig c;
+  c.seed = 2;
+  c.data = DataSpec{.name = "sine", .samples = 400, .noise = 0.0, .split = {.train = 0.75}};
+  c.learner.model = MlpSpec{.inputs = 1, .layers = {{32, Activation::Tanh}, {32, Activation::Tanh}, {1, Activation::Identity}}};
+  c.learner.loss = LossSpec{.kind = LossKind::MSELoss};
+  c.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::Adam, .lr = 0.01};
+  c.training.batch_size = 16;
+  Trainer t(c);
+  const double before = t.evaluate().test.loss;
+  t.run_epochs(150);
+  const Evaluation e = t.evaluate();
+  EXPECT_LT(e.test.loss, before / 20);
+  EXPECT_TRUE(std::isnan(e.test.accuracy));  // no accuracy for a regression
+  c.learner.loss.kind = LossKind::CrossEntropyLoss;
+  try {
+    Trainer bad(c);
+    FAIL();
+  } catch (const Error& err) {
+    EXPECT_NE(std::string(err.what()).find("this data is a regression"), std::string::npos) << err.what();
+  }
+}
+
+TEST(TrainerData, SuppliedDataWithItsOwnTestSet) {
+  Pcg32 g(4);
+  Dataset all = make_blobs(300, 0.1, 3, g);
+  Dataset test = make_blobs(90, 0.1, 3, g);
+  TrainerConfig c = blobs_config(3);
+  c.data.name = "supplied";
+  c.data.split = {.train = 0.5, .validation = 0.2};  // with a separate test set: 20 % of the data validates
+  Trainer t(c, SuppliedData{all, test});
+  EXPECT_EQ(t.inputs().train.size(), 240);
+  EXPECT_EQ(t.inputs().validation.size(), 60);
+  EXPECT_EQ(t.inputs().test.size(), 90);
+  t.run_epochs(20);
+  EXPECT_GT(t.evaluate().test.accuracy, 0.9);
 }
 
 }  // namespace

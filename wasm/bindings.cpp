@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include <chrono>
+#include <cmath>
 #include <exception>
 #include <string>
 #include <vector>
@@ -61,6 +62,7 @@ void read_floats(const val& array, const char* what, std::vector<float>& out) {
 
 val progress_to_js(const Progress& p) {
   val o = val::object();
+  o.set("stopped", p.stopped);
   o.set("step", static_cast<double>(p.step));
   o.set("epoch", static_cast<double>(p.epoch));
   o.set("samples", static_cast<double>(p.samples));
@@ -68,14 +70,74 @@ val progress_to_js(const Progress& p) {
   return o;
 }
 
+val evaluation_to_js(const Evaluation& e);
+
+// [x1, x2, target] per point for 2-D data, [x, target, target] for 1-D data; empty otherwise.
 val points_to_js(const Dataset& d) {
+  if (d.features > 2) return val::global("Float32Array").new_(0);
   std::vector<float> xyl(static_cast<std::size_t>(d.size()) * 3);
   for (int i = 0; i < d.size(); ++i) {
+    const float target = d.y[static_cast<std::size_t>(i) * d.targets];
     xyl[3 * i] = d.x[static_cast<std::size_t>(i) * d.features];
-    xyl[3 * i + 1] = d.x[static_cast<std::size_t>(i) * d.features + 1];
-    xyl[3 * i + 2] = d.y[static_cast<std::size_t>(i) * d.targets];
+    xyl[3 * i + 1] = d.features == 2 ? d.x[static_cast<std::size_t>(i) * d.features + 1] : target;
+    xyl[3 * i + 2] = target;
   }
   return float_array(xyl.data(), xyl.size());
+}
+
+val metrics_to_js(const Metrics& m) {
+  val o = val::object();
+  o.set("loss", m.loss);
+  o.set("accuracy", m.accuracy);
+  return o;
+}
+
+// {x, y, features, classes}: rows of raw inputs and one target per row (class index or value).
+Dataset dataset_from_js(const val& d, const std::string& what) {
+  if (d.isUndefined() || d.isNull() || d.typeOf().as<std::string>() != "object") throw Error(what + " must be an object {x, y, features, classes}");
+  for (const char* key : {"x", "y", "features", "classes"})
+    if (d[key].isUndefined()) throw Error(what + "." + key + " is missing");
+  Dataset out;
+  out.features = d["features"].as<int>();
+  out.classes = d["classes"].as<int>();
+  out.targets = 1;
+  read_floats(d["x"], (what + ".x").c_str(), out.x);
+  read_floats(d["y"], (what + ".y").c_str(), out.y);
+  if (out.features < 1 || out.x.size() != out.y.size() * static_cast<std::size_t>(out.features))
+    throw Error(what + ": x holds " + std::to_string(out.x.size()) + " values, which is not rows × features = " +
+                std::to_string(out.y.size()) + " × " + std::to_string(out.features));
+  if (out.classes < 0 || out.classes == 1) throw Error(what + ".classes must be 0 (regression) or at least 2");
+  for (std::size_t i = 0; i < out.y.size(); ++i) {
+    const float v = out.y[i];
+    if (!std::isfinite(v) || (out.classes > 0 && !(v >= 0 && v < static_cast<float>(out.classes) && std::floor(v) == v)))
+      throw Error(what + ".y[" + std::to_string(i) + "] = " + format_number(v) +
+                  (out.classes > 0 ? " is not a class index from 0 to " + std::to_string(out.classes - 1) : " is not finite"));
+  }
+  for (std::size_t i = 0; i < out.x.size(); ++i)
+    if (!std::isfinite(out.x[i]))
+      throw Error(what + ".x: row " + std::to_string(i / static_cast<std::size_t>(out.features)) + ", feature " +
+                  std::to_string(i % static_cast<std::size_t>(out.features)) + " is not a finite number");
+  return out;
+}
+
+SuppliedData supplied_from_js(const val& data) {
+  SuppliedData s;
+  s.data = dataset_from_js(data, "data");
+  if (!data["test"].isUndefined() && !data["test"].isNull()) s.test = dataset_from_js(data["test"], "data.test");
+  return s;
+}
+
+val evaluation_to_js(const Evaluation& e) {
+  val o = val::object();
+  o.set("train", metrics_to_js(e.train));
+  o.set("validation", metrics_to_js(e.validation));
+  o.set("test", metrics_to_js(e.test));
+  // Flat fields, kept for the page's readouts.
+  o.set("trainLoss", e.train.loss);
+  o.set("trainAccuracy", e.train.accuracy);
+  o.set("testLoss", e.test.loss);
+  o.set("testAccuracy", e.test.accuracy);
+  return o;
 }
 
 // The JS-facing Trainer: owns a core Trainer and converts at the boundary.
@@ -83,23 +145,35 @@ class JsTrainer {
  public:
   explicit JsTrainer(const val& config)
       : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config))); })) {}
+  JsTrainer(const val& config, const val& data)
+      : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config)), supplied_from_js(data)); })) {}
 
   val run(double steps) {
     if (!(steps >= 0 && steps <= 1e9)) throw_js("run: steps must be a number from 0 to 1e9");
     return guarded([&] { return progress_to_js(t_.run(static_cast<int>(steps))); });
   }
+  val run_epochs(double epochs) {
+    if (!(epochs >= 0 && epochs <= 1e6)) throw_js("runEpochs: epochs must be a number from 0 to 1e6");
+    return guarded([&] { return progress_to_js(t_.run_epochs(static_cast<int>(epochs))); });
+  }
   val progress() const { return progress_to_js(t_.progress()); }
   val evaluate() {
-    return guarded([&] {
-      const Evaluation e = t_.evaluate();
-      val o = val::object();
-      o.set("trainLoss", e.train.loss);
-      o.set("trainAccuracy", e.train.accuracy);
-      o.set("testLoss", e.test.loss);
-      o.set("testAccuracy", e.test.accuracy);
-      return o;
-    });
+    return guarded([&] { return evaluation_to_js(t_.evaluate()); });
   }
+  // One record per evaluation: {epoch, step, lr, gradNorm, train, validation, test} with {loss, accuracy}.
+  val history() const {
+    val out = val::array();
+    for (const EpochRecord& r : t_.history()) {
+      val o = evaluation_to_js(r.metrics);
+      o.set("epoch", static_cast<double>(r.epoch));
+      o.set("step", static_cast<double>(r.step));
+      o.set("lr", r.lr);
+      o.set("gradNorm", r.grad_norm);
+      out.call<void>("push", o);
+    }
+    return out;
+  }
+  double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
   val predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
     return guarded([&] {
       if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
@@ -111,15 +185,16 @@ class JsTrainer {
   val confusion(const std::string& split) {
     return guarded([&] {
       if (split != "train" && split != "test") throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
-      const Confusion c = t_.confusion(split == "train" ? t_.train_set() : t_.test_set());
+      const Confusion c = t_.confusion(split == "train" ? t_.inputs().train : t_.inputs().test);
       val o = val::object();
       o.set("classes", c.classes);
       o.set("counts", val::global("Int32Array").new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data())).call<val>("slice"));
       return o;
     });
   }
-  val train_points() const { return points_to_js(t_.train_set()); }
-  val test_points() const { return points_to_js(t_.test_set()); }
+  val train_points() const { return points_to_js(t_.raw().train); }
+  val validation_points() const { return points_to_js(t_.raw().validation); }
+  val test_points() const { return points_to_js(t_.raw().test); }
   void set_learning_rate(double lr) {
     guarded([&] { t_.set_learning_rate(lr); });
   }
@@ -225,12 +300,17 @@ EMSCRIPTEN_BINDINGS(nnp) {
   function("benchMatmul", &nnp::wasm::bench_matmul);
   class_<JsTrainer>("Trainer")
       .constructor<const val&>()
+      .constructor<const val&, const val&>()
       .function("run", &JsTrainer::run)
+      .function("runEpochs", &JsTrainer::run_epochs)
+      .function("history", &JsTrainer::history)
+      .function("bestEpoch", &JsTrainer::best_epoch)
       .function("progress", &JsTrainer::progress)
       .function("evaluate", &JsTrainer::evaluate)
       .function("predictGrid", &JsTrainer::predict_grid)
       .function("confusion", &JsTrainer::confusion)
       .function("trainPoints", &JsTrainer::train_points)
+      .function("validationPoints", &JsTrainer::validation_points)
       .function("testPoints", &JsTrainer::test_points)
       .function("setLearningRate", &JsTrainer::set_learning_rate)
       .function("learningRate", &JsTrainer::learning_rate);

@@ -1,10 +1,14 @@
 #pragma once
-// Datasets: features x [size, features] and targets y [size, targets], row-major. Generators follow
-// TensorFlow Playground (src/dataset.ts) and draw only from our Pcg32, so native and wasm agree.
+// Datasets and the input pipeline: splits, TF Playground's 2-D input features, standardisation.
+// A Dataset holds features x [size, features] and targets y [size, targets], row-major.
 //
-//   nnp::Pcg32 rng(1);
-//   nnp::Split s = nnp::make_data({.name = "circle", .samples = 500, .noise = 0.0, .train_fraction = 0.5}, rng);
+//   nnp::Split s = nnp::split_dataset(all, {.train = 0.6, .validation = 0.2}, rng);   // rest: test
+//   nnp::InputPipeline p({nnp::Feature::X1, nnp::Feature::X1Sq}, /*standardize=*/true, 2);
+//   p.fit(s.train);
+//   nnp::Dataset train = p.transform(s.train);
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nnp/rng.h"
@@ -17,25 +21,55 @@ struct Dataset {
   int classes = 0;  // 0 for regression; else targets hold class indices 0 … classes−1
   std::vector<float> x;
   std::vector<float> y;
-  int size() const { return features == 0 ? 0 : static_cast<int>(x.size() / features); }
+  int size() const { return features == 0 ? 0 : static_cast<int>(x.size() / static_cast<std::size_t>(features)); }
 };
 
-struct DataSpec {
-  std::string name = "circle";
-  int samples = 500;
-  double noise = 0.0;  // TensorFlow Playground's slider / 100, 0 … 0.5
-  double train_fraction = 0.5;
+// Rows [begin, end) of `rows` taken from src, in that order.
+Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t begin, std::size_t end);
+
+struct SplitFractions {
+  double train = 0.5;
+  double validation = 0.0;  // the test set gets the rest
 };
 
 struct Split {
   Dataset train;
+  Dataset validation;  // may be empty
   Dataset test;
 };
 
-// Names the generators accept, for error messages.
-std::string dataset_names();
-void validate(const DataSpec& spec);
-// Generates, shuffles once and splits. Classification labels are 0 / 1.
-Split make_data(const DataSpec& spec, Pcg32& rng);
+// Throws nnp::Error naming data.trainFraction / data.validationFraction when a set would be
+// empty (validation may be 0) or the fractions exceed 1.
+void validate(const SplitFractions& f, int samples);
+// Shuffles once (Fisher–Yates from rng) and cuts: train = ⌊n·train⌋ rows, validation =
+// ⌊n·validation⌋, test = the rest — as TF Playground splits, plus the validation set.
+Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng);
+
+// TensorFlow Playground's input features for 2-D data (its INPUTS order).
+enum class Feature { X1, X2, X1Squared, X2Squared, X1TimesX2, SinX1, SinX2 };
+std::optional<Feature> parse_feature(std::string_view name);  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
+std::string_view name_of(Feature f);
+std::string feature_names();
+
+// Raw inputs → network inputs: the chosen features (2-D data only; none = the raw columns), then,
+// optionally, standardisation with the mean and standard deviation of the training split only.
+class InputPipeline {
+ public:
+  InputPipeline() = default;
+  InputPipeline(std::vector<Feature> features, bool standardize, int raw_features);
+  void fit(const Dataset& train);
+  int features() const;
+  // raw [rows, raw_features] → out [rows, features()]
+  void apply(const float* raw, int rows, float* out) const;
+  Dataset transform(const Dataset& raw) const;
+  const std::vector<float>& mean() const { return mean_; }
+  const std::vector<float>& stddev() const { return std_; }
+
+ private:
+  std::vector<Feature> features_;
+  bool standardize_ = false;
+  int raw_features_ = 0;
+  std::vector<float> mean_, std_;  // per output feature; identity until fit()
+};
 
 }  // namespace nnp

@@ -1,12 +1,15 @@
 #pragma once
-// A whole training run: data, a Learner (network, loss, optimiser, schedule, regularisation) and
-// the mini-batch loop, all inside the engine so that JavaScript calls run(steps) once for many
-// steps.
+// A whole training run: data (generated from a seed, or supplied), the input pipeline, a Learner
+// (network, loss, optimiser, schedule, regularisation) and the epoch / mini-batch loop with
+// evaluation, history and early stopping — all inside the engine, so that JavaScript calls
+// run(steps) once for many steps.
 //
 //   nnp::Trainer t(config);          // validates; throws nnp::Error naming the bad field
-//   nnp::Progress p = t.run(100);    // 100 optimiser steps
+//   nnp::Progress p = t.run(100);    // 100 optimiser steps (fewer if early stopping ends the run)
 //   nnp::Evaluation e = t.evaluate();
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "nnp/data.h"
@@ -15,30 +18,69 @@
 
 namespace nnp {
 
+struct DataSpec {
+  std::string name = "circle";  // a generator of generators.h, or "supplied" for data given to the Trainer
+  int samples = 500;
+  double noise = 0.0;
+  int classes = 2;
+  SplitFractions split;           // data.trainFraction, data.validationFraction; test gets the rest
+  std::vector<Feature> features;  // 2-D data only; empty: the raw columns
+  bool standardize = false;       // with the training split's mean and std
+};
+
+struct EarlyStoppingSpec {
+  int patience = 0;         // evaluations without improvement before stopping; 0: off
+  double min_delta = 0.0;   // an improvement must lower the monitored loss by more than this
+  bool restore_best = true; // put back the parameters of the best evaluation when stopping
+};
+
+struct TrainingSpec {
+  int batch_size = 10;
+  bool drop_last = false;  // torch DataLoader's drop_last: skip a last partial batch
+  bool shuffle = true;     // false: one fixed order for every epoch, as TF Playground does
+  int evaluate_every = 1;  // epochs between evaluations (history, early stopping)
+  EarlyStoppingSpec early_stopping;
+};
+
 struct TrainerConfig {
   std::uint64_t seed = 1;
   DataSpec data;
   LearnerSpec learner;
-  int batch_size = 10;
+  TrainingSpec training;
 };
 
-void validate(const TrainerConfig& config);
+// Data the caller supplies (real datasets, CSV), raw inputs. Without `test`, the test set is cut
+// from `data` by the split fractions; with it, `data` gives train and validation only.
+struct SuppliedData {
+  Dataset data;
+  std::optional<Dataset> test;
+};
 
 struct Progress {
   std::int64_t step = 0;     // optimiser steps taken
   std::int64_t epoch = 0;    // completed passes over the training set
   std::int64_t samples = 0;  // training examples consumed
   double batch_loss = 0.0;   // mean mini-batch objective over the last run() call (NaN if it took none)
+  bool stopped = false;      // early stopping ended the run; run() takes no more steps
 };
 
 struct Metrics {
-  double loss = 0.0;      // mean data loss per sample (reduction mean, no L1 term)
-  double accuracy = 0.0;  // fraction classified correctly (see Trainer::evaluate)
+  double loss = 0.0;      // mean data loss per sample (reduction mean, no L1 term); NaN for an empty set
+  double accuracy = 0.0;  // fraction classified correctly; NaN for regression or an empty set
 };
 
 struct Evaluation {
   Metrics train;
+  Metrics validation;
   Metrics test;
+};
+
+struct EpochRecord {
+  std::int64_t epoch = 0;
+  std::int64_t step = 0;
+  Evaluation metrics;
+  double lr = 0.0;
+  float grad_norm = 0.0f;  // of the last step before the evaluation
 };
 
 // counts[actual · classes + predicted] on one split.
@@ -47,45 +89,61 @@ struct Confusion {
   std::vector<int> counts;
 };
 
+void validate(const TrainerConfig& config);
+
 class Trainer {
  public:
   explicit Trainer(const TrainerConfig& config);
+  Trainer(const TrainerConfig& config, SuppliedData data);
 
   Progress run(int steps);
+  Progress run_epochs(int epochs);
   Progress progress() const { return progress_; }
-  // Accuracy: one output → class 1 when the output passes 0.5 (0 for BCEWithLogitsLoss, whose
-  // outputs are logits); several outputs → the argmax.
   Evaluation evaluate();
-  Metrics evaluate(const Dataset& d);
-  Confusion confusion(const Dataset& d);
-  // The output value at which one output counts as class 1: 0 for logits (BCEWithLogitsLoss), else 0.5.
+  // Accuracy: one output → class 1 when the output passes threshold(); several → the argmax.
+  Metrics evaluate(const Dataset& network_inputs);
+  Confusion confusion(const Dataset& network_inputs);
   float threshold() const;
-  // out[i·outputs + j]: output j for row i of x [n, inputs].
-  void predict(const float* x, int n, float* out);
-  // P(class 1) on a res×res grid (the raw output for regression losses), row 0 at y_max; out has
-  // res·res floats. Logits and log-probabilities are turned into probabilities.
+  const std::vector<EpochRecord>& history() const { return history_; }
+  std::int64_t best_epoch() const { return best_epoch_; }
+
+  // Raw inputs in, network outputs out: out[i·outputs + j].
+  void predict(const float* raw_x, int n, float* out);
+  // P(class 1) on a res×res grid of raw 2-D inputs (the raw output for regression), row 0 at
+  // y_max; out has res·res floats. Logits and log-probabilities are turned into probabilities.
   void predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out);
   void set_learning_rate(double lr) { learner_.set_lr(lr); }
 
-  const Dataset& train_set() const { return split_.train; }
-  const Dataset& test_set() const { return split_.test; }
+  // The splits in raw inputs (for drawing) and as the network sees them.
+  const Split& raw() const { return raw_; }
+  const Split& inputs() const { return inputs_; }
+  const InputPipeline& pipeline() const { return pipeline_; }
   Learner& learner() { return learner_; }
   Mlp& model() { return learner_.model(); }
   const TrainerConfig& config() const { return config_; }
 
  private:
+  Trainer(const TrainerConfig& config, Split raw, bool is_supplied);
   float step_once();  // one mini-batch; returns its objective
-  float class1_probability(const Tensor& outputs, int row) const;
   void next_epoch();
+  void end_of_epoch();
+  float class1_probability(const Tensor& outputs, int row) const;
 
   TrainerConfig config_;
-  Pcg32 rng_;  // data generation and the per-epoch shuffle
-  Split split_;
+  Pcg32 rng_;  // data generation, the split and the per-epoch shuffle
+  Split raw_;
+  InputPipeline pipeline_;
+  Split inputs_;
   Learner learner_;
-  std::vector<float> batch_x_, batch_y_;
-  std::vector<int> order_;  // this epoch's permutation of training rows
+  std::vector<float> batch_x_, batch_y_, scratch_;
+  std::vector<int> order_;  // this epoch's order of training rows
   int cursor_ = 0;          // next position in order_
   Progress progress_;
+  std::vector<EpochRecord> history_;
+  double best_loss_ = 0.0;
+  std::int64_t best_epoch_ = -1;
+  int evaluations_without_improvement_ = 0;
+  std::vector<float> best_params_;
 };
 
 }  // namespace nnp

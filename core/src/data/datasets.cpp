@@ -2,55 +2,148 @@
 #include <utility>
 
 #include "nnp/data.h"
-#include "nnp/generators.h"
 #include "nnp/error.h"
 
 namespace nnp {
-
-std::string dataset_names() { return "circle"; }
-
-void validate(const DataSpec& spec) {
-  if (spec.name != "circle")
-    throw Error("data.name: unknown dataset '" + spec.name + "'; accepted: " + dataset_names());
-  if (spec.samples < 2 || spec.samples > 1000000)
-    throw Error("data.samples must be an integer from 2 to 1000000, got " + std::to_string(spec.samples));
-  if (!(spec.noise >= 0.0 && spec.noise <= 1.0))
-    throw Error("data.noise must be a number from 0 to 1, got " + std::to_string(spec.noise));
-  if (!(spec.train_fraction > 0.0 && spec.train_fraction < 1.0))
-    throw Error("data.trainFraction must be a number between 0 and 1 (exclusive), got " +
-                std::to_string(spec.train_fraction));
-  const int n_train = static_cast<int>(std::floor(spec.samples * spec.train_fraction));
-  if (n_train < 1 || n_train >= spec.samples)
-    throw Error("data.trainFraction " + std::to_string(spec.train_fraction) + " of " +
-                std::to_string(spec.samples) + " samples leaves the train or the test set empty");
-}
-
-namespace {
 
 Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t begin, std::size_t end) {
   Dataset d;
   d.features = src.features;
   d.targets = src.targets;
+  d.classes = src.classes;
+  d.x.reserve((end - begin) * static_cast<std::size_t>(src.features));
+  d.y.reserve((end - begin) * static_cast<std::size_t>(src.targets));
   for (std::size_t i = begin; i < end; ++i) {
     const auto r = static_cast<std::size_t>(rows[i]);
-    d.x.insert(d.x.end(), src.x.begin() + r * src.features, src.x.begin() + (r + 1) * src.features);
-    d.y.insert(d.y.end(), src.y.begin() + r * src.targets, src.y.begin() + (r + 1) * src.targets);
+    d.x.insert(d.x.end(), src.x.begin() + static_cast<std::ptrdiff_t>(r * src.features),
+               src.x.begin() + static_cast<std::ptrdiff_t>((r + 1) * src.features));
+    d.y.insert(d.y.end(), src.y.begin() + static_cast<std::ptrdiff_t>(r * src.targets),
+               src.y.begin() + static_cast<std::ptrdiff_t>((r + 1) * src.targets));
   }
   return d;
 }
 
-}  // namespace
+void validate(const SplitFractions& f, int samples) {
+  if (!(f.train > 0.0 && f.train < 1.0))
+    throw Error("data.trainFraction must be a number between 0 and 1 (exclusive), got " + format_number(f.train));
+  if (!(f.validation >= 0.0 && f.validation < 1.0))
+    throw Error("data.validationFraction must be a number from 0 to below 1, got " + format_number(f.validation));
+  if (!(f.train + f.validation < 1.0))
+    throw Error("data.trainFraction + data.validationFraction must stay below 1 (the test set takes the rest), got " +
+                format_number(f.train + f.validation));
+  const auto n_train = static_cast<int>(std::floor(samples * f.train));
+  const auto n_val = static_cast<int>(std::floor(samples * f.validation));
+  if (n_train < 1 || samples - n_train - n_val < 1 || (f.validation > 0.0 && n_val < 1))
+    throw Error("data.trainFraction " + format_number(f.train) + " and data.validationFraction " +
+                format_number(f.validation) + " of " + std::to_string(samples) +
+                " samples leave a set empty; use more samples or other fractions");
+}
 
-Split make_data(const DataSpec& spec, Pcg32& rng) {
-  validate(spec);
-  Dataset all = make_circle(spec.samples, spec.noise, rng);
-  // Shuffle once (Fisher–Yates), then split by train_fraction, as TF Playground does.
+Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng) {
+  validate(f, all.size());
   std::vector<int> rows(static_cast<std::size_t>(all.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
-  for (std::size_t i = rows.size(); i > 1; --i)
-    std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
-  const auto n_train = static_cast<std::size_t>(std::floor(all.size() * spec.train_fraction));
-  return Split{take_rows(all, rows, 0, n_train), take_rows(all, rows, n_train, rows.size())};
+  for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
+  const auto n_train = static_cast<std::size_t>(std::floor(all.size() * f.train));
+  const auto n_val = static_cast<std::size_t>(std::floor(all.size() * f.validation));
+  return Split{take_rows(all, rows, 0, n_train), take_rows(all, rows, n_train, n_train + n_val),
+               take_rows(all, rows, n_train + n_val, rows.size())};
+}
+
+namespace {
+
+constexpr std::pair<Feature, std::string_view> kFeatures[] = {
+    {Feature::X1, "x1"},          {Feature::X2, "x2"},           {Feature::X1Squared, "x1^2"},
+    {Feature::X2Squared, "x2^2"}, {Feature::X1TimesX2, "x1*x2"}, {Feature::SinX1, "sin(x1)"},
+    {Feature::SinX2, "sin(x2)"}};
+
+float feature_value(Feature f, float x1, float x2) {
+  switch (f) {
+    case Feature::X1: return x1;
+    case Feature::X2: return x2;
+    case Feature::X1Squared: return x1 * x1;
+    case Feature::X2Squared: return x2 * x2;
+    case Feature::X1TimesX2: return x1 * x2;
+    case Feature::SinX1: return std::sin(x1);
+    case Feature::SinX2: return std::sin(x2);
+  }
+  return 0.0f;
+}
+
+}  // namespace
+
+std::optional<Feature> parse_feature(std::string_view name) {
+  for (const auto& [f, n] : kFeatures)
+    if (n == name) return f;
+  return std::nullopt;
+}
+
+std::string_view name_of(Feature f) {
+  for (const auto& [k, n] : kFeatures)
+    if (k == f) return n;
+  return "?";
+}
+
+std::string feature_names() {
+  std::string s;
+  for (const auto& [f, n] : kFeatures) s += (s.empty() ? "" : ", ") + std::string(n);
+  return s;
+}
+
+InputPipeline::InputPipeline(std::vector<Feature> chosen, bool standardize, int raw_features)
+    : features_(std::move(chosen)), standardize_(standardize), raw_features_(raw_features) {
+  if (!features_.empty() && raw_features_ != 2)
+    throw Error("data.features apply to 2-D data only; this data has " + std::to_string(raw_features_) + " features");
+  mean_.assign(static_cast<std::size_t>(features()), 0.0f);
+  std_.assign(static_cast<std::size_t>(features()), 1.0f);
+}
+
+int InputPipeline::features() const { return features_.empty() ? raw_features_ : static_cast<int>(features_.size()); }
+
+void InputPipeline::apply(const float* raw, int rows, float* out) const {
+  const auto nf = static_cast<std::size_t>(features());
+  for (int r = 0; r < rows; ++r) {
+    const float* in = raw + static_cast<std::size_t>(r) * raw_features_;
+    float* o = out + static_cast<std::size_t>(r) * nf;
+    for (std::size_t j = 0; j < nf; ++j) {
+      const float v = features_.empty() ? in[j] : feature_value(features_[j], in[0], in[1]);
+      o[j] = (v - mean_[j]) / std_[j];
+    }
+  }
+}
+
+// Mean and (population) standard deviation of each transformed feature over the training split;
+// a constant feature keeps std 1 so it maps to 0 instead of dividing by zero.
+void InputPipeline::fit(const Dataset& train) {
+  if (!standardize_ || train.size() == 0) return;
+  const auto nf = static_cast<std::size_t>(features());
+  std::fill(mean_.begin(), mean_.end(), 0.0f);
+  std::fill(std_.begin(), std_.end(), 1.0f);
+  std::vector<float> t(static_cast<std::size_t>(train.size()) * nf);
+  apply(train.x.data(), train.size(), t.data());
+  for (std::size_t j = 0; j < nf; ++j) {
+    double s = 0.0, ss = 0.0;
+    for (int r = 0; r < train.size(); ++r) {
+      const double v = t[static_cast<std::size_t>(r) * nf + j];
+      s += v;
+      ss += v * v;
+    }
+    const double mean = s / train.size();
+    const double var = std::max(ss / train.size() - mean * mean, 0.0);
+    mean_[j] = static_cast<float>(mean);
+    std_[j] = var > 1e-12 ? static_cast<float>(std::sqrt(var)) : 1.0f;
+  }
+}
+
+Dataset InputPipeline::transform(const Dataset& raw) const {
+  Dataset d;
+  d.features = features();
+  d.targets = raw.targets;
+  d.classes = raw.classes;
+  d.y = raw.y;
+  d.x.resize(static_cast<std::size_t>(raw.size()) * static_cast<std::size_t>(d.features));
+  apply(raw.x.data(), raw.size(), d.x.data());
+  return d;
 }
 
 }  // namespace nnp

@@ -294,20 +294,49 @@ LearnerSpec learner_spec_from_json(std::string_view text) {
 TrainerConfig trainer_config_from_json(std::string_view text) {
   const json j = parse(text);
   Reader r(j, "");
-  r.only({"seed", "data", "batchSize", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value",
-          "l1", "init"},
+  r.only({"seed", "data", "training", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1",
+          "init"},
          "the engine config");
   TrainerConfig c;
   const double seed = r.number("seed");
   if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0)) throw Error("seed must be a whole number ≥ 0");
   c.seed = static_cast<std::uint64_t>(seed);
+
   Reader d = r.object("data");
-  d.only({"name", "samples", "noise", "trainFraction"}, "data");
+  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize"}, "data");
   c.data.name = d.string("name");
-  c.data.samples = d.integer("samples");
-  c.data.noise = d.number("noise");
-  c.data.train_fraction = d.number("trainFraction");
-  c.batch_size = r.integer("batchSize");
+  c.data.samples = d.integer("samples", c.data.samples);
+  c.data.noise = d.number("noise", c.data.noise);
+  c.data.classes = d.integer("classes", c.data.classes);
+  c.data.split.train = d.number("trainFraction", c.data.split.train);
+  c.data.split.validation = d.number("validationFraction", c.data.split.validation);
+  c.data.standardize = d.boolean("standardize", false);
+  if (d.has("features")) {
+    const json& f = d.raw("features");
+    if (!f.is_array()) throw Error("data.features must be an array of feature names, got " + f.dump());
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      const std::string path = "data.features[" + std::to_string(i) + "]";
+      if (!f[i].is_string()) throw Error(path + " must be a feature name, got " + f[i].dump());
+      const auto parsed = parse_feature(f[i].get<std::string>());
+      if (!parsed) throw Error(path + ": unknown feature '" + f[i].get<std::string>() + "'; accepted: " + feature_names());
+      c.data.features.push_back(*parsed);
+    }
+    if (c.data.features.empty()) throw Error("data.features must name at least one feature (or be left out for the raw inputs)");
+  }
+
+  Reader t = r.object("training");
+  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping"}, "training");
+  c.training.batch_size = t.integer("batchSize");
+  c.training.drop_last = t.boolean("dropLast", false);
+  c.training.shuffle = t.boolean("shuffle", true);
+  c.training.evaluate_every = t.integer("evaluateEvery", 1);
+  if (t.has("earlyStopping")) {
+    Reader e = t.object("earlyStopping");
+    e.only({"patience", "minDelta", "restoreBest"}, "training.earlyStopping");
+    c.training.early_stopping.patience = e.integer("patience");
+    c.training.early_stopping.min_delta = e.number("minDelta", 0.0);
+    c.training.early_stopping.restore_best = e.boolean("restoreBest", true);
+  }
   c.learner = learner_from(r);
   return c;
 }

@@ -2,67 +2,145 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
+#include <limits>
 
 #include "nnp/error.h"
+#include "nnp/generators.h"
 #include "nnp/metrics.h"
 
 namespace nnp {
 namespace {
 
 constexpr int kEvalChunk = 512;  // rows per forward pass when evaluating or predicting
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool index_target_loss(LossKind k) {
+  return k == LossKind::CrossEntropyLoss || k == LossKind::NLLLoss || k == LossKind::MultiMarginLoss;
+}
+
+bool regression_loss(LossKind k) {
+  return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss;
+}
+
+// The checks that need the data: inputs, output units and loss against the task.
+void validate_against_data(const TrainerConfig& c, int classes, int inputs, int train_rows) {
+  const MlpSpec& m = c.learner.model;
+  const std::string out = "model.layers[" + std::to_string(m.layers.size() - 1) + "].units";
+  if (m.inputs != inputs)
+    throw Error("model.inputs must be " + std::to_string(inputs) + " (the number of input features), got " +
+                std::to_string(m.inputs));
+  const LossKind loss = c.learner.loss.kind;
+  const int units = m.layers.back().units;
+  const std::string loss_name(name_of(loss));
+  if (classes == 0) {
+    if (!regression_loss(loss))
+      throw Error("loss.name " + loss_name + " needs classes; this data is a regression: use MSELoss, L1Loss or HuberLoss");
+    if (units != 1) throw Error(out + " (the output layer) must be 1 for a regression, got " + std::to_string(units));
+  } else if (index_target_loss(loss)) {
+    if (units != classes)
+      throw Error(out + " (the output layer) must be " + std::to_string(classes) + ", one per class, for " + loss_name +
+                  "; got " + std::to_string(units));
+  } else if (units != 1 || classes != 2) {
+    throw Error(out + " (the output layer) must be 1 for " + loss_name + (classes == 2 ? "" : ", which handles two classes only") +
+                (classes == 2 ? ", got " + std::to_string(units) : "; this data has " + std::to_string(classes) +
+                                                                        " classes: use CrossEntropyLoss with one output per class"));
+  }
+  if (c.training.drop_last && c.training.batch_size > train_rows)
+    throw Error("training.batchSize " + std::to_string(c.training.batch_size) + " is larger than the " +
+                std::to_string(train_rows) + " training rows, so dropLast would leave no batch");
+}
 
 const TrainerConfig& validated(const TrainerConfig& c) {
   validate(c);
   return c;
 }
 
+Split generated(const TrainerConfig& c, Pcg32& rng) {
+  const Dataset all = generate({.name = c.data.name, .samples = c.data.samples, .noise = c.data.noise, .classes = c.data.classes}, rng);
+  return split_dataset(all, c.data.split, rng);
+}
+
+Split supplied(const TrainerConfig& c, SuppliedData d, Pcg32& rng) {
+  if (d.data.size() == 0 || d.data.features < 1 || d.data.targets != 1)
+    throw Error("the supplied data needs at least one row, one feature and one target column");
+  if (!d.test) return split_dataset(d.data, c.data.split, rng);
+  if (d.test->features != d.data.features || d.test->classes != d.data.classes)
+    throw Error("the supplied test set has " + std::to_string(d.test->features) + " features and " +
+                std::to_string(d.test->classes) + " classes; the training data has " + std::to_string(d.data.features) +
+                " and " + std::to_string(d.data.classes));
+  // A separate test set: the data gives train and validation (validationFraction of it) only.
+  Split s;
+  if (c.data.split.validation > 0.0) {
+    Split tv = split_dataset(d.data, {.train = 1.0 - c.data.split.validation, .validation = 0.0}, rng);
+    s.train = std::move(tv.train);
+    s.validation = std::move(tv.test);
+  } else {
+    s.validation = take_rows(d.data, {}, 0, 0);
+    s.train = std::move(d.data);
+  }
+  s.test = std::move(*d.test);
+  return s;
+}
+
 }  // namespace
 
 void validate(const TrainerConfig& c) {
-  validate(c.data);
   validate(c.learner);
-  if (c.batch_size < 1 || c.batch_size > 1000000)
-    throw Error("batchSize must be an integer from 1 to 1000000, got " + std::to_string(c.batch_size));
-  constexpr int kFeatures = 2, kTargets = 1;  // every dataset so far is 2-D with one 0/1 target
-  const MlpSpec& m = c.learner.model;
-  if (m.inputs != kFeatures)
-    throw Error("model.inputs must be " + std::to_string(kFeatures) + " for data '" + c.data.name + "', got " +
-                std::to_string(m.inputs));
-  const LayerSpec& out = m.layers.back();
-  const LossKind loss = c.learner.loss.kind;
-  const bool classes = loss == LossKind::CrossEntropyLoss || loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss;
-  const int want = classes ? 2 : kTargets;
-  if (out.units != want)
-    throw Error("model.layers[" + std::to_string(m.layers.size() - 1) + "].units (the output layer) must be " +
-                std::to_string(want) + " for data '" + c.data.name + "' with " + std::string(name_of(loss)) + ", got " +
-                std::to_string(out.units));
+  const TrainingSpec& t = c.training;
+  if (t.batch_size < 1 || t.batch_size > 1000000)
+    throw Error("training.batchSize must be an integer from 1 to 1000000, got " + std::to_string(t.batch_size));
+  if (t.evaluate_every < 1) throw Error("training.evaluateEvery must be a whole number of epochs ≥ 1, got " + std::to_string(t.evaluate_every));
+  const EarlyStoppingSpec& e = t.early_stopping;
+  if (e.patience < 0) throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
+  if (!(std::isfinite(e.min_delta) && e.min_delta >= 0.0))
+    throw Error("training.earlyStopping.minDelta must be a finite number ≥ 0, got " + format_number(e.min_delta));
 }
 
-Trainer::Trainer(const TrainerConfig& config)
-    : config_(validated(config)),
+Trainer::Trainer(const TrainerConfig& config) : Trainer(validated(config), Split{}, false) {}
+
+Trainer::Trainer(const TrainerConfig& config, SuppliedData data)
+    : Trainer(validated(config),
+              [&] {
+                Pcg32 rng(config.seed);
+                return supplied(config, std::move(data), rng);
+              }(),
+              true) {}
+
+// Generated data: the generator and the per-epoch shuffle share one stream seeded by config.seed;
+// the Learner's initialisation and dropout use their own streams.
+Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
+    : config_(config),
       rng_(config.seed),
-      split_(make_data(config.data, rng_)),
+      raw_(is_supplied ? std::move(raw) : generated(config, rng_)),
+      pipeline_(config.data.features, config.data.standardize, raw_.train.features),
       learner_(config.learner, config.seed) {
-  const int bs = std::min(config_.batch_size, split_.train.size());
-  batch_x_.resize(static_cast<std::size_t>(bs) * split_.train.features);
-  batch_y_.resize(static_cast<std::size_t>(bs) * split_.train.targets);
-  order_.resize(static_cast<std::size_t>(split_.train.size()));
+  validate_against_data(config_, raw_.train.classes, pipeline_.features(), raw_.train.size());
+  pipeline_.fit(raw_.train);
+  inputs_ = Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};
+  const Dataset& d = inputs_.train;
+  const int bs = std::min(config_.training.batch_size, d.size());
+  batch_x_.resize(static_cast<std::size_t>(bs) * d.features);
+  batch_y_.resize(static_cast<std::size_t>(bs) * d.targets);
+  order_.resize(static_cast<std::size_t>(d.size()));
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+  history_.reserve(1024);  // grows by doubling past that; steady state allocates nothing before
+  best_params_.resize(learner_.model().parameters().size());
   next_epoch();
 }
 
-// A new permutation of the training rows for every epoch (Fisher–Yates from our generator).
+// A new permutation of the training rows every epoch (Fisher–Yates from our generator), unless
+// shuffle is off: then the split's order stays, as in TF Playground.
 void Trainer::next_epoch() {
-  for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
+  if (config_.training.shuffle)
+    for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
   cursor_ = 0;
 }
 
 float Trainer::step_once() {
-  const Dataset& d = split_.train;
-  const int n = std::min(config_.batch_size, d.size() - cursor_);  // the last batch may be partial
+  const Dataset& d = inputs_.train;
+  const int n = std::min(config_.training.batch_size, d.size() - cursor_);  // the last batch may be partial
   const auto nf = static_cast<std::size_t>(d.features), nt = static_cast<std::size_t>(d.targets);
-  for (int i = 0; i < n; ++i) {  // gather the batch's rows (plain loops: rows are a few floats)
+  for (int i = 0; i < n; ++i) {  // gather the batch's rows
     const auto r = static_cast<std::size_t>(order_[static_cast<std::size_t>(cursor_ + i)]);
     const auto o = static_cast<std::size_t>(i);
     for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
@@ -72,18 +150,53 @@ float Trainer::step_once() {
   cursor_ += n;
   progress_.step += 1;
   progress_.samples += n;
-  if (cursor_ >= d.size()) {
+  const int left = d.size() - cursor_;
+  if (left <= 0 || (config_.training.drop_last && left < config_.training.batch_size)) {
     progress_.epoch += 1;
+    end_of_epoch();
     next_epoch();
   }
   return value;
 }
 
+// Every evaluate_every epochs: a history record, and the early-stopping bookkeeping on the
+// validation loss (the training loss when there is no validation set).
+void Trainer::end_of_epoch() {
+  if (progress_.epoch % config_.training.evaluate_every != 0) return;
+  const Evaluation e = evaluate();
+  history_.push_back({progress_.epoch, progress_.step, e, learner_.lr(), learner_.last_grad_norm()});
+  const EarlyStoppingSpec& es = config_.training.early_stopping;
+  const double monitored = inputs_.validation.size() > 0 ? e.validation.loss : e.train.loss;
+  if (best_epoch_ < 0 || monitored < best_loss_ - es.min_delta) {
+    best_loss_ = monitored;
+    best_epoch_ = progress_.epoch;
+    evaluations_without_improvement_ = 0;
+    const auto p = learner_.model().parameters();
+    std::copy(p.begin(), p.end(), best_params_.begin());
+    return;
+  }
+  if (es.patience > 0 && ++evaluations_without_improvement_ >= es.patience) {
+    progress_.stopped = true;
+    if (es.restore_best) std::copy(best_params_.begin(), best_params_.end(), learner_.model().parameters().begin());
+  }
+}
+
 Progress Trainer::run(int steps) {
   if (steps < 0) throw Error("run: steps must be ≥ 0, got " + std::to_string(steps));
   double sum = 0.0;
-  for (int i = 0; i < steps; ++i) sum += step_once();
-  progress_.batch_loss = steps > 0 ? sum / steps : std::nan("");
+  int taken = 0;
+  for (; taken < steps && !progress_.stopped; ++taken) sum += step_once();
+  progress_.batch_loss = taken > 0 ? sum / taken : kNaN;
+  return progress_;
+}
+
+Progress Trainer::run_epochs(int epochs) {
+  if (epochs < 0) throw Error("run_epochs: epochs must be ≥ 0, got " + std::to_string(epochs));
+  const std::int64_t target = progress_.epoch + epochs;
+  double sum = 0.0;
+  std::int64_t taken = 0;
+  for (; progress_.epoch < target && !progress_.stopped; ++taken) sum += step_once();
+  progress_.batch_loss = taken > 0 ? sum / static_cast<double>(taken) : kNaN;
   return progress_;
 }
 
@@ -91,23 +204,29 @@ float Trainer::threshold() const { return config_.learner.loss.kind == LossKind:
 
 // Mean loss over the whole split, evaluated in chunks weighted by their rows.
 Metrics Trainer::evaluate(const Dataset& d) {
+  const int n = d.size();
+  if (n == 0) return Metrics{kNaN, kNaN};
   LossSpec mean_loss = config_.learner.loss;
   mean_loss.reduction = Reduction::Mean;
   double loss_sum = 0.0, correct = 0.0;
-  const int n = d.size();
   for (int begin = 0; begin < n; begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, n - begin);
     float* x = const_cast<float*>(d.x.data()) + static_cast<std::size_t>(begin) * d.features;
     float* y = const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets;
     loss_sum += static_cast<double>(learner_.evaluate_loss(x, y, rows, d.targets, mean_loss)) * rows;
-    correct += accuracy(learner_.last_output(), Tensor{y, rows, d.targets}, threshold()) * rows;
+    if (d.classes > 0) correct += accuracy(learner_.last_output(), Tensor{y, rows, d.targets}, threshold()) * rows;
   }
-  return Metrics{n > 0 ? loss_sum / n : 0.0, n > 0 ? correct / n : 0.0};
+  return Metrics{loss_sum / n, d.classes > 0 ? correct / n : kNaN};
+}
+
+Evaluation Trainer::evaluate() {
+  return Evaluation{evaluate(inputs_.train), evaluate(inputs_.validation), evaluate(inputs_.test)};
 }
 
 Confusion Trainer::confusion(const Dataset& d) {
   Confusion c;
-  c.classes = model().outputs() == 1 ? 2 : model().outputs();
+  if (d.classes == 0) return c;
+  c.classes = d.classes;
   c.counts.assign(static_cast<std::size_t>(c.classes) * c.classes, 0);
   for (int begin = 0; begin < d.size(); begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, d.size() - begin);
@@ -118,13 +237,14 @@ Confusion Trainer::confusion(const Dataset& d) {
   return c;
 }
 
-Evaluation Trainer::evaluate() { return Evaluation{evaluate(split_.train), evaluate(split_.test)}; }
-
-void Trainer::predict(const float* x, int n, float* out) {
+void Trainer::predict(const float* raw_x, int n, float* out) {
+  const int nf = pipeline_.features();
   for (int begin = 0; begin < n; begin += kEvalChunk) {
     const int rows = std::min(kEvalChunk, n - begin);
-    const Tensor o = learner_.predict(x + static_cast<std::size_t>(begin) * model().inputs(), rows);
-    std::memcpy(out + static_cast<std::size_t>(begin) * o.cols, o.data, sizeof(float) * o.size());
+    scratch_.resize(static_cast<std::size_t>(rows) * nf);
+    pipeline_.apply(raw_x + static_cast<std::size_t>(begin) * raw_.train.features, rows, scratch_.data());
+    const Tensor o = learner_.predict(scratch_.data(), rows);
+    std::copy(o.data, o.data + o.size(), out + static_cast<std::size_t>(begin) * o.cols);
   }
 }
 
@@ -147,9 +267,12 @@ float Trainer::class1_probability(const Tensor& o, int row) const {
 
 void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
   if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
+  if (raw_.train.features != 2) throw Error("predictGrid needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
   const int rows_per_chunk = std::max(1, kEvalChunk / res);
-  std::vector<float>& xy = batch_x_;  // reuse: grows once to the chunk size
-  if (xy.size() < static_cast<std::size_t>(rows_per_chunk) * res * 2) xy.resize(static_cast<std::size_t>(rows_per_chunk) * res * 2);
+  const int nf = pipeline_.features();
+  std::vector<float>& xy = batch_x_;  // reused buffers: they grow once to the chunk size
+  xy.resize(std::max(xy.size(), static_cast<std::size_t>(rows_per_chunk) * res * 2));
+  scratch_.resize(std::max(scratch_.size(), static_cast<std::size_t>(rows_per_chunk) * res * nf));
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
     for (int r = 0; r < rows; ++r) {
@@ -161,7 +284,8 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
         p[1] = y;
       }
     }
-    const Tensor o = learner_.predict(xy.data(), rows * res);
+    pipeline_.apply(xy.data(), rows * res, scratch_.data());
+    const Tensor o = learner_.predict(scratch_.data(), rows * res);
     for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = class1_probability(o, i);
   }
 }

@@ -37,7 +37,21 @@ export type InitName =
   | 'xavier_normal'
   | 'kaiming_uniform'
   | 'kaiming_normal';
-export type DatasetName = 'circle';
+export type DatasetName =
+  | 'circle'
+  | 'xor'
+  | 'gauss'
+  | 'spiral'
+  | 'moons'
+  | 'blobs'
+  | 'spirals'
+  | 'checkerboard'
+  | 'plane'
+  | 'multigauss'
+  | 'sine'
+  | 'polynomial';
+/** TensorFlow Playground's input features for 2-D data. */
+export type FeatureName = 'x1' | 'x2' | 'x1^2' | 'x2^2' | 'x1*x2' | 'sin(x1)' | 'sin(x2)';
 
 /** An activation module: the class name with its keyword arguments. */
 export interface ActivationSpec {
@@ -136,21 +150,60 @@ export interface LearnerSpec {
 
 /** A whole training run; the page's scene is translated into this. */
 export interface EngineConfig extends LearnerSpec {
-  /** Seeds data generation, initialisation, dropout and the per-epoch shuffle (PCG32). */
+  /** Seeds data generation, the split, initialisation, dropout and the per-epoch shuffle (PCG32). */
   seed: number;
   data: {
-    name: DatasetName;
-    /** Points generated in total, before the split. */
-    samples: number;
-    /** 0 … 0.5 as TensorFlow Playground's slider/100. */
-    noise: number;
-    /** Fraction of points used for training; the rest is the test set. */
-    trainFraction: number;
+    /** A generator, or "supplied" when the data is passed to the Trainer. */
+    name: DatasetName | 'supplied';
+    /** Points generated in total, before the split (generators only). */
+    samples?: number;
+    /** 0 … 1, TensorFlow Playground's slider / 100 (generators only). */
+    noise?: number;
+    /** blobs (2–6) and spirals (2–5). */
+    classes?: number;
+    /** Fraction of points for training (default 0.5). */
+    trainFraction?: number;
+    /** Fraction for validation (default 0); the test set takes the rest. */
+    validationFraction?: number;
+    /** 2-D data: the network's inputs (default the raw x1, x2). */
+    features?: FeatureName[];
+    /** Standardise inputs with the training split's mean and std. */
+    standardize?: boolean;
   };
-  batchSize: number;
+  training: {
+    batchSize: number;
+    /** torch DataLoader's drop_last. */
+    dropLast?: boolean;
+    /** false: one fixed order every epoch, as TensorFlow Playground. */
+    shuffle?: boolean;
+    /** Epochs between evaluations (history, early stopping). Default 1. */
+    evaluateEvery?: number;
+    earlyStopping?: { patience: number; minDelta?: number; restoreBest?: boolean };
+  };
+}
+
+/** Rows of raw inputs with one target per row: a class index (classes ≥ 2) or a value (classes 0). */
+export interface SuppliedDataset {
+  x: Float32Array | number[];
+  y: Float32Array | number[];
+  features: number;
+  classes: number;
+}
+
+export interface SuppliedData extends SuppliedDataset {
+  /** A separate test set; without it the test set is cut from the data by the split fractions. */
+  test?: SuppliedDataset;
+}
+
+export interface Metrics {
+  loss: number;
+  /** NaN for regression or an empty set. */
+  accuracy: number;
 }
 
 export interface Progress {
+  /** Early stopping ended the run; run() takes no more steps. */
+  stopped: boolean;
   /** Optimiser steps taken so far. */
   step: number;
   /** Completed passes over the training set. */
@@ -162,6 +215,10 @@ export interface Progress {
 }
 
 export interface Evaluation {
+  train: Metrics;
+  /** NaN fields when there is no validation set. */
+  validation: Metrics;
+  test: Metrics;
   trainLoss: number;
   trainAccuracy: number;
   testLoss: number;
@@ -171,7 +228,13 @@ export interface Evaluation {
 export interface Trainer {
   /** Takes `steps` optimiser steps inside wasm; throws Error("diverged at step N …") on NaN/Inf loss. */
   run(steps: number): Progress;
+  /** Whole epochs (stops early with progress.stopped). */
+  runEpochs(epochs: number): Progress;
   progress(): Progress;
+  /** One record per evaluation (every training.evaluateEvery epochs). */
+  history(): Array<Evaluation & { epoch: number; step: number; lr: number; gradNorm: number }>;
+  /** The epoch with the lowest monitored loss so far (validation if any, else train); −1 before any. */
+  bestEpoch(): number;
   /** Mean loss and accuracy on the full train and test sets (no dropout, no gradient). */
   evaluate(): Evaluation;
   /**
@@ -187,8 +250,9 @@ export interface Trainer {
   ): Float32Array;
   /** counts[actual·classes + predicted] on a split (one output counts as class 1 at ≥ 0.5, or ≥ 0 for BCEWithLogitsLoss). */
   confusion(split: 'train' | 'test'): { classes: number; counts: Int32Array };
-  /** [x, y, label] per training point; a copy. */
+  /** [x1, x2, target] per training point (1-D data: [x, target, target]; more features: empty); a copy. */
   trainPoints(): Float32Array;
+  validationPoints(): Float32Array;
   /** [x, y, label] per test point; a copy. */
   testPoints(): Float32Array;
   /** Changes the learning rate without a reset (it becomes the schedule's new base). */
@@ -234,7 +298,7 @@ export interface CoreModule {
   /** xsimd architecture the kernels were compiled for, e.g. "wasm/4". */
   simdArch(): string;
   /** Throws Error with a message naming the bad field when the config is invalid. */
-  Trainer: new (config: EngineConfig | string) => Trainer;
+  Trainer: new (config: EngineConfig | string, data?: SuppliedData) => Trainer;
   /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
   Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
