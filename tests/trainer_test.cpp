@@ -305,3 +305,38 @@ TEST(TrainerData, SuppliedDataWithItsOwnTestSet) {
 
 }  // namespace
 }  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(TrainerAugmentation, JitterAndMixupStillLearnAndChangeTheRun) {
+  TrainerConfig base = testing::skeleton_config();
+  base.learner.loss.kind = LossKind::CrossEntropyLoss;
+  base.learner.model.layers.back() = {2, Activation::Identity};
+  Trainer plain(base);
+  TrainerConfig aug = base;
+  aug.training.augmentation = {.jitter = 0.1f, .mixup = 0.4f};
+  Trainer augmented(aug);
+  const double a = plain.run(50).batch_loss, b = augmented.run(50).batch_loss;
+  EXPECT_NE(a, b);
+  augmented.run_epochs(150);
+  EXPECT_GT(augmented.evaluate().test.accuracy, 0.95);
+  // Mixup cannot feed class probabilities to NLLLoss.
+  TrainerConfig nll = aug;
+  nll.learner.loss.kind = LossKind::NLLLoss;
+  nll.learner.model.layers.back().activation = Activation::LogSoftmax;
+  EXPECT_THROW(Trainer{nll}, Error);
+  // Regression targets are mixed too.
+  TrainerConfig reg;
+  reg.data = DataSpec{.name = "plane", .samples = 300, .split = {.train = 0.7}};
+  reg.learner.model = MlpSpec{.inputs = 2, .layers = {{1, Activation::Identity}}};
+  reg.learner.loss = LossSpec{.kind = LossKind::MSELoss};
+  reg.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::SGD, .lr = 0.01};
+  reg.training.augmentation.mixup = 1.0f;
+  Trainer r(reg);
+  r.run_epochs(50);
+  EXPECT_LT(r.evaluate().test.loss, 0.01);  // (x + y)/10 is linear: mixing rows keeps it exact
+}
+
+}  // namespace
+}  // namespace nnp

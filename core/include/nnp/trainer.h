@@ -34,12 +34,22 @@ struct EarlyStoppingSpec {
   bool restore_best = true; // put back the parameters of the best evaluation when stopping
 };
 
+// Data augmentation on each training batch (never on evaluation):
+//   jitter: Gaussian noise with this standard deviation added to every network input;
+//   mixup: α of mixup (Zhang et al. 2018): each row becomes λ·row + (1 − λ)·another row of the batch,
+//          targets alike (class indices become class probabilities), λ ~ Beta(α, α) per batch.
+struct AugmentationSpec {
+  float jitter = 0.0f;
+  float mixup = 0.0f;
+};
+
 struct TrainingSpec {
   int batch_size = 10;
   bool drop_last = false;  // torch DataLoader's drop_last: skip a last partial batch
   bool shuffle = true;     // false: one fixed order for every epoch, as TF Playground does
   int evaluate_every = 1;  // epochs between evaluations (history, early stopping)
   EarlyStoppingSpec early_stopping;
+  AugmentationSpec augmentation;
 };
 
 struct TrainerConfig {
@@ -125,6 +135,7 @@ class Trainer {
  private:
   Trainer(const TrainerConfig& config, Split raw, bool is_supplied);
   float step_once();  // one mini-batch; returns its objective
+  int augment(int rows);  // jitter and mixup on the gathered batch; returns the target columns
   void next_epoch();
   void end_of_epoch();
   float class1_probability(const Tensor& outputs, int row) const;
@@ -136,6 +147,9 @@ class Trainer {
   Split inputs_;
   Learner learner_;
   std::vector<float> batch_x_, batch_y_, scratch_;
+  Pcg32 augment_rng_;                // its own stream: switching augmentation on leaves the data order alone
+  std::vector<float> mix_x_, mix_y_;  // mixup's partner rows and soft targets
+  std::vector<int> mix_order_;
   std::vector<int> order_;  // this epoch's order of training rows
   int cursor_ = 0;          // next position in order_
   Progress progress_;

@@ -325,7 +325,7 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   }
 
   Reader t = r.object("training");
-  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping"}, "training");
+  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation"}, "training");
   c.training.batch_size = t.integer("batchSize");
   c.training.drop_last = t.boolean("dropLast", false);
   c.training.shuffle = t.boolean("shuffle", true);
@@ -336,6 +336,12 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
     c.training.early_stopping.patience = e.integer("patience");
     c.training.early_stopping.min_delta = e.number("minDelta", 0.0);
     c.training.early_stopping.restore_best = e.boolean("restoreBest", true);
+  }
+  if (t.has("augmentation")) {
+    Reader a = t.object("augmentation");
+    a.only({"jitter", "mixup"}, "training.augmentation");
+    c.training.augmentation.jitter = static_cast<float>(a.number("jitter", 0.0));
+    c.training.augmentation.mixup = static_cast<float>(a.number("mixup", 0.0));
   }
   c.learner = learner_from(r);
   return c;

@@ -90,6 +90,14 @@ void validate(const TrainerConfig& c) {
   if (t.batch_size < 1 || t.batch_size > 1000000)
     throw Error("training.batchSize must be an integer from 1 to 1000000, got " + std::to_string(t.batch_size));
   if (t.evaluate_every < 1) throw Error("training.evaluateEvery must be a whole number of epochs ≥ 1, got " + std::to_string(t.evaluate_every));
+  if (!(std::isfinite(t.augmentation.jitter) && t.augmentation.jitter >= 0.0f))
+    throw Error("training.augmentation.jitter must be a standard deviation ≥ 0, got " + format_number(t.augmentation.jitter));
+  if (!(std::isfinite(t.augmentation.mixup) && t.augmentation.mixup >= 0.0f))
+    throw Error("training.augmentation.mixup must be an α ≥ 0 (0: off), got " + format_number(t.augmentation.mixup));
+  const LossKind loss = c.learner.loss.kind;
+  if (t.augmentation.mixup > 0.0f && (loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss))
+    throw Error("training.augmentation.mixup mixes targets into class probabilities, which " + std::string(name_of(loss)) +
+                " cannot take: use CrossEntropyLoss, a BCE loss or a regression loss");
   const EarlyStoppingSpec& e = t.early_stopping;
   if (e.patience < 0) throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
   if (!(std::isfinite(e.min_delta) && e.min_delta >= 0.0))
@@ -113,14 +121,21 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
       rng_(config.seed),
       raw_(is_supplied ? std::move(raw) : generated(config, rng_)),
       pipeline_(config.data.features, config.data.standardize, raw_.train.features),
-      learner_(config.learner, config.seed) {
+      learner_(config.learner, config.seed),
+      augment_rng_(config.seed, 0x4f1bbcdcbfa53e0bULL) {
   validate_against_data(config_, raw_.train.classes, pipeline_.features(), raw_.train.size());
   pipeline_.fit(raw_.train);
   inputs_ = Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};
   const Dataset& d = inputs_.train;
   const int bs = std::min(config_.training.batch_size, d.size());
   batch_x_.resize(static_cast<std::size_t>(bs) * d.features);
-  batch_y_.resize(static_cast<std::size_t>(bs) * d.targets);
+  const bool soft_classes = d.classes > 0 && config_.learner.loss.kind == LossKind::CrossEntropyLoss;
+  batch_y_.resize(static_cast<std::size_t>(bs) * static_cast<std::size_t>(soft_classes ? std::max(d.classes, d.targets) : d.targets));
+  if (config_.training.augmentation.mixup > 0.0f) {
+    mix_x_.resize(static_cast<std::size_t>(bs) * d.features);
+    mix_y_.resize(batch_y_.size());
+    mix_order_.resize(static_cast<std::size_t>(bs));
+  }
   order_.resize(static_cast<std::size_t>(d.size()));
   for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
   history_.reserve(1024);  // grows by doubling past that; steady state allocates nothing before
@@ -146,7 +161,8 @@ float Trainer::step_once() {
     for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
     for (std::size_t t = 0; t < nt; ++t) batch_y_[o * nt + t] = d.y[r * nt + t];
   }
-  const float value = learner_.step(batch_x_.data(), batch_y_.data(), n, d.targets);
+  const int y_cols = augment(n);
+  const float value = learner_.step(batch_x_.data(), batch_y_.data(), n, y_cols);
   cursor_ += n;
   progress_.step += 1;
   progress_.samples += n;
@@ -157,6 +173,60 @@ float Trainer::step_once() {
     next_epoch();
   }
   return value;
+}
+
+namespace {
+
+// Gamma(a, 1) by Marsaglia and Tsang (2000), with the a < 1 boost; from our generator only.
+double gamma_sample(double a, Pcg32& rng) {
+  if (a < 1.0) return gamma_sample(a + 1.0, rng) * std::pow(rng.uniform(), 1.0 / a);
+  const double d = a - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    const double x = rng.normal();
+    double v = 1.0 + c * x;
+    if (v <= 0.0) continue;
+    v = v * v * v;
+    const double u = rng.uniform();
+    if (u < 1.0 - 0.0331 * x * x * x * x || std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v;
+  }
+}
+
+}  // namespace
+
+int Trainer::augment(int n) {
+  const Dataset& d = inputs_.train;
+  const AugmentationSpec& a = config_.training.augmentation;
+  const auto nf = static_cast<std::size_t>(d.features);
+  if (a.jitter > 0.0f)
+    for (std::size_t i = 0; i < static_cast<std::size_t>(n) * nf; ++i)
+      batch_x_[i] += static_cast<float>(augment_rng_.normal(0.0, a.jitter));
+  if (a.mixup <= 0.0f || n < 2) return d.targets;
+  // λ ~ Beta(α, α) = G₁/(G₁ + G₂); each row mixes with the row a shuffle of the batch puts beside it.
+  const double g1 = gamma_sample(a.mixup, augment_rng_), g2 = gamma_sample(a.mixup, augment_rng_);
+  const auto lambda = static_cast<float>(g1 + g2 > 0.0 ? g1 / (g1 + g2) : 0.5);
+  for (int i = 0; i < n; ++i) mix_order_[static_cast<std::size_t>(i)] = i;
+  for (int i = n; i > 1; --i) std::swap(mix_order_[static_cast<std::size_t>(i - 1)], mix_order_[augment_rng_.below(static_cast<std::uint32_t>(i))]);
+  std::copy(batch_x_.begin(), batch_x_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(n) * nf), mix_x_.begin());
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+    const auto j = static_cast<std::size_t>(mix_order_[i]);
+    for (std::size_t f = 0; f < nf; ++f) batch_x_[i * nf + f] = lambda * mix_x_[i * nf + f] + (1.0f - lambda) * mix_x_[j * nf + f];
+  }
+  const bool soft_classes = d.classes > 0 && config_.learner.loss.kind == LossKind::CrossEntropyLoss;
+  if (!soft_classes) {  // 0/1 labels for the BCE losses, or values: mixed directly
+    std::copy(batch_y_.begin(), batch_y_.begin() + n, mix_y_.begin());
+    for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i)
+      batch_y_[i] = lambda * mix_y_[i] + (1.0f - lambda) * mix_y_[static_cast<std::size_t>(mix_order_[i])];
+    return d.targets;
+  }
+  // Class indices → probability rows: λ on the row's class, 1 − λ on its partner's.
+  const auto k = static_cast<std::size_t>(d.classes);
+  std::copy(batch_y_.begin(), batch_y_.begin() + n, mix_y_.begin());
+  std::fill(batch_y_.begin(), batch_y_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(n) * k), 0.0f);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
+    batch_y_[i * k + static_cast<std::size_t>(mix_y_[i])] += lambda;
+    batch_y_[i * k + static_cast<std::size_t>(mix_y_[static_cast<std::size_t>(mix_order_[i])])] += 1.0f - lambda;
+  }
+  return d.classes;
 }
 
 // Every evaluate_every epochs: a history record, and the early-stopping bookkeeping on the
