@@ -13,7 +13,9 @@ const files = {
   '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
   '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
+  '/real_data.js': join(root, 'bench/real_data.js'),
 };
+for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd']) files[`/data/${file}`] = join(root, 'web/public/data', file);
 const types = {
   '.json': 'application/json',
   '.html': 'text/html',

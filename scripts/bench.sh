@@ -8,5 +8,7 @@ bash "$ROOT/scripts/build-wasm.sh"
 mkdir -p "$ROOT/bench/results"
 step "native (Google Benchmark, one thread)"
 "$BUILD_NATIVE/bench/core_bench" --benchmark_out="$ROOT/bench/results/native.json" --benchmark_out_format=json
+step "real data under Node (digits, Fashion-MNIST subset)"
+node "$ROOT/scripts/bench-real-data.mjs" | tee "$ROOT/bench/results/real-data-node.json"
 step "Chromium (wasm SIMD128 in a module worker)"
 node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"

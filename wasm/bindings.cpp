@@ -13,6 +13,7 @@
 #include "nnp/error.h"
 #include "nnp/kernels.h"
 #include "nnp/learner.h"
+#include "nnp/nnpd.h"
 #include "nnp/rng.h"
 #include "nnp/spec_json.h"
 #include "nnp/trainer.h"
@@ -120,11 +121,52 @@ Dataset dataset_from_js(const val& d, const std::string& what) {
   return out;
 }
 
+// The bytes of a .nnpd file (Uint8Array or ArrayBuffer).
+std::vector<std::uint8_t> bytes_from_js(const val& bytes, const std::string& what) {
+  if (bytes.isUndefined() || bytes.isNull()) throw Error(what + " must be the bytes of a .nnpd file (a Uint8Array)");
+  const val u8 = val::global("Uint8Array").new_(bytes);
+  std::vector<std::uint8_t> out(u8["length"].as<std::size_t>());
+  val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", u8);
+  return out;
+}
+
+// {x, y, features, classes} or {nnpd: bytes, name?}.
+Dataset any_dataset_from_js(const val& d, const std::string& what) {
+  if (!d.isUndefined() && !d.isNull() && d.typeOf().as<std::string>() == "object" && !d["nnpd"].isUndefined()) {
+    const std::string name = d["name"].isString() ? d["name"].as<std::string>() : what;
+    const std::vector<std::uint8_t> bytes = bytes_from_js(d["nnpd"], what + ".nnpd");
+    return read_nnpd(bytes, name).data;
+  }
+  return dataset_from_js(d, what);
+}
+
 SuppliedData supplied_from_js(const val& data) {
   SuppliedData s;
-  s.data = dataset_from_js(data, "data");
-  if (!data["test"].isUndefined() && !data["test"].isNull()) s.test = dataset_from_js(data["test"], "data.test");
+  s.data = any_dataset_from_js(data, "data");
+  if (!data["test"].isUndefined() && !data["test"].isNull()) s.test = any_dataset_from_js(data["test"], "data.test");
   return s;
+}
+
+// The metadata of a .nnpd file, for the page: {name, title, classNames, width, height, rows,
+// features, classes, source, license}.
+val nnpd_info(const val& bytes, const std::string& name) {
+  return guarded([&] {
+    const LabeledData d = read_nnpd(bytes_from_js(bytes, name), name);
+    val o = val::object();
+    o.set("name", d.name);
+    o.set("title", d.title);
+    val classes = val::array();
+    for (const std::string& c : d.class_names) classes.call<void>("push", c);
+    o.set("classNames", classes);
+    o.set("width", d.width);
+    o.set("height", d.height);
+    o.set("rows", d.data.size());
+    o.set("features", d.data.features);
+    o.set("classes", d.data.classes);
+    o.set("source", d.source);
+    o.set("license", d.license);
+    return o;
+  });
 }
 
 val evaluation_to_js(const Evaluation& e) {
@@ -298,6 +340,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
   using nnp::wasm::JsTrainer;
   function("simdArch", &nnp::simd_arch);
   function("benchMatmul", &nnp::wasm::bench_matmul);
+  function("datasetInfo", &nnp::wasm::nnpd_info);
   class_<JsTrainer>("Trainer")
       .constructor<const val&>()
       .constructor<const val&, const val&>()

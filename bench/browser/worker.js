@@ -3,6 +3,7 @@
 // workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
+import { runRealData } from './real_data.js';
 
 const skeleton = {
   seed: 1,
@@ -17,7 +18,7 @@ const skeleton = {
   },
   loss: { name: 'BCELoss' },
   optimizer: { name: 'SGD', lr: 0.1 },
-  batchSize: 10,
+  training: { batchSize: 10 },
 };
 
 // benchMatmul's `form`: C[m×n] = op(A)·op(B) with inner dimension k. Form 1 reads A stored
@@ -134,6 +135,10 @@ try {
   }
   for (const name of ['W1', 'W2', 'W3'])
     results.workloads.push(workload(core, name, workloads[name]));
+  // Real data: wall time from the bytes to the last epoch, as a user waits for it.
+  results.realData = await runRealData(core, async (file) =>
+    new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),
+  );
   postMessage(results);
 } catch (e) {
   postMessage({ error: String(e && e.message ? e.message : e) });

@@ -2,7 +2,11 @@
 // Synthetic datasets, generated from a seed and a noise level with our Pcg32 only, so native and
 // wasm runs draw identical points. Classification sets have one target column holding the class
 // index 0 … k−1 (TensorFlow Playground's labels map +1 → 1, −1 → 0); regression sets have one
-// target column holding the value. 2-D sets live in TF Playground's [−6, 6]² plane.
+// target column holding the value. At noise 0 the 2-D sets lie in TF Playground's [−6, 6]² plane
+// (Gaussian noise in gauss, blobs and moons can carry points beyond it). Every generator makes all
+// its draws whatever the noise, so one seed gives the same clean points at every noise level.
+// Every make_* returns exactly `samples` points: for the TF generators, TF's sequence with its
+// last point left off when the count is odd (TF's own UI only uses even counts).
 //
 //   nnp::Pcg32 rng(1);
 //   nnp::Dataset d = nnp::generate({.name = "spirals", .samples = 600, .noise = 0.1, .classes = 3}, rng);
@@ -21,7 +25,7 @@ struct GeneratorSpec {
   std::string name = "circle";
   int samples = 500;
   double noise = 0.0;  // 0 … 1; TF Playground's slider / 100 (its UI offers 0 … 0.5)
-  int classes = 2;     // blobs (2 … 6) and spirals (2 … 5); the others fix their own
+  int classes = 2;     // blobs (2 … 6) and spirals (2 … 5); ignored by the others, which fix their own
 };
 
 struct GeneratorInfo {
@@ -36,7 +40,9 @@ struct GeneratorInfo {
 std::span<const GeneratorInfo> generators();
 const GeneratorInfo* find_generator(std::string_view name);
 // Validates (errors name data.name, data.samples, data.noise, data.classes and the accepted
-// values), then generates spec.samples points (classes balanced to within one point).
+// values), then generates spec.samples points. Generators that draw points per class balance the
+// classes to within one point; xor labels uniform points by position, and label noise (circle,
+// xor, checkerboard) flips labels on purpose, so those are balanced only on average.
 Dataset generate(const GeneratorSpec& spec, Pcg32& rng);
 
 // TensorFlow Playground (src/dataset.ts), exactly: the same distributions, the same label-noise

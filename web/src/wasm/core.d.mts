@@ -190,9 +190,30 @@ export interface SuppliedDataset {
   classes: number;
 }
 
-export interface SuppliedData extends SuppliedDataset {
+/** A shipped dataset file (web/public/data/*.nnpd, docs/datasets.md), read by the engine. */
+export interface NnpdDataset {
+  nnpd: Uint8Array | ArrayBuffer;
+  /** Names the file in error messages. */
+  name?: string;
+}
+
+export type SuppliedData = (SuppliedDataset | NnpdDataset) & {
   /** A separate test set; without it the test set is cut from the data by the split fractions. */
-  test?: SuppliedDataset;
+  test?: SuppliedDataset | NnpdDataset;
+};
+
+export interface DatasetInfo {
+  name: string;
+  title: string;
+  classNames: string[];
+  /** Images: pixel (r, c) is feature r·width + c; 0 otherwise. */
+  width: number;
+  height: number;
+  rows: number;
+  features: number;
+  classes: number;
+  source: string;
+  license: string;
 }
 
 export interface Metrics {
@@ -303,6 +324,8 @@ export interface CoreModule {
   Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
+  /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */
+  datasetInfo(bytes: Uint8Array | ArrayBuffer, name: string): DatasetInfo;
 }
 
 export interface CoreOptions {
