@@ -340,3 +340,37 @@ TEST(TrainerAugmentation, JitterAndMixupStillLearnAndChangeTheRun) {
 
 }  // namespace
 }  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(TrainerRegularisation, ChangesMidRunWithoutAReset) {
+  TrainerConfig c = testing::skeleton_config();
+  Trainer t(c);
+  t.run(100);
+  const auto step = t.progress().step;
+  Learner& l = t.learner();
+  l.set_l1(0.01f);
+  l.set_weight_decay(0.1);
+  l.set_dropout(0, 0.2f);
+  EXPECT_FLOAT_EQ(l.spec().l1, 0.01f);
+  EXPECT_DOUBLE_EQ(l.spec().optimizer.weight_decay, 0.1);
+  EXPECT_FLOAT_EQ(l.model().spec().layers[0].dropout, 0.2f);
+  t.run(100);
+  EXPECT_EQ(t.progress().step, step + 100);  // same run, carried on
+  EXPECT_THROW(l.set_l1(-1.0f), Error);
+  EXPECT_THROW(l.set_weight_decay(std::nan("")), Error);
+  EXPECT_THROW(l.set_dropout(2, 0.5f), Error);   // the output layer
+  EXPECT_THROW(l.set_dropout(7, 0.5f), Error);   // no such layer
+  EXPECT_THROW(l.set_dropout(0, 1.0f), Error);
+  // A strong L1 penalty drives weights toward zero from here on.
+  double before = 0.0, after = 0.0;
+  for (float w : l.model().parameters()) before += std::fabs(w);
+  l.set_l1(0.5f);
+  t.run(500);
+  for (float w : l.model().parameters()) after += std::fabs(w);
+  EXPECT_LT(after, before);
+}
+
+}  // namespace
+}  // namespace nnp

@@ -241,6 +241,19 @@ class JsTrainer {
     guarded([&] { t_.set_learning_rate(lr); });
   }
   double learning_rate() { return t_.learner().lr(); }
+  // Any of {lr, l1, weight_decay, dropout: [p per layer]} changed mid-run, without a reset.
+  void set_hyperparameters(const val& h) {
+    guarded([&] {
+      Learner& l = t_.learner();
+      if (!h["lr"].isUndefined()) l.set_lr(h["lr"].as<double>());
+      if (!h["l1"].isUndefined()) l.set_l1(h["l1"].as<float>());
+      if (!h["weight_decay"].isUndefined()) l.set_weight_decay(h["weight_decay"].as<double>());
+      if (!h["dropout"].isUndefined()) {
+        const int n = h["dropout"]["length"].as<int>();
+        for (int i = 0; i < n; ++i) l.set_dropout(static_cast<std::size_t>(i), h["dropout"][i].as<float>());
+      }
+    });
+  }
 
  private:
   Trainer t_;
@@ -356,7 +369,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("validationPoints", &JsTrainer::validation_points)
       .function("testPoints", &JsTrainer::test_points)
       .function("setLearningRate", &JsTrainer::set_learning_rate)
-      .function("learningRate", &JsTrainer::learning_rate);
+      .function("learningRate", &JsTrainer::learning_rate)
+      .function("setHyperparameters", &JsTrainer::set_hyperparameters);
   class_<JsLearner>("Learner")
       .constructor<const val&, double>()
       .function("parameterNames", &JsLearner::parameter_names)

@@ -55,6 +55,12 @@ class Learner {
 
   double lr() const { return optimizer_.lr(); }
   void set_lr(double lr);
+  // Regularisation changed mid-run, without a reset (TF Playground users asked for this): the
+  // L1 strength, the optimiser's weight decay, and a layer's dropout. Each is validated like the
+  // spec field it replaces.
+  void set_l1(float l1);
+  void set_weight_decay(double weight_decay);
+  void set_dropout(std::size_t layer, float p);
   std::int64_t steps() const { return optimizer_.steps(); }
   float last_grad_norm() const { return last_grad_norm_; }
   const LearnerSpec& spec() const { return spec_; }

@@ -43,6 +43,7 @@ class Mlp {
   void zero_grad();
 
   const MlpSpec& spec() const { return spec_; }
+  void set_dropout(std::size_t layer, float p);
   int inputs() const { return spec_.inputs; }
   int outputs() const { return spec_.layers.back().units; }
   std::span<float> parameters() { return params_; }

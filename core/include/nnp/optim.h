@@ -32,6 +32,7 @@ class Optimizer {
   void step(std::span<float> params, std::span<const float> grads);
   double lr() const { return spec_.lr; }
   void set_lr(double lr);
+  void set_weight_decay(double weight_decay);
   std::int64_t steps() const { return step_; }
   const OptimizerSpec& spec() const { return spec_; }
 

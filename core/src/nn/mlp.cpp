@@ -96,6 +96,16 @@ std::vector<ParamSegment> Mlp::segments() const {
   return s;
 }
 
+void Mlp::set_dropout(std::size_t layer, float p) {
+  if (layer >= spec_.layers.size())
+    throw Error("model.layers[" + std::to_string(layer) + "] does not exist; the model has " +
+                std::to_string(spec_.layers.size()) + " layers");
+  MlpSpec changed = spec_;
+  changed.layers[layer].dropout = p;
+  validate(changed);
+  spec_ = changed;
+}
+
 void Mlp::zero_grad() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
 
 }  // namespace nnp

@@ -83,6 +83,11 @@ void Optimizer::set_lr(double lr) {
   spec_.lr = lr;
 }
 
+void Optimizer::set_weight_decay(double weight_decay) {
+  require(std::isfinite(weight_decay) && weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0", weight_decay);
+  spec_.weight_decay = weight_decay;
+}
+
 void Optimizer::step(std::span<float> params, std::span<const float> grads) {
   ++step_;
   for (const ParamSegment& seg : segments_) step_segment(seg, params.data() + seg.offset, grads.data() + seg.offset);

@@ -154,6 +154,24 @@ std::span<const float> Learner::gradient(std::string_view name) const {
   return std::span<const float>(model_.gradients_view().data() + p.offset, static_cast<std::size_t>(p.rows) * p.cols);
 }
 
+void Learner::set_l1(float l1) {
+  if (!(std::isfinite(l1) && l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + format_number(l1));
+  spec_.l1 = l1;
+}
+
+void Learner::set_weight_decay(double weight_decay) {
+  optimizer_.set_weight_decay(weight_decay);
+  spec_.optimizer.weight_decay = weight_decay;
+}
+
+void Learner::set_dropout(std::size_t layer, float p) {
+  if (layer + 1 == model_.spec().layers.size() && p > 0.0f)
+    throw Error("model.layers[" + std::to_string(layer) +
+                "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
+  model_.set_dropout(layer, p);
+  spec_.model = model_.spec();
+}
+
 void Learner::set_lr(double lr) {
   if (!(std::isfinite(lr) && lr > 0.0)) throw Error("optimizer.lr must be a finite number > 0, got " + format_number(lr));
   optimizer_.set_lr(lr);

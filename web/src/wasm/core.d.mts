@@ -279,6 +279,8 @@ export interface Trainer {
   /** Changes the learning rate without a reset (it becomes the schedule's new base). */
   setLearningRate(lr: number): void;
   learningRate(): number;
+  /** Changes regularisation (and lr) mid-run without a reset; dropout lists every layer's p (the output layer's must be 0). */
+  setHyperparameters(h: { lr?: number; l1?: number; weight_decay?: number; dropout?: number[] }): void;
   /** Frees the C++ object; the handle is unusable afterwards. */
   delete(): void;
 }
