@@ -374,3 +374,48 @@ TEST(TrainerRegularisation, ChangesMidRunWithoutAReset) {
 
 }  // namespace
 }  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(TrainerEnsemble, MembersDifferAndTheEnsembleAveragesThem) {
+  TrainerConfig c = blobs_config(3);
+  c.data.noise = 0.6;  // overlapping blobs: members disagree near the borders
+  c.training.ensemble = {.members = 3, .bootstrap = true};
+  Trainer t(c);
+  ASSERT_EQ(t.members(), 3);
+  EXPECT_NE(t.member(0).parameter("0.weight")[0], t.member(1).parameter("0.weight")[0]);  // own initialisation
+  t.run_epochs(20);
+  const Evaluation ensemble = t.evaluate();
+  double mean_member = 0.0;
+  for (int m = 0; m < 3; ++m) mean_member += t.evaluate_member(m).test.accuracy / 3;
+  EXPECT_GT(ensemble.test.accuracy, 0.6);
+  EXPECT_GE(ensemble.test.accuracy, mean_member - 0.02);  // averaging does not do worse than a typical member
+  // The ensemble's prediction is the mean of the members' probabilities.
+  const float raw[2] = {0.5f, -1.0f};
+  std::vector<float> out(3);
+  t.predict(raw, 1, out.data());
+  EXPECT_NEAR(out[0] + out[1] + out[2], 1.0f, 1e-5f);
+  std::vector<float> grid(4);
+  t.predict_grid(2, -6, 6, -6, 6, grid.data());
+  for (float v : grid) EXPECT_TRUE(v >= 0.0f && v <= 1.0f);
+  EXPECT_THROW(t.member(3), Error);
+  TrainerConfig bad = c;
+  bad.training.ensemble.members = 0;
+  EXPECT_THROW(Trainer{bad}, Error);
+}
+
+TEST(TrainerEnsemble, BootstrapResamplesWithRepeats) {
+  TrainerConfig c = testing::skeleton_config();
+  c.training.ensemble = {.members = 2, .bootstrap = true};
+  c.learner.optimizer.lr = 1e-30;  // nothing learns: compare the data each member sees
+  Trainer t(c);
+  const double first = t.run(25).batch_loss;
+  TrainerConfig plain = c;
+  plain.training.ensemble.bootstrap = false;
+  Trainer p(plain);
+  EXPECT_NE(first, p.run(25).batch_loss);
+}
+
+}  // namespace
+}  // namespace nnp

@@ -13,7 +13,9 @@
 #include "nnp/error.h"
 #include "nnp/kernels.h"
 #include "nnp/learner.h"
+#include "nnp/generators.h"
 #include "nnp/nnpd.h"
+#include "nnp/perceptron.h"
 #include "nnp/rng.h"
 #include "nnp/spec_json.h"
 #include "nnp/trainer.h"
@@ -216,6 +218,10 @@ class JsTrainer {
     return out;
   }
   double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
+  int members() const { return t_.members(); }
+  val evaluate_member(int m) {
+    return guarded([&] { return evaluation_to_js(t_.evaluate_member(m)); });
+  }
   val predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
     return guarded([&] {
       if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
@@ -327,6 +333,40 @@ class JsLearner {
   std::vector<float> x_, y_;
 };
 
+// The perceptron lesson: Rosenblatt's rule on a generated 2-class set (whole set, fixed order).
+class JsPerceptron {
+ public:
+  JsPerceptron(const std::string& dataset, int samples, double noise, double seed, double lr)
+      : data_(guarded([&] {
+          Pcg32 rng(static_cast<std::uint64_t>(seed));
+          Dataset d = generate({.name = dataset, .samples = samples, .noise = noise, .classes = 2}, rng);
+          if (d.classes != 2 || d.features != 2) throw Error("perceptron: '" + dataset + "' is not a 2-D, two-class dataset");
+          return d;
+        })),
+        p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = lr}); })) {}
+
+  // Runs up to `epochs` epochs, stopping at convergence or a detected cycle.
+  val run(int epochs) {
+    for (int e = 0; e < epochs && !p_.converged() && !p_.cycling(); ++e) p_.epoch(data_);
+    val o = val::object();
+    o.set("epochs", p_.epochs());
+    o.set("mistakes", p_.mistakes_per_epoch().empty() ? 0 : p_.mistakes_per_epoch().back());
+    o.set("converged", p_.converged());
+    o.set("cycling", p_.cycling());
+    o.set("cycleLength", p_.cycle_length());
+    o.set("accuracy", p_.accuracy(data_));
+    o.set("w1", p_.weights()[0]);
+    o.set("w2", p_.weights()[1]);
+    o.set("bias", p_.bias());
+    return o;
+  }
+  val points() const { return points_to_js(data_); }
+
+ private:
+  Dataset data_;
+  Perceptron p_;
+};
+
 // Seconds for `reps` products C = op(A)·op(B) on random data (benchmark page). form: 0 = A·B,
 // 1 = Aᵀ·B, 2 = A·Bᵀ.
 double bench_matmul(int m, int n, int k, int reps, int form) {
@@ -361,6 +401,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("runEpochs", &JsTrainer::run_epochs)
       .function("history", &JsTrainer::history)
       .function("bestEpoch", &JsTrainer::best_epoch)
+      .function("members", &JsTrainer::members)
+      .function("evaluateMember", &JsTrainer::evaluate_member)
       .function("progress", &JsTrainer::progress)
       .function("evaluate", &JsTrainer::evaluate)
       .function("predictGrid", &JsTrainer::predict_grid)
@@ -371,6 +413,10 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("setLearningRate", &JsTrainer::set_learning_rate)
       .function("learningRate", &JsTrainer::learning_rate)
       .function("setHyperparameters", &JsTrainer::set_hyperparameters);
+  class_<nnp::wasm::JsPerceptron>("Perceptron")
+      .constructor<const std::string&, int, double, double, double>()
+      .function("run", &nnp::wasm::JsPerceptron::run)
+      .function("points", &nnp::wasm::JsPerceptron::points);
   class_<JsLearner>("Learner")
       .constructor<const val&, double>()
       .function("parameterNames", &JsLearner::parameter_names)

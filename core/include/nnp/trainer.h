@@ -8,6 +8,7 @@
 //   nnp::Progress p = t.run(100);    // 100 optimiser steps (fewer if early stopping ends the run)
 //   nnp::Evaluation e = t.evaluate();
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,14 @@ struct AugmentationSpec {
   float mixup = 0.0f;
 };
 
+// An ensemble of K networks trained side by side, each from its own initialisation (seed) and,
+// with bootstrap, on its own resample of the training set (n rows drawn with replacement);
+// predictions average the members' class probabilities (or outputs, for a regression).
+struct EnsembleSpec {
+  int members = 1;
+  bool bootstrap = false;
+};
+
 struct TrainingSpec {
   int batch_size = 10;
   bool drop_last = false;  // torch DataLoader's drop_last: skip a last partial batch
@@ -50,6 +59,7 @@ struct TrainingSpec {
   int evaluate_every = 1;  // epochs between evaluations (history, early stopping)
   EarlyStoppingSpec early_stopping;
   AugmentationSpec augmentation;
+  EnsembleSpec ensemble;
 };
 
 struct TrainerConfig {
@@ -115,6 +125,10 @@ class Trainer {
   Confusion confusion(const Dataset& network_inputs);
   float threshold() const;
   const std::vector<EpochRecord>& history() const { return history_; }
+  // Ensembles: member 0 is learner(); evaluate() reports the ensemble, evaluate_member(m) one member.
+  int members() const { return 1 + static_cast<int>(extras_.size()); }
+  Learner& member(int m);
+  Evaluation evaluate_member(int m);
   std::int64_t best_epoch() const { return best_epoch_; }
 
   // Raw inputs in, network outputs out: out[i·outputs + j].
@@ -139,6 +153,18 @@ class Trainer {
   void next_epoch();
   void end_of_epoch();
   float class1_probability(const Tensor& outputs, int row) const;
+  void gather(const std::vector<int>& order, int n);
+  Metrics evaluate_with(Learner& l, const Dataset& d);
+  Metrics evaluate_ensemble(const Dataset& d);
+  // Probabilities (or the regression output) of one member's outputs, k per row, added × weight.
+  void add_probabilities(const Tensor& o, float weight, float* acc) const;
+
+  struct Extra {
+    std::unique_ptr<Learner> learner;
+    std::vector<int> order;
+    Pcg32 rng;
+    std::vector<float> best;
+  };
 
   TrainerConfig config_;
   Pcg32 rng_;  // data generation, the split and the per-epoch shuffle
@@ -158,6 +184,8 @@ class Trainer {
   std::int64_t best_epoch_ = -1;
   int evaluations_without_improvement_ = 0;
   std::vector<float> best_params_;
+  std::vector<Extra> extras_;   // ensemble members 1 … K−1
+  std::vector<float> average_;  // ensemble evaluation and prediction
 };
 
 }  // namespace nnp

@@ -325,7 +325,7 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   }
 
   Reader t = r.object("training");
-  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation"}, "training");
+  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"}, "training");
   c.training.batch_size = t.integer("batchSize");
   c.training.drop_last = t.boolean("dropLast", false);
   c.training.shuffle = t.boolean("shuffle", true);
@@ -342,6 +342,12 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
     a.only({"jitter", "mixup"}, "training.augmentation");
     c.training.augmentation.jitter = static_cast<float>(a.number("jitter", 0.0));
     c.training.augmentation.mixup = static_cast<float>(a.number("mixup", 0.0));
+  }
+  if (t.has("ensemble")) {
+    Reader e = t.object("ensemble");
+    e.only({"members", "bootstrap"}, "training.ensemble");
+    c.training.ensemble.members = e.integer("members", 1);
+    c.training.ensemble.bootstrap = e.boolean("bootstrap", false);
   }
   c.learner = learner_from(r);
   return c;

@@ -98,6 +98,8 @@ void validate(const TrainerConfig& c) {
   if (t.augmentation.mixup > 0.0f && (loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss))
     throw Error("training.augmentation.mixup mixes targets into class probabilities, which " + std::string(name_of(loss)) +
                 " cannot take: use CrossEntropyLoss, a BCE loss or a regression loss");
+  if (t.ensemble.members < 1 || t.ensemble.members > 16)
+    throw Error("training.ensemble.members must be a whole number from 1 to 16, got " + std::to_string(t.ensemble.members));
   const EarlyStoppingSpec& e = t.early_stopping;
   if (e.patience < 0) throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
   if (!(std::isfinite(e.min_delta) && e.min_delta >= 0.0))
@@ -136,33 +138,68 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
     mix_y_.resize(batch_y_.size());
     mix_order_.resize(static_cast<std::size_t>(bs));
   }
-  order_.resize(static_cast<std::size_t>(d.size()));
-  for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
+  // order_: row indices of this epoch; with bootstrap, a fixed resample (repeats allowed) that
+  // each epoch re-orders.
+  const auto rows_for = [&](Pcg32& rng) {
+    std::vector<int> order(static_cast<std::size_t>(d.size()));
+    for (std::size_t i = 0; i < order.size(); ++i)
+      order[i] = config_.training.ensemble.bootstrap ? static_cast<int>(rng.below(static_cast<std::uint32_t>(d.size())))
+                                                     : static_cast<int>(i);
+    return order;
+  };
+  order_ = rows_for(rng_);
   history_.reserve(1024);  // grows by doubling past that; steady state allocates nothing before
   best_params_.resize(learner_.model().parameters().size());
+  for (int m = 1; m < config_.training.ensemble.members; ++m) {
+    const std::uint64_t seed = config_.seed + 0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(m);
+    Extra e{std::make_unique<Learner>(config_.learner, seed), {}, Pcg32(seed, 0xda3e39cb94b95bdbULL), {}};
+    e.order = rows_for(e.rng);
+    e.best.resize(e.learner->model().parameters().size());
+    extras_.push_back(std::move(e));
+  }
+  if (!extras_.empty()) average_.resize(static_cast<std::size_t>(kEvalChunk) * static_cast<std::size_t>(learner_.model().outputs()));
   next_epoch();
+}
+
+Learner& Trainer::member(int m) {
+  if (m < 0 || m >= members()) throw Error("member " + std::to_string(m) + " does not exist; the ensemble has " + std::to_string(members()));
+  return m == 0 ? learner_ : *extras_[static_cast<std::size_t>(m - 1)].learner;
 }
 
 // A new permutation of the training rows every epoch (Fisher–Yates from our generator), unless
 // shuffle is off: then the split's order stays, as in TF Playground.
 void Trainer::next_epoch() {
-  if (config_.training.shuffle)
-    for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
+  const auto shuffle = [](std::vector<int>& order, Pcg32& rng) {
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(static_cast<std::uint32_t>(i))]);
+  };
+  if (config_.training.shuffle) {
+    shuffle(order_, rng_);
+    for (Extra& e : extras_) shuffle(e.order, e.rng);
+  }
   cursor_ = 0;
+}
+
+void Trainer::gather(const std::vector<int>& order, int n) {
+  const Dataset& d = inputs_.train;
+  const auto nf = static_cast<std::size_t>(d.features), nt = static_cast<std::size_t>(d.targets);
+  for (int i = 0; i < n; ++i) {
+    const auto r = static_cast<std::size_t>(order[static_cast<std::size_t>(cursor_ + i)]);
+    const auto o = static_cast<std::size_t>(i);
+    for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
+    for (std::size_t t = 0; t < nt; ++t) batch_y_[o * nt + t] = d.y[r * nt + t];
+  }
 }
 
 float Trainer::step_once() {
   const Dataset& d = inputs_.train;
   const int n = std::min(config_.training.batch_size, d.size() - cursor_);  // the last batch may be partial
-  const auto nf = static_cast<std::size_t>(d.features), nt = static_cast<std::size_t>(d.targets);
-  for (int i = 0; i < n; ++i) {  // gather the batch's rows
-    const auto r = static_cast<std::size_t>(order_[static_cast<std::size_t>(cursor_ + i)]);
-    const auto o = static_cast<std::size_t>(i);
-    for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
-    for (std::size_t t = 0; t < nt; ++t) batch_y_[o * nt + t] = d.y[r * nt + t];
+  gather(order_, n);
+  float value = learner_.step(batch_x_.data(), batch_y_.data(), n, augment(n));
+  for (Extra& e : extras_) {  // each member its own batch of its own order; the mean objective
+    gather(e.order, n);
+    value += e.learner->step(batch_x_.data(), batch_y_.data(), n, augment(n));
   }
-  const int y_cols = augment(n);
-  const float value = learner_.step(batch_x_.data(), batch_y_.data(), n, y_cols);
+  value /= static_cast<float>(members());
   cursor_ += n;
   progress_.step += 1;
   progress_.samples += n;
@@ -243,11 +280,15 @@ void Trainer::end_of_epoch() {
     evaluations_without_improvement_ = 0;
     const auto p = learner_.model().parameters();
     std::copy(p.begin(), p.end(), best_params_.begin());
+    for (Extra& x : extras_) std::copy(x.learner->model().parameters().begin(), x.learner->model().parameters().end(), x.best.begin());
     return;
   }
   if (es.patience > 0 && ++evaluations_without_improvement_ >= es.patience) {
     progress_.stopped = true;
-    if (es.restore_best) std::copy(best_params_.begin(), best_params_.end(), learner_.model().parameters().begin());
+    if (es.restore_best) {
+      std::copy(best_params_.begin(), best_params_.end(), learner_.model().parameters().begin());
+      for (Extra& x : extras_) std::copy(x.best.begin(), x.best.end(), x.learner->model().parameters().begin());
+    }
   }
 }
 
@@ -272,8 +313,15 @@ Progress Trainer::run_epochs(int epochs) {
 
 float Trainer::threshold() const { return config_.learner.loss.kind == LossKind::BCEWithLogitsLoss ? 0.0f : 0.5f; }
 
+Metrics Trainer::evaluate(const Dataset& d) { return extras_.empty() ? evaluate_with(learner_, d) : evaluate_ensemble(d); }
+
+Evaluation Trainer::evaluate_member(int m) {
+  Learner& l = member(m);
+  return Evaluation{evaluate_with(l, inputs_.train), evaluate_with(l, inputs_.validation), evaluate_with(l, inputs_.test)};
+}
+
 // Mean loss over the whole split, evaluated in chunks weighted by their rows.
-Metrics Trainer::evaluate(const Dataset& d) {
+Metrics Trainer::evaluate_with(Learner& learner, const Dataset& d) {
   const int n = d.size();
   if (n == 0) return Metrics{kNaN, kNaN};
   LossSpec mean_loss = config_.learner.loss;
@@ -283,8 +331,68 @@ Metrics Trainer::evaluate(const Dataset& d) {
     const int rows = std::min(kEvalChunk, n - begin);
     float* x = const_cast<float*>(d.x.data()) + static_cast<std::size_t>(begin) * d.features;
     float* y = const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets;
-    loss_sum += static_cast<double>(learner_.evaluate_loss(x, y, rows, d.targets, mean_loss)) * rows;
-    if (d.classes > 0) correct += accuracy(learner_.last_output(), Tensor{y, rows, d.targets}, threshold()) * rows;
+    loss_sum += static_cast<double>(learner.evaluate_loss(x, y, rows, d.targets, mean_loss)) * rows;
+    if (d.classes > 0) correct += accuracy(learner.last_output(), Tensor{y, rows, d.targets}, threshold()) * rows;
+  }
+  return Metrics{loss_sum / n, d.classes > 0 ? correct / n : kNaN};
+}
+
+// Class probabilities (softmax of logits, exp of log-probabilities, σ of a BCE logit; a
+// probability output as it is) or the regression output, k = outputs per row, accumulated × w.
+void Trainer::add_probabilities(const Tensor& o, float w, float* acc) const {
+  const Activation out = config_.learner.model.layers.back().activation.kind;
+  const bool logit = config_.learner.loss.kind == LossKind::BCEWithLogitsLoss;
+  for (int r = 0; r < o.rows; ++r) {
+    float* a = acc + static_cast<std::size_t>(r) * o.cols;
+    if (o.cols == 1) {
+      a[0] += w * (logit ? 1.0f / (1.0f + std::exp(-o(r, 0))) : o(r, 0));
+      continue;
+    }
+    if (out == Activation::Softmax) {
+      for (int c = 0; c < o.cols; ++c) a[c] += w * o(r, c);
+      continue;
+    }
+    const bool log_probs = out == Activation::LogSoftmax;
+    float m = o(r, 0);
+    for (int c = 1; c < o.cols; ++c) m = std::max(m, o(r, c));
+    float sum = 0.0f;
+    for (int c = 0; c < o.cols; ++c) sum += std::exp(o(r, c) - m);
+    for (int c = 0; c < o.cols; ++c) a[c] += w * (log_probs ? std::exp(o(r, c)) : std::exp(o(r, c) - m) / sum);
+  }
+}
+
+// The ensemble's prediction is the members' mean probability (mean output for a regression). Its
+// loss: the negative log-likelihood of that mean for classes (clamped at −100 like BCELoss), the
+// training loss of the mean output for a regression.
+Metrics Trainer::evaluate_ensemble(const Dataset& d) {
+  const int n = d.size();
+  if (n == 0) return Metrics{kNaN, kNaN};
+  const int k = model().outputs();
+  const float w = 1.0f / static_cast<float>(members());
+  double loss_sum = 0.0, correct = 0.0;
+  for (int begin = 0; begin < n; begin += kEvalChunk) {
+    const int rows = std::min(kEvalChunk, n - begin);
+    const float* x = d.x.data() + static_cast<std::size_t>(begin) * d.features;
+    const float* y = d.y.data() + static_cast<std::size_t>(begin) * d.targets;
+    std::fill(average_.begin(), average_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * k), 0.0f);
+    for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(x, rows), w, average_.data());
+    const Tensor avg{average_.data(), rows, k};
+    for (int r = 0; r < rows; ++r) {
+      const float t = y[static_cast<std::size_t>(r) * d.targets];
+      if (d.classes == 0) {
+        const float diff = avg(r, 0) - t;
+        const LossSpec& ls = config_.learner.loss;
+        loss_sum += ls.kind == LossKind::L1Loss      ? std::fabs(diff)
+                    : ls.kind == LossKind::HuberLoss ? (std::fabs(diff) < ls.delta ? 0.5 * diff * diff : ls.delta * (std::fabs(diff) - 0.5 * ls.delta))
+                                                     : static_cast<double>(diff) * diff;
+      } else if (k == 1) {
+        const float p = avg(r, 0);
+        loss_sum -= t >= 0.5f ? std::max(std::log(p), -100.0f) : std::max(std::log1p(-p), -100.0f);
+      } else {
+        loss_sum -= std::max(std::log(avg(r, static_cast<int>(t))), -100.0f);
+      }
+    }
+    if (d.classes > 0) correct += accuracy(avg, Tensor{const_cast<float*>(y), rows, d.targets}, 0.5f) * rows;
   }
   return Metrics{loss_sum / n, d.classes > 0 ? correct / n : kNaN};
 }
@@ -293,6 +401,7 @@ Evaluation Trainer::evaluate() {
   return Evaluation{evaluate(inputs_.train), evaluate(inputs_.validation), evaluate(inputs_.test)};
 }
 
+// Confusion of member 0 (for an ensemble, see evaluate() for the ensemble's accuracy).
 Confusion Trainer::confusion(const Dataset& d) {
   Confusion c;
   if (d.classes == 0) return c;
@@ -313,8 +422,14 @@ void Trainer::predict(const float* raw_x, int n, float* out) {
     const int rows = std::min(kEvalChunk, n - begin);
     scratch_.resize(static_cast<std::size_t>(rows) * nf);
     pipeline_.apply(raw_x + static_cast<std::size_t>(begin) * raw_.train.features, rows, scratch_.data());
-    const Tensor o = learner_.predict(scratch_.data(), rows);
-    std::copy(o.data, o.data + o.size(), out + static_cast<std::size_t>(begin) * o.cols);
+    if (extras_.empty()) {
+      const Tensor o = learner_.predict(scratch_.data(), rows);
+      std::copy(o.data, o.data + o.size(), out + static_cast<std::size_t>(begin) * o.cols);
+      continue;
+    }
+    float* dst = out + static_cast<std::size_t>(begin) * model().outputs();  // the ensemble's mean probabilities
+    std::fill(dst, dst + static_cast<std::size_t>(rows) * model().outputs(), 0.0f);
+    for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(scratch_.data(), rows), 1.0f / members(), dst);
   }
 }
 
@@ -355,8 +470,11 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
       }
     }
     pipeline_.apply(xy.data(), rows * res, scratch_.data());
-    const Tensor o = learner_.predict(scratch_.data(), rows * res);
-    for (int i = 0; i < rows * res; ++i) out[static_cast<std::size_t>(row0) * res + i] = class1_probability(o, i);
+    float* dst = out + static_cast<std::size_t>(row0) * res;
+    for (int m = 0; m < members(); ++m) {
+      const Tensor o = member(m).predict(scratch_.data(), rows * res);
+      for (int i = 0; i < rows * res; ++i) dst[i] = (m == 0 ? 0.0f : dst[i]) + class1_probability(o, i) / members();
+    }
   }
 }
 

@@ -179,6 +179,10 @@ export interface EngineConfig extends LearnerSpec {
     /** Epochs between evaluations (history, early stopping). Default 1. */
     evaluateEvery?: number;
     earlyStopping?: { patience: number; minDelta?: number; restoreBest?: boolean };
+    /** Gaussian input noise (std) and mixup α, on training batches only. */
+    augmentation?: { jitter?: number; mixup?: number };
+    /** K networks (1–16) from their own seeds, optionally each on a bootstrap resample; predictions averaged. */
+    ensemble?: { members: number; bootstrap?: boolean };
   };
 }
 
@@ -256,6 +260,10 @@ export interface Trainer {
   history(): Array<Evaluation & { epoch: number; step: number; lr: number; gradNorm: number }>;
   /** The epoch with the lowest monitored loss so far (validation if any, else train); −1 before any. */
   bestEpoch(): number;
+  /** Ensemble size (training.ensemble.members); evaluate() then reports the ensemble. */
+  members(): number;
+  /** One member's own evaluation (0 … members − 1). */
+  evaluateMember(member: number): Evaluation;
   /** Mean loss and accuracy on the full train and test sets (no dropout, no gradient). */
   evaluate(): Evaluation;
   /**
@@ -317,6 +325,25 @@ export interface Learner {
   delete(): void;
 }
 
+/** Rosenblatt's perceptron on a generated 2-D two-class dataset, trained by the perceptron rule. */
+export interface Perceptron {
+  /** Up to `epochs` more epochs; stops at convergence (an epoch with no mistake) or a detected cycle. */
+  run(epochs: number): {
+    epochs: number;
+    /** Mistakes (updates) in the last epoch. */
+    mistakes: number;
+    converged: boolean;
+    cycling: boolean;
+    cycleLength: number;
+    accuracy: number;
+    w1: number;
+    w2: number;
+    bias: number;
+  };
+  points(): Float32Array;
+  delete(): void;
+}
+
 export interface CoreModule {
   /** xsimd architecture the kernels were compiled for, e.g. "wasm/4". */
   simdArch(): string;
@@ -324,6 +351,7 @@ export interface CoreModule {
   Trainer: new (config: EngineConfig | string, data?: SuppliedData) => Trainer;
   /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
   Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
+  Perceptron: new (dataset: DatasetName, samples: number, noise: number, seed: number, lr: number) => Perceptron;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
   /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */
