@@ -219,6 +219,31 @@ class JsTrainer {
   }
   double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
   int members() const { return t_.members(); }
+  // A saved model = scene + these: every member's parameters by torch name, [out, in] weights.
+  val parameters(int member) {
+    return guarded([&] {
+      Learner& l = t_.member(member);
+      val o = val::object();
+      for (const ParamInfo& p : l.model().named_parameters()) {
+        const auto v = l.parameter(p.name);
+        o.set(p.name, float_array(v.data(), v.size()));
+      }
+      return o;
+    });
+  }
+  void set_parameters(int member, const val& params) {
+    guarded([&] {
+      Learner& l = t_.member(member);
+      for (const ParamInfo& p : l.model().named_parameters())
+        if (params[p.name].isUndefined()) throw Error("parameters: '" + p.name + "' is missing for member " + std::to_string(member));
+      const val keys = val::global("Object").call<val>("keys", params);
+      for (int i = 0; i < keys["length"].as<int>(); ++i) {
+        const std::string name = keys[i].as<std::string>();
+        read_floats(params[name], ("parameters." + name).c_str(), scratch_);
+        l.set_parameter(name, scratch_);
+      }
+    });
+  }
   val evaluate_member(int m) {
     return guarded([&] { return evaluation_to_js(t_.evaluate_member(m)); });
   }
@@ -263,7 +288,7 @@ class JsTrainer {
 
  private:
   Trainer t_;
-  std::vector<float> grid_;
+  std::vector<float> grid_, scratch_;
 };
 
 // The JS-facing Learner: one PyTorch-style step on batches the caller supplies; parameters in
@@ -402,6 +427,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("history", &JsTrainer::history)
       .function("bestEpoch", &JsTrainer::best_epoch)
       .function("members", &JsTrainer::members)
+      .function("parameters", &JsTrainer::parameters)
+      .function("setParameters", &JsTrainer::set_parameters)
       .function("evaluateMember", &JsTrainer::evaluate_member)
       .function("progress", &JsTrainer::progress)
       .function("evaluate", &JsTrainer::evaluate)

@@ -264,6 +264,10 @@ export interface Trainer {
   members(): number;
   /** One member's own evaluation (0 … members − 1). */
   evaluateMember(member: number): Evaluation;
+  /** A member's parameters by torch name ("0.weight" [out, in] row-major, "0.bias" …): a saved model is a scene plus these. */
+  parameters(member: number): Record<string, Float32Array>;
+  /** Sets every parameter of a member (all names required; unknown names or wrong lengths throw). */
+  setParameters(member: number, params: Record<string, Float32Array | number[]>): void;
   /** Mean loss and accuracy on the full train and test sets (no dropout, no gradient). */
   evaluate(): Evaluation;
   /**
