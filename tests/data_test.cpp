@@ -59,6 +59,9 @@ TEST(Split, SameSeedSameSplitDisjointAndSized) {
   for (const Dataset* d : {&a.train, &a.validation, &a.test})
     for (int i = 0; i < d->size(); ++i) EXPECT_TRUE(seen.insert({d->x[2 * i], d->x[2 * i + 1]}).second) << "a point in two sets";
   EXPECT_EQ(seen.size(), 500u);
+  // 180 × 0.7 is 125.99… in floating point; the split still gives 126 rows, as TF Playground would.
+  Pcg32 g2(1), r4(1);
+  EXPECT_EQ(split_dataset(make_circle(180, 0.0, g2), {.train = 0.7}, r4).train.size(), 126);
 }
 
 TEST(Split, RefusesFractionsThatLeaveASetEmptyNamingTheField) {

@@ -23,6 +23,12 @@ Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t 
   return d;
 }
 
+namespace {
+// ⌊n·f⌋ without the floating-point shortfall that makes 180 × 0.7 = 125.99… (as TF Playground,
+// which computes n·percent/100 on whole numbers).
+std::size_t rows_of(int n, double f) { return static_cast<std::size_t>(std::floor(n * f + 1e-9)); }
+}  // namespace
+
 void validate(const SplitFractions& f, int samples) {
   if (!(f.train > 0.0 && f.train < 1.0))
     throw Error("data.trainFraction must be a number between 0 and 1 (exclusive), got " + format_number(f.train));
@@ -31,8 +37,8 @@ void validate(const SplitFractions& f, int samples) {
   if (!(f.train + f.validation < 1.0))
     throw Error("data.trainFraction + data.validationFraction must stay below 1 (the test set takes the rest), got " +
                 format_number(f.train + f.validation));
-  const auto n_train = static_cast<int>(std::floor(samples * f.train));
-  const auto n_val = static_cast<int>(std::floor(samples * f.validation));
+  const auto n_train = static_cast<int>(rows_of(samples, f.train));
+  const auto n_val = static_cast<int>(rows_of(samples, f.validation));
   if (n_train < 1 || samples - n_train - n_val < 1 || (f.validation > 0.0 && n_val < 1))
     throw Error("data.trainFraction " + format_number(f.train) + " and data.validationFraction " +
                 format_number(f.validation) + " of " + std::to_string(samples) +
@@ -44,8 +50,7 @@ Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng) {
   std::vector<int> rows(static_cast<std::size_t>(all.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
-  const auto n_train = static_cast<std::size_t>(std::floor(all.size() * f.train));
-  const auto n_val = static_cast<std::size_t>(std::floor(all.size() * f.validation));
+  const std::size_t n_train = rows_of(all.size(), f.train), n_val = rows_of(all.size(), f.validation);
   return Split{take_rows(all, rows, 0, n_train), take_rows(all, rows, n_train, n_train + n_val),
                take_rows(all, rows, n_train + n_val, rows.size())};
 }
