@@ -1,10 +1,10 @@
-// The walking skeleton end to end: the production build in Chromium, the wasm engine in a worker.
+// The playground end to end: the production build in Chromium, the wasm engine in a worker.
 import { copyFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
-const SCREENSHOT = fileURLToPath(new URL('../docs/screenshots/skeleton.png', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -22,6 +22,49 @@ async function readNumber(page: Page, selector: string): Promise<number> {
 /** Waits for the engine state the worker confirmed in its latest snapshot (<body data-engine>). */
 async function expectEngine(page: Page, state: 'paused' | 'training'): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-engine', state);
+}
+
+/** A full-page picture in the test's output folder, and in docs/screenshots/ when
+ *  UPDATE_SCREENSHOTS is set (only then, so a test run leaves the work tree clean). */
+async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.mouse.move(0, 0); // No hover highlight in the picture.
+  await page.locator('h1').click(); // Nor a focus ring.
+  const shot = testInfo.outputPath(name);
+  await page.screenshot({ path: shot, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await copyFile(shot, join(SCREENSHOTS, name));
+  }
+}
+
+/** Counts the canvas's pixels of each kind of colour (the heatmap and the points). */
+async function canvasColours(page: Page) {
+  return page.locator('#boundary').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? {
+      data: new Uint8ClampedArray(),
+    };
+    let orange = 0;
+    let blue = 0;
+    let green = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [red, greenPart, bluePart] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+      if (red - bluePart > 60) orange += 1;
+      else if (bluePart - red > 60) blue += 1;
+      if (greenPart - red > 60 && greenPart - bluePart > 60) green += 1;
+    }
+    return { orange, blue, green, total: data.length / 4 };
+  });
+}
+
+/** Picks a dataset in the Data panel and waits for the worker to load its run. */
+async function pickDataset(page: Page, name: string, classes?: number): Promise<void> {
+  await page.locator('#dataset').selectOption(name);
+  if (classes !== undefined) {
+    await page.locator('#classes').fill(String(classes));
+    await page.locator('#classes').press('Enter');
+  }
+  await expect(page.locator('#step-count')).toHaveText('0');
+  await expectEngine(page, 'paused');
 }
 
 let problems: string[] = [];
@@ -60,20 +103,7 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
   expect(await readNumber(page, '#train-loss')).toBeLessThan(0.5);
 
   // The heatmap shows both classes' colours (orange and blue regions), not a blank canvas.
-  const pixels = await page.locator('#boundary').evaluate((canvas: HTMLCanvasElement) => {
-    const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? {
-      data: new Uint8ClampedArray(),
-    };
-    let orange = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const red = data[i] ?? 0;
-      const bluePart = data[i + 2] ?? 0;
-      if (red - bluePart > 60) orange += 1;
-      else if (bluePart - red > 60) blue += 1;
-    }
-    return { orange, blue, total: data.length / 4 };
-  });
+  const pixels = await canvasColours(page);
   expect(pixels.total).toBeGreaterThan(0);
   expect(pixels.orange / pixels.total).toBeGreaterThan(0.05);
   expect(pixels.blue / pixels.total).toBeGreaterThan(0.05);
@@ -86,14 +116,7 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
   await expect(page.locator('#step-count')).toHaveText((steps + 1).toLocaleString('en-US'));
   await expectEngine(page, 'paused');
 
-  await page.mouse.move(0, 0); // No hover highlight in the picture.
-  const shot = testInfo.outputPath('skeleton.png');
-  await page.screenshot({ path: shot, fullPage: true });
-  // docs/screenshots is refreshed on request only, so a test run leaves the work tree clean.
-  if (process.env.UPDATE_SCREENSHOTS) {
-    await mkdir(dirname(SCREENSHOT), { recursive: true });
-    await copyFile(shot, SCREENSHOT);
-  }
+  await screenshot(page, testInfo, 'skeleton.png');
 });
 
 test('keeps the page responsive while training', async ({ page }) => {
@@ -141,4 +164,106 @@ test('describes the scene: its model, loss and optimizer', async ({ page }) => {
   await expect(details.locator('dt')).toContainText(['Loss', 'Optimizer', 'Batch size']);
   await expect(details.locator('dd').first()).toHaveText('BCELoss');
   await expect(details.locator('dd').nth(1)).toHaveText('SGD, lr 0.1');
+});
+
+test('learns three spirals past 80 % test accuracy, picked in the dataset menu', async ({
+  page,
+}, testInfo) => {
+  await expect(page.locator('#classes-field')).toBeHidden();
+  await page.locator('#dataset').selectOption('spirals');
+  await expect(page.locator('#classes-field')).toBeVisible();
+  await expect(page.locator('#classes')).toHaveAttribute('max', '5');
+  await pickDataset(page, 'spirals', 9); // More than spirals takes: clamped.
+  await expect(page.locator('#classes')).toHaveValue('5');
+  await expect(page.locator('#architecture .chip').last()).toHaveText('5 Identity');
+  await pickDataset(page, 'spirals', 3);
+  await expect(page.locator('#dataset-description')).toContainText('interleaved spiral arms');
+  await expect(page.locator('#architecture')).toHaveAttribute(
+    'aria-label',
+    '2 → 16 Tanh → 16 Tanh → 16 Tanh → 3 Identity',
+  );
+  await expect(page.locator('#training-details dd').first()).toHaveText('CrossEntropyLoss');
+  await expect(page.locator('#legend-points li')).toHaveText([
+    'class 0',
+    'class 1',
+    'class 2',
+    'training point',
+    'test point',
+  ]);
+  await expect(page.locator('#validation-loss')).toBeHidden();
+
+  await page.locator('#play').click();
+  await expectEngine(page, 'training');
+  await expect
+    .poll(() => readNumber(page, '#test-accuracy'), { timeout: 60_000, intervals: [250] })
+    .toBeGreaterThan(80);
+  await page.locator('#play').click();
+  await expectEngine(page, 'paused');
+  expect(await readNumber(page, '#train-accuracy')).toBeGreaterThan(80);
+
+  // Three classes of points in three colours: the third (green) is there too.
+  const pixels = await canvasColours(page);
+  expect(pixels.blue / pixels.total).toBeGreaterThan(0.05);
+  expect(pixels.orange / pixels.total).toBeGreaterThan(0.002);
+  expect(pixels.green / pixels.total).toBeGreaterThan(0.002);
+  await screenshot(page, testInfo, 'spirals-3.png');
+});
+
+test('fits the sine curve: the test loss falls', async ({ page }, testInfo) => {
+  await pickDataset(page, 'sine');
+  await expect(page.locator('#classes-field')).toBeHidden();
+  await expect(page.locator('#plot-title')).toHaveText('Curve to fit');
+  await expect(page.locator('#plot-note')).toBeVisible();
+  await expect(page.locator('#architecture .chip')).toHaveText([
+    '1 input',
+    '16 Tanh',
+    '16 Tanh',
+    '1 Identity',
+  ]);
+  await expect(page.locator('#training-details dd').first()).toHaveText('MSELoss');
+  // A regression has no accuracy to show.
+  await expect(page.locator('#test-accuracy')).toBeHidden();
+  await expect(page.locator('#train-accuracy')).toBeHidden();
+  await expect(page.locator('#test-loss')).not.toHaveText('–');
+  const before = await readNumber(page, '#test-loss');
+  expect(before).toBeGreaterThan(0.05);
+
+  await page.locator('#play').click();
+  await expectEngine(page, 'training');
+  await expect
+    .poll(() => readNumber(page, '#test-loss'), { timeout: 60_000, intervals: [250] })
+    .toBeLessThan(before / 10);
+  await page.locator('#play').click();
+  await expectEngine(page, 'paused');
+  expect(await readNumber(page, '#epoch')).toBeGreaterThan(0);
+  await screenshot(page, testInfo, 'sine.png');
+
+  // Back to a classification: the accuracies return.
+  await pickDataset(page, 'moons');
+  await expect(page.locator('#test-accuracy')).toBeVisible();
+  await expect(page.locator('#plot-title')).toHaveText('Decision boundary');
+});
+
+test('holds out a validation set and sets the noise from the keyboard', async ({ page }) => {
+  await page.locator('#validation').check();
+  await expect(page.locator('#validation-loss')).toBeVisible();
+  await expect(page.locator('#validation-accuracy')).toBeVisible();
+  await expect(page.locator('#training-details')).toContainText(
+    '50 % train, 20 % validation, 30 % test',
+  );
+  await page.locator('#step').click();
+  await expect(page.locator('#step-count')).toHaveText('1');
+  await expect(page.locator('#validation-loss')).not.toHaveText('–');
+  expect(await readNumber(page, '#validation-accuracy')).toBeGreaterThanOrEqual(0);
+
+  await page.locator('#noise').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#noise-value')).toHaveText('10 %');
+  await expect(page.locator('#training-details')).toContainText('circle, 500 points, noise 0.1');
+  await expect(page.locator('#step-count')).toHaveText('0'); // A new run.
+  await page.locator('#validation').press('Space');
+  await expect(page.locator('#validation')).not.toBeChecked();
+  await expect(page.locator('#validation-loss')).toBeHidden();
+  await expect(page.locator('#noise-value')).toHaveText('10 %');
 });

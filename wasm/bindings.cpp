@@ -113,7 +113,7 @@ Dataset dataset_from_js(const val& d, const std::string& what) {
   for (std::size_t i = 0; i < out.y.size(); ++i) {
     const float v = out.y[i];
     if (!std::isfinite(v) || (out.classes > 0 && !(v >= 0 && v < static_cast<float>(out.classes) && std::floor(v) == v)))
-      throw Error(what + ".y[" + std::to_string(i) + "] = " + format_number(v) +
+      throw Error(what + ".y: row " + std::to_string(i) + " = " + format_number(v) +
                   (out.classes > 0 ? " is not a class index from 0 to " + std::to_string(out.classes - 1) : " is not finite"));
   }
   for (std::size_t i = 0; i < out.x.size(); ++i)
@@ -263,6 +263,20 @@ class JsTrainer {
       o.set("classes", c.classes);
       o.set("counts", val::global("Int32Array").new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data())).call<val>("slice"));
       return o;
+    });
+  }
+  // Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
+  val predict(const val& x, int n) {
+    read_floats(x, "predict's x", scratch_);
+    return guarded([&] {
+      const int nf = t_.raw().train.features;
+      if (n < 1 || scratch_.size() != static_cast<std::size_t>(n) * nf)
+        throw Error("predict: x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) + " values, got " +
+                    std::to_string(scratch_.size()));
+      std::vector<float> in(scratch_);
+      grid_.resize(static_cast<std::size_t>(n) * t_.model().outputs());
+      t_.predict(in.data(), n, grid_.data());
+      return float_array(grid_.data(), grid_.size());
     });
   }
   val train_points() const { return points_to_js(t_.raw().train); }
@@ -433,6 +447,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("progress", &JsTrainer::progress)
       .function("evaluate", &JsTrainer::evaluate)
       .function("predictGrid", &JsTrainer::predict_grid)
+      .function("predict", &JsTrainer::predict)
       .function("confusion", &JsTrainer::confusion)
       .function("trainPoints", &JsTrainer::train_points)
       .function("validationPoints", &JsTrainer::validation_points)

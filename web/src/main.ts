@@ -5,14 +5,22 @@ import { EngineClient } from './engine/client.ts';
 import type { FromWorker, PointsMessage, SnapshotMessage } from './engine/protocol.ts';
 import { BoundaryView } from './render/boundary.ts';
 import { renderDescription } from './render/description.ts';
+import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
-import { defaultScene } from './scene.ts';
+import {
+  datasetScene,
+  defaultScene,
+  validateScene,
+  type DatasetChoice,
+  type Scene,
+} from './scene.ts';
 import { Controls, type EngineStatus } from './ui/controls.ts';
+import { DatasetPicker } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { installSpaceToggle } from './ui/keyboard.ts';
 
-const scene = defaultScene();
+let scene: Scene = defaultScene();
 
 /** What the user asked for; the Play button shows it at once, the worker confirms it. */
 let wantPlaying = false;
@@ -24,14 +32,22 @@ let points: PointsMessage | null = null;
 let frameQueued = false;
 
 const controls = new Controls({ togglePlay, step, reset });
+const picker = new DatasetPicker(chooseDataset);
 const readouts = new Readouts();
+const legend = new PlotLegend();
 const canvas = byId('boundary', HTMLCanvasElement);
 const boundary = new BoundaryView(canvas);
 const errors = new ErrorBanner(byId('error', HTMLElement));
 const arch = byId('simd-arch', HTMLElement);
+const description = {
+  chain: byId('architecture', HTMLElement),
+  details: byId('training-details', HTMLElement),
+  output: byId('output-explain', HTMLElement),
+};
 const client = new EngineClient(receive);
 
-renderDescription(scene, byId('architecture', HTMLElement), byId('training-details', HTMLElement));
+picker.show(scene);
+renderDescription(scene, description.chain, description.details, description.output);
 client.load(scene);
 installSpaceToggle(() => {
   if (ready) togglePlay();
@@ -49,6 +65,11 @@ function receive(message: FromWorker): void {
       break;
     case 'points':
       points = message;
+      legend.show(message.plot, message.validation.length > 0);
+      readouts.configure({
+        validation: message.validation.length > 0,
+        accuracy: message.plot.kind === 'classes',
+      });
       break;
     case 'snapshot':
       latest = message;
@@ -68,6 +89,23 @@ function receive(message: FromWorker): void {
       errors.show(`The engine crashed (${message.message}). Restarting it with the same scene.`);
       break;
   }
+  queueFrame();
+}
+
+/** A new dataset (or class count, noise, validation hold-out): a new scene, a new run, paused. */
+function chooseDataset(choice: DatasetChoice): void {
+  errors.clear();
+  let next;
+  try {
+    next = validateScene(datasetScene({ ...choice, seed: scene.seed }));
+  } catch (error) {
+    errors.show(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  scene = next;
+  wantPlaying = false;
+  renderDescription(scene, description.chain, description.details, description.output);
+  client.load(scene);
   queueFrame();
 }
 

@@ -1,12 +1,15 @@
 // The scene document: everything needed to reproduce a run, as versioned JSON.
 // Pure module (no DOM, no wasm). The learner part (model, loss, optimizer, scheduler, clipping, l1,
 // init) is the engine's LearnerSpec vocabulary from ./wasm/core.d.mts — torch's class names and
-// keyword arguments — so a scene reads like a parity fixture; data, training and seed are the page's.
+// keyword arguments — so a scene reads like a parity fixture; data and training are the engine's
+// EngineConfig vocabulary too (a generator or supplied data, split fractions, input features;
+// batch size, drop_last, shuffle, evaluation period, early stopping, augmentation, ensembles).
 import type {
   ActivationName,
   ActivationSpec,
   DatasetName,
   EngineConfig,
+  FeatureName,
   InitName,
   InitSpec,
   LayerSpec,
@@ -18,6 +21,7 @@ import type {
   OptimizerSpec,
   SchedulerName,
   SchedulerSpec,
+  SuppliedData,
 } from './wasm/core.mjs';
 
 export const SCENE_FORMAT = 'nn-playground/scene@1';
@@ -69,7 +73,31 @@ export const INITS = allOf<InitName>()([
   'kaiming_uniform',
   'kaiming_normal',
 ]);
-export const DATASETS = allOf<DatasetName>()(['circle']);
+export const DATASETS = allOf<DatasetName>()([
+  'circle',
+  'xor',
+  'gauss',
+  'spiral',
+  'moons',
+  'blobs',
+  'spirals',
+  'checkerboard',
+  'plane',
+  'multigauss',
+  'sine',
+  'polynomial',
+]);
+/** data.name of a scene whose rows are passed to the Trainer beside the config. */
+export const SUPPLIED = 'supplied';
+export const FEATURES = allOf<FeatureName>()([
+  'x1',
+  'x2',
+  'x1^2',
+  'x2^2',
+  'x1*x2',
+  'sin(x1)',
+  'sin(x2)',
+]);
 export const REDUCTIONS = allOf<NonNullable<LossSpec['reduction']>>()(['mean', 'sum']);
 export const GELU_APPROXIMATIONS = allOf<NonNullable<ActivationSpec['approximate']>>()([
   'none',
@@ -127,30 +155,170 @@ export const SCHEDULER_ARGS: Record<
 
 /** Losses whose target is a class index: the network needs one output per class. */
 export const CLASS_LOSSES: readonly LossName[] = ['CrossEntropyLoss', 'NLLLoss', 'MultiMarginLoss'];
+/** Losses that take a class index only, so mixup's blended targets cannot reach them. */
+const MIXUP_REJECTS: readonly LossName[] = ['NLLLoss', 'MultiMarginLoss'];
+/** The losses a regression (a number as the target) accepts. */
+export const REGRESSION_LOSSES: readonly LossName[] = ['MSELoss', 'L1Loss', 'HuberLoss'];
 
-/** Features per point and classes of each dataset. */
-export const DATASET_SHAPES: Record<DatasetName, { features: number; classes: number }> = {
-  circle: { features: 2, classes: 2 },
+export type Task = 'classification' | 'regression';
+
+/** What the page needs to know about a generator (core/include/nnp/generators.h). */
+export interface CatalogueEntry {
+  /** Display name. */
+  title: string;
+  task: Task;
+  /** Raw features per point: 2 (a point of the plane) or 1 (x of a curve). */
+  features: 1 | 2;
+  /** How many classes it can have: fixed when min = max, and 0 … 0 for a regression. */
+  classes: { min: number; max: number };
+  /** One line for the page. */
+  description: string;
+}
+
+/** Every generator, in the engine's order (the page's order), with its shape and a description. */
+export const DATASET_CATALOGUE: Record<DatasetName, CatalogueEntry> = {
+  circle: {
+    title: 'Circle',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'A disc of one class inside a ring of the other.',
+  },
+  xor: {
+    title: 'XOR',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'Four quadrants labelled by the sign of x₁·x₂.',
+  },
+  gauss: {
+    title: 'Two Gaussians',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'Two Gaussian clouds that noise spreads into each other.',
+  },
+  spiral: {
+    title: 'Spiral',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'Two interleaved spiral arms.',
+  },
+  moons: {
+    title: 'Moons',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'Two interleaving half circles.',
+  },
+  blobs: {
+    title: 'Blobs',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 6 },
+    description: '2 to 6 Gaussian clusters set around a circle, one class each.',
+  },
+  spirals: {
+    title: 'Spirals',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 5 },
+    description: '2 to 5 interleaved spiral arms, one class each.',
+  },
+  checkerboard: {
+    title: 'Checkerboard',
+    task: 'classification',
+    features: 2,
+    classes: { min: 2, max: 2 },
+    description: 'A 4×4 checkerboard: the label is the colour of the square.',
+  },
+  plane: {
+    title: 'Plane',
+    task: 'regression',
+    features: 2,
+    classes: { min: 0, max: 0 },
+    description: 'A tilted plane: the target is (x₁ + x₂) / 10.',
+  },
+  multigauss: {
+    title: 'Gaussian bumps',
+    task: 'regression',
+    features: 2,
+    classes: { min: 0, max: 0 },
+    description: 'Six cone-shaped bumps of either sign.',
+  },
+  sine: {
+    title: 'Sine',
+    task: 'regression',
+    features: 1,
+    classes: { min: 0, max: 0 },
+    description: 'A curve: y = sin(x) over two periods.',
+  },
+  polynomial: {
+    title: 'Cubic',
+    task: 'regression',
+    features: 1,
+    classes: { min: 0, max: 0 },
+    description: 'A curve: the cubic y = (x³ − 27x) / 54.',
+  },
 };
+
+/** The class count a scene for `name` uses when data.classes is absent (the engine's default). */
+export function defaultClasses(name: DatasetName): number {
+  return DATASET_CATALOGUE[name].classes.min;
+}
+
+/** True for the generators whose class count is chosen by data.classes (blobs, spirals). */
+export function takesClasses(name: DatasetName): boolean {
+  const { min, max } = DATASET_CATALOGUE[name].classes;
+  return min !== max;
+}
 
 /** The optimiser of a scene: always with an explicit learning rate (the page shows and edits it). */
 export type SceneOptimizer = OptimizerSpec & { lr: number };
 
+/** How the points are split and turned into network inputs (generated or supplied data alike). */
+export interface SceneSplit {
+  /** Fraction of the points used for training. */
+  trainFraction: number;
+  /** Fraction held out for validation (absent: none); the test set takes the rest. */
+  validationFraction?: number;
+  /** 2-D data: TensorFlow Playground's input features (absent: the raw x1, x2). */
+  features?: FeatureName[];
+  /** Standardise each input with the training split's mean and standard deviation. */
+  standardize?: boolean;
+}
+
+/** Points drawn by one of the engine's generators. */
+export interface GeneratedData extends SceneSplit {
+  name: DatasetName;
+  /** Points generated in total, before the split. */
+  samples: number;
+  /** 0 … 0.5, like TensorFlow Playground's noise slider / 100. */
+  noise: number;
+  /** blobs (2–6) and spirals (2–5) only; absent: 2. */
+  classes?: number;
+}
+
+/** Rows passed to the Trainer beside the scene (a real dataset, a CSV): see SuppliedData. */
+export interface SuppliedSceneData extends SceneSplit {
+  name: typeof SUPPLIED;
+}
+
+export type SceneData = GeneratedData | SuppliedSceneData;
+
+/** The engine's training options: mini-batches, order, evaluation and early stopping. */
+export type SceneTraining = EngineConfig['training'];
+export type EarlyStopping = NonNullable<SceneTraining['earlyStopping']>;
+export type Augmentation = NonNullable<SceneTraining['augmentation']>;
+export type Ensemble = NonNullable<SceneTraining['ensemble']>;
+
 export interface Scene extends LearnerSpec {
   /** Format tag and version; a different version is rejected, never guessed at. */
   format: typeof SCENE_FORMAT;
-  /** Seeds data, initial weights, dropout and the shuffle: same scene, same run. */
+  /** Seeds data, the split, initial weights, dropout and the shuffle: same scene, same run. */
   seed: number;
-  data: {
-    /** Which toy dataset generator to use. */
-    name: DatasetName;
-    /** Points generated in total, before the train/test split. */
-    samples: number;
-    /** 0 … 0.5, like TensorFlow Playground's noise slider / 100. */
-    noise: number;
-    /** Fraction of the points used for training; the rest is the test set. */
-    trainFraction: number;
-  };
+  data: SceneData;
   /** Input features, then hidden layers and the output layer: each is nn.Linear followed by an
    *  activation (a name, or {name, ...torch kwargs}) and optional dropout. */
   model: ModelSpec;
@@ -159,14 +327,17 @@ export interface Scene extends LearnerSpec {
   optimizer: SceneOptimizer;
   // Optional (absent: off / torch's default), as in LearnerSpec: scheduler (stepped once per
   // optimiser step), clip_grad_norm, clip_grad_value, l1, init.
-  training: {
-    /** Examples per optimiser step. */
-    batchSize: number;
-  };
+  /** batchSize (examples per optimiser step); optional dropLast, shuffle (default true),
+   *  evaluateEvery (epochs, default 1), earlyStopping {patience, minDelta?, restoreBest?},
+   *  augmentation {jitter?, mixup?} and ensemble {members, bootstrap?}. */
+  training: SceneTraining;
 }
 
+/** A scene whose data comes from a generator. */
+export type GeneratedScene = Scene & { data: GeneratedData };
+
 /** Circle data, 2 → 4 Tanh → 4 Tanh → 1 Sigmoid, BCELoss, SGD lr 0.1, batch 10, seed 1. */
-export function defaultScene(): Scene {
+export function defaultScene(): GeneratedScene {
   return {
     format: SCENE_FORMAT,
     seed: 1,
@@ -183,6 +354,77 @@ export function defaultScene(): Scene {
     optimizer: { name: 'SGD', lr: 0.1 },
     training: { batchSize: 10 },
   };
+}
+
+/** What the page's dataset picker chooses; the rest of the scene follows from it. */
+export interface DatasetChoice {
+  name: DatasetName;
+  /** blobs and spirals only; default DEFAULT_PICKED_CLASSES. */
+  classes?: number;
+  /** default 0. */
+  noise?: number;
+  /** default none. */
+  validationFraction?: number;
+  /** default 1. */
+  seed?: number;
+}
+
+/** The class count the picker starts blobs and spirals with: more than two is why they exist. */
+export const DEFAULT_PICKED_CLASSES = 3;
+
+/** Tanh hidden layers that learn each dataset within a few hundred epochs of SGD at lr 0.1. */
+const HIDDEN_UNITS: Record<DatasetName, readonly number[]> = {
+  circle: [4, 4],
+  xor: [4, 4],
+  gauss: [4, 4],
+  spiral: [16, 16, 16],
+  moons: [4, 4],
+  blobs: [4, 4],
+  spirals: [16, 16, 16],
+  checkerboard: [16, 16],
+  plane: [4, 4],
+  multigauss: [16, 16],
+  sine: [16, 16],
+  polynomial: [4, 4],
+};
+
+/**
+ * The playground's scene for a dataset: the default scene's optimiser, batch size and split, the
+ * inputs the data has (2, or 1 for a curve), hidden layers big enough for it, and the output layer
+ * and loss its task needs — 1 Sigmoid with BCELoss for two classes, k Identity logits with
+ * CrossEntropyLoss for k > 2 classes, 1 Identity with MSELoss for a regression.
+ * datasetScene({ name: 'circle' }) is defaultScene().
+ */
+export function datasetScene(choice: DatasetChoice): GeneratedScene {
+  const { name } = choice;
+  const info = DATASET_CATALOGUE[name];
+  const scene = defaultScene();
+  const classes = takesClasses(name)
+    ? (choice.classes ?? DEFAULT_PICKED_CLASSES)
+    : info.classes.min;
+  scene.data = {
+    name,
+    samples: 500,
+    noise: choice.noise ?? 0,
+    ...(takesClasses(name) ? { classes } : {}),
+    trainFraction: 0.5,
+    ...(choice.validationFraction ? { validationFraction: choice.validationFraction } : {}),
+  };
+  if (choice.seed !== undefined) scene.seed = choice.seed;
+  const hidden: LayerSpec[] = HIDDEN_UNITS[name].map((units) => ({ units, activation: 'Tanh' }));
+  let output: LayerSpec;
+  if (info.task === 'regression') {
+    output = { units: 1, activation: 'Identity' };
+    scene.loss = { name: 'MSELoss' };
+  } else if (classes > 2) {
+    output = { units: classes, activation: 'Identity' };
+    scene.loss = { name: 'CrossEntropyLoss' };
+  } else {
+    output = { units: 1, activation: 'Sigmoid' };
+    scene.loss = { name: 'BCELoss' };
+  }
+  scene.model = { inputs: info.features, layers: [...hidden, output] };
+  return scene;
 }
 
 /** A deep copy of the learner part of `spec` (only the fields it has). */
@@ -208,13 +450,27 @@ function copyLearner(spec: LearnerSpec): LearnerSpec {
   return copy;
 }
 
+function copyTraining(training: SceneTraining): SceneTraining {
+  const copy: SceneTraining = { ...training };
+  if (training.earlyStopping) copy.earlyStopping = { ...training.earlyStopping };
+  if (training.augmentation) copy.augmentation = { ...training.augmentation };
+  if (training.ensemble) copy.ensemble = { ...training.ensemble };
+  return copy;
+}
+
+function copyData(data: SceneData): SceneData {
+  const copy: SceneData = { ...data };
+  if (data.features) copy.features = [...data.features];
+  return copy;
+}
+
 /** Translates a (validated) scene into the engine's constructor argument. */
 export function sceneToEngineConfig(scene: Scene): EngineConfig {
   return {
     seed: scene.seed,
-    data: { ...scene.data },
+    data: copyData(scene.data),
     ...copyLearner(scene),
-    batchSize: scene.training.batchSize,
+    training: copyTraining(scene.training),
   };
 }
 
@@ -327,6 +583,7 @@ export const LIMITS = {
   samples: int(10, 10_000),
   noise: real(0, 0.5),
   trainFraction: real(0.05, 0.95),
+  validationFraction: real(0, 0.9),
   inputs: int(1, 64),
   layers: int(1, 16),
   units: int(1, 256),
@@ -365,6 +622,12 @@ export const LIMITS = {
   l1: real(0, 1),
   initValue: real(-10, 10),
   batchSize: int(1, 10_000),
+  evaluateEvery: int(1, 10_000),
+  patience: int(0, 100_000),
+  minDelta: real(0, 1000),
+  jitter: real(0, 10),
+  mixup: real(0, 10),
+  members: int(1, 16),
 } as const;
 
 type Check<T> = (value: unknown, path: string) => T;
@@ -569,36 +832,345 @@ function clip(fields: Fields, key: 'clip_grad_norm' | 'clip_grad_value'): number
 const activationName = (a: LayerSpec['activation']): ActivationName =>
   typeof a === 'string' ? a : a.name;
 
-/** What the engine would reject (or turn into NaN) given the data, checked with page paths. */
-function checkCombination(scene: Scene): void {
-  const shape = DATASET_SHAPES[scene.data.name];
-  const { layers } = scene.model;
-  const last = layers.length - 1;
-  const output = layers[last]!;
-  const train = Math.floor(scene.data.samples * scene.data.trainFraction);
-  if (train < 1 || train >= scene.data.samples) {
+// ---- data and training ------------------------------------------------------------------------
+
+const DATA_FIELDS = allOf<keyof EngineConfig['data']>()([
+  'name',
+  'samples',
+  'noise',
+  'classes',
+  'trainFraction',
+  'validationFraction',
+  'features',
+  'standardize',
+]);
+const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
+  'batchSize',
+  'dropLast',
+  'shuffle',
+  'evaluateEvery',
+  'earlyStopping',
+  'augmentation',
+  'ensemble',
+]);
+const EARLY_STOPPING_FIELDS = allOf<keyof EarlyStopping>()(['patience', 'minDelta', 'restoreBest']);
+const AUGMENTATION_FIELDS = allOf<keyof Augmentation>()(['jitter', 'mixup']);
+const ENSEMBLE_FIELDS = allOf<keyof Ensemble>()(['members', 'bootstrap']);
+const GENERATOR_ONLY = ['samples', 'noise', 'classes'] as const;
+
+function classRange(name: DatasetName): string {
+  const { min, max } = DATASET_CATALOGUE[name].classes;
+  return `${min} to ${max}`;
+}
+
+function features(value: unknown, path: string): FeatureName[] {
+  if (!Array.isArray(value) || value.length < 1 || value.length > FEATURES.length) {
+    fail(
+      path,
+      `an array of 1 to ${FEATURES.length} feature names from ${FEATURES.join(', ')} ` +
+        '(or leave it out for the raw x1, x2)',
+      value,
+    );
+  }
+  const list = (value as unknown[]).map((name, i) => oneOf(name, `${path}[${i}]`, FEATURES));
+  list.forEach((name, i) => {
+    if (list.indexOf(name) !== i) reject(`${path}[${i}]`, `"${name}" is listed twice`);
+  });
+  return list;
+}
+
+function data(value: unknown): SceneData {
+  const d = object(value, 'data', DATA_FIELDS);
+  const name = oneOf(d.name, 'data.name', [...DATASETS, SUPPLIED]);
+  const split: SceneSplit = {
+    trainFraction: number(d.trainFraction, 'data.trainFraction', LIMITS.trainFraction),
+  };
+  if (d.validationFraction !== undefined) {
+    split.validationFraction = number(
+      d.validationFraction,
+      'data.validationFraction',
+      LIMITS.validationFraction,
+    );
+  }
+  if (d.features !== undefined) split.features = features(d.features, 'data.features');
+  if (d.standardize !== undefined) split.standardize = boolean(d.standardize, 'data.standardize');
+  if (name === SUPPLIED) {
+    for (const key of GENERATOR_ONLY) {
+      if (d[key] !== undefined) {
+        reject(`data.${key}`, `only for generated data; supplied data brings its own rows`);
+      }
+    }
+    return { name, ...split };
+  }
+  const generated: GeneratedData = {
+    name,
+    samples: number(d.samples, 'data.samples', LIMITS.samples),
+    noise: number(d.noise, 'data.noise', LIMITS.noise),
+    ...split,
+  };
+  if (d.classes !== undefined) {
+    const { min, max } = DATASET_CATALOGUE[name].classes;
+    if (takesClasses(name)) {
+      generated.classes = number(d.classes, 'data.classes', int(min, max));
+    } else if (d.classes !== min || min === 0) {
+      const has = min === 0 ? 'no classes: it is a regression' : `exactly ${min} classes`;
+      reject(
+        'data.classes',
+        `${name} has ${has}; only ${DATASETS.filter(takesClasses)
+          .map((n) => `${n} (${classRange(n)})`)
+          .join(' and ')} take data.classes, got ${shown(d.classes)}`,
+      );
+    } else {
+      generated.classes = min;
+    }
+  }
+  return generated;
+}
+
+function training(value: unknown): SceneTraining {
+  const t = object(value, 'training', TRAINING_FIELDS);
+  const spec: SceneTraining = {
+    batchSize: number(t.batchSize, 'training.batchSize', LIMITS.batchSize),
+  };
+  if (t.dropLast !== undefined) spec.dropLast = boolean(t.dropLast, 'training.dropLast');
+  if (t.shuffle !== undefined) spec.shuffle = boolean(t.shuffle, 'training.shuffle');
+  if (t.evaluateEvery !== undefined) {
+    spec.evaluateEvery = number(t.evaluateEvery, 'training.evaluateEvery', LIMITS.evaluateEvery);
+  }
+  if (t.earlyStopping !== undefined) {
+    const path = 'training.earlyStopping';
+    const e = object(t.earlyStopping, path, EARLY_STOPPING_FIELDS);
+    const stopping: EarlyStopping = {
+      patience: number(e.patience, `${path}.patience`, LIMITS.patience),
+    };
+    if (e.minDelta !== undefined) {
+      stopping.minDelta = number(e.minDelta, `${path}.minDelta`, LIMITS.minDelta);
+    }
+    if (e.restoreBest !== undefined) {
+      stopping.restoreBest = boolean(e.restoreBest, `${path}.restoreBest`);
+    }
+    spec.earlyStopping = stopping;
+  }
+  if (t.augmentation !== undefined) {
+    const path = 'training.augmentation';
+    const a = object(t.augmentation, path, AUGMENTATION_FIELDS);
+    const augmentation: Augmentation = {};
+    if (a.jitter !== undefined)
+      augmentation.jitter = number(a.jitter, `${path}.jitter`, LIMITS.jitter);
+    if (a.mixup !== undefined) augmentation.mixup = number(a.mixup, `${path}.mixup`, LIMITS.mixup);
+    spec.augmentation = augmentation;
+  }
+  if (t.ensemble !== undefined) {
+    const path = 'training.ensemble';
+    const e = object(t.ensemble, path, ENSEMBLE_FIELDS);
+    const ensemble: Ensemble = { members: number(e.members, `${path}.members`, LIMITS.members) };
+    if (e.bootstrap !== undefined) ensemble.bootstrap = boolean(e.bootstrap, `${path}.bootstrap`);
+    spec.ensemble = ensemble;
+  }
+  return spec;
+}
+
+// ---- the scene against its data -----------------------------------------------------------
+
+/** The rows a scene trains on: a generator's (from the scene) or supplied data's. */
+export interface DataShape {
+  /** Rows in total (with a separate test set: the rows that give train and validation). */
+  rows: number;
+  /** Raw features per row. */
+  features: number;
+  /** 0 for a regression, else the number of classes. */
+  classes: number;
+  /** The test set comes separately (SuppliedData.test). */
+  separateTest?: boolean;
+}
+
+/** The shape of supplied rows, as validateScene needs it; null for an .nnpd file (the engine
+ *  reads it: core.datasetInfo gives its rows, features and classes). */
+export function suppliedShape(supplied: SuppliedData): DataShape | null {
+  if ('nnpd' in supplied) return null;
+  return {
+    rows: supplied.y.length,
+    features: supplied.features,
+    classes: supplied.classes,
+    separateTest: supplied.test !== undefined && supplied.test !== null,
+  };
+}
+
+/** The shape of a generated scene's data; null for supplied data (it is not in the scene). */
+export function generatedShape(data: SceneData): DataShape | null {
+  if (data.name === SUPPLIED) return null;
+  const info = DATASET_CATALOGUE[data.name];
+  return {
+    rows: data.samples,
+    features: info.features,
+    classes: data.classes ?? defaultClasses(data.name),
+  };
+}
+
+export interface SplitSizes {
+  train: number;
+  validation: number;
+  /** null: a separate test set (its size is the supplied test set's). */
+  test: number | null;
+}
+
+/**
+ * The sizes of the train, validation and test sets, cut as the engine cuts them
+ * (core/src/data/datasets.cpp: ⌊rows·trainFraction⌋ train rows, ⌊rows·validationFraction⌋
+ * validation rows, the rest for testing; with a separate test set, the validation fraction of the
+ * rows is held out and the rest trains). Throws naming the fraction that leaves a set empty.
+ */
+/** ⌊rows·fraction⌋ as the engine takes it: without the floating-point shortfall that makes
+ *  180 × 0.7 = 125.99… (core/src/data/datasets.cpp, rows_of). */
+function rowsOf(rows: number, fraction: number): number {
+  return Math.floor(rows * fraction + 1e-9);
+}
+
+/** Train and validation fractions must leave something for the test set. */
+function checkFractionSum({ trainFraction, validationFraction = 0 }: SceneSplit): void {
+  if (!(trainFraction + validationFraction < 1)) {
+    reject(
+      'data.validationFraction',
+      `${validationFraction} with data.trainFraction ${trainFraction} leaves nothing for the ` +
+        'test set (the two must add up to less than 1)',
+    );
+  }
+}
+
+export function splitSizes(split: SceneSplit, shape: DataShape): SplitSizes {
+  const { trainFraction: train, validationFraction: validation = 0 } = split;
+  const { rows } = shape;
+  const of = `of ${rows} ${rows === 1 ? 'row' : 'rows'}`;
+  if (shape.separateTest) {
+    const trainRows = validation > 0 ? rowsOf(rows, 1 - validation) : rows;
+    if (trainRows < 1 || rows - trainRows < (validation > 0 ? 1 : 0)) {
+      reject(
+        'data.validationFraction',
+        `${validation} ${of} leaves the ${trainRows < 1 ? 'training' : 'validation'} set empty`,
+      );
+    }
+    return { train: trainRows, validation: rows - trainRows, test: null };
+  }
+  checkFractionSum(split);
+  const trainRows = rowsOf(rows, train);
+  const validationRows = rowsOf(rows, validation);
+  const testRows = rows - trainRows - validationRows;
+  if (trainRows < 1) {
     reject(
       'data.trainFraction',
-      `${scene.data.trainFraction} of ${scene.data.samples} samples leaves the train or the test ` +
-        'set empty; raise data.samples or move the fraction towards 0.5',
+      `${train} ${of} leaves the training set empty; raise the fraction or use more rows`,
     );
   }
-  if (scene.model.inputs !== shape.features) {
+  if (validation > 0 && validationRows < 1) {
+    reject(
+      'data.validationFraction',
+      `${validation} ${of} leaves the validation set empty; raise the fraction, use more ` +
+        'rows, or leave the fraction out for no validation set',
+    );
+  }
+  if (testRows < 1) {
+    reject(
+      validation > 0 ? 'data.validationFraction' : 'data.trainFraction',
+      `${validation > 0 ? validation : train} ${of} leaves the test set empty; lower the ` +
+        'fraction or use more rows',
+    );
+  }
+  return { train: trainRows, validation: validationRows, test: testRows };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What the engine would reject (or turn into NaN) given the data, checked with page paths.
+ *  Mirrors core/src/train/trainer.cpp (validate_against_data) and the split's rules. */
+function checkCombination(scene: Scene, shape: DataShape | null): void {
+  const { data, model, loss, training } = scene;
+  const { layers } = model;
+  const last = layers.length - 1;
+  const output = layers[last]!;
+  const units = `model.layers[${last}].units`;
+  if ((output.dropout ?? 0) > 0) {
     fail(
-      'model.inputs',
-      `${shape.features} (${scene.data.name} points have ${shape.features} features)`,
-      scene.model.inputs,
+      `model.layers[${last}].dropout`,
+      '0 on the output layer (dropout there would rescale the outputs the loss sees)',
+      output.dropout,
     );
   }
-  const classes = CLASS_LOSSES.includes(scene.loss.name);
-  const units = classes ? shape.classes : 1;
-  if (output.units !== units) {
-    const why = classes
-      ? `one per ${scene.data.name} class, as ${scene.loss.name} takes class scores`
-      : `${scene.loss.name} compares one output with the 0/1 label`;
-    fail(`model.layers[${last}].units`, `${units} for the output layer (${why})`, output.units);
+  if ((training.augmentation?.mixup ?? 0) > 0 && MIXUP_REJECTS.includes(loss.name)) {
+    reject(
+      'training.augmentation.mixup',
+      `mixes targets into class probabilities, which ${loss.name} cannot take: use ` +
+        'CrossEntropyLoss, a BCE loss or a regression loss (or mixup 0)',
+    );
   }
-  if (scene.loss.name === 'BCELoss' && activationName(output.activation) !== 'Sigmoid') {
+  if (!shape) {
+    // Supplied data the caller did not describe (nor whether its test set comes separately):
+    // what needs its shape is left to the engine.
+    return;
+  }
+  const sizes = splitSizes(data, shape);
+  const what =
+    data.name === SUPPLIED
+      ? 'the supplied data'
+      : takesClasses(data.name)
+        ? `${data.name} with ${shape.classes} classes`
+        : data.name;
+
+  if (data.features && shape.features !== 2) {
+    reject(
+      'data.features',
+      `apply to 2-D data only; ${what} has ${plural(shape.features, 'feature')} per point ` +
+        '(leave data.features out)',
+    );
+  }
+  const inputs = data.features?.length ?? shape.features;
+  if (model.inputs !== inputs) {
+    const why = data.features
+      ? 'one per entry of data.features'
+      : `${what} points have ${plural(shape.features, 'feature')}`;
+    fail('model.inputs', `${inputs} (${why})`, model.inputs);
+  }
+
+  if (shape.classes === 0) {
+    if (!REGRESSION_LOSSES.includes(loss.name)) {
+      fail(
+        'loss.name',
+        `one of ${REGRESSION_LOSSES.join(', ')} (${what} is a regression: ` +
+          'its target is a number, not a class)',
+        loss.name,
+      );
+    }
+    if (output.units !== 1) {
+      fail(units, '1 for the output layer (a regression predicts one number)', output.units);
+    }
+  } else if (CLASS_LOSSES.includes(loss.name)) {
+    if (output.units !== shape.classes) {
+      fail(
+        units,
+        `${shape.classes} for the output layer (one per class of ${what}, as ${loss.name} ` +
+          'takes class scores)',
+        output.units,
+      );
+    }
+  } else {
+    if (shape.classes !== 2) {
+      fail(
+        'loss.name',
+        `one of ${CLASS_LOSSES.join(', ')} (${loss.name} handles two classes only; ${what} ` +
+          `has ${shape.classes}: use one output per class)`,
+        loss.name,
+      );
+    }
+    if (output.units !== 1) {
+      fail(
+        units,
+        `1 for the output layer (${loss.name} compares one output with the 0/1 label)`,
+        output.units,
+      );
+    }
+  }
+  if (loss.name === 'BCELoss' && activationName(output.activation) !== 'Sigmoid') {
     fail(
       `model.layers[${last}].activation`,
       'Sigmoid for the output layer, as loss.name BCELoss takes probabilities ' +
@@ -606,11 +1178,11 @@ function checkCombination(scene: Scene): void {
       output.activation,
     );
   }
-  if ((output.dropout ?? 0) > 0) {
-    fail(
-      `model.layers[${last}].dropout`,
-      '0 on the output layer (dropout there would rescale the outputs the loss sees)',
-      output.dropout,
+  if (training.dropLast && training.batchSize > sizes.train) {
+    reject(
+      'training.batchSize',
+      `${training.batchSize} is larger than the ${sizes.train} training rows, so ` +
+        'training.dropLast would leave no batch; lower it or turn dropLast off',
     );
   }
 }
@@ -635,19 +1207,16 @@ const TOP_FIELDS = [
  * holding the same fields (absent optional fields stay absent). Throws an Error whose message
  * starts with the path of the first bad field and says what is accepted, e.g.
  * "scene.model.layers[1].activation: expected one of Identity, Sigmoid, …, got "Tanhh"".
+ *
+ * A generated dataset's shape is known, so the model, loss and split are checked against it.
+ * For data.name "supplied", pass the supplied data's shape (suppliedShape) to check the same;
+ * without it those checks are left to the engine.
  */
-export function validateScene(input: unknown): Scene {
+export function validateScene(input: unknown, supplied?: DataShape | null): Scene {
   const top = object(input, '', TOP_FIELDS);
   if (top.format !== SCENE_FORMAT) fail('format', `"${SCENE_FORMAT}"`, top.format);
   const seed = number(top.seed, 'seed', LIMITS.seed);
-
-  const d = object(top.data, 'data', ['name', 'samples', 'noise', 'trainFraction']);
-  const data = {
-    name: oneOf(d.name, 'data.name', DATASETS),
-    samples: number(d.samples, 'data.samples', LIMITS.samples),
-    noise: number(d.noise, 'data.noise', LIMITS.noise),
-    trainFraction: number(d.trainFraction, 'data.trainFraction', LIMITS.trainFraction),
-  };
+  const sceneData = data(top.data);
 
   const learner: LearnerSpec = {
     model: model(top.model),
@@ -660,14 +1229,14 @@ export function validateScene(input: unknown): Scene {
   if (top.l1 !== undefined) learner.l1 = number(top.l1, 'l1', LIMITS.l1);
   if (top.init !== undefined) learner.init = init(top.init);
 
-  const t = object(top.training, 'training', ['batchSize']);
   const scene: Scene = {
     format: SCENE_FORMAT,
     seed,
-    data,
+    data: sceneData,
     ...(learner as LearnerSpec & { optimizer: SceneOptimizer }),
-    training: { batchSize: number(t.batchSize, 'training.batchSize', LIMITS.batchSize) },
+    training: training(top.training),
   };
-  checkCombination(scene);
+  const shape = sceneData.name === SUPPLIED ? (supplied ?? null) : generatedShape(sceneData);
+  checkCombination(scene, shape);
   return scene;
 }

@@ -6,20 +6,30 @@ import { GRID_RESOLUTION } from '../src/engine/protocol.ts';
 import { isFatal, TrainingSession } from '../src/engine/session.ts';
 import {
   ACTIVATIONS,
+  DATASET_CATALOGUE,
+  DATASETS,
+  datasetScene,
   defaultScene,
+  FEATURES,
+  generatedShape,
   INITS,
   LOSSES,
   OPTIMIZERS,
   SCHEDULERS,
   sceneToEngineConfig,
+  splitSizes,
+  suppliedShape,
+  takesClasses,
   validateScene,
   type Scene,
 } from '../src/scene.ts';
 import createCore, {
   type CoreModule,
   type EngineConfig,
+  type Evaluation,
   type Learner,
   type LearnerSpec,
+  type SuppliedData,
   type Trainer,
 } from '../src/wasm/core.mjs';
 
@@ -59,10 +69,31 @@ function thrownBy(f: () => unknown): Error {
   return thrown as Error;
 }
 
+function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, object[key]])) as Pick<T, K>;
+}
+
 function expectFinite(values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) {
     expect(Number.isFinite(value), `${name} = ${value}`).toBe(true);
   }
+}
+
+/** A classification run's evaluation: finite train and test metrics, the flat fields equal to
+ *  the nested ones, and NaN for the validation set it does not have. */
+function expectEvaluated(e: Evaluation): void {
+  const { train, validation, test, ...flat } = e;
+  expectFinite(flat);
+  expectFinite({ trainLoss: train.loss, trainAccuracy: train.accuracy });
+  expectFinite({ testLoss: test.loss, testAccuracy: test.accuracy });
+  expect(flat).toEqual({
+    trainLoss: train.loss,
+    trainAccuracy: train.accuracy,
+    testLoss: test.loss,
+    testAccuracy: test.accuracy,
+  });
+  expect(validation.loss).toBeNaN();
+  expect(validation.accuracy).toBeNaN();
 }
 
 describe('the wasm module', () => {
@@ -121,10 +152,10 @@ describe('Trainer', () => {
   it('lowers the loss on the circle data', () => {
     const t = trainer();
     const before = t.evaluate();
-    expectFinite({ ...before });
+    expectEvaluated(before);
     t.run(5000);
     const after = t.evaluate();
-    expectFinite({ ...after });
+    expectEvaluated(after);
     expect(after.trainLoss).toBeLessThan(before.trainLoss * 0.5);
     expect(after.testLoss).toBeLessThan(before.testLoss * 0.5);
     for (const accuracy of [after.trainAccuracy, after.testAccuracy]) {
@@ -232,7 +263,7 @@ describe('Trainer', () => {
     expect(before.testAccuracy).toBeLessThan(0.7);
     t.run(2000);
     const after = t.evaluate();
-    expectFinite({ ...after });
+    expectEvaluated(after);
     expect(after.testAccuracy).toBeGreaterThan(0.9);
     expect(after.testAccuracy).toBeGreaterThan(before.testAccuracy);
     expect(after.trainLoss).toBeLessThan(before.trainLoss * 0.5);
@@ -306,7 +337,7 @@ describe('Trainer', () => {
   ])('accepts what the page accepts: %s', (_, change) => {
     const t = trainer(sceneToEngineConfig(validateScene({ ...defaultScene(), ...change })));
     expect(Number.isFinite(t.run(100).batchLoss)).toBe(true);
-    expectFinite({ ...t.evaluate() });
+    expectEvaluated(t.evaluate());
   });
 
   it.each<[string, (config: EngineConfig) => void]>([
@@ -563,5 +594,394 @@ describe('Trainer.confusion', () => {
     expect(total).toBe(t.testPoints().length / 3);
     expect((counts[0]! + counts[3]!) / total).toBeCloseTo(t.evaluate().testAccuracy, 12);
     expect(() => t.confusion('validation' as 'test')).toThrow(/split must be 'train' or 'test'/);
+  });
+});
+
+describe('datasets in the engine', () => {
+  /** [x1, x2, target] triples (1-D data: [x, target, target]). */
+  const rows = (points: Float32Array): number => points.length / 3;
+
+  it.each(DATASETS.map((name) => [name]))(
+    'trains %s for a few epochs from its default scene',
+    (name) => {
+      const scene = validateScene(datasetScene({ name }));
+      const t = trainer(sceneToEngineConfig(scene));
+      const info = DATASET_CATALOGUE[name];
+      // The split the page predicts is the engine's.
+      const sizes = splitSizes(scene.data, generatedShape(scene.data)!);
+      expect([rows(t.trainPoints()), rows(t.validationPoints()), rows(t.testPoints())]).toEqual([
+        sizes.train,
+        sizes.validation,
+        sizes.test,
+      ]);
+      const before = t.evaluate();
+      const progress = t.runEpochs(3);
+      expect(progress).toMatchObject({ epoch: 3, step: 3 * 25, stopped: false });
+      const after = t.evaluate();
+      expect(t.history()).toHaveLength(3);
+      for (const e of [before, after]) {
+        expectFinite({ train: e.train.loss, test: e.test.loss });
+        expect(e.validation.loss).toBeNaN();
+        if (info.task === 'regression') {
+          expect(e.train.accuracy).toBeNaN();
+          expect(e.test.accuracy).toBeNaN();
+        } else {
+          expectFinite({ train: e.train.accuracy, test: e.test.accuracy });
+        }
+      }
+      expect(after.train.loss).toBeLessThan(before.train.loss);
+      // Labels are class indices 0 … k−1; a curve's points are (x, target, target).
+      const train = t.trainPoints();
+      const targets = Array.from(train.filter((_, i) => i % 3 === 2));
+      if (info.task === 'classification') {
+        const classes = generatedShape(scene.data)!.classes;
+        expect(new Set(targets)).toEqual(new Set(Array.from({ length: classes }, (_, c) => c)));
+      } else if (info.features === 1) {
+        expect(Array.from(train.filter((_, i) => i % 3 === 1))).toEqual(targets);
+      }
+      if (info.features === 2) {
+        expect(t.predictGrid(4, -6, 6, -6, 6).length).toBe(16);
+      } else {
+        expect(() => t.predictGrid(4, -6, 6, -6, 6)).toThrow(/needs 2-D data/);
+      }
+    },
+  );
+
+  it('accepts exactly the page’s dataset and feature names', () => {
+    const config = sceneToEngineConfig(defaultScene());
+    const named = (edit: (data: EngineConfig['data']) => void): string[] => {
+      const bad = sceneToEngineConfig(defaultScene());
+      edit(bad.data);
+      return thrownBy(() => trainer(bad))
+        .message.split('accepted: ')[1]!
+        .split(', ');
+    };
+    expect(named((d) => (d.name = 'nope' as 'circle'))).toEqual([...DATASETS]);
+    expect(named((d) => (d.features = ['x3' as 'x1']))).toEqual([...FEATURES]);
+    expect(config.data.name).toBe('circle');
+  });
+
+  it.each(DATASETS.filter(takesClasses).map((name) => [name]))(
+    'takes the catalogue’s class range for %s',
+    (name) => {
+      const { min, max } = DATASET_CATALOGUE[name].classes;
+      for (const classes of [min, max]) {
+        const t = trainer(sceneToEngineConfig(validateScene(datasetScene({ name, classes }))));
+        expect(t.confusion('test').classes).toBe(classes);
+      }
+      const config = sceneToEngineConfig(datasetScene({ name, classes: max }));
+      config.data.classes = max + 1;
+      config.model.layers.at(-1)!.units = max + 1;
+      expect(thrownBy(() => trainer(config)).message).toMatch(
+        new RegExp(`^data\\.classes must be from ${min} to ${max}`),
+      );
+    },
+  );
+
+  it.each<[string, Scene, string, string]>([
+    [
+      '1-D data with 2 inputs',
+      { ...datasetScene({ name: 'sine' }), model: defaultScene().model },
+      'scene.model.inputs',
+      'model.inputs must be 1',
+    ],
+    [
+      'three classes with one sigmoid output',
+      {
+        ...datasetScene({ name: 'spirals', classes: 3 }),
+        ...pick(defaultScene(), 'model', 'loss'),
+      },
+      'scene.loss.name',
+      'which handles two classes only',
+    ],
+    [
+      'a class loss on a regression',
+      { ...datasetScene({ name: 'plane' }), loss: { name: 'CrossEntropyLoss' } },
+      'scene.loss.name',
+      'this data is a regression',
+    ],
+    [
+      'features on 1-D data',
+      {
+        ...datasetScene({ name: 'polynomial' }),
+        data: { ...datasetScene({ name: 'polynomial' }).data, features: ['x1'] },
+      },
+      'scene.data.features',
+      'data.features apply to 2-D data only',
+    ],
+    [
+      'drop_last leaving no batch',
+      { ...defaultScene(), training: { batchSize: 300, dropLast: true } },
+      'scene.training.batchSize',
+      'training.batchSize 300 is larger than the 250 training rows',
+    ],
+    [
+      'an empty validation set',
+      { ...defaultScene(), data: { ...defaultScene().data, validationFraction: 0.001 } },
+      'scene.data.validationFraction',
+      'leave a set empty',
+    ],
+  ])('rejects what the page rejects: %s', (_, scene, path, engineMessage) => {
+    expect(() => validateScene(scene)).toThrow(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: `));
+    expect(thrownBy(() => trainer(sceneToEngineConfig(scene))).message).toContain(engineMessage);
+  });
+});
+
+describe('Trainer: splits, history and early stopping', () => {
+  it('evaluates a validation split and hands out its points', () => {
+    const scene = validateScene(datasetScene({ name: 'moons', validationFraction: 0.2 }));
+    const t = trainer(sceneToEngineConfig(scene));
+    expect(t.validationPoints().length / 3).toBe(100);
+    expect(t.trainPoints().length / 3).toBe(250);
+    expect(t.testPoints().length / 3).toBe(150);
+    t.runEpochs(20);
+    const { validation, test } = t.evaluate();
+    expectFinite({ loss: validation.loss, accuracy: validation.accuracy });
+    expect(validation.accuracy).toBeGreaterThan(0.9);
+    expect(test.accuracy).toBeGreaterThan(0.9);
+    expect(t.history().at(-1)!.validation).toEqual(validation);
+  });
+
+  it('cuts the split the page predicts, even where floating point falls short', () => {
+    // 180 × 0.7 is 125.99… in floating point; the engine and splitSizes both give 126 rows.
+    const scene = validateScene({
+      ...defaultScene(),
+      data: { ...defaultScene().data, samples: 180, trainFraction: 0.7, validationFraction: 0.1 },
+    });
+    const t = trainer(sceneToEngineConfig(scene));
+    expect(splitSizes(scene.data, generatedShape(scene.data)!)).toEqual({
+      train: 126,
+      validation: 18,
+      test: 36,
+    });
+    expect(
+      [t.trainPoints(), t.validationPoints(), t.testPoints()].map((p) => p.length / 3),
+    ).toEqual([126, 18, 36]);
+  });
+
+  it('grows the history by one record per epoch with runEpochs', () => {
+    const t = trainer();
+    expect(t.history()).toEqual([]);
+    expect(t.bestEpoch()).toBe(-1);
+    for (let epoch = 1; epoch <= 4; epoch++) {
+      const progress = t.runEpochs(1);
+      expect(progress.epoch).toBe(epoch);
+      const history = t.history();
+      expect(history).toHaveLength(epoch);
+      const record = history.at(-1)!;
+      expect(record).toMatchObject({ epoch, step: epoch * 25 });
+      expect(record.lr).toBeCloseTo(0.1, 12);
+      expect(record.gradNorm).toBeGreaterThan(0);
+      expect(record.train).toEqual(t.evaluate().train);
+      expect(record.trainLoss).toBe(record.train.loss);
+    }
+    // Every evaluateEvery epochs with that option.
+    const sparse = trainer(
+      sceneToEngineConfig(
+        validateScene({ ...defaultScene(), training: { batchSize: 10, evaluateEvery: 3 } }),
+      ),
+    );
+    sparse.runEpochs(7);
+    expect(sparse.history().map((r) => r.epoch)).toEqual([3, 6]);
+  });
+
+  it('stops early: progress.stopped, bestEpoch and the best weights restored', () => {
+    // A minDelta no loss can beat: epoch 1 is the best, patience 2 ends the run at epoch 3.
+    const scene = validateScene({
+      ...defaultScene(),
+      training: { batchSize: 10, earlyStopping: { patience: 2, minDelta: 100 } },
+    });
+    const t = trainer(sceneToEngineConfig(scene));
+    const progress = t.runEpochs(10);
+    expect(progress.stopped).toBe(true);
+    expect(progress.epoch).toBe(3);
+    expect(t.bestEpoch()).toBe(1);
+    expect(t.history().map((r) => r.epoch)).toEqual([1, 2, 3]);
+    expect(t.evaluate().train).toEqual(t.history()[0]!.train); // restoreBest (the default)
+    expect(t.run(5).step).toBe(progress.step); // no more steps
+    expect(t.progress().stopped).toBe(true);
+  });
+
+  it('monitors the validation loss when there is a validation set', () => {
+    const scene = validateScene({
+      ...datasetScene({ name: 'gauss', noise: 0.5, validationFraction: 0.3 }),
+      training: { batchSize: 10, earlyStopping: { patience: 3 } },
+    });
+    const t = trainer(sceneToEngineConfig(scene));
+    const progress = t.runEpochs(500);
+    expect(progress.stopped).toBe(true);
+    const history = t.history();
+    const best = history.reduce((a, b) => (b.validation.loss < a.validation.loss ? b : a));
+    expect(t.bestEpoch()).toBe(best.epoch);
+    expect(progress.epoch).toBe(best.epoch + 3);
+  });
+
+  it('keeps going with drop_last off and on, the same number of epochs', () => {
+    const base = { ...defaultScene(), data: { ...defaultScene().data, samples: 510 } };
+    const keep = trainer(sceneToEngineConfig(validateScene(base))); // 255 rows: 26 batches
+    const drop = trainer(
+      sceneToEngineConfig(validateScene({ ...base, training: { batchSize: 10, dropLast: true } })),
+    );
+    expect(keep.runEpochs(2).step).toBe(52);
+    expect(drop.runEpochs(2).step).toBe(50);
+  });
+});
+
+describe('Trainer with supplied data', () => {
+  /** `n` points of the plane labelled by the sign of x·y (XOR), deterministic. */
+  function xorRows(n: number, offset = 0): { x: number[]; y: number[] } {
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = Math.sin(i * 12.9898 + offset) * 5;
+      const b = Math.cos(i * 78.233 + offset) * 5;
+      x.push(a, b);
+      y.push(a * b > 0 ? 1 : 0);
+    }
+    return { x, y };
+  }
+  const supplied = (trainFraction = 0.5): Scene => ({
+    ...defaultScene(),
+    data: { name: 'supplied', trainFraction },
+    model: {
+      inputs: 2,
+      layers: [
+        { units: 8, activation: 'Tanh' },
+        { units: 8, activation: 'Tanh' },
+        { units: 1, activation: 'Sigmoid' },
+      ],
+    },
+  });
+
+  it('trains on rows given beside the scene', () => {
+    const data = { ...xorRows(400), features: 2, classes: 2 };
+    const scene = validateScene(supplied(), suppliedShape(data));
+    const t = new core.Trainer(sceneToEngineConfig(scene), data);
+    live.push(t);
+    expect(t.trainPoints().length / 3).toBe(200);
+    expect(t.testPoints().length / 3).toBe(200);
+    t.runEpochs(200);
+    expect(t.evaluate().test.accuracy).toBeGreaterThan(0.9);
+  });
+
+  it('trains on Float32Arrays with a separate test set', () => {
+    const rows = xorRows(300);
+    const test = xorRows(100, 1);
+    const data = {
+      x: new Float32Array(rows.x),
+      y: new Float32Array(rows.y),
+      features: 2,
+      classes: 2,
+      test: { x: new Float32Array(test.x), y: new Float32Array(test.y), features: 2, classes: 2 },
+    };
+    const scene = validateScene(
+      { ...supplied(), data: { name: 'supplied', trainFraction: 0.5, validationFraction: 0.2 } },
+      suppliedShape(data),
+    );
+    const t = new core.Trainer(sceneToEngineConfig(scene), data);
+    live.push(t);
+    expect(
+      [t.trainPoints(), t.validationPoints(), t.testPoints()].map((p) => p.length / 3),
+    ).toEqual([240, 60, 100]);
+    t.runEpochs(200);
+    expect(t.evaluate().test.accuracy).toBeGreaterThan(0.85);
+    expectFinite({ validation: t.evaluate().validation.loss });
+  });
+
+  it('trains a supplied regression', () => {
+    const x = Array.from({ length: 200 }, (_, i) => -3 + (6 * i) / 199);
+    const data = { x, y: x.map((v) => 0.5 * v - 0.2), features: 1, classes: 0 };
+    const scene = validateScene(
+      {
+        ...supplied(),
+        model: { inputs: 1, layers: [{ units: 1, activation: 'Identity' }] },
+        loss: { name: 'MSELoss' },
+      },
+      suppliedShape(data),
+    );
+    const t = new core.Trainer(sceneToEngineConfig(scene), data);
+    live.push(t);
+    t.runEpochs(50);
+    const { test } = t.evaluate();
+    expect(test.loss).toBeLessThan(1e-3);
+    expect(test.accuracy).toBeNaN();
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'x that is not rows × features',
+      { x: [1, 2, 3, 4, 5], y: [0, 1, 0], features: 2, classes: 2 },
+      /^data: x holds 5 values, which is not rows × features = 3 × 2/,
+    ],
+    [
+      'a class index out of range',
+      { x: [1, 2, 3, 4, 5, 6, 7, 8], y: [0, 1, 2, 1], features: 2, classes: 2 },
+      /^data\.y: row 2 = 2 is not a class index from 0 to 1/,
+    ],
+    [
+      'a NaN in x',
+      { x: [1, 2, 3, 4, Number.NaN, 6, 7, 8], y: [0, 1, 0, 1], features: 2, classes: 2 },
+      /^data\.x: row 2, feature 0 is not a finite number/,
+    ],
+    [
+      'a NaN target',
+      { x: [1, 2, 3, 4], y: [0.5, Number.NaN, 1, 2], features: 1, classes: 0 },
+      /^data\.y: row 1 = nan is not finite/i,
+    ],
+    [
+      'a bad row in the test set',
+      {
+        x: [1, 2, 3, 4, 5, 6, 7, 8],
+        y: [0, 1, 0, 1],
+        features: 2,
+        classes: 2,
+        test: { x: [1, 2, 3, 4], y: [1, 3], features: 2, classes: 2 },
+      },
+      /^data\.test\.y: row 1 = 3 is not a class index from 0 to 1/,
+    ],
+  ])('rejects %s with an Error naming the row', (_, data, message) => {
+    const config = sceneToEngineConfig(supplied());
+    const thrown = thrownBy(() => {
+      const t = new core.Trainer(config, data as unknown as SuppliedData);
+      live.push(t);
+    });
+    expect(thrown.message).toMatch(message);
+    expect(isFatal(thrown)).toBe(false);
+    expect(core.simdArch()).toBe('wasm/4');
+  });
+});
+
+describe('TrainingSession plots', () => {
+  function session(scene: Scene): TrainingSession {
+    const s = TrainingSession.create(core, scene);
+    live.push({ delete: () => s.dispose() });
+    return s;
+  }
+
+  it('draws classes with k colours for spirals', () => {
+    const s = session(datasetScene({ name: 'spirals', classes: 3 }));
+    expect(s.points().plot).toEqual({ kind: 'classes', classes: 3 });
+    expect(s.snapshot(false).grid.length).toBe(GRID_RESOLUTION ** 2);
+  });
+
+  it('scales a 2-D regression to its targets', () => {
+    const s = session(datasetScene({ name: 'plane' }));
+    const points = s.points();
+    expect(points.plot).toEqual({ kind: 'values', min: -1.2, max: 1.2 });
+    const grid = s.snapshot(false).grid;
+    expect(grid.length).toBe(GRID_RESOLUTION ** 2);
+    expect(grid.some((v) => v < 0 || v > 1)).toBe(true); // the raw output, not a probability
+  });
+
+  it('draws 1-D data as a curve, without a grid', () => {
+    const s = session(datasetScene({ name: 'sine', validationFraction: 0.2 }));
+    const points = s.points();
+    expect(points.plot).toEqual({ kind: 'curve', min: -1.2, max: 1.2 });
+    expect(points.validation.length).toBe(100 * 3);
+    const snapshot = s.snapshot(true);
+    expect(snapshot.resolution).toBe(0);
+    expect(snapshot.grid.length).toBe(0);
+    s.run(100);
+    expect(s.snapshot(false).progress.step).toBe(100);
   });
 });

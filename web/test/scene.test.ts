@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVATION_ARGS,
   ACTIVATIONS,
+  DATASET_CATALOGUE,
+  DATASETS,
+  datasetScene,
+  DEFAULT_PICKED_CLASSES,
   defaultScene,
+  FEATURES,
   INITS,
   LOSS_ARGS,
   LOSSES,
@@ -11,7 +16,10 @@ import {
   SCENE_FORMAT,
   SCHEDULERS,
   sceneToEngineConfig,
+  splitSizes,
+  takesClasses,
   validateScene,
+  type GeneratedData,
   type Scene,
 } from '../src/scene.ts';
 
@@ -35,9 +43,18 @@ function everything(): Scene {
   return {
     format: SCENE_FORMAT,
     seed: 7,
-    data: { name: 'circle', samples: 400, noise: 0.1, trainFraction: 0.6 },
+    data: {
+      name: 'spirals',
+      samples: 400,
+      noise: 0.1,
+      classes: 2,
+      trainFraction: 0.6,
+      validationFraction: 0.2,
+      features: ['x1', 'x2', 'x1*x2', 'sin(x1)'],
+      standardize: true,
+    },
     model: {
-      inputs: 2,
+      inputs: 4,
       layers: [
         { units: 8, activation: { name: 'LeakyReLU', negative_slope: 0.1 }, dropout: 0.2 },
         { units: 8, activation: { name: 'GELU', approximate: 'tanh' } },
@@ -61,7 +78,13 @@ function everything(): Scene {
     clip_grad_value: null,
     l1: 0.001,
     init: { weight: 'xavier_uniform', bias: 0.1 },
-    training: { batchSize: 25 },
+    training: {
+      batchSize: 25,
+      dropLast: true,
+      shuffle: false,
+      evaluateEvery: 2,
+      earlyStopping: { patience: 5, minDelta: 0.001, restoreBest: false },
+    },
   };
 }
 
@@ -198,7 +221,9 @@ describe('validateScene', () => {
     const output = validateScene(input);
     output.model.layers[0]!.units = 7;
     (output.model.layers[0]!.activation as { negative_slope: number }).negative_slope = 0.5;
-    output.data.samples = 100;
+    (output.data as GeneratedData).samples = 100;
+    output.data.features![0] = 'x2';
+    output.training.earlyStopping!.patience = 1;
     output.optimizer.betas![0] = 0.5;
     output.scheduler!.gamma = 0.9;
     output.init!.bias = 1;
@@ -356,17 +381,14 @@ describe('sceneToEngineConfig', () => {
       },
       loss: { name: 'BCELoss' },
       optimizer: { name: 'SGD', lr: 0.1 },
-      batchSize: 10,
+      training: { batchSize: 10 },
     });
   });
 
   it('maps every optional field', () => {
-    const { format, training, ...learner } = everything();
+    const { format, ...config } = everything();
     expect(format).toBe(SCENE_FORMAT);
-    expect(sceneToEngineConfig(everything())).toStrictEqual({
-      ...learner,
-      batchSize: training.batchSize,
-    });
+    expect(sceneToEngineConfig(everything())).toStrictEqual(config);
   });
 
   it('copies, so editing the config leaves the scene alone', () => {
@@ -375,10 +397,363 @@ describe('sceneToEngineConfig', () => {
     config.model.layers[0]!.units = 9;
     (config.model.layers[0]!.activation as { negative_slope: number }).negative_slope = 0.3;
     config.data.samples = 9;
+    config.data.features![1] = 'x1';
+    config.training.earlyStopping!.minDelta = 1;
     config.optimizer.betas![1] = 0.5;
     config.scheduler!.step_size = 3;
     config.init!.bias = 3;
     config.loss.reduction = 'mean';
     expect(scene).toStrictEqual(everything());
+  });
+});
+
+describe('datasets', () => {
+  it('list every generator and feature once, in the engine order, with a catalogue entry', () => {
+    expect(new Set(DATASETS).size).toBe(12);
+    expect(new Set(FEATURES).size).toBe(7);
+    expect(Object.keys(DATASET_CATALOGUE)).toEqual([...DATASETS]);
+  });
+
+  it('describe each dataset: task, features, classes range', () => {
+    const summary = Object.fromEntries(
+      DATASETS.map((name) => {
+        const { task, features, classes } = DATASET_CATALOGUE[name];
+        return [name, `${task} ${features}-D ${classes.min}-${classes.max}`];
+      }),
+    );
+    expect(summary).toEqual({
+      circle: 'classification 2-D 2-2',
+      xor: 'classification 2-D 2-2',
+      gauss: 'classification 2-D 2-2',
+      spiral: 'classification 2-D 2-2',
+      moons: 'classification 2-D 2-2',
+      blobs: 'classification 2-D 2-6',
+      spirals: 'classification 2-D 2-5',
+      checkerboard: 'classification 2-D 2-2',
+      plane: 'regression 2-D 0-0',
+      multigauss: 'regression 2-D 0-0',
+      sine: 'regression 1-D 0-0',
+      polynomial: 'regression 1-D 0-0',
+    });
+    for (const name of DATASETS) {
+      expect(DATASET_CATALOGUE[name].description).toMatch(/^\S.{10,80}\.$/);
+    }
+  });
+});
+
+describe('datasetScene', () => {
+  it('is the default scene for the circle', () => {
+    expect(datasetScene({ name: 'circle' })).toStrictEqual(defaultScene());
+  });
+
+  it.each(DATASETS.map((name) => [name]))('builds a valid scene for %s', (name) => {
+    const scene = datasetScene({ name });
+    expect(validateScene(scene)).toStrictEqual(scene);
+    const info = DATASET_CATALOGUE[name];
+    const output = scene.model.layers.at(-1)!;
+    expect(scene.model.inputs).toBe(info.features);
+    if (info.task === 'regression') {
+      expect(output).toEqual({ units: 1, activation: 'Identity' });
+      expect(scene.loss).toEqual({ name: 'MSELoss' });
+      expect(scene.data).not.toHaveProperty('classes');
+    } else if (takesClasses(name)) {
+      expect(scene.data).toMatchObject({ classes: DEFAULT_PICKED_CLASSES });
+      expect(output).toEqual({ units: DEFAULT_PICKED_CLASSES, activation: 'Identity' });
+      expect(scene.loss).toEqual({ name: 'CrossEntropyLoss' });
+    } else {
+      expect(output).toEqual({ units: 1, activation: 'Sigmoid' });
+      expect(scene.loss).toEqual({ name: 'BCELoss' });
+    }
+  });
+
+  it.each([2, 3, 4, 5, 6])('gives blobs with %i classes the matching output layer', (classes) => {
+    const scene = validateScene(datasetScene({ name: 'blobs', classes }));
+    expect(scene.data).toMatchObject({ name: 'blobs', classes });
+    expect(scene.model.layers.at(-1)!.units).toBe(classes === 2 ? 1 : classes);
+    expect(scene.loss.name).toBe(classes === 2 ? 'BCELoss' : 'CrossEntropyLoss');
+  });
+
+  it('keeps the chosen noise, validation hold-out and seed', () => {
+    const scene = datasetScene({ name: 'sine', noise: 0.3, validationFraction: 0.2, seed: 9 });
+    expect(scene.seed).toBe(9);
+    expect(scene.data).toStrictEqual({
+      name: 'sine',
+      samples: 500,
+      noise: 0.3,
+      trainFraction: 0.5,
+      validationFraction: 0.2,
+    });
+    expect(scene.model.inputs).toBe(1);
+  });
+});
+
+describe('validateScene: data and training', () => {
+  it.each<[string, Partial<Scene>]>([
+    ['a validation split', { data: { ...defaultScene().data, validationFraction: 0.2 } }],
+    [
+      'input features, standardised',
+      {
+        data: { ...defaultScene().data, features: ['x1^2', 'x2^2'], standardize: true },
+        model: { ...defaultScene().model, inputs: 2 },
+      },
+    ],
+    [
+      'one feature',
+      {
+        data: { ...defaultScene().data, features: ['sin(x1)'] },
+        model: { ...defaultScene().model, inputs: 1 },
+      },
+    ],
+    [
+      'blobs with explicit 2 classes',
+      { data: { ...defaultScene().data, name: 'blobs', classes: 2 } },
+    ],
+    ['circle with its own 2 classes', { data: { ...defaultScene().data, classes: 2 } }],
+    [
+      'every training option',
+      {
+        training: {
+          batchSize: 250,
+          dropLast: true,
+          shuffle: false,
+          evaluateEvery: 3,
+          earlyStopping: { patience: 0 },
+          augmentation: { jitter: 0.1, mixup: 0.2 },
+          ensemble: { members: 3, bootstrap: true },
+        },
+      },
+    ],
+    ['HuberLoss on two classes', { loss: { name: 'HuberLoss' } }],
+  ])('accepts %s', (_, change) => {
+    const scene = { ...defaultScene(), ...change };
+    expect(validateScene(scene)).toStrictEqual(scene);
+  });
+
+  it('accepts supplied data, checking what it can without the rows', () => {
+    const scene = edited('data', { name: 'supplied', trainFraction: 0.7 });
+    expect(validateScene(scene)).toStrictEqual(scene);
+    // Its shape, when given, is checked like a generator's.
+    const shape = { rows: 100, features: 2, classes: 2 };
+    expect(validateScene(scene, shape)).toStrictEqual(scene);
+    expect(() => validateScene(scene, { ...shape, features: 4 })).toThrow(
+      /^scene\.model\.inputs: expected 4 \(the supplied data points have 4 features\), got 2$/,
+    );
+    expect(() => validateScene(scene, { ...shape, classes: 3 })).toThrow(naming('loss.name'));
+    expect(() => validateScene(scene, { ...shape, rows: 1 })).toThrow(naming('data.trainFraction'));
+  });
+
+  it.each<[string, unknown, unknown?]>([
+    ['data.name', 'Circle'],
+    ['data.classes', 3],
+    ['data.classes', 0],
+    ['data.classes', 7, { ...defaultScene(), data: { ...defaultScene().data, name: 'blobs' } }],
+    ['data.classes', 6, { ...defaultScene(), data: { ...defaultScene().data, name: 'spirals' } }],
+    ['data.classes', 1, { ...defaultScene(), data: { ...defaultScene().data, name: 'spirals' } }],
+    ['data.classes', 2.5, { ...defaultScene(), data: { ...defaultScene().data, name: 'blobs' } }],
+    ['data.classes', 2, datasetScene({ name: 'plane' })],
+    ['data.validationFraction', -0.1],
+    ['data.validationFraction', 0.95],
+    ['data.validationFraction', '0.2'],
+    ['data.validationFraction', 0.5],
+    ['data.validationFraction', 0.001],
+    [
+      'data.validationFraction',
+      0.45,
+      { ...defaultScene(), data: { ...defaultScene().data, trainFraction: 0.55, samples: 10 } },
+    ],
+    ['data.features', []],
+    ['data.features', 'x1'],
+    ['data.features', ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)', 'x1']],
+    [
+      'data.features[1]',
+      'x3',
+      { ...defaultScene(), data: { ...defaultScene().data, features: ['x1', 'x2'] } },
+    ],
+    [
+      'data.features[1]',
+      'x1',
+      { ...defaultScene(), data: { ...defaultScene().data, features: ['x1', 'x2'] } },
+    ],
+    ['data.features', ['x1'], datasetScene({ name: 'sine' })],
+    ['data.standardize', 'yes'],
+    ['data.shuffle', true],
+    ['data.samples', 100, edited('data', { name: 'supplied', trainFraction: 0.5 })],
+    ['data.samples', REMOVE],
+    ['data.noise', REMOVE],
+    ['data.trainFraction', REMOVE],
+    ['training.dropLast', 'no'],
+    ['training.shuffle', 0],
+    ['training.evaluateEvery', 0],
+    ['training.evaluateEvery', 1.5],
+    ['training.earlyStopping', 5],
+    ['training.earlyStopping.patience', REMOVE, edited('training.earlyStopping', { patience: 2 })],
+    ['training.augmentation.jitter', -0.1, edited('training.augmentation', {})],
+    ['training.augmentation.mixup', 'a lot', edited('training.augmentation', {})],
+    ['training.augmentation.cutout', 1, edited('training.augmentation', {})],
+    ['training.ensemble.members', 17, edited('training.ensemble', { members: 2 })],
+    ['training.ensemble.members', REMOVE, edited('training.ensemble', { members: 2 })],
+    ['training.ensemble.bootstrap', 'yes', edited('training.ensemble', { members: 2 })],
+    ['training.earlyStopping.patience', -1, edited('training.earlyStopping', { patience: 2 })],
+    ['training.earlyStopping.minDelta', -1, edited('training.earlyStopping', { patience: 2 })],
+    ['training.earlyStopping.restoreBest', 1, edited('training.earlyStopping', { patience: 2 })],
+    ['training.earlyStopping.delta', 0.1, edited('training.earlyStopping', { patience: 2 })],
+    ['training.epochs', 10],
+  ])('rejects a bad %s (%j), naming it', (path, value, base = defaultScene()) => {
+    expect(() => validateScene(edited(path, value, base))).toThrow(naming(path));
+  });
+
+  it.each<[string, string, Partial<Scene>]>([
+    [
+      'inputs that do not match the features',
+      'model.inputs',
+      { data: { ...defaultScene().data, features: ['x1', 'x2', 'x1*x2'] } },
+    ],
+    ['two inputs for 1-D data', 'model.inputs', { data: datasetScene({ name: 'sine' }).data }],
+    ['BCELoss on three classes', 'loss.name', { data: datasetScene({ name: 'spirals' }).data }],
+    [
+      'two outputs for three classes',
+      'model.layers[1].units',
+      {
+        data: datasetScene({ name: 'blobs' }).data,
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 4, activation: 'Tanh' },
+            { units: 2, activation: 'Identity' },
+          ],
+        },
+        loss: { name: 'CrossEntropyLoss' },
+      },
+    ],
+    [
+      'a class loss on a regression',
+      'loss.name',
+      { ...datasetScene({ name: 'plane' }), loss: { name: 'CrossEntropyLoss' } },
+    ],
+    [
+      'BCELoss on a regression',
+      'loss.name',
+      {
+        ...datasetScene({ name: 'plane' }),
+        loss: { name: 'BCELoss' },
+      },
+    ],
+    [
+      'two outputs on a regression',
+      'model.layers[1].units',
+      {
+        data: datasetScene({ name: 'multigauss' }).data,
+        model: {
+          inputs: 2,
+          layers: [
+            { units: 4, activation: 'Tanh' },
+            { units: 2, activation: 'Identity' },
+          ],
+        },
+        loss: { name: 'MSELoss' },
+      },
+    ],
+    [
+      'mixup with NLLLoss',
+      'training.augmentation.mixup',
+      {
+        model: {
+          inputs: 2,
+          layers: [{ units: 2, activation: { name: 'LogSoftmax', dim: 1 } }],
+        },
+        loss: { name: 'NLLLoss' },
+        training: { batchSize: 10, augmentation: { mixup: 0.2 } },
+      },
+    ],
+    [
+      'drop_last with a batch larger than the training set',
+      'training.batchSize',
+      { training: { batchSize: 251, dropLast: true } },
+    ],
+  ])('rejects %s, naming %s', (_, path, change) => {
+    expect(() => validateScene({ ...defaultScene(), ...change })).toThrow(naming(path));
+  });
+
+  it('says what is accepted', () => {
+    expect(() => validateScene(edited('data.name', 'circles'))).toThrow(
+      `scene.data.name: expected one of ${DATASETS.join(', ')}, supplied, got "circles"`,
+    );
+    expect(() => validateScene(edited('data.features', ['x1', 'cos(x1)']))).toThrow(
+      `scene.data.features[1]: expected one of ${FEATURES.join(', ')}, got "cos(x1)"`,
+    );
+    const spirals = datasetScene({ name: 'spirals' });
+    expect(() => validateScene(edited('data.classes', 9, spirals))).toThrow(
+      'scene.data.classes: expected an integer in [2, 5], got 9',
+    );
+    expect(() => validateScene(edited('data.classes', 3))).toThrow(
+      'scene.data.classes: circle has exactly 2 classes; only blobs (2 to 6) and spirals ' +
+        '(2 to 5) take data.classes, got 3',
+    );
+    expect(() => validateScene({ ...defaultScene(), data: spirals.data })).toThrow(
+      'scene.loss.name: expected one of CrossEntropyLoss, NLLLoss, MultiMarginLoss (BCELoss ' +
+        'handles two classes only; spirals with 3 classes has 3: use one output per class), ' +
+        'got "BCELoss"',
+    );
+    expect(() =>
+      validateScene({
+        ...datasetScene({ name: 'sine' }),
+        loss: { name: 'L1Loss' },
+        model: defaultScene().model,
+      }),
+    ).toThrow('scene.model.inputs: expected 1 (sine points have 1 feature), got 2');
+    expect(() =>
+      validateScene({ ...datasetScene({ name: 'plane' }), loss: { name: 'BCELoss' } }),
+    ).toThrow(
+      'scene.loss.name: expected one of MSELoss, L1Loss, HuberLoss (plane is a regression: ' +
+        'its target is a number, not a class), got "BCELoss"',
+    );
+    expect(() => validateScene(edited('data.validationFraction', 0.5))).toThrow(
+      'scene.data.validationFraction: 0.5 with data.trainFraction 0.5 leaves nothing for the ' +
+        'test set (the two must add up to less than 1)',
+    );
+    expect(() => validateScene(edited('training', { batchSize: 300, dropLast: true }))).toThrow(
+      'scene.training.batchSize: 300 is larger than the 250 training rows, so ' +
+        'training.dropLast would leave no batch; lower it or turn dropLast off',
+    );
+    expect(() =>
+      validateScene(edited('training.earlyStopping', { patience: 2, delta: 1 })),
+    ).toThrow(
+      'scene.training.earlyStopping.delta: unknown field; accepted: patience, minDelta, restoreBest',
+    );
+  });
+});
+
+describe('splitSizes', () => {
+  it.each<[number, number, number | undefined, [number, number, number]]>([
+    [500, 0.5, undefined, [250, 0, 250]],
+    [500, 0.5, 0.2, [250, 100, 150]],
+    [10, 0.55, 0.25, [5, 2, 3]],
+    [7, 0.5, 0.3, [3, 2, 2]],
+    [180, 0.7, undefined, [126, 0, 54]],
+    [10, 0.7, 0.1, [7, 1, 2]],
+  ])('cuts %i rows at %f / %s as the engine does', (rows, train, validation, [a, b, c]) => {
+    const split =
+      validation === undefined
+        ? { trainFraction: train }
+        : { trainFraction: train, validationFraction: validation };
+    expect(splitSizes(split, { rows, features: 2, classes: 2 })).toEqual({
+      train: a,
+      validation: b,
+      test: c,
+    });
+  });
+
+  it('holds out validation rows only when the test set comes separately', () => {
+    const shape = { rows: 100, features: 2, classes: 2, separateTest: true };
+    expect(splitSizes({ trainFraction: 0.5 }, shape)).toEqual({
+      train: 100,
+      validation: 0,
+      test: null,
+    });
+    expect(splitSizes({ trainFraction: 0.5, validationFraction: 0.25 }, shape)).toEqual({
+      train: 75,
+      validation: 25,
+      test: null,
+    });
   });
 });

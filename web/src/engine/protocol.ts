@@ -23,18 +23,31 @@ export interface SnapshotMessage {
   type: 'snapshot';
   progress: Progress;
   evaluation: Evaluation;
-  /** Network output on a resolution×resolution grid over VIEW, row 0 at the top (y = max). */
+  /** Network output on a resolution×resolution grid over VIEW, row 0 at the top (y = max):
+   *  P(class 1), or the raw output for a regression. Empty (resolution 0) for 1-D data. */
   grid: Float32Array;
   resolution: number;
   /** Whether the training loop is running after this snapshot. */
   playing: boolean;
 }
 
+/** How the page draws a run: chosen by the worker from the run's scene and data. */
+export type PlotKind =
+  /** 2-D classification: the grid is P(class 1); points coloured by class (0 … classes−1). */
+  | { kind: 'classes'; classes: number }
+  /** 2-D regression: the grid is the raw output; colours span [min, max] (the targets' range). */
+  | { kind: 'values'; min: number; max: number }
+  /** 1-D regression: the points (x, target) over a y axis spanning [min, max]; no grid. */
+  | { kind: 'curve'; min: number; max: number };
+
 export interface PointsMessage {
   type: 'points';
-  /** [x, y, label] per training point. */
+  plot: PlotKind;
+  /** [x, y, target] per training point (1-D data: [x, target, target]). */
   train: Float32Array;
-  /** [x, y, label] per test point. */
+  /** The same per validation point; empty without a validation set. */
+  validation: Float32Array;
+  /** The same per test point. */
   test: Float32Array;
 }
 

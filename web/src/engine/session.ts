@@ -1,6 +1,7 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
 import type { CoreModule, Progress, Trainer } from '../wasm/core.mjs';
-import { sceneToEngineConfig, validateScene, type Scene } from '../scene.ts';
+import { plotKind } from '../render/plot.ts';
+import { generatedShape, sceneToEngineConfig, validateScene, type Scene } from '../scene.ts';
 import { GRID_RESOLUTION, VIEW, type PointsMessage, type SnapshotMessage } from './protocol.ts';
 
 /** A Float32Array that owns its whole buffer, so transferring it detaches nothing else
@@ -33,24 +34,32 @@ export class TrainingSession {
     return this.trainer.run(steps);
   }
 
+  /** The input plane can be drawn: the data is 2-D (predictGrid needs that). */
+  get planar(): boolean {
+    return generatedShape(this.currentScene.data)?.features === 2;
+  }
+
   snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
     const { min, max } = VIEW;
+    const planar = this.planar;
     return {
       type: 'snapshot',
       progress: this.trainer.progress(),
       evaluation: this.trainer.evaluate(),
-      grid: owned(this.trainer.predictGrid(resolution, min, max, min, max)),
-      resolution,
+      grid: planar
+        ? owned(this.trainer.predictGrid(resolution, min, max, min, max))
+        : new Float32Array(0),
+      resolution: planar ? resolution : 0,
       playing,
     };
   }
 
   points(): PointsMessage {
-    return {
-      type: 'points',
-      train: owned(this.trainer.trainPoints()),
-      test: owned(this.trainer.testPoints()),
-    };
+    const train = owned(this.trainer.trainPoints());
+    const validation = owned(this.trainer.validationPoints());
+    const test = owned(this.trainer.testPoints());
+    const plot = plotKind(this.currentScene, [train, validation, test]);
+    return { type: 'points', plot, train, validation, test };
   }
 
   /** Changes the learning rate in place; the scene records it so a reset keeps it. */

@@ -41,7 +41,7 @@ function sendSnapshot(): void {
 function sendPoints(): void {
   if (!session) return;
   const points = session.points();
-  post(points, [points.train.buffer, points.test.buffer]);
+  post(points, [points.train.buffer, points.validation.buffer, points.test.buffer]);
 }
 
 /** Reports `error`: a fatal one kills this worker, any other pauses training. */

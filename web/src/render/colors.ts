@@ -1,5 +1,5 @@
 // The TensorFlow Playground palette: orange for class 0 / output 0, blue for class 1 / output 1,
-// a light grey in between.
+// a light grey in between; for more than two classes, four more distinct colours.
 
 export type Rgb = readonly [number, number, number];
 
@@ -34,15 +34,45 @@ export function labelColor(label: number): Rgb {
   return label >= 0.5 ? BLUE : ORANGE;
 }
 
+/** One colour per class for up to six classes: orange and blue first (the heatmap's P(class 1)
+ *  runs from orange to blue), then green, purple, red and brown. */
+export const CLASS_COLORS: readonly Rgb[] = [
+  ORANGE,
+  BLUE,
+  [0x2c, 0xa0, 0x2c],
+  [0x93, 0x33, 0xea],
+  [0xd6, 0x27, 0x28],
+  [0x8c, 0x56, 0x4b],
+];
+
+/** Colour of a point of class `label` among `classes` classes (two classes: as labelColor). */
+export function classColor(label: number, classes: number): Rgb {
+  if (classes <= 2) return labelColor(label);
+  return CLASS_COLORS[Math.round(label)] ?? INVALID;
+}
+
+/** Where `value` lies in [min, max], as 0 … 1 (the palette's input for a regression). */
+export function scaled(value: number, min: number, max: number): number {
+  return max > min ? (value - min) / (max - min) : 0.5;
+}
+
 export function cssColor([r, g, b]: Rgb): string {
   return `rgb(${Math.round(r)} ${Math.round(g)} ${Math.round(b)})`;
 }
 
-/** heatmapColor sampled at 256 levels as packed RGBA bytes, for filling ImageData quickly. */
-export function heatmapTable(levels = 256): Uint8ClampedArray {
+/** Palette colour of one class's probability in [0, 1] (clamped): neutral grey to blue. With more
+ *  than two classes, "not class 1" is not class 0, so it must not look orange. */
+export function oneClassColor(value: number): Rgb {
+  if (Number.isNaN(value)) return INVALID;
+  return mix(NEUTRAL, BLUE, Math.min(Math.max(value, 0), 1));
+}
+
+/** A palette sampled at `levels` levels and faded as the heatmap is, as packed RGBA bytes, for
+ *  filling ImageData quickly. */
+export function heatmapTable(levels = 256, palette = outputColor): Uint8ClampedArray {
   const table = new Uint8ClampedArray(levels * 4);
   for (let i = 0; i < levels; i++) {
-    const [r, g, b] = heatmapColor(i / (levels - 1));
+    const [r, g, b] = mix([255, 255, 255], palette(i / (levels - 1)), HEATMAP_OPACITY);
     table.set([r, g, b, 255], i * 4);
   }
   return table;

@@ -1,5 +1,5 @@
 // Plain-language descriptions of a scene, for the page's "The network" panel.
-import type { Scene } from '../scene.ts';
+import { generatedShape, SUPPLIED, takesClasses, type Scene, type SceneData } from '../scene.ts';
 import type { LayerSpec, LossSpec, OptimizerSpec, SchedulerSpec } from '../wasm/core.mjs';
 
 function value(v: unknown): string {
@@ -40,11 +40,47 @@ function withArguments(spec: LossSpec | OptimizerSpec | SchedulerSpec): string {
   return [name, ...args].join(', ');
 }
 
+/** What the output layer means, in a sentence, for the page's network panel. */
+export function describeOutput(scene: Scene): string {
+  const output = scene.model.layers.at(-1);
+  const shape = generatedShape(scene.data);
+  if (shape?.classes === 0) {
+    return "The output is the network's prediction of the target: a number, not a class.";
+  }
+  if (!output || output.units === 1) {
+    return scene.loss.name === 'BCEWithLogitsLoss'
+      ? "The output is a score; its sigmoid is the network's estimate that a point belongs to class 1."
+      : "The output is the network's estimate that a point belongs to class 1.";
+  }
+  return (
+    `The ${output.units} outputs score the ${output.units} classes; softmax turns the scores into ` +
+    'probabilities and a point goes to the class with the highest.'
+  );
+}
+
+/** The data row: "circle, 500 points, noise 0", "spirals (3 classes), 500 points, noise 0.1",
+ *  "supplied rows". */
+export function describeData(data: SceneData): string {
+  if (data.name === SUPPLIED) return 'supplied rows';
+  const classes = data.classes !== undefined && takesClasses(data.name);
+  const name = classes ? `${data.name} (${data.classes} classes)` : data.name;
+  return `${name}, ${data.samples} points, noise ${data.noise}`;
+}
+
+/** "50 % train, 50 % test" or "50 % train, 20 % validation, 30 % test" (rounded percentages
+ *  of the fractions; the engine rounds each set's size down). */
+export function describeSplit(data: SceneData): string {
+  const train = Math.round(data.trainFraction * 100);
+  const validation = Math.round((data.validationFraction ?? 0) * 100);
+  const parts = [`${train} % train`];
+  if (validation > 0) parts.push(`${validation} % validation`);
+  parts.push(`${100 - train - validation} % test`);
+  return parts.join(', ');
+}
+
 /** Label/value rows describing how the network is trained; optional settings only when set. */
 export function describeTraining(scene: Scene): [label: string, value: string][] {
-  const { data } = scene;
-  const trainPercent = Math.round(data.trainFraction * 100);
-  const testPercent = 100 - trainPercent;
+  const { data, training } = scene;
   const rows: [string, string][] = [
     ['Loss', withArguments(scene.loss)],
     ['Optimizer', withArguments(scene.optimizer)],
@@ -61,11 +97,39 @@ export function describeTraining(scene: Scene): [label: string, value: string][]
     const weight = init.weight === 'constant' ? `constant ${init.constant ?? 0}` : init.weight;
     rows.push(['Initialisation', `${weight}, bias ${init.bias ?? 0}`]);
   }
-  rows.push(
-    ['Batch size', String(scene.training.batchSize)],
-    ['Data', `${data.name}, ${data.samples} points, noise ${data.noise}`],
-    ['Split', `${trainPercent} % train, ${testPercent} % test`],
-    ['Seed', String(scene.seed)],
-  );
+  const batch = [String(training.batchSize)];
+  if (training.dropLast) batch.push('last partial batch dropped');
+  if (training.shuffle === false) batch.push('same order every epoch');
+  rows.push(['Batch size', batch.join(', ')]);
+  if ((training.evaluateEvery ?? 1) !== 1) {
+    rows.push(['Evaluation', `every ${training.evaluateEvery} epochs`]);
+  }
+  const stopping = training.earlyStopping;
+  if (stopping && stopping.patience > 0) {
+    const monitored = data.validationFraction ? 'validation' : 'training';
+    const by = stopping.minDelta ? ` by more than ${stopping.minDelta}` : '';
+    const then = stopping.restoreBest === false ? 'keep the last weights' : 'restore the best';
+    rows.push([
+      'Early stopping',
+      `after ${stopping.patience} evaluations without the ${monitored} loss falling${by}; ` +
+        `then ${then}`,
+    ]);
+  }
+  const { augmentation, ensemble } = training;
+  const augmented = [
+    augmentation?.jitter && `input jitter σ ${augmentation.jitter}`,
+    augmentation?.mixup && `mixup α ${augmentation.mixup}`,
+  ].filter((text) => typeof text === 'string');
+  if (augmented.length) rows.push(['Augmentation', augmented.join(', ')]);
+  if (ensemble && ensemble.members > 1) {
+    const each = ensemble.bootstrap ? ', each on a bootstrap resample' : '';
+    rows.push(['Ensemble', `${ensemble.members} networks, outputs averaged${each}`]);
+  }
+  rows.push(['Data', describeData(data)]);
+  if (data.features || data.standardize) {
+    const inputs = data.features ? data.features.join(', ') : 'raw';
+    rows.push(['Inputs', data.standardize ? `${inputs}, standardised` : inputs]);
+  }
+  rows.push(['Split', describeSplit(data)], ['Seed', String(scene.seed)]);
   return rows;
 }

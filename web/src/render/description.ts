@@ -1,13 +1,22 @@
 // Fills the "The network" panel from a scene.
 import type { Scene } from '../scene.ts';
-import { describeLayer, describeLayers, describeTraining } from './describe.ts';
+import { describeLayer, describeLayers, describeOutput, describeTraining } from './describe.ts';
 
-/** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain` and the training settings
- *  as <dt>/<dd> pairs into `details`. */
-export function renderDescription(scene: Scene, chain: HTMLElement, details: HTMLElement): void {
+/** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain`, the training settings
+ *  as <dt>/<dd> pairs into `details` and what the output means into `output`. */
+export function renderDescription(
+  scene: Scene,
+  chain: HTMLElement,
+  details: HTMLElement,
+  output?: HTMLElement,
+): void {
+  if (output) output.textContent = describeOutput(scene);
   chain.setAttribute('aria-label', describeLayers(scene));
   const layers = [
-    { text: `${scene.model.inputs} inputs`, kind: 'input' },
+    {
+      text: `${scene.model.inputs} ${scene.model.inputs === 1 ? 'input' : 'inputs'}`,
+      kind: 'input',
+    },
     ...scene.model.layers.map((layer, i, all) => ({
       text: describeLayer(layer),
       kind: i === all.length - 1 ? 'output' : 'hidden',

@@ -283,6 +283,8 @@ export interface Trainer {
   ): Float32Array;
   /** counts[actual·classes + predicted] on a split (one output counts as class 1 at ≥ 0.5, or ≥ 0 for BCEWithLogitsLoss). */
   confusion(split: 'train' | 'test'): { classes: number; counts: Int32Array };
+  /** Network outputs (an ensemble: its mean probabilities) for n rows of raw inputs, n × outputs; a copy. */
+  predict(x: Float32Array | number[], n: number): Float32Array;
   /** [x1, x2, target] per training point (1-D data: [x, target, target]; more features: empty); a copy. */
   trainPoints(): Float32Array;
   validationPoints(): Float32Array;
@@ -292,7 +294,12 @@ export interface Trainer {
   setLearningRate(lr: number): void;
   learningRate(): number;
   /** Changes regularisation (and lr) mid-run without a reset; dropout lists every layer's p (the output layer's must be 0). */
-  setHyperparameters(h: { lr?: number; l1?: number; weight_decay?: number; dropout?: number[] }): void;
+  setHyperparameters(h: {
+    lr?: number;
+    l1?: number;
+    weight_decay?: number;
+    dropout?: number[];
+  }): void;
   /** Frees the C++ object; the handle is unusable afterwards. */
   delete(): void;
 }
@@ -355,7 +362,13 @@ export interface CoreModule {
   Trainer: new (config: EngineConfig | string, data?: SuppliedData) => Trainer;
   /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
   Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
-  Perceptron: new (dataset: DatasetName, samples: number, noise: number, seed: number, lr: number) => Perceptron;
+  Perceptron: new (
+    dataset: DatasetName,
+    samples: number,
+    noise: number,
+    seed: number,
+    lr: number,
+  ) => Perceptron;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
   /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */

@@ -1,0 +1,67 @@
+// Chooses how a run is drawn (decision boundary, regression heatmap or curve) and the ranges and
+// ticks of its axes. Pure, so the unit tests pin it down.
+import type { PlotKind } from '../engine/protocol.ts';
+import { DATASET_CATALOGUE, SUPPLIED, type Scene } from '../scene.ts';
+
+/** Round numbers for a range's end: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten. */
+const NICE = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest round number ≥ x (x > 0); 1 for anything else. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const power = 10 ** Math.floor(Math.log10(x));
+  const mantissa = x / power;
+  const nice = NICE.find((n) => n >= mantissa - 1e-9) ?? 10;
+  return Number((nice * power).toPrecision(12));
+}
+
+/** The largest |target| among [x, y, target] triples. */
+function largestTarget(pointSets: readonly Float32Array[]): number {
+  let largest = 0;
+  for (const points of pointSets) {
+    for (let i = 2; i < points.length; i += 3) largest = Math.max(largest, Math.abs(points[i]!));
+  }
+  return largest;
+}
+
+/**
+ * The drawing for a run of `scene` with these [x, y, target] point sets: 2-D classes, 2-D values
+ * (the colour scale spans ± the largest target, rounded up, so 0 stays the neutral grey), or a
+ * 1-D curve (the y axis spans ± the largest target with 10 % to spare, rounded up).
+ */
+export function plotKind(scene: Scene, pointSets: readonly Float32Array[]): PlotKind {
+  const { data } = scene;
+  const outputs = scene.model.layers.at(-1)?.units ?? 1;
+  if (data.name === SUPPLIED) return { kind: 'classes', classes: Math.max(2, outputs) };
+  const info = DATASET_CATALOGUE[data.name];
+  if (info.task === 'classification') {
+    return { kind: 'classes', classes: data.classes ?? info.classes.min };
+  }
+  const largest = largestTarget(pointSets);
+  if (info.features === 1) {
+    const end = niceCeil(largest * 1.1);
+    return { kind: 'curve', min: -end, max: end };
+  }
+  const end = niceCeil(largest);
+  return { kind: 'values', min: -end, max: end };
+}
+
+/** Tick values from min to max at a round step (1, 2, 2.5 or 5 times a power of ten) giving
+ *  about `count` ticks, rather more than fewer. */
+export function ticks(min: number, max: number, count = 5): number[] {
+  if (!(max > min)) return [min];
+  const least = (max - min) / Math.max(1, count - 1) / 1.5;
+  const power = 10 ** Math.floor(Math.log10(least));
+  const step = ([1, 2, 2.5, 5, 10].find((n) => n * power >= least - 1e-12) ?? 10) * power;
+  const first = Math.ceil(min / step - 1e-9) * step;
+  const out: number[] = [];
+  for (let v = first; v <= max + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return out.map((v) => Number(v.toPrecision(12)));
+}
+
+/** A tick label: a proper minus sign, no trailing zeros ("−1.5", "0", "2"). */
+export function tickLabel(value: number): string {
+  const text = String(Number(value.toPrecision(6)));
+  return text.startsWith('-') ? `−${text.slice(1)}` : text;
+}
