@@ -419,3 +419,22 @@ TEST(TrainerEnsemble, BootstrapResamplesWithRepeats) {
 
 }  // namespace
 }  // namespace nnp
+
+namespace nnp {
+namespace {
+
+TEST(TrainerGrid, ClassProbabilitiesSumToOneAndAgreeWithPredictGrid) {
+  Trainer t(blobs_config(3));
+  t.run_epochs(10);
+  const int res = 6;
+  std::vector<float> probs(res * res * 3), p1(res * res);
+  t.predict_grid_probabilities(res, -6, 6, -6, 6, probs.data());
+  t.predict_grid(res, -6, 6, -6, 6, p1.data());
+  for (int i = 0; i < res * res; ++i) {
+    EXPECT_NEAR(probs[i * 3] + probs[i * 3 + 1] + probs[i * 3 + 2], 1.0f, 1e-5f);
+    EXPECT_NEAR(probs[i * 3 + 1], p1[i], 1e-6f);
+  }
+}
+
+}  // namespace
+}  // namespace nnp

@@ -265,6 +265,14 @@ class JsTrainer {
       return o;
     });
   }
+  val predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max) {
+    return guarded([&] {
+      if (res < 1 || res > 1024) throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
+      grid_.resize(static_cast<std::size_t>(res) * res * t_.model().outputs());
+      t_.predict_grid_probabilities(res, x_min, x_max, y_min, y_max, grid_.data());
+      return float_array(grid_.data(), grid_.size());
+    });
+  }
   // Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
   val predict(const val& x, int n) {
     read_floats(x, "predict's x", scratch_);
@@ -448,6 +456,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("evaluate", &JsTrainer::evaluate)
       .function("predictGrid", &JsTrainer::predict_grid)
       .function("predict", &JsTrainer::predict)
+      .function("predictGridClasses", &JsTrainer::predict_grid_classes)
       .function("confusion", &JsTrainer::confusion)
       .function("trainPoints", &JsTrainer::train_points)
       .function("validationPoints", &JsTrainer::validation_points)

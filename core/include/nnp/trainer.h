@@ -136,6 +136,10 @@ class Trainer {
   // P(class 1) on a res×res grid of raw 2-D inputs (the raw output for regression), row 0 at
   // y_max; out has res·res floats. Logits and log-probabilities are turned into probabilities.
   void predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out);
+  // Every class's probability on the grid (an ensemble: the members' mean): out has res·res·k
+  // floats, k = outputs (1 for a one-output binary model: P(class 1)); the raw output for a
+  // regression. Row 0 at y_max.
+  void predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out);
   void set_learning_rate(double lr) { learner_.set_lr(lr); }
 
   // The splits in raw inputs (for drawing) and as the network sees them.
@@ -154,6 +158,8 @@ class Trainer {
   void end_of_epoch();
   float class1_probability(const Tensor& outputs, int row) const;
   void gather(const std::vector<int>& order, int n);
+  // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
+  void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
   Metrics evaluate_with(Learner& l, const Dataset& d);
   Metrics evaluate_ensemble(const Dataset& d);
   // Probabilities (or the regression output) of one member's outputs, k per row, added × weight.

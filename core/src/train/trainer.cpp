@@ -450,31 +450,48 @@ float Trainer::class1_probability(const Tensor& o, int row) const {
   return std::exp(o(row, 1) - m) / sum;  // softmax of logits
 }
 
+void Trainer::grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max) {
+  std::vector<float>& xy = batch_x_;  // reused buffers: they grow once to the chunk size
+  xy.resize(std::max(xy.size(), static_cast<std::size_t>(rows) * res * 2));
+  scratch_.resize(std::max(scratch_.size(), static_cast<std::size_t>(rows) * res * pipeline_.features()));
+  for (int r = 0; r < rows; ++r) {
+    // Cell centres; row 0 is the top (y_max), as a canvas draws it.
+    const float y = y_max - (y_max - y_min) * (static_cast<float>(row0 + r) + 0.5f) / static_cast<float>(res);
+    for (int c = 0; c < res; ++c) {
+      float* p = xy.data() + (static_cast<std::size_t>(r) * res + c) * 2;
+      p[0] = x_min + (x_max - x_min) * (static_cast<float>(c) + 0.5f) / static_cast<float>(res);
+      p[1] = y;
+    }
+  }
+  pipeline_.apply(xy.data(), rows * res, scratch_.data());
+}
+
 void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
   if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
   if (raw_.train.features != 2) throw Error("predictGrid needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
   const int rows_per_chunk = std::max(1, kEvalChunk / res);
-  const int nf = pipeline_.features();
-  std::vector<float>& xy = batch_x_;  // reused buffers: they grow once to the chunk size
-  xy.resize(std::max(xy.size(), static_cast<std::size_t>(rows_per_chunk) * res * 2));
-  scratch_.resize(std::max(scratch_.size(), static_cast<std::size_t>(rows_per_chunk) * res * nf));
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
-    for (int r = 0; r < rows; ++r) {
-      // Cell centres; row 0 is the top (y_max), as a canvas draws it.
-      const float y = y_max - (y_max - y_min) * (static_cast<float>(row0 + r) + 0.5f) / static_cast<float>(res);
-      for (int c = 0; c < res; ++c) {
-        float* p = xy.data() + (static_cast<std::size_t>(r) * res + c) * 2;
-        p[0] = x_min + (x_max - x_min) * (static_cast<float>(c) + 0.5f) / static_cast<float>(res);
-        p[1] = y;
-      }
-    }
-    pipeline_.apply(xy.data(), rows * res, scratch_.data());
+    grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
     float* dst = out + static_cast<std::size_t>(row0) * res;
     for (int m = 0; m < members(); ++m) {
       const Tensor o = member(m).predict(scratch_.data(), rows * res);
       for (int i = 0; i < rows * res; ++i) dst[i] = (m == 0 ? 0.0f : dst[i]) + class1_probability(o, i) / members();
     }
+  }
+}
+
+void Trainer::predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+  if (res < 1 || res > 1024) throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
+  if (raw_.train.features != 2) throw Error("predictGridClasses needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+  const int k = model().outputs();
+  const int rows_per_chunk = std::max(1, kEvalChunk / res);
+  std::fill(out, out + static_cast<std::size_t>(res) * res * k, 0.0f);
+  for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
+    const int rows = std::min(rows_per_chunk, res - row0);
+    grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
+    float* dst = out + static_cast<std::size_t>(row0) * res * k;
+    for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(scratch_.data(), rows * res), 1.0f / members(), dst);
   }
 }
 

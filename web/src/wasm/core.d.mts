@@ -283,6 +283,17 @@ export interface Trainer {
   ): Float32Array;
   /** counts[actual·classes + predicted] on a split (one output counts as class 1 at ≥ 0.5, or ≥ 0 for BCEWithLogitsLoss). */
   confusion(split: 'train' | 'test'): { classes: number; counts: Int32Array };
+  /**
+   * Every class's probability on the grid, resolution² × k floats (k = outputs; an ensemble: the
+   * members' mean; a one-output binary model gives P(class 1); a regression its raw output), row 0 at yMax.
+   */
+  predictGridClasses(
+    resolution: number,
+    xMin: number,
+    xMax: number,
+    yMin: number,
+    yMax: number,
+  ): Float32Array;
   /** Network outputs (an ensemble: its mean probabilities) for n rows of raw inputs, n × outputs; a copy. */
   predict(x: Float32Array | number[], n: number): Float32Array;
   /** [x1, x2, target] per training point (1-D data: [x, target, target]; more features: empty); a copy. */
