@@ -126,7 +126,7 @@ void scale_c(int m, int n, float beta, float* c, int ldc) {
   for (int i = 0; i < m; ++i) {
     float* row = c + static_cast<std::size_t>(i) * ldc;
     if (beta == 0.0f)
-      std::memset(row, 0, static_cast<std::size_t>(n) * sizeof(float));
+      std::fill(row, row + n, 0.0f);
     else
       for (int j = 0; j < n; ++j) row[j] *= beta;
   }
@@ -140,48 +140,64 @@ constexpr long kSmallGemm = 16 * 1024;
 constexpr int kSR = 4;       // rows of C per block
 constexpr int kSN = 2 * kW;  // columns of C per block
 
+// One block of up to kSR rows × kSN columns of C: MR rows of A (read in place, element (i, p) at
+// a[i·sa_i + p·sa_p]) times the packed B columns [j0, j0 + kSN). MR is a template argument so the
+// row loop unrolls completely.
+template <int MR>
+void small_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_p, const float* bp, int np, int j0, float alpha,
+                 float* c, int ldc, int nr) {
+  Batch acc[MR][2];
+  for (auto& r : acc) r[0] = r[1] = Batch(0.0f);
+  for (int p = 0; p < k; ++p) {
+    const float* brow = bp + static_cast<std::size_t>(p) * np + j0;
+    const Batch b0 = Batch::load_aligned(brow);
+    const Batch b1 = Batch::load_aligned(brow + kW);
+    const float* ap = ai + static_cast<std::size_t>(p) * sa_p;
+    for (int r = 0; r < MR; ++r) {
+      const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
+      acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
+      acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
+    }
+  }
+  const Batch va(alpha);
+  for (int r = 0; r < MR; ++r) {
+    float* cr = c + static_cast<std::size_t>(r) * ldc + j0;
+    if (nr == kSN) {
+      xsimd::fma(va, acc[r][0], Batch::load_unaligned(cr)).store_unaligned(cr);
+      xsimd::fma(va, acc[r][1], Batch::load_unaligned(cr + kW)).store_unaligned(cr + kW);
+    } else {
+      alignas(16) float tile[kSN];
+      acc[r][0].store_aligned(tile);
+      acc[r][1].store_aligned(tile + kW);
+      for (int j = 0; j < nr; ++j) cr[j] += alpha * tile[j];
+    }
+  }
+}
+
 void gemm_small(bool ta, bool tb, int m, int n, int k, float alpha, const float* a, int lda, const float* b, int ldb,
                 float* c, int ldc, AlignedVector& scratch) {
   const int np = (n + kSN - 1) / kSN * kSN;
   if (scratch.size() < static_cast<std::size_t>(k) * np) scratch.resize(static_cast<std::size_t>(k) * np);
   float* bp = scratch.data();
-  for (int p = 0; p < k; ++p) {
+  for (int p = 0; p < k; ++p) {  // op(B) row-major [k, np], zero-padded
     float* row = bp + static_cast<std::size_t>(p) * np;
-    for (int j = 0; j < n; ++j) row[j] = op_at(b, ldb, tb, p, j);
+    const float* src = b + (tb ? static_cast<std::size_t>(p) : static_cast<std::size_t>(p) * ldb);
+    const std::size_t step = tb ? static_cast<std::size_t>(ldb) : 1;
+    for (int j = 0; j < n; ++j) row[j] = src[static_cast<std::size_t>(j) * step];  // a loop: rows are a few floats
     for (int j = n; j < np; ++j) row[j] = 0.0f;
   }
   // A's element (i, p) sits at a[i·sa_i + p·sa_p].
   const std::size_t sa_i = ta ? 1 : static_cast<std::size_t>(lda), sa_p = ta ? static_cast<std::size_t>(lda) : 1;
-  const Batch va(alpha);
   for (int i0 = 0; i0 < m; i0 += kSR) {
-    const int mr = std::min(kSR, m - i0);
+    const float* ai = a + static_cast<std::size_t>(i0) * sa_i;
+    float* ci = c + static_cast<std::size_t>(i0) * ldc;
     for (int j0 = 0; j0 < np; j0 += kSN) {
-      Batch acc[kSR][2];
-      for (auto& r : acc) r[0] = r[1] = Batch(0.0f);
-      const float* ai = a + static_cast<std::size_t>(i0) * sa_i;
-      for (int p = 0; p < k; ++p) {
-        const Batch b0 = Batch::load_aligned(bp + static_cast<std::size_t>(p) * np + j0);
-        const Batch b1 = Batch::load_aligned(bp + static_cast<std::size_t>(p) * np + j0 + kW);
-        const float* ap = ai + static_cast<std::size_t>(p) * sa_p;
-        for (int r = 0; r < kSR; ++r) {
-          if (r >= mr) break;
-          const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
-          acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
-          acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
-        }
-      }
       const int nr = std::min(kSN, n - j0);
-      for (int r = 0; r < mr; ++r) {
-        float* cr = c + static_cast<std::size_t>(i0 + r) * ldc + j0;
-        if (nr == kSN) {
-          xsimd::fma(va, acc[r][0], Batch::load_unaligned(cr)).store_unaligned(cr);
-          xsimd::fma(va, acc[r][1], Batch::load_unaligned(cr + kW)).store_unaligned(cr + kW);
-        } else {
-          alignas(16) float tile[kSN];
-          acc[r][0].store_aligned(tile);
-          acc[r][1].store_aligned(tile + kW);
-          for (int j = 0; j < nr; ++j) cr[j] += alpha * tile[j];
-        }
+      switch (std::min(kSR, m - i0)) {
+        case 4: small_block<4>(k, ai, sa_i, sa_p, bp, np, j0, alpha, ci, ldc, nr); break;
+        case 3: small_block<3>(k, ai, sa_i, sa_p, bp, np, j0, alpha, ci, ldc, nr); break;
+        case 2: small_block<2>(k, ai, sa_i, sa_p, bp, np, j0, alpha, ci, ldc, nr); break;
+        default: small_block<1>(k, ai, sa_i, sa_p, bp, np, j0, alpha, ci, ldc, nr);
       }
     }
   }
