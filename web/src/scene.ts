@@ -156,7 +156,7 @@ export const SCHEDULER_ARGS: Record<
 /** Losses whose target is a class index: the network needs one output per class. */
 export const CLASS_LOSSES: readonly LossName[] = ['CrossEntropyLoss', 'NLLLoss', 'MultiMarginLoss'];
 /** Losses that take a class index only, so mixup's blended targets cannot reach them. */
-const MIXUP_REJECTS: readonly LossName[] = ['NLLLoss', 'MultiMarginLoss'];
+export const MIXUP_REJECTS: readonly LossName[] = ['NLLLoss', 'MultiMarginLoss'];
 /** The losses a regression (a number as the target) accepts. */
 export const REGRESSION_LOSSES: readonly LossName[] = ['MSELoss', 'L1Loss', 'HuberLoss'];
 
@@ -834,7 +834,8 @@ const activationName = (a: LayerSpec['activation']): ActivationName =>
 
 // ---- data and training ------------------------------------------------------------------------
 
-const DATA_FIELDS = allOf<keyof EngineConfig['data']>()([
+/** The fields each part of a scene accepts (docs/scene.schema.json lists the same). */
+export const DATA_FIELDS = allOf<keyof EngineConfig['data']>()([
   'name',
   'samples',
   'noise',
@@ -844,7 +845,7 @@ const DATA_FIELDS = allOf<keyof EngineConfig['data']>()([
   'features',
   'standardize',
 ]);
-const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
+export const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
   'batchSize',
   'dropLast',
   'shuffle',
@@ -853,9 +854,13 @@ const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
   'augmentation',
   'ensemble',
 ]);
-const EARLY_STOPPING_FIELDS = allOf<keyof EarlyStopping>()(['patience', 'minDelta', 'restoreBest']);
-const AUGMENTATION_FIELDS = allOf<keyof Augmentation>()(['jitter', 'mixup']);
-const ENSEMBLE_FIELDS = allOf<keyof Ensemble>()(['members', 'bootstrap']);
+export const EARLY_STOPPING_FIELDS = allOf<keyof EarlyStopping>()([
+  'patience',
+  'minDelta',
+  'restoreBest',
+]);
+export const AUGMENTATION_FIELDS = allOf<keyof Augmentation>()(['jitter', 'mixup']);
+export const ENSEMBLE_FIELDS = allOf<keyof Ensemble>()(['members', 'bootstrap']);
 const GENERATOR_ONLY = ['samples', 'noise', 'classes'] as const;
 
 function classRange(name: DatasetName): string {
@@ -1187,7 +1192,7 @@ function checkCombination(scene: Scene, shape: DataShape | null): void {
   }
 }
 
-const TOP_FIELDS = [
+export const TOP_FIELDS = [
   'format',
   'seed',
   'data',

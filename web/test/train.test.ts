@@ -2,11 +2,12 @@
 // on the scenes committed under docs/scenes/. Runs the bundle with node, as scripts/train.sh does
 // after building it (the wasm module is the one the other tests load).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MODEL_FORMAT } from '../src/model.ts';
 import { defaultScene } from '../src/scene.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -208,5 +209,221 @@ describe('npm run train', () => {
     expect(bad.stderr).toMatch(
       /^train: .*rows\.json: data\.y: row 7 = 2 is not a class index from 0 to 1\n$/,
     );
+  });
+
+  it.each<[string, number, (all: Line[]) => void]>([
+    [
+      'xor-features.json',
+      20,
+      (all) => {
+        expect(all).toHaveLength(21);
+        expect(all[19]!.test.accuracy!).toBeGreaterThan(0.9);
+      },
+    ],
+    [
+      'blobs-5-ensemble.json',
+      5,
+      (all) => {
+        expect(all).toHaveLength(6);
+        expect(all[4]!.step).toBe(5 * 15); // 300 training rows in batches of 20
+        expect(all[4]!.train.loss!).toBeLessThan(all[0]!.train.loss!);
+      },
+    ],
+    [
+      'sine-early-stopping.json',
+      10,
+      (all) => {
+        expect(all).toHaveLength(11);
+        expect(all[0]!.validation).not.toBeNull();
+        expect(all[0]!.train.accuracy).toBeNull();
+        expect(all[9]!.validation!.loss!).toBeLessThan(all[0]!.validation!.loss!);
+      },
+    ],
+  ])('trains docs/scenes/%s for a few epochs', (file, epochs, check) => {
+    const { status, stdout, stderr } = run(`docs/scenes/${file}`, '--epochs', String(epochs));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const all = lines(stdout);
+    expect(all.at(-1)).toMatchObject({ summary: true, epochs });
+    check(all);
+  });
+
+  it('stops docs/scenes/sine-early-stopping.json early, on its validation loss', () => {
+    const all = lines(run('docs/scenes/sine-early-stopping.json', '--epochs', '1000').stdout);
+    const summary = all.at(-1)!;
+    expect(summary).toMatchObject({ summary: true, stopped: true });
+    expect(summary.epochs!).toBeLessThan(1000);
+    expect(summary.epochs! - summary.bestEpoch!).toBe(20); // patience
+  });
+
+  /** The summary's metrics (not its timing or counts). */
+  const metricsOf = (line: Line) => ({
+    train: line.train,
+    validation: line.validation,
+    test: line.test,
+  });
+
+  it.each<[string, number]>([
+    ['circle.json', 10],
+    ['blobs-5-ensemble.json', 5],
+    ['sine-early-stopping.json', 15],
+    ['xor-features.json', 5],
+  ])(
+    'saves docs/scenes/%s after training; --model with --epochs 0 gives the same final metrics',
+    (file, epochs) => {
+      const model = join(scratch, `${file}.model.json`);
+      const trained = run(`docs/scenes/${file}`, '--epochs', String(epochs), '--save', model);
+      expect(trained.stderr).toBe('');
+      expect(trained.status).toBe(0);
+      const saved = JSON.parse(readFileSync(model, 'utf8')) as {
+        format: string;
+        scene: unknown;
+        parameters: Array<Record<string, number[]>>;
+      };
+      expect(saved.format).toBe(MODEL_FORMAT);
+      const scene = JSON.parse(readFileSync(join(root, 'docs/scenes', file), 'utf8')) as {
+        training: { ensemble?: { members: number } };
+      };
+      expect(saved.scene).toEqual(scene);
+      expect(saved.parameters).toHaveLength(scene.training.ensemble?.members ?? 1);
+      const before = lines(trained.stdout).at(-1)!;
+
+      for (const args of [
+        ['--model', model, '--epochs', '0'],
+        [`docs/scenes/${file}`, '--model', model, '--epochs=0'],
+      ]) {
+        const reloaded = run(...args);
+        expect(reloaded.stderr).toBe('');
+        expect(reloaded.status).toBe(0);
+        const all = lines(reloaded.stdout);
+        expect(all).toHaveLength(1);
+        expect(all[0]).toMatchObject({ summary: true, epochs: 0, steps: 0, bestEpoch: -1 });
+        expect(metricsOf(all[0]!)).toEqual(metricsOf(before));
+      }
+    },
+  );
+
+  it('trains on from a saved model, and saves it again', () => {
+    const first = join(scratch, 'first.json');
+    const second = join(scratch, 'second.json');
+    const fresh = lines(run('docs/scenes/circle.json', '--epochs', '10', '--save', first).stdout);
+    const resumed = run('--model', first, '--epochs', '3', '--save', second);
+    expect(resumed.status).toBe(0);
+    const all = lines(resumed.stdout);
+    expect(all.map((l) => l.epoch ?? 'summary')).toEqual([1, 2, 3, 'summary']);
+    // It starts where the saved model was, not from a new initialisation.
+    expect(all[0]!.train.loss!).toBeLessThan(fresh[0]!.train.loss!);
+    expect(all[0]!.train.loss!).toBeLessThan(fresh[9]!.train.loss! * 1.2);
+    const again = lines(run('--model', second, '--epochs', '0').stdout);
+    expect(metricsOf(again[0]!)).toEqual(metricsOf(all.at(-1)!));
+  });
+
+  it('says when the scene given differs from the saved model’s, and trains the saved one', () => {
+    const model = join(scratch, 'circle-model.json');
+    run('docs/scenes/circle.json', '--epochs', '2', '--save', model);
+    const { status, stdout, stderr } = run(
+      'docs/scenes/xor-features.json',
+      '--model',
+      model,
+      '--epochs',
+      '0',
+    );
+    expect(status).toBe(0);
+    expect(stderr).toMatch(
+      /^train: note: training the scene saved in .*circle-model\.json, which differs from docs\/scenes\/xor-features\.json\n$/,
+    );
+    expect(lines(stdout)).toHaveLength(1);
+  });
+
+  describe('rejects a bad saved model in one line, naming the field', () => {
+    /** A saved model of docs/scenes/circle.json as made by --save (a fresh copy each time). */
+    let saved = '';
+    beforeAll(() => {
+      const model = join(scratch, 'good-model.json');
+      expect(run('docs/scenes/circle.json', '--epochs', '1', '--save', model).status).toBe(0);
+      saved = readFileSync(model, 'utf8');
+    });
+    const savedModel = () => JSON.parse(saved) as Record<string, unknown>;
+    type Edit = (model: Record<string, unknown>) => unknown;
+    const weights = (m: Record<string, unknown>) =>
+      (m.parameters as Array<Record<string, number[]>>)[0]!;
+
+    it.each<[string, Edit, RegExp]>([
+      [
+        'a weight one number short',
+        (m) => (weights(m)['2.weight']!.pop(), m),
+        /^train: .*bad-model\.json: model\.parameters\[0\]\["2\.weight"\]: expected 16 numbers \(\[4, 4\]\), got 15\n$/,
+      ],
+      [
+        'a parameter that is not a number',
+        (m) => ((weights(m)['0.bias']![1] = 'x' as unknown as number), m),
+        /^train: .*bad-model\.json: model\.parameters\[0\]\["0\.bias"\]\[1\]: expected a finite number .*, got "x"\n$/,
+      ],
+      [
+        'an unknown parameter',
+        (m) => ((weights(m)['6.weight'] = [1]), m),
+        /^train: .*bad-model\.json: model\.parameters\[0\]\["6\.weight"\]: unknown parameter; the scene's model has 0\.weight, /,
+      ],
+      [
+        'a bad scene',
+        (m) => (((m.scene as Record<string, unknown>).seed = 'one'), m),
+        /^train: .*bad-model\.json: model\.scene\.seed: expected an integer in \[0, 4294967295\], got "one"\n$/,
+      ],
+      [
+        'a newer version',
+        (m) => ({ ...m, format: 'nn-playground/model@2' }),
+        /^train: .*bad-model\.json: model\.format: "nn-playground\/model@2" is a newer version than this build reads; this build reads a saved model as nn-playground\/model@1\n$/,
+      ],
+      [
+        'an older version',
+        (m) => ({ ...m, format: 'nn-playground/model@0' }),
+        /^train: .*bad-model\.json: model\.format: "nn-playground\/model@0" is a version this build no longer reads; this build reads a saved model as nn-playground\/model@1\n$/,
+      ],
+      [
+        'a scene instead',
+        () => defaultScene(),
+        /^train: .*bad-model\.json: model\.format: "nn-playground\/scene@1" is a scene, not a saved model/,
+      ],
+      [
+        'a record too many',
+        (m) => ({ ...m, parameters: [weights(m), weights(m)] }),
+        /^train: .*bad-model\.json: model\.parameters: expected an array of 1 parameter record \(one per ensemble member\), got 2\n$/,
+      ],
+    ])('%s', (_, edit, message) => {
+      const file = join(scratch, 'bad-model.json');
+      writeFileSync(file, JSON.stringify(edit(savedModel())));
+      const { status, stdout, stderr } = run('--model', file, '--epochs', '0');
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it.each<[string, string[], RegExp]>([
+      [
+        'a missing model file',
+        ['--model', 'no-such-model.json'],
+        /^train: cannot read the model no-such-model\.json: no such file\n$/,
+      ],
+      [
+        '--epochs 0 without a model',
+        ['docs/scenes/circle.json', '--epochs', '0'],
+        /^train: --epochs must be a whole number from 1 to 1000000 \(0 with --model: evaluate the saved model without training\), got "0"\n$/,
+      ],
+      [
+        'a model file that is not JSON',
+        ['--model', 'README.md'],
+        /^train: README\.md is not valid JSON: /,
+      ],
+      [
+        'a --save into a missing folder',
+        ['docs/scenes/circle.json', '--epochs', '1', '--save', 'no/such/folder/m.json'],
+        /train: cannot write the model no\/such\/folder\/m\.json: no such directory\n$/,
+      ],
+    ])('%s', (_, args, message) => {
+      const { status, stderr } = run(...args);
+      expect(status).toBe(1);
+      expect(stderr).toMatch(message);
+    });
   });
 });
