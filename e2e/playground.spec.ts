@@ -45,15 +45,84 @@ async function canvasColours(page: Page) {
     };
     let orange = 0;
     let blue = 0;
-    let green = 0;
     for (let i = 0; i < data.length; i += 4) {
-      const [red, greenPart, bluePart] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+      const [red, bluePart] = [data[i] ?? 0, data[i + 2] ?? 0];
       if (red - bluePart > 60) orange += 1;
       else if (bluePart - red > 60) blue += 1;
-      if (greenPart - red > 60 && greenPart - bluePart > 60) green += 1;
     }
-    return { orange, blue, green, total: data.length / 4 };
+    return { orange, blue, total: data.length / 4 };
   });
+}
+
+/**
+ * The distinct hues of the heatmap: its pale tinted pixels (the points are drawn in full colour,
+ * so they are left out) in 10° bins; a hue counts if its bin holds at least `share` of the canvas
+ * and no stronger bin within 30° was counted already.
+ */
+async function backgroundHues(page: Page, share = 0.03): Promise<number[]> {
+  return page.locator('#boundary').evaluate((canvas: HTMLCanvasElement, least: number) => {
+    const { data } = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height) ?? {
+      data: new Uint8ClampedArray(),
+    };
+    const bins = new Array<number>(36).fill(0);
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+      const max = Math.max(r, g, b);
+      const min = Math.min(r, g, b);
+      if (min < 80 || max - min < 30) continue; // a point's full colour, or grey/white
+      let hue =
+        max === r
+          ? ((g - b) / (max - min)) % 6
+          : max === g
+            ? (b - r) / (max - min) + 2
+            : (r - g) / (max - min) + 4;
+      hue = (hue * 60 + 360) % 360;
+      bins[Math.floor(hue / 10)]! += 1;
+    }
+    const total = data.length / 4;
+    const hues: number[] = [];
+    const order = bins.map((count, bin) => ({ count, bin })).sort((a, b) => b.count - a.count);
+    for (const { count, bin } of order) {
+      if (count < least * total) break;
+      const hue = bin * 10 + 5;
+      const near = hues.some((h) => Math.min(Math.abs(h - hue), 360 - Math.abs(h - hue)) < 30);
+      if (!near) hues.push(hue);
+    }
+    return hues;
+  }, share);
+}
+
+/** The network's curve on a 1-D plot (the only orange there): how many pixels it covers, the
+ *  share of the canvas height it spans, and its mean row (0 top … 1 bottom) in the column
+ *  `at` of the way across. */
+async function curvePixels(page: Page, at: number[]) {
+  return page.locator('#boundary').evaluate((canvas: HTMLCanvasElement, columns: number[]) => {
+    const { width, height } = canvas;
+    const { data } = canvas.getContext('2d')?.getImageData(0, 0, width, height) ?? {
+      data: new Uint8ClampedArray(),
+    };
+    const orange = (x: number, y: number): boolean => {
+      const i = (y * width + x) * 4;
+      return (data[i] ?? 0) - (data[i + 2] ?? 0) > 100 && (data[i + 1] ?? 0) > 100;
+    };
+    let count = 0;
+    let top = height;
+    let bottom = -1;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (!orange(x, y)) continue;
+        count += 1;
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    const rows = columns.map((fraction) => {
+      const x = Math.round(fraction * width);
+      const ys = Array.from({ length: height }, (_, y) => y).filter((y) => orange(x, y));
+      return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length / height : Number.NaN;
+    });
+    return { count, span: bottom >= top ? (bottom - top) / height : 0, rows };
+  }, at);
 }
 
 /** Picks a dataset in the Data panel and waits for the worker to load its run. */
@@ -201,11 +270,13 @@ test('learns three spirals past 80 % test accuracy, picked in the dataset menu',
   await expectEngine(page, 'paused');
   expect(await readNumber(page, '#train-accuracy')).toBeGreaterThan(80);
 
-  // Three classes of points in three colours: the third (green) is there too.
-  const pixels = await canvasColours(page);
-  expect(pixels.blue / pixels.total).toBeGreaterThan(0.05);
-  expect(pixels.orange / pixels.total).toBeGreaterThan(0.002);
-  expect(pixels.green / pixels.total).toBeGreaterThan(0.002);
+  // The background shows each of the three classes' regions in its own hue (orange, bluish
+  // green, blue), not one class's probability.
+  const hues = await backgroundHues(page);
+  expect(hues.length, `background hues ${hues.join(', ')}`).toBeGreaterThanOrEqual(3);
+  await expect(page.locator('#legend-gradient > span')).toHaveCount(3);
+  await expect(page.locator('#legend-min')).toHaveText('½');
+  await expect(page.locator('#plot-note')).toContainText('most likely');
   await screenshot(page, testInfo, 'spirals-3.png');
 });
 
@@ -214,6 +285,11 @@ test('fits the sine curve: the test loss falls', async ({ page }, testInfo) => {
   await expect(page.locator('#classes-field')).toBeHidden();
   await expect(page.locator('#plot-title')).toHaveText('Curve to fit');
   await expect(page.locator('#plot-note')).toBeVisible();
+  await expect(page.locator('#plot-note')).not.toContainText('not drawn');
+  await expect(page.locator('#legend-points li').last()).toHaveText("network's prediction");
+  // The untrained network's curve is drawn, nearly flat.
+  const untrained = await curvePixels(page, []);
+  expect(untrained.count).toBeGreaterThan(200);
   await expect(page.locator('#architecture .chip')).toHaveText([
     '1 input',
     '16 Tanh',
@@ -236,6 +312,14 @@ test('fits the sine curve: the test loss falls', async ({ page }, testInfo) => {
   await page.locator('#play').click();
   await expectEngine(page, 'paused');
   expect(await readNumber(page, '#epoch')).toBeGreaterThan(0);
+  // The fitted curve follows the sine: it spans most of the height, low near x = −2 (a third of
+  // the way across the plot) and high near x = 1.3 (five eighths).
+  const fitted = await curvePixels(page, [0.375, 0.625]);
+  expect(fitted.span).toBeGreaterThan(0.5);
+  expect(fitted.span).toBeGreaterThan(untrained.span + 0.3);
+  const [low = Number.NaN, high = Number.NaN] = fitted.rows;
+  expect(low).toBeGreaterThan(0.7);
+  expect(high).toBeLessThan(0.3);
   await screenshot(page, testInfo, 'sine.png');
 
   // Back to a classification: the accuracies return.

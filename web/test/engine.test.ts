@@ -2,7 +2,7 @@
 // which keeps the hand-written web/src/wasm/core.d.mts honest.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GRID_RESOLUTION } from '../src/engine/protocol.ts';
+import { CURVE_SAMPLES, curveX, GRID_RESOLUTION } from '../src/engine/protocol.ts';
 import { isFatal, TrainingSession } from '../src/engine/session.ts';
 import {
   ACTIVATIONS,
@@ -182,6 +182,32 @@ describe('Trainer', () => {
     expect(grid.length).toBe(GRID_RESOLUTION * GRID_RESOLUTION);
     expect(grid.every((v) => v >= 0 && v <= 1)).toBe(true);
     expect(trainer().predictGrid(3, -1, 1, -1, 1).length).toBe(9);
+  });
+
+  it('predicts every class’s probability on a grid, and the outputs for raw inputs', () => {
+    // One output: P(class 1), as predictGrid gives it.
+    const binary = trainer();
+    binary.run(200);
+    expect(Array.from(binary.predictGridClasses(8, -6, 6, -6, 6))).toEqual(
+      Array.from(binary.predictGrid(8, -6, 6, -6, 6)),
+    );
+    // One output per class: k probabilities per cell that add up to 1.
+    const spirals = trainer(sceneToEngineConfig(datasetScene({ name: 'spirals', classes: 3 })));
+    spirals.run(200);
+    const grid = spirals.predictGridClasses(5, -6, 6, -6, 6);
+    expect(grid.length).toBe(5 * 5 * 3);
+    for (let i = 0; i < grid.length; i += 3) {
+      expect(grid[i]! + grid[i + 1]! + grid[i + 2]!).toBeCloseTo(1, 5);
+    }
+    // predict gives the raw outputs (logits here), n × outputs; the grid's centre cell is (0, 0).
+    const logits = spirals.predict([0, 0, 1.2, -2.4], 2);
+    expect(logits.length).toBe(6);
+    const exp = Array.from(logits.subarray(0, 3), Math.exp);
+    const sum = exp.reduce((a, b) => a + b);
+    expect(exp.map((e) => e / sum)).toEqual(
+      Array.from(grid.subarray(12 * 3, 13 * 3), (p) => expect.closeTo(p, 5)),
+    );
+    expect(() => spirals.predict([0, 0, 1], 2)).toThrow(/n × features = 2 × 2/);
   });
 
   it('hands out the train and test points as [x, y, label] triples', () => {
@@ -560,13 +586,16 @@ describe('TrainingSession (the worker side of the boundary)', () => {
     expect(snapshot.type).toBe('snapshot');
     expect(snapshot.playing).toBe(true);
     expect(snapshot.progress.step).toBe(10);
+    expect(snapshot.channels).toBe(1);
     expect(snapshot.grid.length).toBe(snapshot.resolution ** 2);
     expect(snapshot.grid.byteLength).toBe(snapshot.grid.buffer.byteLength);
+    expect(snapshot.curve.length).toBe(0);
     const points = session.points();
     expect(points.train.length + points.test.length).toBe(1500);
-    expect(structuredClone(snapshot, { transfer: [snapshot.grid.buffer] }).grid.length).toBe(
-      GRID_RESOLUTION ** 2,
-    );
+    const sent = structuredClone(snapshot, {
+      transfer: [snapshot.grid.buffer, snapshot.curve.buffer],
+    });
+    expect(sent.grid.length).toBe(GRID_RESOLUTION ** 2);
   });
 
   it('validates the scene before it reaches the engine', () => {
@@ -958,17 +987,35 @@ describe('TrainingSession plots', () => {
     return s;
   }
 
-  it('draws classes with k colours for spirals', () => {
+  it('sends every class’s probability per cell for spirals', () => {
     const s = session(datasetScene({ name: 'spirals', classes: 3 }));
-    expect(s.points().plot).toEqual({ kind: 'classes', classes: 3 });
-    expect(s.snapshot(false).grid.length).toBe(GRID_RESOLUTION ** 2);
+    expect(s.points().plot).toEqual({ kind: 'classes', classes: 3, outputs: 3 });
+    const snapshot = s.snapshot(false);
+    expect(snapshot.channels).toBe(3);
+    expect(snapshot.grid.length).toBe(GRID_RESOLUTION ** 2 * 3);
+    for (let i = 0; i < snapshot.grid.length; i += 3 * 97) {
+      const [a = 0, b = 0, c = 0] = snapshot.grid.subarray(i, i + 3);
+      expect(a + b + c).toBeCloseTo(1, 5);
+    }
+  });
+
+  it('sends both classes’ probabilities for a two-output softmax model', () => {
+    const scene = defaultScene();
+    scene.model.layers[2] = { units: 2, activation: 'Identity' };
+    scene.loss = { name: 'CrossEntropyLoss' };
+    const s = session(scene);
+    expect(s.points().plot).toEqual({ kind: 'classes', classes: 2, outputs: 2 });
+    const snapshot = s.snapshot(false);
+    expect(snapshot.channels).toBe(2);
+    expect(snapshot.grid.length).toBe(GRID_RESOLUTION ** 2 * 2);
   });
 
   it('scales a 2-D regression to its targets', () => {
     const s = session(datasetScene({ name: 'plane' }));
     const points = s.points();
     expect(points.plot).toEqual({ kind: 'values', min: -1.2, max: 1.2 });
-    const grid = s.snapshot(false).grid;
+    const { grid, channels } = s.snapshot(false);
+    expect(channels).toBe(1);
     expect(grid.length).toBe(GRID_RESOLUTION ** 2);
     expect(grid.some((v) => v < 0 || v > 1)).toBe(true); // the raw output, not a probability
   });
@@ -980,8 +1027,26 @@ describe('TrainingSession plots', () => {
     expect(points.validation.length).toBe(100 * 3);
     const snapshot = s.snapshot(true);
     expect(snapshot.resolution).toBe(0);
+    expect(snapshot.channels).toBe(0);
     expect(snapshot.grid.length).toBe(0);
+    expect(snapshot.curve.length).toBe(CURVE_SAMPLES);
+    expect(snapshot.curve.byteLength).toBe(snapshot.curve.buffer.byteLength);
     s.run(100);
     expect(s.snapshot(false).progress.step).toBe(100);
+  });
+
+  it('sends the network’s curve, which follows the sine once trained', () => {
+    const s = session(datasetScene({ name: 'sine' }));
+    const error = (curve: Float32Array): number =>
+      Math.sqrt(
+        curve.reduce((sum, y, i) => sum + (y - Math.sin(curveX(i))) ** 2, 0) / curve.length,
+      );
+    const before = error(s.snapshot(false).curve);
+    s.run(20_000);
+    const curve = s.snapshot(false).curve;
+    expect(curve.every(Number.isFinite)).toBe(true);
+    // Inside the data's range the fit is close; it was nowhere near before training.
+    expect(error(curve)).toBeLessThan(0.15);
+    expect(before).toBeGreaterThan(0.5);
   });
 });

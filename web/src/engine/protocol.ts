@@ -23,21 +23,30 @@ export interface SnapshotMessage {
   type: 'snapshot';
   progress: Progress;
   evaluation: Evaluation;
-  /** Network output on a resolution×resolution grid over VIEW, row 0 at the top (y = max):
-   *  P(class 1), or the raw output for a regression. Empty (resolution 0) for 1-D data. */
+  /** Network outputs on a resolution×resolution grid over VIEW, row 0 at the top (y = max),
+   *  `channels` floats per cell: every class's probability for a model with one output per
+   *  class, else P(class 1) or, for a regression, the raw output. Empty (resolution 0) for 1-D
+   *  data. */
   grid: Float32Array;
   resolution: number;
+  /** Floats per grid cell: the model's outputs (0 without a grid). */
+  channels: number;
+  /** 1-D data: the network's output at each of the CURVE_SAMPLES inputs curveX(0 … n−1), so
+   *  the page can draw its fitted curve. Empty otherwise. */
+  curve: Float32Array;
   /** Whether the training loop is running after this snapshot. */
   playing: boolean;
 }
 
 /** How the page draws a run: chosen by the worker from the run's scene and data. */
 export type PlotKind =
-  /** 2-D classification: the grid is P(class 1); points coloured by class (0 … classes−1). */
-  | { kind: 'classes'; classes: number }
+  /** 2-D classification; points coloured by class (0 … classes−1). One output: the grid is
+   *  P(class 1); one output per class (outputs = classes): every class's probability. */
+  | { kind: 'classes'; classes: number; outputs: number }
   /** 2-D regression: the grid is the raw output; colours span [min, max] (the targets' range). */
   | { kind: 'values'; min: number; max: number }
-  /** 1-D regression: the points (x, target) over a y axis spanning [min, max]; no grid. */
+  /** 1-D regression: the points (x, target) and the network's curve over a y axis spanning
+   *  [min, max]; no grid. */
   | { kind: 'curve'; min: number; max: number };
 
 export interface PointsMessage {
@@ -68,3 +77,11 @@ export const VIEW = { min: -6, max: 6 } as const;
 
 /** Side of the prediction grid sent with each snapshot. */
 export const GRID_RESOLUTION = 64;
+
+/** Inputs at which the network's curve is sampled for 1-D data, evenly spaced over VIEW. */
+export const CURVE_SAMPLES = 201;
+
+/** The `i`th of `n` evenly spaced inputs from VIEW.min to VIEW.max. */
+export function curveX(i: number, n = CURVE_SAMPLES): number {
+  return n > 1 ? VIEW.min + ((VIEW.max - VIEW.min) * i) / (n - 1) : (VIEW.min + VIEW.max) / 2;
+}

@@ -2,7 +2,17 @@
 import type { CoreModule, Progress, Trainer } from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
 import { generatedShape, sceneToEngineConfig, validateScene, type Scene } from '../scene.ts';
-import { GRID_RESOLUTION, VIEW, type PointsMessage, type SnapshotMessage } from './protocol.ts';
+import {
+  CURVE_SAMPLES,
+  curveX,
+  GRID_RESOLUTION,
+  VIEW,
+  type PointsMessage,
+  type SnapshotMessage,
+} from './protocol.ts';
+
+/** The inputs the curve of 1-D data is sampled at. */
+const CURVE_INPUTS = Float32Array.from({ length: CURVE_SAMPLES }, (_, i) => curveX(i));
 
 /** A Float32Array that owns its whole buffer, so transferring it detaches nothing else
  *  (least of all the wasm heap, should a binding ever return a view). */
@@ -34,22 +44,32 @@ export class TrainingSession {
     return this.trainer.run(steps);
   }
 
-  /** The input plane can be drawn: the data is 2-D (predictGrid needs that). */
+  /** The input plane can be drawn: the data is 2-D (predictGridClasses needs that). */
   get planar(): boolean {
     return generatedShape(this.currentScene.data)?.features === 2;
+  }
+
+  /** The data is 1-D: the page draws the network's curve y = f(x). */
+  get curved(): boolean {
+    return generatedShape(this.currentScene.data)?.features === 1;
   }
 
   snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
     const { min, max } = VIEW;
     const planar = this.planar;
+    const grid = planar
+      ? owned(this.trainer.predictGridClasses(resolution, min, max, min, max))
+      : new Float32Array(0);
     return {
       type: 'snapshot',
       progress: this.trainer.progress(),
       evaluation: this.trainer.evaluate(),
-      grid: planar
-        ? owned(this.trainer.predictGrid(resolution, min, max, min, max))
-        : new Float32Array(0),
+      grid,
       resolution: planar ? resolution : 0,
+      channels: planar ? grid.length / resolution ** 2 : 0,
+      curve: this.curved
+        ? owned(this.trainer.predict(CURVE_INPUTS, CURVE_SAMPLES))
+        : new Float32Array(0),
       playing,
     };
   }

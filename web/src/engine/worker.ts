@@ -35,7 +35,7 @@ function sendSnapshot(): void {
   if (!session) return;
   const snapshot = session.snapshot(playing);
   snapshotThrottle.mark(performance.now());
-  post(snapshot, [snapshot.grid.buffer]);
+  post(snapshot, [snapshot.grid.buffer, snapshot.curve.buffer]);
 }
 
 function sendPoints(): void {

@@ -1,26 +1,33 @@
-// Draws the plot canvas. 2-D data: the network's output over the input plane as a heatmap
-// (P(class 1) for classes, the raw output for a regression, on the targets' colour scale) with the
-// data points on top — train: white outline, validation: squares, test: dark outline. 1-D data:
-// the points (x, target) of each set over the x and target axes.
-import { VIEW, type PlotKind } from '../engine/protocol.ts';
+// Draws the plot canvas. 2-D data: the network's output over the input plane as a heatmap with the
+// data points on top — P(class 1) from orange to blue for a one-output model; for one output per
+// class, each spot in its most likely class's colour, paler where the network is less sure; a
+// regression's output on the targets' colour scale. Train points have a white outline, test
+// points a dark one, validation points are squares (with more than two classes, where each class
+// has its own shape: hollow). 1-D data: the points (x, target) of each set and the network's
+// curve over the x and target axes.
+import { curveX, VIEW, type PlotKind } from '../engine/protocol.ts';
 import {
   BLUE,
   classColor,
   cssColor,
   heatmapTable,
-  INVALID,
   NEUTRAL,
-  oneClassColor,
+  ORANGE,
   outputColor,
   scaled,
   type Rgb,
 } from './colors.ts';
+import { classTables, fillClassPixels, fillValuePixels } from './heatmap.ts';
+import { classShape, traceMarker, type MarkerShape } from './markers.ts';
 import { tickLabel, ticks } from './plot.ts';
 
-export interface GridFrame {
-  /** Network output per cell, row-major, row 0 at the top (y = VIEW.max). */
+export interface Frame {
+  /** Network output per cell, `channels` floats each, row-major, row 0 at the top (y = VIEW.max). */
   grid: Float32Array;
   resolution: number;
+  channels: number;
+  /** 1-D data: the network's output at curveX(0 … n−1); empty otherwise. */
+  curve: Float32Array;
 }
 
 export interface PointSets {
@@ -37,9 +44,11 @@ const X_TICKS = [-6, -4, -2, 0, 2, 4, 6];
 const TEXT = '#5b6472';
 const TEST_OUTLINE = '#1f2933';
 const GRID_LINE = 'rgb(0 0 0 / 0.07)';
-/** 1-D data: fill of the training and validation points (test points are hollow rings). */
+/** 1-D data: fill of the training and validation points (test points are hollow rings), and
+ *  the network's curve. */
 const CURVE_TRAIN: Rgb = BLUE;
-const CURVE_VALIDATION: Rgb = [0x2c, 0xa0, 0x2c];
+const CURVE_VALIDATION: Rgb = [0x00, 0x9e, 0x73];
+const CURVE_LINE: Rgb = ORANGE;
 
 interface Plot {
   x: number;
@@ -52,15 +61,26 @@ interface Plot {
   pointsPerSide: number;
 }
 
-type Marker = 'circle' | 'square' | 'ring';
+/** How one point is drawn: its shape, its fill (none: hollow) and its outline. */
+interface MarkerStyle {
+  shape: MarkerShape;
+  fill: string | null;
+  stroke: string;
+  lineWidth: number;
+}
+
+const WHITE = '#ffffff';
+/** A by-class heatmap's image has this many pixels per grid cell and side. */
+const CLASS_UPSAMPLING = 4;
 
 export class BoundaryView {
   private readonly ctx: CanvasRenderingContext2D;
-  /** The grid at its own resolution, one pixel per cell; scaled up with smoothing. */
+  /** The grid as an image (one pixel per cell, or CLASS_UPSAMPLING² by class); scaled up with
+   *  smoothing. */
   private readonly cells = document.createElement('canvas');
   private readonly table = heatmapTable();
-  /** P(class 1) among more than two classes: neutral to blue. */
-  private readonly oneClassTable = heatmapTable(256, oneClassColor);
+  /** classTables(k) by k, made when first needed. */
+  private readonly classTables = new Map<number, Uint8ClampedArray[]>();
   private cssSize = 0;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -80,12 +100,12 @@ export class BoundaryView {
     return true;
   }
 
-  draw(frame: GridFrame | null, points: PointSets | null): void {
+  draw(frame: Frame | null, points: PointSets | null): void {
     const { ctx, cssSize } = this;
     const scale = this.canvas.width / cssSize;
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.clearRect(0, 0, cssSize, cssSize);
-    const kind: PlotKind = points?.plot ?? { kind: 'classes', classes: 2 };
+    const kind: PlotKind = points?.plot ?? { kind: 'classes', classes: 2, outputs: 1 };
     const curve = kind.kind === 'curve';
     const plot: Plot = {
       x: MARGIN.left,
@@ -98,51 +118,91 @@ export class BoundaryView {
     if (curve) this.drawCurveBackground(plot);
     else this.drawHeatmap(plot, frame, kind);
     if (points) {
-      if (curve) {
-        this.drawPoints(plot, points.train, 'circle', () => CURVE_TRAIN, '#ffffff');
-        this.drawPoints(plot, points.validation, 'square', () => CURVE_VALIDATION, '#ffffff');
-        this.drawPoints(plot, points.test, 'ring', () => CURVE_TRAIN, TEST_OUTLINE);
-      } else {
-        const fill = (target: number): Rgb =>
-          kind.kind === 'values'
-            ? outputColor(scaled(target, kind.min, kind.max))
-            : classColor(target, kind.classes);
-        this.drawPoints(plot, points.train, 'circle', fill, '#ffffff');
-        this.drawPoints(plot, points.validation, 'square', fill, TEST_OUTLINE);
-        this.drawPoints(plot, points.test, 'circle', fill, TEST_OUTLINE);
+      for (const [set, split] of [
+        [points.train, 'train'],
+        [points.validation, 'validation'],
+        [points.test, 'test'],
+      ] as const) {
+        this.drawPoints(plot, set, (target) => markerStyle(kind, split, target));
       }
     }
+    if (curve && frame) this.drawCurve(plot, frame.curve);
     this.drawAxes(plot, curve ? ticks(plot.yMin, plot.yMax, 5) : X_TICKS);
   }
 
-  private drawHeatmap(plot: Plot, frame: GridFrame | null, kind: PlotKind): void {
+  private drawHeatmap(plot: Plot, frame: Frame | null, kind: PlotKind): void {
     const { ctx } = this;
-    if (!frame || frame.resolution < 1 || frame.grid.length !== frame.resolution ** 2) {
+    const channels = kind.kind === 'classes' ? kind.outputs : 1;
+    const n = frame?.resolution ?? 0;
+    if (!frame || n < 1 || frame.channels !== channels || frame.grid.length !== n * n * channels) {
+      // No grid yet, or the last run's (its points and its first snapshot arrive apart).
       ctx.fillStyle = cssColor(NEUTRAL);
       ctx.fillRect(plot.x, plot.y, plot.size, plot.size);
       return;
     }
-    const n = frame.resolution;
-    if (this.cells.width !== n) {
-      this.cells.width = n;
-      this.cells.height = n;
+    // Classes are chosen per pixel of a finer image, between interpolated probabilities.
+    const size = channels > 1 ? n * CLASS_UPSAMPLING : n;
+    if (this.cells.width !== size) {
+      this.cells.width = size;
+      this.cells.height = size;
     }
     const cellsCtx = this.cells.getContext('2d');
     if (!cellsCtx) return;
-    const image = cellsCtx.createImageData(n, n);
-    const table = kind.kind === 'classes' && kind.classes > 2 ? this.oneClassTable : this.table;
-    const levels = table.length / 4 - 1;
-    const [min, max] = kind.kind === 'values' ? [kind.min, kind.max] : [0, 1];
-    frame.grid.forEach((value, i) => {
-      const t = scaled(value, min, max);
-      const level = Number.isNaN(t) ? -1 : Math.round(Math.min(Math.max(t, 0), 1) * levels);
-      if (level < 0) image.data.set([...INVALID, 255], i * 4);
-      else image.data.set(table.subarray(level * 4, level * 4 + 4), i * 4);
-    });
+    const image = cellsCtx.createImageData(size, size);
+    if (channels > 1) {
+      fillClassPixels(frame.grid, n, channels, this.tablesFor(channels), image.data, size);
+    } else {
+      const [min, max] = kind.kind === 'values' ? [kind.min, kind.max] : [0, 1];
+      fillValuePixels(frame.grid, this.table, min, max, image.data);
+    }
     cellsCtx.putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(this.cells, plot.x, plot.y, plot.size, plot.size);
+  }
+
+  private tablesFor(classes: number): Uint8ClampedArray[] {
+    let tables = this.classTables.get(classes);
+    if (!tables) {
+      tables = classTables(classes);
+      this.classTables.set(classes, tables);
+    }
+    return tables;
+  }
+
+  /** The network's prediction y = f(x) as a line over the points (clipped to the plot; broken
+   *  where the output is not finite). */
+  private drawCurve(plot: Plot, curve: Float32Array): void {
+    if (curve.length < 2) return;
+    const { ctx } = this;
+    const span = plot.yMax - plot.yMin;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.x, plot.y, plot.size, plot.size);
+    ctx.clip();
+    ctx.beginPath();
+    let drawing = false;
+    curve.forEach((value, i) => {
+      if (!Number.isFinite(value)) {
+        drawing = false;
+        return;
+      }
+      // Far outside the plot the line only has to leave it; huge coordinates are not drawn well.
+      const y = toY(plot, Math.min(Math.max(value, plot.yMin - span), plot.yMax + span));
+      const x = toX(plot, curveX(i, curve.length));
+      if (drawing) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      drawing = true;
+    });
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = 'rgb(255 255 255 / 0.85)';
+    ctx.lineWidth = 5;
+    ctx.stroke();
+    ctx.strokeStyle = cssColor(CURVE_LINE);
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+    ctx.restore();
   }
 
   /** A white square with faint grid lines and the line target = 0. */
@@ -177,24 +237,21 @@ export class BoundaryView {
   private drawPoints(
     plot: Plot,
     points: Float32Array,
-    marker: Marker,
-    fill: (target: number) => Rgb,
-    outline: string,
+    style: (target: number) => MarkerStyle,
   ): void {
     const { ctx } = this;
     const radius = Math.max(2.5, plot.size / plot.pointsPerSide);
-    ctx.lineWidth = marker === 'ring' ? 1.5 : 1;
-    ctx.strokeStyle = outline;
     for (let i = 0; i + 2 < points.length; i += 3) {
-      const x = toX(plot, points[i] ?? 0);
-      const y = toY(plot, points[i + 1] ?? 0);
+      const { shape, fill, stroke, lineWidth } = style(points[i + 2] ?? 0);
       ctx.beginPath();
-      if (marker === 'square') ctx.rect(x - radius, y - radius, 2 * radius, 2 * radius);
-      else ctx.arc(x, y, radius, 0, 2 * Math.PI);
-      if (marker !== 'ring') {
-        ctx.fillStyle = cssColor(fill(points[i + 2] ?? 0));
+      traceMarker(ctx, shape, toX(plot, points[i] ?? 0), toY(plot, points[i + 1] ?? 0), radius);
+      if (fill) {
+        ctx.fillStyle = fill;
         ctx.fill();
       }
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = lineWidth;
+      ctx.strokeStyle = stroke;
       ctx.stroke();
     }
   }
@@ -235,4 +292,36 @@ function toX(plot: Plot, value: number): number {
 
 function toY(plot: Plot, value: number): number {
   return plot.y + (1 - (value - plot.yMin) / (plot.yMax - plot.yMin)) * plot.size;
+}
+
+/** How a point of `split` with `target` is drawn on a plot of `kind`. */
+function markerStyle(
+  kind: PlotKind,
+  split: 'train' | 'validation' | 'test',
+  target: number,
+): MarkerStyle {
+  if (kind.kind === 'curve') {
+    if (split === 'test')
+      return { shape: 'circle', fill: null, stroke: TEST_OUTLINE, lineWidth: 1.5 };
+    const fill = cssColor(split === 'train' ? CURVE_TRAIN : CURVE_VALIDATION);
+    return { shape: split === 'train' ? 'circle' : 'square', fill, stroke: WHITE, lineWidth: 1 };
+  }
+  const color = cssColor(
+    kind.kind === 'values'
+      ? outputColor(scaled(target, kind.min, kind.max))
+      : classColor(target, kind.classes),
+  );
+  const outline = split === 'train' ? WHITE : TEST_OUTLINE;
+  if (kind.kind === 'classes' && kind.classes > 2) {
+    const shape = classShape(target, kind.classes);
+    // The shape shows the class, so a validation point is told apart by being hollow.
+    if (split === 'validation') return { shape, fill: WHITE, stroke: color, lineWidth: 2 };
+    return { shape, fill: color, stroke: outline, lineWidth: 1 };
+  }
+  return {
+    shape: split === 'validation' ? 'square' : 'circle',
+    fill: color,
+    stroke: outline,
+    lineWidth: 1,
+  };
 }

@@ -1,9 +1,16 @@
 // The plot's title, description, legend and note, rewritten when a run with another kind of plot
-// (classes, regression values, a 1-D curve) is loaded.
+// (P(class 1), the likeliest class, regression values, a 1-D curve) is loaded.
 import type { PlotKind } from '../engine/protocol.ts';
 import { byId } from '../ui/dom.ts';
-import { CLASS_COLORS, cssColor, labelColor } from './colors.ts';
+import { classColor, classShadeColor, cssColor, faded } from './colors.ts';
+import { classShape } from './markers.ts';
 import { tickLabel } from './plot.ts';
+
+/** The plot colours each background spot by its most likely class (a model with one output per
+ *  class, two classes included). */
+export function byClass(plot: PlotKind): plot is Extract<PlotKind, { kind: 'classes' }> {
+  return plot.kind === 'classes' && plot.outputs > 1;
+}
 
 /** What the plot shows, in words: its heading, the canvas's accessible description, the
  *  colour-scale caption and ends, and a note under the plot. */
@@ -16,30 +23,41 @@ export function describePlot(
   scale: { min: string; max: string; caption: string } | null;
   note: string;
 } {
+  const hollow = plot.kind === 'classes' && plot.classes > 2;
   const points = hasValidation
-    ? 'training, validation (squares) and test points'
+    ? `training, validation (${hollow ? 'hollow' : 'squares'}) and test points`
     : 'training and test points';
   switch (plot.kind) {
-    case 'classes':
+    case 'classes': {
+      const k = plot.classes;
+      const shapes = k > 2 ? ', each class in its own colour and shape' : '';
+      if (!byClass(plot)) {
+        return {
+          title: 'Decision boundary',
+          label:
+            `The network's output over the plane from −6 to 6 on both axes, with the ${points} ` +
+            'on top.',
+          scale: { min: '0', max: '1', caption: 'network output (background)' },
+          note: '',
+        };
+      }
       return {
         title: 'Decision boundary',
         label:
-          plot.classes > 2
-            ? `The network's probability of class 1 over the plane from −6 to 6 on both axes, ` +
-              `with the ${points} of ${plot.classes} classes on top.`
-            : `The network's output over the plane from −6 to 6 on both axes, with the ${points} ` +
-              'on top.',
+          `The network's most likely class over the plane from −6 to 6 on both axes, paler where ` +
+          `it is less sure, with the ${points} of ${k} classes on top${shapes}.`,
         scale: {
-          min: '0',
+          min: '½',
           max: '1',
-          caption: plot.classes > 2 ? 'P(class 1) (background)' : 'network output (background)',
+          caption: 'probability of the most likely class (background)',
         },
         note:
-          plot.classes > 2
-            ? 'The background shows only how likely the network thinks class 1 (blue) is: the ' +
-              'more blue, the more likely. The points show every class in its own colour.'
-            : '',
+          'The background takes the colour of the class the network finds most likely at each ' +
+          'spot, deeper the more probable it is, and grey where no class reaches ½, as along ' +
+          'the boundaries between classes.' +
+          (k > 2 ? ' Each class also has its own shape of point.' : ''),
       };
+    }
     case 'values':
       return {
         title: 'Network output',
@@ -58,14 +76,25 @@ export function describePlot(
       return {
         title: 'Curve to fit',
         label:
-          `The ${points}: x from −6 to 6 across, the target from ${tickLabel(plot.min)} to ` +
-          `${tickLabel(plot.max)} up.`,
+          `The ${points} and the network's prediction as a line: x from −6 to 6 across, the ` +
+          `target from ${tickLabel(plot.min)} to ${tickLabel(plot.max)} up.`,
         scale: null,
         note:
-          "Each point is an x and its target y. The network's own curve is not drawn yet: " +
-          'follow its fit in the loss readouts.',
+          "Each point is an x and its target y; the orange line is the network's prediction for " +
+          'every x. Too stiff to follow the points, it under-fits; bending to pass through the ' +
+          'training points while missing the test points, it over-fits.',
       };
   }
+}
+
+/** The colour scale's bar: one CSS background per class for a by-class plot (from the palest
+ *  shade to the surest), none (the stylesheet's orange–grey–blue) otherwise. */
+export function scaleGradients(plot: PlotKind): string[] {
+  if (!byClass(plot)) return [];
+  return Array.from({ length: plot.outputs }, (_, c) => {
+    const [pale, sure] = [0, 1].map((t) => cssColor(faded(classShadeColor(c, t, plot.outputs))));
+    return `linear-gradient(to right, ${pale}, ${sure})`;
+  });
 }
 
 export class PlotLegend {
@@ -88,7 +117,15 @@ export class PlotLegend {
     this.title.textContent = text.title;
     this.canvas.setAttribute('aria-label', text.label);
     this.scale.hidden = text.scale === null;
-    this.gradient.classList.toggle('one-class', plot.kind === 'classes' && plot.classes > 2);
+    const gradients = scaleGradients(plot);
+    this.gradient.classList.toggle('by-class', gradients.length > 0);
+    this.gradient.replaceChildren(
+      ...gradients.map((background) => {
+        const part = document.createElement('span');
+        part.style.background = background;
+        return part;
+      }),
+    );
     if (text.scale) {
       this.min.textContent = text.scale.min;
       this.max.textContent = text.scale.max;
@@ -100,15 +137,20 @@ export class PlotLegend {
     const items: HTMLLIElement[] = [];
     if (plot.kind === 'classes') {
       for (let c = 0; c < Math.max(2, plot.classes); c++) {
-        const color = plot.classes > 2 ? (CLASS_COLORS[c] ?? labelColor(c)) : labelColor(c);
-        items.push(item(`class ${c}`, 'class', cssColor(color)));
+        const shape = classShape(c, plot.classes);
+        const color = cssColor(classColor(c, plot.classes));
+        items.push(item(`class ${c}`, `class shape-${shape}`, color));
       }
     }
     const curve = plot.kind === 'curve';
+    const hollow = plot.kind === 'classes' && plot.classes > 2;
     items.push(item('training point', curve ? 'curve-train' : 'train'));
-    if (hasValidation)
-      items.push(item('validation point', curve ? 'curve-validation' : 'validation'));
+    if (hasValidation) {
+      const swatch = curve ? 'curve-validation' : hollow ? 'validation-hollow' : 'validation';
+      items.push(item('validation point', swatch));
+    }
     items.push(item('test point', curve ? 'curve-test' : 'test'));
+    if (curve) items.push(item("network's prediction", 'curve-line'));
     this.points.replaceChildren(...items);
   }
 }

@@ -25,17 +25,18 @@ function largestTarget(pointSets: readonly Float32Array[]): number {
 }
 
 /**
- * The drawing for a run of `scene` with these [x, y, target] point sets: 2-D classes, 2-D values
- * (the colour scale spans ± the largest target, rounded up, so 0 stays the neutral grey), or a
- * 1-D curve (the y axis spans ± the largest target with 10 % to spare, rounded up).
+ * The drawing for a run of `scene` with these [x, y, target] point sets: 2-D classes (with the
+ * model's output count: 1 for P(class 1), or one per class), 2-D values (the colour scale spans
+ * ± the largest target, rounded up, so 0 stays the neutral grey), or a 1-D curve (the y axis
+ * spans ± the largest target with 10 % to spare, rounded up).
  */
 export function plotKind(scene: Scene, pointSets: readonly Float32Array[]): PlotKind {
   const { data } = scene;
   const outputs = scene.model.layers.at(-1)?.units ?? 1;
-  if (data.name === SUPPLIED) return { kind: 'classes', classes: Math.max(2, outputs) };
+  if (data.name === SUPPLIED) return { kind: 'classes', classes: Math.max(2, outputs), outputs };
   const info = DATASET_CATALOGUE[data.name];
   if (info.task === 'classification') {
-    return { kind: 'classes', classes: data.classes ?? info.classes.min };
+    return { kind: 'classes', classes: data.classes ?? info.classes.min, outputs };
   }
   const largest = largestTarget(pointSets);
   if (info.features === 1) {
