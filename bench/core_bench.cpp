@@ -9,8 +9,8 @@
 
 #include "nnp/kernels.h"
 #include "nnp/learner.h"
-#include "nnp/spec_json.h"
 #include "nnp/rng.h"
+#include "nnp/spec_json.h"
 #include "nnp/trainer.h"
 #include "test_config.h"
 
@@ -27,8 +27,8 @@ void BM_Gemm(benchmark::State& state) {
     nnp::gemm(ta, tb, n, n, n, 1.0f, a.data(), n, b.data(), n, 0.0f, c.data(), n);
     benchmark::DoNotOptimize(c.data());
   }
-  state.counters["GFLOP/s"] = benchmark::Counter(2.0 * n * n * n, benchmark::Counter::kIsIterationInvariantRate,
-                                                 benchmark::Counter::kIs1000);
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(2.0 * n * n * n, benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::kIs1000);
   state.SetLabel(ta ? "AT*B" : tb ? "A*BT" : "A*B");
 }
 BENCHMARK(BM_Gemm)->ArgsProduct({{64, 256, 1024}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
@@ -56,7 +56,9 @@ void BM_Workload(benchmark::State& state, const char* name) {
   nnp::Pcg32 rng(1);
   std::vector<float> x(static_cast<std::size_t>(batch) * inputs), y(static_cast<std::size_t>(batch) * y_cols);
   for (float& v : x) v = static_cast<float>(rng.uniform(-1, 1));
-  for (float& v : y) v = classes ? static_cast<float>(rng.below(static_cast<std::uint32_t>(outputs))) : static_cast<float>(rng.uniform(-1, 1));
+  for (float& v : y)
+    v = classes ? static_cast<float>(rng.below(static_cast<std::uint32_t>(outputs)))
+                : static_cast<float>(rng.uniform(-1, 1));
   for (auto _ : state) benchmark::DoNotOptimize(learner.step(x.data(), y.data(), batch, y_cols));
   state.counters["steps/s"] = benchmark::Counter(1, benchmark::Counter::kIsIterationInvariantRate);
   state.counters["samples/s"] = benchmark::Counter(batch, benchmark::Counter::kIsIterationInvariantRate);

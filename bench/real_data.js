@@ -12,7 +12,13 @@ export const REAL_DATA_RUNS = [
       seed: 1,
       data: { name: 'supplied', trainFraction: 0.7, validationFraction: 0.1 },
       training: { batchSize: 32 },
-      model: { inputs: 64, layers: [{ units: 64, activation: 'ReLU' }, { units: 10, activation: 'Identity' }] },
+      model: {
+        inputs: 64,
+        layers: [
+          { units: 64, activation: 'ReLU' },
+          { units: 10, activation: 'Identity' },
+        ],
+      },
       loss: { name: 'CrossEntropyLoss' },
       optimizer: { name: 'Adam', lr: 0.003 },
     },
@@ -61,7 +67,9 @@ export async function runRealData(core, load, now = () => performance.now()) {
         target: run.target,
         met: e.test.accuracy >= run.target,
         seconds,
-        network: [run.config.model.inputs, ...run.config.model.layers.map((l) => l.units)].join('-'),
+        network: [run.config.model.inputs, ...run.config.model.layers.map((l) => l.units)].join(
+          '-',
+        ),
         optimizer: `${run.config.optimizer.name} lr ${run.config.optimizer.lr}, batch ${run.config.training.batchSize}`,
       });
     } finally {

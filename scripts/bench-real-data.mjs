@@ -7,6 +7,8 @@ import { runRealData } from '../bench/real_data.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { default: createCore } = await import(join(root, 'web/src/wasm/core.mjs'));
 const core = await createCore({ wasmBinary: readFileSync(join(root, 'web/src/wasm/core.wasm')) });
-const results = await runRealData(core, async (file) => readFileSync(join(root, 'web/public/data', file)));
+const results = await runRealData(core, async (file) =>
+  readFileSync(join(root, 'web/public/data', file)),
+);
 console.log(JSON.stringify({ runtime: `Node ${process.version}`, results }, null, 2));
 if (results.some((r) => !r.met)) process.exitCode = 1;

@@ -8,6 +8,10 @@ summary=()
 total=0
 count() { total=$((total + ${1:-0})); }
 
+step "style: clang-format and prettier"
+git ls-files -z 'core/*.h' 'core/*.cpp' 'wasm/*.cpp' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' | xargs -0 clang-format --dry-run --Werror
+node_modules/.bin/prettier --check --log-level warn --no-error-on-unmatched-pattern web/src web/test e2e scripts "bench/**/*.{js,mjs,ts,html}" playwright.config.ts vitest.config.ts
+
 bash scripts/build-native.sh
 step "ctest (native)"
 ctest --test-dir "$BUILD_NATIVE" --output-on-failure -j2 | tail -n 4

@@ -1,8 +1,8 @@
+#include "nnp/arena.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
-
-#include "nnp/arena.h"
 
 namespace nnp {
 

@@ -1,10 +1,11 @@
 // Every op's gradient against central finite differences, and PyTorch's .grad semantics.
+#include "nnp/autograd.h"
+
 #include <gtest/gtest.h>
 
 #include <tuple>
 
 #include "gradcheck.h"
-#include "nnp/autograd.h"
 #include "nnp/error.h"
 #include "nnp/mlp.h"
 
@@ -78,9 +79,8 @@ TEST(Grad, BceLossOnProbabilities) {
   std::vector<TestParam> p;
   p.emplace_back(8, 1, rng, 0.1, 0.9);
   TestParam target(8, 1, rng, 0.0, 1.0);
-  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
-    return g.bce_loss(v[0], g.input(target.tensor()));
-  }, 1e-3f);
+  expect_gradients_match(
+      p, [&](Graph& g, const std::vector<Var>& v) { return g.bce_loss(v[0], g.input(target.tensor())); }, 1e-3f);
 }
 
 TEST(Grad, BceLossValueMatchesDefinitionAndClampsLogAtMinus100) {
@@ -105,12 +105,16 @@ TEST(Grad, WholeMlpWithBce) {
   TestParam x(6, 2, rng, -2.0, 2.0);
   TestParam t(6, 1, rng, 0.0, 1.0);
   // The same layers built from the test's own parameter Vars (ops only, as Mlp::forward composes).
-  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
-    Var h = g.input(x.tensor());
-    const Activation acts[] = {Activation::Tanh, Activation::ReLU, Activation::Sigmoid};
-    for (int l = 0; l < 3; ++l) h = g.activation(g.add_row(g.matmul(h, v[2 * l], false, true), v[2 * l + 1]), acts[l]);
-    return g.bce_loss(h, g.input(t.tensor()));
-  }, 1e-3f);
+  expect_gradients_match(
+      p,
+      [&](Graph& g, const std::vector<Var>& v) {
+        Var h = g.input(x.tensor());
+        const Activation acts[] = {Activation::Tanh, Activation::ReLU, Activation::Sigmoid};
+        for (int l = 0; l < 3; ++l)
+          h = g.activation(g.add_row(g.matmul(h, v[2 * l], false, true), v[2 * l + 1]), acts[l]);
+        return g.bce_loss(h, g.input(t.tensor()));
+      },
+      1e-3f);
 }
 
 TEST(Autograd, GradientsAccumulateAcrossBackwardCalls) {

@@ -1,11 +1,12 @@
+#include "nnp/data.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <set>
 
-#include "nnp/data.h"
-#include "nnp/generators.h"
 #include "nnp/error.h"
+#include "nnp/generators.h"
 
 namespace nnp {
 namespace {
@@ -57,7 +58,8 @@ TEST(Split, SameSeedSameSplitDisjointAndSized) {
   EXPECT_EQ(a.train.classes, 2);
   std::set<std::pair<float, float>> seen;
   for (const Dataset* d : {&a.train, &a.validation, &a.test})
-    for (int i = 0; i < d->size(); ++i) EXPECT_TRUE(seen.insert({d->x[2 * i], d->x[2 * i + 1]}).second) << "a point in two sets";
+    for (int i = 0; i < d->size(); ++i)
+      EXPECT_TRUE(seen.insert({d->x[2 * i], d->x[2 * i + 1]}).second) << "a point in two sets";
   EXPECT_EQ(seen.size(), 500u);
   // 180 × 0.7 is 125.99… in floating point; the split still gives 126 rows, as TF Playground would.
   Pcg32 g2(1), r4(1);

@@ -38,8 +38,8 @@ inline float eval_loss(std::vector<TestParam>& params, const LossBuilder& build,
   return value;
 }
 
-inline void expect_gradients_match(std::vector<TestParam>& params, const LossBuilder& build,
-                                   float eps = 1e-2f, float atol = 2e-3f, float rtol = 1e-2f) {
+inline void expect_gradients_match(std::vector<TestParam>& params, const LossBuilder& build, float eps = 1e-2f,
+                                   float atol = 2e-3f, float rtol = 1e-2f) {
   for (TestParam& p : params) p.grad.assign(p.data.size(), 0.0f);
   eval_loss(params, build, true);
   for (std::size_t pi = 0; pi < params.size(); ++pi) {
@@ -52,8 +52,7 @@ inline void expect_gradients_match(std::vector<TestParam>& params, const LossBui
       const double down = eval_loss(params, build, false);
       p.data[i] = saved;
       const double numeric = (up - down) / (2.0 * eps);
-      EXPECT_NEAR(p.grad[i], numeric, atol + rtol * std::fabs(numeric))
-          << "parameter " << pi << " element " << i;
+      EXPECT_NEAR(p.grad[i], numeric, atol + rtol * std::fabs(numeric)) << "parameter " << pi << " element " << i;
     }
   }
 }

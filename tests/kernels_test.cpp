@@ -1,12 +1,13 @@
 // Each SIMD kernel against its scalar twin in ref.h, at sizes around the vector width, odd primes
 // and past every cache block of the GEMM, with padded leading dimensions to catch overruns.
+#include "nnp/kernels.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <tuple>
 #include <vector>
 
-#include "nnp/kernels.h"
 #include "nnp/ref.h"
 #include "nnp/rng.h"
 
@@ -53,8 +54,8 @@ TEST_P(GemmTest, MatchesReference) {
             ASSERT_EQ(c[idx], kSentinel) << "overrun at " << i << "," << j;
           } else {
             ASSERT_NEAR(c[idx], expected[idx], 1e-5f * (1.0f + static_cast<float>(gc.k)))
-                << "m=" << gc.m << " n=" << gc.n << " k=" << gc.k << " ta=" << ta << " tb=" << tb
-                << " alpha=" << alpha << " beta=" << beta << " at " << i << "," << j;
+                << "m=" << gc.m << " n=" << gc.n << " k=" << gc.k << " ta=" << ta << " tb=" << tb << " alpha=" << alpha
+                << " beta=" << beta << " at " << i << "," << j;
           }
         }
       }
@@ -65,10 +66,9 @@ TEST_P(GemmTest, MatchesReference) {
 
 INSTANTIATE_TEST_SUITE_P(
     Shapes, GemmTest,
-    ::testing::Combine(::testing::Values(GemmCase{0, 3, 2}, GemmCase{3, 0, 2}, GemmCase{2, 3, 0},
-                                         GemmCase{1, 1, 1}, GemmCase{3, 5, 4}, GemmCase{6, 8, 3},
-                                         GemmCase{7, 9, 5}, GemmCase{10, 8, 2}, GemmCase{13, 17, 31},
-                                         GemmCase{100, 37, 300}, GemmCase{5, 1030, 7}),
+    ::testing::Combine(::testing::Values(GemmCase{0, 3, 2}, GemmCase{3, 0, 2}, GemmCase{2, 3, 0}, GemmCase{1, 1, 1},
+                                         GemmCase{3, 5, 4}, GemmCase{6, 8, 3}, GemmCase{7, 9, 5}, GemmCase{10, 8, 2},
+                                         GemmCase{13, 17, 31}, GemmCase{100, 37, 300}, GemmCase{5, 1030, 7}),
                        ::testing::Bool(), ::testing::Bool()));
 
 using Unary = void (*)(const float*, float*, std::size_t);
@@ -108,11 +108,10 @@ TEST_P(ActivationKernelTest, MatchesReferenceAtEverySize) {
 
 INSTANTIATE_TEST_SUITE_P(
     All, ActivationKernelTest,
-    ::testing::Values(
-        ActivationKernels{"tanh", tanh_forward, ref::tanh_forward, tanh_backward, ref::tanh_backward},
-        ActivationKernels{"sigmoid", sigmoid_forward, ref::sigmoid_forward, sigmoid_backward,
-                          ref::sigmoid_backward},
-        ActivationKernels{"relu", relu_forward, ref::relu_forward, relu_backward, ref::relu_backward}),
+    ::testing::Values(ActivationKernels{"tanh", tanh_forward, ref::tanh_forward, tanh_backward, ref::tanh_backward},
+                      ActivationKernels{"sigmoid", sigmoid_forward, ref::sigmoid_forward, sigmoid_backward,
+                                        ref::sigmoid_backward},
+                      ActivationKernels{"relu", relu_forward, ref::relu_forward, relu_backward, ref::relu_backward}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Kernels, AddRowAndSumRowsMatchReference) {

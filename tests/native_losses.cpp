@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   std::printf("{\"losses\":[");
   for (int i = 0; i < calls; ++i) std::printf("%s%.9g", i ? "," : "", t.run(steps).batch_loss);
   const nnp::Evaluation e = t.evaluate();
-  std::printf("],\"trainLoss\":%.9g,\"testLoss\":%.9g,\"testAccuracy\":%.9g}\n", e.train.loss,
-              e.test.loss, e.test.accuracy);
+  std::printf("],\"trainLoss\":%.9g,\"testLoss\":%.9g,\"testAccuracy\":%.9g}\n", e.train.loss, e.test.loss,
+              e.test.accuracy);
   return 0;
 }

@@ -1,4 +1,6 @@
 // The shipped .nnpd files (web/public/data, docs/datasets.md) and the reader's errors.
+#include "nnp/nnpd.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "nnp/error.h"
-#include "nnp/nnpd.h"
 
 namespace nnp {
 namespace {
@@ -98,8 +99,8 @@ TEST(NnpdShipped, IrisIsFloat32InCentimetres) {
   expect_shape(d, 150, 4, 3, 0, 0);
   EXPECT_EQ(d.name, "iris");
   EXPECT_EQ(d.class_names, (std::vector<std::string>{"setosa", "versicolor", "virginica"}));
-  EXPECT_EQ(d.feature_names, (std::vector<std::string>{"sepal length (cm)", "sepal width (cm)",
-                                                       "petal length (cm)", "petal width (cm)"}));
+  EXPECT_EQ(d.feature_names, (std::vector<std::string>{"sepal length (cm)", "sepal width (cm)", "petal length (cm)",
+                                                       "petal width (cm)"}));
   EXPECT_NE(d.source.find("iris.csv"), std::string::npos);
   EXPECT_EQ(class_counts(d.data), (std::vector<int>{50, 50, 50}));
   const float first[4] = {5.1f, 3.5f, 1.4f, 0.2f}, last[4] = {5.9f, 3.0f, 5.1f, 1.8f};
@@ -185,8 +186,10 @@ std::vector<std::uint8_t> tiny(int encoding = 1, const std::string& trailer = kT
   put32(b, 16, 3);
   putf(b, 20, encoding == 0 ? 1.0f : 0.5f);
   for (int i = 0; i < 6; ++i) {
-    if (encoding == 0) putf(b, 32 + 4 * i, static_cast<float>(i) - 2.5f);
-    else b[32 + i] = static_cast<std::uint8_t>(i * 10);
+    if (encoding == 0)
+      putf(b, 32 + 4 * i, static_cast<float>(i) - 2.5f);
+    else
+      b[32 + i] = static_cast<std::uint8_t>(i * 10);
   }
   for (std::uint8_t y : {2, 0, 1}) b.push_back(y);
   for (int i = 0; i < 4; ++i) b.push_back(static_cast<std::uint8_t>(trailer.size() >> (8 * i)));
@@ -228,7 +231,8 @@ TEST(NnpdReader, RejectsAWrongMagic) {
   std::vector<std::uint8_t> b = tiny();
   std::memcpy(b.data(), "PK\x03\x04", 4);
   EXPECT_EQ(error_of(b), "t.nnpd: not an .nnpd file: it starts with \"PK\\x03\\x04\", not \"NNPD\"");
-  EXPECT_EQ(error_of({'<', 'h', 't', 'm', 'l', '>'}), "t.nnpd: not an .nnpd file: it starts with \"<htm\", not \"NNPD\"");
+  EXPECT_EQ(error_of({'<', 'h', 't', 'm', 'l', '>'}),
+            "t.nnpd: not an .nnpd file: it starts with \"<htm\", not \"NNPD\"");
 }
 
 TEST(NnpdReader, RejectsATruncatedHeader) {
@@ -266,10 +270,12 @@ TEST(NnpdReader, RejectsBadHeaderFields) {
   b = tiny();
   put16(b, 24, 3);
   put16(b, 26, 3);
-  EXPECT_EQ(error_of(b), "t.nnpd: the header says 3×3 images but 2 features (width × height must equal features, or both be 0)");
+  EXPECT_EQ(error_of(b),
+            "t.nnpd: the header says 3×3 images but 2 features (width × height must equal features, or both be 0)");
   b = tiny();
   put16(b, 24, 2);
-  EXPECT_EQ(error_of(b), "t.nnpd: the header says 2×0 images but 2 features (width × height must equal features, or both be 0)");
+  EXPECT_EQ(error_of(b),
+            "t.nnpd: the header says 2×0 images but 2 features (width × height must equal features, or both be 0)");
   b = tiny();
   put32(b, 28, 5);
   EXPECT_EQ(error_of(b), "t.nnpd: the header's reserved bytes 28…31 must be 0, got 5");
@@ -278,16 +284,22 @@ TEST(NnpdReader, RejectsBadHeaderFields) {
 TEST(NnpdReader, RejectsTruncatedFeatures) {
   std::vector<std::uint8_t> b = tiny(1);
   b.resize(32 + 4);
-  EXPECT_EQ(error_of(b), "t.nnpd: truncated: the header says 3 rows × 2 features (6 bytes of uint8) but the file holds 4 bytes of features");
+  EXPECT_EQ(error_of(b),
+            "t.nnpd: truncated: the header says 3 rows × 2 features (6 bytes of uint8) but the file holds 4 bytes of "
+            "features");
   b = tiny(0);
   b.resize(32 + 10);
-  EXPECT_EQ(error_of(b), "t.nnpd: truncated: the header says 3 rows × 2 features (24 bytes of float32) but the file holds 10 bytes of features");
+  EXPECT_EQ(error_of(b),
+            "t.nnpd: truncated: the header says 3 rows × 2 features (24 bytes of float32) but the file holds 10 bytes "
+            "of features");
   // A huge header count is caught by the size check, not by an allocation.
   b = tiny(0);
   put32(b, 8, 2000000000u);
   put32(b, 12, 2000000000u);
-  EXPECT_EQ(error_of(b), "t.nnpd: truncated: the header says 2000000000 rows × 2000000000 features (16000000000000000000 "
-                         "bytes of float32) but the file holds " + std::to_string(b.size() - 32) + " bytes of features");
+  EXPECT_EQ(error_of(b),
+            "t.nnpd: truncated: the header says 2000000000 rows × 2000000000 features (16000000000000000000 "
+            "bytes of float32) but the file holds " +
+                std::to_string(b.size() - 32) + " bytes of features");
 }
 
 TEST(NnpdReader, RejectsTruncatedLabelsAndTrailer) {
@@ -298,8 +310,8 @@ TEST(NnpdReader, RejectsTruncatedLabelsAndTrailer) {
   EXPECT_EQ(error_of(b), "t.nnpd: truncated: the trailer's 4-byte length after the labels is missing (2 bytes left)");
   b = tiny(1);
   b.resize(b.size() - 10);
-  EXPECT_EQ(error_of(b), "t.nnpd: truncated: the trailer's length says " + std::to_string(kTrailer.size()) + " bytes but " +
-                             std::to_string(kTrailer.size() - 10) + " follow");
+  EXPECT_EQ(error_of(b), "t.nnpd: truncated: the trailer's length says " + std::to_string(kTrailer.size()) +
+                             " bytes but " + std::to_string(kTrailer.size() - 10) + " follow");
   b = tiny(1);
   b.push_back(0);
   b.push_back(0);
@@ -327,7 +339,8 @@ TEST(NnpdReader, RejectsABadTrailer) {
   EXPECT_EQ(error_of(tiny(1, "{\"name\": ")), "t.nnpd: the trailer (9 bytes) is not valid UTF-8 JSON");
   EXPECT_EQ(error_of(tiny(1, "")), "t.nnpd: the trailer (0 bytes) is not valid UTF-8 JSON");
   const std::string bad_utf8 = "{\"name\":\"\xFF\"}";
-  EXPECT_EQ(error_of(tiny(1, bad_utf8)), "t.nnpd: the trailer (" + std::to_string(bad_utf8.size()) + " bytes) is not valid UTF-8 JSON");
+  EXPECT_EQ(error_of(tiny(1, bad_utf8)),
+            "t.nnpd: the trailer (" + std::to_string(bad_utf8.size()) + " bytes) is not valid UTF-8 JSON");
   EXPECT_EQ(error_of(tiny(1, "[1, 2]")), "t.nnpd: the trailer must be a JSON object, got array");
   EXPECT_EQ(error_of(tiny(1, R"({"class_names":["a","b","c"],"source":"s","license":"l"})")),
             "t.nnpd: trailer.name is missing (a string is expected)");
@@ -343,13 +356,15 @@ TEST(NnpdReader, RejectsABadTrailer) {
             "t.nnpd: trailer.class_names must be an array of 3 strings, one per class, got \"abc\"");
   EXPECT_EQ(error_of(tiny(1, R"({"name":"n","class_names":["a",2,"c"],"source":"s","license":"l"})")),
             "t.nnpd: trailer.class_names[1] must be a string, got 2");
-  EXPECT_EQ(error_of(tiny(1, R"({"name":"n","class_names":["a","b","c"],"feature_names":["x"],"source":"s","license":"l"})")),
-            "t.nnpd: trailer.feature_names must be an array of 2 strings, one per feature, got 1 entries");
+  EXPECT_EQ(
+      error_of(tiny(1, R"({"name":"n","class_names":["a","b","c"],"feature_names":["x"],"source":"s","license":"l"})")),
+      "t.nnpd: trailer.feature_names must be an array of 2 strings, one per feature, got 1 entries");
   EXPECT_EQ(error_of(tiny(1, R"({"name":"n","class_names":["a","b","c"],"source":"s"})")),
             "t.nnpd: trailer.license is missing (a string is expected)");
   // Unknown keys are ignored; UTF-8 names survive.
   const LabeledData d = read_nnpd(
-      tiny(1, R"({"name":"n","title":"Größe","class_names":["a","b","c"],"source":"s","license":"l","notes":[1]})"), "t.nnpd");
+      tiny(1, R"({"name":"n","title":"Größe","class_names":["a","b","c"],"source":"s","license":"l","notes":[1]})"),
+      "t.nnpd");
   EXPECT_EQ(d.title, "Größe");
 }
 
@@ -363,7 +378,9 @@ TEST(NnpdReader, EveryTruncationOfAShippedFileIsAnError) {
   EXPECT_NO_THROW(read_nnpd(full, "iris.nnpd"));
   const std::vector<std::uint8_t> digits = read_file("digits.nnpd");
   const std::vector<std::uint8_t> cut(digits.begin(), digits.begin() + 32 + 1000);
-  EXPECT_EQ(error_of(cut, "digits.nnpd"), "digits.nnpd: truncated: the header says 1797 rows × 64 features (115008 bytes of uint8) but the file holds 1000 bytes of features");
+  EXPECT_EQ(error_of(cut, "digits.nnpd"),
+            "digits.nnpd: truncated: the header says 1797 rows × 64 features (115008 bytes of uint8) but the file "
+            "holds 1000 bytes of features");
 }
 
 }  // namespace

@@ -41,13 +41,14 @@ const auto kSub = [](Graph& g, Var a, Var b) { return g.sub(a, b); };
 const auto kMul = [](Graph& g, Var a, Var b) { return g.mul(a, b); };
 const auto kDiv = [](Graph& g, Var a, Var b) { return g.div(a, b); };
 
-INSTANTIATE_TEST_SUITE_P(
-    AllShapes, BinaryOpGrad,
-    ::testing::Values(OpCase{"add_same", 4, 3, kAdd}, OpCase{"add_row", 1, 3, kAdd}, OpCase{"add_col", 4, 1, kAdd},
-                      OpCase{"add_scalar", 1, 1, kAdd}, OpCase{"sub_same", 4, 3, kSub}, OpCase{"sub_row", 1, 3, kSub},
-                      OpCase{"mul_same", 4, 3, kMul}, OpCase{"mul_row", 1, 3, kMul}, OpCase{"mul_col", 4, 1, kMul},
-                      OpCase{"div_same", 4, 3, kDiv}, OpCase{"div_row", 1, 3, kDiv}, OpCase{"div_scalar", 1, 1, kDiv}),
-    [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(AllShapes, BinaryOpGrad,
+                         ::testing::Values(OpCase{"add_same", 4, 3, kAdd}, OpCase{"add_row", 1, 3, kAdd},
+                                           OpCase{"add_col", 4, 1, kAdd}, OpCase{"add_scalar", 1, 1, kAdd},
+                                           OpCase{"sub_same", 4, 3, kSub}, OpCase{"sub_row", 1, 3, kSub},
+                                           OpCase{"mul_same", 4, 3, kMul}, OpCase{"mul_row", 1, 3, kMul},
+                                           OpCase{"mul_col", 4, 1, kMul}, OpCase{"div_same", 4, 3, kDiv},
+                                           OpCase{"div_row", 1, 3, kDiv}, OpCase{"div_scalar", 1, 1, kDiv}),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 struct UnaryCase {
   const char* name;
@@ -62,32 +63,34 @@ TEST_P(UnaryOpGrad, MatchesFiniteDifferences) {
   Pcg32 rng(22);
   std::vector<TestParam> p;
   p.emplace_back(3, 4, rng, c.lo, c.hi);
-  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
-    // Σ of a weighted output, so every element's gradient differs.
-    Var out = c.op(g, v[0]);
-    return g.sum(g.mul(out, g.add_scalar(g.mul_scalar(out, 0.0f), 1.5f)));
-  }, 1e-3f);
+  expect_gradients_match(
+      p,
+      [&](Graph& g, const std::vector<Var>& v) {
+        // Σ of a weighted output, so every element's gradient differs.
+        Var out = c.op(g, v[0]);
+        return g.sum(g.mul(out, g.add_scalar(g.mul_scalar(out, 0.0f), 1.5f)));
+      },
+      1e-3f);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     All, UnaryOpGrad,
-    ::testing::Values(
-        UnaryCase{"add_scalar", -2, 2, [](Graph& g, Var a) { return g.add_scalar(a, 0.7f); }},
-        UnaryCase{"mul_scalar", -2, 2, [](Graph& g, Var a) { return g.mul_scalar(a, -1.3f); }},
-        UnaryCase{"pow3", -2, 2, [](Graph& g, Var a) { return g.pow(a, 3.0f); }},
-        UnaryCase{"pow_half", 0.5, 2, [](Graph& g, Var a) { return g.pow(a, 0.5f); }},
-        UnaryCase{"exp", -2, 2, [](Graph& g, Var a) { return g.exp(a); }},
-        UnaryCase{"log", 0.5, 3, [](Graph& g, Var a) { return g.log(a); }},
-        UnaryCase{"abs", 0.2, 2, [](Graph& g, Var a) { return g.abs(g.add_scalar(a, -1.1f)); }},
-        UnaryCase{"clamp", -2, 2, [](Graph& g, Var a) { return g.clamp(a, -0.97f, 1.03f); }},
-        UnaryCase{"sum", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a), 2.0f); }},
-        UnaryCase{"mean", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a), 2.0f); }},
-        UnaryCase{"sum_axis0", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a, 0), 2.0f); }},
-        UnaryCase{"sum_axis1", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a, 1), 2.0f); }},
-        UnaryCase{"mean_axis0", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a, 0), 2.0f); }},
-        UnaryCase{"mean_axis1", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a, 1), 2.0f); }},
-        UnaryCase{"softmax", -2, 2, [](Graph& g, Var a) { return g.mul_scalar(g.softmax(a), 3.0f); }},
-        UnaryCase{"log_softmax", -2, 2, [](Graph& g, Var a) { return g.log_softmax(a); }}),
+    ::testing::Values(UnaryCase{"add_scalar", -2, 2, [](Graph& g, Var a) { return g.add_scalar(a, 0.7f); }},
+                      UnaryCase{"mul_scalar", -2, 2, [](Graph& g, Var a) { return g.mul_scalar(a, -1.3f); }},
+                      UnaryCase{"pow3", -2, 2, [](Graph& g, Var a) { return g.pow(a, 3.0f); }},
+                      UnaryCase{"pow_half", 0.5, 2, [](Graph& g, Var a) { return g.pow(a, 0.5f); }},
+                      UnaryCase{"exp", -2, 2, [](Graph& g, Var a) { return g.exp(a); }},
+                      UnaryCase{"log", 0.5, 3, [](Graph& g, Var a) { return g.log(a); }},
+                      UnaryCase{"abs", 0.2, 2, [](Graph& g, Var a) { return g.abs(g.add_scalar(a, -1.1f)); }},
+                      UnaryCase{"clamp", -2, 2, [](Graph& g, Var a) { return g.clamp(a, -0.97f, 1.03f); }},
+                      UnaryCase{"sum", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a), 2.0f); }},
+                      UnaryCase{"mean", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a), 2.0f); }},
+                      UnaryCase{"sum_axis0", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a, 0), 2.0f); }},
+                      UnaryCase{"sum_axis1", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a, 1), 2.0f); }},
+                      UnaryCase{"mean_axis0", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a, 0), 2.0f); }},
+                      UnaryCase{"mean_axis1", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a, 1), 2.0f); }},
+                      UnaryCase{"softmax", -2, 2, [](Graph& g, Var a) { return g.mul_scalar(g.softmax(a), 3.0f); }},
+                      UnaryCase{"log_softmax", -2, 2, [](Graph& g, Var a) { return g.log_softmax(a); }}),
     [](const auto& info) { return std::string(info.param.name); });
 
 // ---- activations with their arguments ------------------------------------------------------------
@@ -113,9 +116,12 @@ TEST_P(ActivationSpecGrad, MatchesFiniteDifferences) {
     if (std::fabs(v) < 0.1f) v = v < 0 ? -0.4f : 0.4f;
   TestParam target(4, 5, rng);
   const ActivationSpec spec = GetParam().spec;
-  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
-    return g.mse_loss(g.activation(v[0], spec), g.input(target.tensor()));
-  }, 1e-3f);
+  expect_gradients_match(
+      p,
+      [&](Graph& g, const std::vector<Var>& v) {
+        return g.mse_loss(g.activation(v[0], spec), g.input(target.tensor()));
+      },
+      1e-3f);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -125,8 +131,13 @@ INSTANTIATE_TEST_SUITE_P(
                       ActCase{"GELU_erf", with(Activation::GELU)},
                       ActCase{"GELU_tanh", with(Activation::GELU, [](auto& s) { s.approximate_tanh = true; })},
                       ActCase{"SiLU", with(Activation::SiLU)}, ActCase{"Softplus", with(Activation::Softplus)},
-                      ActCase{"Softplus_beta2_thr3", with(Activation::Softplus, [](auto& s) { s.beta = 2.0f; s.threshold = 3.0f; })},
-                      ActCase{"Softmax", with(Activation::Softmax)}, ActCase{"LogSoftmax", with(Activation::LogSoftmax)}),
+                      ActCase{"Softplus_beta2_thr3", with(Activation::Softplus,
+                                                          [](auto& s) {
+                                                            s.beta = 2.0f;
+                                                            s.threshold = 3.0f;
+                                                          })},
+                      ActCase{"Softmax", with(Activation::Softmax)},
+                      ActCase{"LogSoftmax", with(Activation::LogSoftmax)}),
     [](const auto& info) { return std::string(info.param.name); });
 
 float act_value(const ActivationSpec& s, float x, float* grad = nullptr) {
@@ -155,7 +166,7 @@ TEST(Activations, ValuesAndKinksAsPyTorchDefinesThem) {
   elu.alpha = 0.5f;
   EXPECT_NEAR(act_value(elu, -1.0f, &d), 0.5f * (std::exp(-1.0f) - 1.0f), 1e-6f);
   act_value(elu, 0.0f, &d);
-  EXPECT_FLOAT_EQ(d, 0.5f);  // α·e⁰ at 0
+  EXPECT_FLOAT_EQ(d, 0.5f);                                           // α·e⁰ at 0
   EXPECT_NEAR(act_value(Activation::GELU, 1.0f), 0.8413447f, 1e-6f);  // Φ(1)
   ActivationSpec gelu_tanh(Activation::GELU);
   gelu_tanh.approximate_tanh = true;
@@ -225,11 +236,14 @@ TEST_P(LossGrad, MatchesFiniteDifferences) {
       const float d = p[0].data[i] - target.data[i];
       if (std::fabs(d) < 0.05f || std::fabs(std::fabs(d) - c.spec.delta) < 0.05f) p[0].data[i] += 0.2f;
     }
-  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
-    Var l = g.loss(v[0], g.input(target.tensor()), c.spec);
-    // reduction none: weight each row/element differently so every entry's gradient is checked
-    return c.spec.reduction == Reduction::None ? g.sum(g.mul(l, g.add_scalar(g.abs(l), 1.0f))) : l;
-  }, 1e-3f);
+  expect_gradients_match(
+      p,
+      [&](Graph& g, const std::vector<Var>& v) {
+        Var l = g.loss(v[0], g.input(target.tensor()), c.spec);
+        // reduction none: weight each row/element differently so every entry's gradient is checked
+        return c.spec.reduction == Reduction::None ? g.sum(g.mul(l, g.add_scalar(g.abs(l), 1.0f))) : l;
+      },
+      1e-3f);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -241,7 +255,8 @@ INSTANTIATE_TEST_SUITE_P(
         LossCase{"L1_mean", loss(LossKind::L1Loss), 3, LossCase::Values},
         LossCase{"L1_none", loss(LossKind::L1Loss, Reduction::None), 3, LossCase::Values},
         LossCase{"Huber_mean", loss(LossKind::HuberLoss), 3, LossCase::Values},
-        LossCase{"Huber_d0_5_sum", loss(LossKind::HuberLoss, Reduction::Sum, [](auto& s) { s.delta = 0.5f; }), 3, LossCase::Values},
+        LossCase{"Huber_d0_5_sum", loss(LossKind::HuberLoss, Reduction::Sum, [](auto& s) { s.delta = 0.5f; }), 3,
+                 LossCase::Values},
         LossCase{"BCE_mean", loss(LossKind::BCELoss), 2, LossCase::Binary, 0.05, 0.95},
         LossCase{"BCE_soft_sum", loss(LossKind::BCELoss, Reduction::Sum), 2, LossCase::Probabilities, 0.05, 0.95},
         LossCase{"BCE_none", loss(LossKind::BCELoss, Reduction::None), 2, LossCase::Binary, 0.05, 0.95},
@@ -249,13 +264,18 @@ INSTANTIATE_TEST_SUITE_P(
         LossCase{"BCEWithLogits_none", loss(LossKind::BCEWithLogitsLoss, Reduction::None), 2, LossCase::Probabilities},
         LossCase{"CE_index_mean", loss(LossKind::CrossEntropyLoss), 4, LossCase::Indices},
         LossCase{"CE_index_none", loss(LossKind::CrossEntropyLoss, Reduction::None), 4, LossCase::Indices},
-        LossCase{"CE_index_ls_sum", loss(LossKind::CrossEntropyLoss, Reduction::Sum, [](auto& s) { s.label_smoothing = 0.2f; }), 4, LossCase::Indices},
+        LossCase{"CE_index_ls_sum",
+                 loss(LossKind::CrossEntropyLoss, Reduction::Sum, [](auto& s) { s.label_smoothing = 0.2f; }), 4,
+                 LossCase::Indices},
         LossCase{"CE_soft_mean", loss(LossKind::CrossEntropyLoss), 4, LossCase::Probabilities},
-        LossCase{"CE_soft_ls_mean", loss(LossKind::CrossEntropyLoss, Reduction::Mean, [](auto& s) { s.label_smoothing = 0.1f; }), 4, LossCase::Probabilities},
+        LossCase{"CE_soft_ls_mean",
+                 loss(LossKind::CrossEntropyLoss, Reduction::Mean, [](auto& s) { s.label_smoothing = 0.1f; }), 4,
+                 LossCase::Probabilities},
         LossCase{"NLL_mean", loss(LossKind::NLLLoss), 4, LossCase::Indices},
         LossCase{"NLL_none", loss(LossKind::NLLLoss, Reduction::None), 4, LossCase::Indices},
         LossCase{"MultiMargin_mean", loss(LossKind::MultiMarginLoss), 4, LossCase::Indices},
-        LossCase{"MultiMargin_sum", loss(LossKind::MultiMarginLoss, Reduction::Sum, [](auto& s) { s.margin = 0.5f; }), 4, LossCase::Indices}),
+        LossCase{"MultiMargin_sum", loss(LossKind::MultiMarginLoss, Reduction::Sum, [](auto& s) { s.margin = 0.5f; }),
+                 4, LossCase::Indices}),
     [](const auto& info) { return std::string(info.param.name); });
 
 float loss_value(const LossSpec& s, std::vector<float> p, std::vector<float> t, int rows, int cols, int t_cols) {

@@ -1,12 +1,13 @@
-#include <gtest/gtest.h>
-
-#include "nnp/autograd.h"
-#include "nnp/mlp.h"
-#include "nnp/error.h"
 #include "nnp/optim.h"
+
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
+
+#include "nnp/autograd.h"
+#include "nnp/error.h"
+#include "nnp/mlp.h"
 
 namespace nnp {
 namespace {
@@ -97,7 +98,8 @@ TEST(Scheduler, CosineAnnealingMatchesTheClosedFormAndKeepsGoingPastTMax) {
 }
 
 TEST(Scheduler, LinearLRWarmsUpFromStartFactorAtConstruction) {
-  const auto lrs = schedule({.kind = SchedulerKind::LinearLR, .start_factor = 0.25, .end_factor = 1.0, .total_iters = 3}, 0.4, 5);
+  const auto lrs =
+      schedule({.kind = SchedulerKind::LinearLR, .start_factor = 0.25, .end_factor = 1.0, .total_iters = 3}, 0.4, 5);
   const std::vector<double> expected{0.1, 0.2, 0.3, 0.4, 0.4, 0.4};
   for (std::size_t i = 0; i < lrs.size(); ++i) EXPECT_NEAR(lrs[i], expected[i], 1e-12) << i;
 }
@@ -124,8 +126,10 @@ TEST(Optimizer, RefusesBadHyperParametersNamingTheField) {
     }
     return std::string("no error");
   };
-  EXPECT_EQ(message({.kind = OptimizerKind::Adam, .lr = 1e-3, .beta2 = 1.0}), "optimizer.betas[1] must be in [0, 1), got 1");
-  EXPECT_EQ(message({.kind = OptimizerKind::SGD, .lr = std::nan("")}), "optimizer.lr must be a finite number > 0, got nan");
+  EXPECT_EQ(message({.kind = OptimizerKind::Adam, .lr = 1e-3, .beta2 = 1.0}),
+            "optimizer.betas[1] must be in [0, 1), got 1");
+  EXPECT_EQ(message({.kind = OptimizerKind::SGD, .lr = std::nan("")}),
+            "optimizer.lr must be a finite number > 0, got nan");
   EXPECT_EQ(message({.kind = OptimizerKind::SGD, .lr = 0.1, .weight_decay = -1}),
             "optimizer.weight_decay must be a finite number ≥ 0, got -1");
   EXPECT_NE(message({.kind = OptimizerKind::SGD, .lr = 0.1, .nesterov = true}).find("nesterov needs momentum > 0"),

@@ -35,7 +35,8 @@ struct Worst {
   std::string what;
 };
 
-void compare(Worst& worst, const std::string& quantity, std::span<const float> got, const std::vector<float>& expected) {
+void compare(Worst& worst, const std::string& quantity, std::span<const float> got,
+             const std::vector<float>& expected) {
   ASSERT_EQ(got.size(), expected.size()) << quantity;
   for (std::size_t i = 0; i < got.size(); ++i) {
     const double tol = 1e-5 + 1e-4 * std::fabs(expected[i]);
@@ -85,7 +86,8 @@ TEST_P(Parity, MatchesPyTorch) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, Parity, ::testing::ValuesIn(fixture_files()), [](const auto& info) {
   std::string n = std::filesystem::path(info.param).stem().string();
-  std::replace_if(n.begin(), n.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      n.begin(), n.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
   return n;
 });
 

@@ -1,7 +1,8 @@
+#include "nnp/perceptron.h"
+
 #include <gtest/gtest.h>
 
 #include "nnp/error.h"
-#include "nnp/perceptron.h"
 
 namespace nnp {
 namespace {

@@ -72,51 +72,81 @@ TEST(SpecJson, BadInputIsRefusedNamingTheFieldAndTheAcceptedValues) {
   EXPECT_EQ(error_of("{"), "the config is not valid JSON");
   EXPECT_EQ(error_of(R"({"loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
             "model is missing (an object is expected)");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": []}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers must hold at least one layer (the output layer), got none");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 0}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers[0].units must be an integer from 1 to 4096, got 0");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Tanhh"}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers[0].activation: unknown activation 'Tanhh'; accepted: Identity, Sigmoid, Tanh, ReLU, "
-            "LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1.5}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers[0].units must be a whole number, got 1.5");
+  EXPECT_EQ(
+      error_of(R"({"model": {"inputs": 2, "layers": []}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers must hold at least one layer (the output layer), got none");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 0}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers[0].units must be an integer from 1 to 4096, got 0");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Tanhh"}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers[0].activation: unknown activation 'Tanhh'; accepted: Identity, Sigmoid, Tanh, ReLU, "
+      "LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1.5}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers[0].units must be a whole number, got 1.5");
   std::string s = kBase;
-  EXPECT_NE(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSE"}, "optimizer": {"name": "SGD"}})")
-                .find("loss.name: unknown loss 'MSE'; accepted: MSELoss, L1Loss"),
-            std::string::npos);
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss", "reduction": "none"}, "optimizer": {"name": "SGD"}})"),
-            "loss.reduction: 'none' is not accepted for training; accepted: mean, sum");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": {"name": "Tanh", "negative_slope": 3}}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers[0].activation.negative_slope is not an argument of Tanh; accepted: name");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 2}]}, "loss": {"name": "CrossEntropyLoss", "delta": 1}, "optimizer": {"name": "SGD"}})"),
-            "loss.delta is not an argument of CrossEntropyLoss; accepted: name, reduction, label_smoothing, ignore_index, weight");
+  EXPECT_NE(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSE"}, "optimizer": {"name": "SGD"}})")
+          .find("loss.name: unknown loss 'MSE'; accepted: MSELoss, L1Loss"),
+      std::string::npos);
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss", "reduction": "none"}, "optimizer": {"name": "SGD"}})"),
+      "loss.reduction: 'none' is not accepted for training; accepted: mean, sum");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": {"name": "Tanh", "negative_slope": 3}}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers[0].activation.negative_slope is not an argument of Tanh; accepted: name");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 2}]}, "loss": {"name": "CrossEntropyLoss", "delta": 1}, "optimizer": {"name": "SGD"}})"),
+      "loss.delta is not an argument of CrossEntropyLoss; accepted: name, reduction, label_smoothing, ignore_index, "
+      "weight");
   EXPECT_EQ(error_of(with(R"("clip_grad_nrom": 1)")),
             "clip_grad_nrom is not an argument of a learner spec; accepted: model, loss, optimizer, scheduler, "
             "clip_grad_norm, clip_grad_value, l1, init");
   EXPECT_EQ(error_of(with(R"("scheduler": {"name": "StepLR", "step_size": 2, "T_max": 3})")),
             "scheduler.T_max is not an argument of StepLR; accepted: name, step_size, gamma, last_epoch");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Sigmoid", "dropout": 0.5}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),
-            "model.layers[0].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "momentun": 0.9}})"),
-            "optimizer.momentun is not an argument of SGD; accepted: name, lr, momentum, dampening, nesterov, "
-            "weight_decay, no_decay_bias, maximize");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "Adam", "betas": [0.9, 1.0]}})"),
-            "optimizer.betas[1] must be in [0, 1), got 1");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": -1}})"),
-            "optimizer.lr must be a finite number > 0, got -1");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": "fast"}})"),
-            "optimizer.lr must be a number, got \"fast\"");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "maximize": true}})"),
-            "optimizer.maximize = true is not supported (gradient ascent is not implemented); use false");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Sigmoid", "dropout": 0.5}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),
+      "model.layers[0].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "momentun": 0.9}})"),
+      "optimizer.momentun is not an argument of SGD; accepted: name, lr, momentum, dampening, nesterov, "
+      "weight_decay, no_decay_bias, maximize");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "Adam", "betas": [0.9, 1.0]}})"),
+      "optimizer.betas[1] must be in [0, 1), got 1");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": -1}})"),
+      "optimizer.lr must be a finite number > 0, got -1");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": "fast"}})"),
+      "optimizer.lr must be a number, got \"fast\"");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "maximize": true}})"),
+      "optimizer.maximize = true is not supported (gradient ascent is not implemented); use false");
   EXPECT_EQ(error_of(with(R"("scheduler": {"name": "StepLR"})")), "scheduler.step_size is missing (StepLR needs it)");
   EXPECT_EQ(error_of(with(R"("clip_grad_norm": -1)")), "clip_grad_norm must be a number > 0 (or null for no clipping)");
   EXPECT_EQ(error_of(with(R"("init": {"weight": "he"})")),
             "init.weight: unknown initialiser 'he'; accepted: default, zeros, constant, xavier_uniform, xavier_normal, "
             "kaiming_uniform, kaiming_normal");
-  EXPECT_EQ(error_of(R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Tanh"}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),
-            "loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid (got Tanh), or use "
-            "BCEWithLogitsLoss on raw outputs");
+  EXPECT_EQ(
+      error_of(
+          R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Tanh"}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),
+      "loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid (got Tanh), or use "
+      "BCEWithLogitsLoss on raw outputs");
 }
 
 TEST(Learner, ParametersInTorchLayoutAndBadAccessNamed) {
@@ -141,8 +171,10 @@ TEST(Learner, ParametersInTorchLayoutAndBadAccessNamed) {
 
 TEST(Learner, SameSeedSameInitialParametersDifferentSeedDifferent) {
   Learner a(learner_spec_from_json(kBase), 7), b(learner_spec_from_json(kBase), 7), c(learner_spec_from_json(kBase), 8);
-  EXPECT_TRUE(std::equal(a.parameter("0.weight").begin(), a.parameter("0.weight").end(), b.parameter("0.weight").begin()));
-  EXPECT_FALSE(std::equal(a.parameter("0.weight").begin(), a.parameter("0.weight").end(), c.parameter("0.weight").begin()));
+  EXPECT_TRUE(
+      std::equal(a.parameter("0.weight").begin(), a.parameter("0.weight").end(), b.parameter("0.weight").begin()));
+  EXPECT_FALSE(
+      std::equal(a.parameter("0.weight").begin(), a.parameter("0.weight").end(), c.parameter("0.weight").begin()));
 }
 
 TEST(TrainerJson, ReadsTheWholeRunAndRefusesStrayKeys) {
@@ -163,16 +195,20 @@ TEST(TrainerJson, ReadsTheWholeRunAndRefusesStrayKeys) {
   EXPECT_EQ(c.data.features, (std::vector<Feature>{Feature::X1, Feature::X2, Feature::X1TimesX2}));
   EXPECT_TRUE(c.data.standardize);
   try {
-    trainer_config_from_json(R"({"seed": 1, "data": {"name": "circle", "features": ["x1", "x3"]}, "training": {"batchSize": 1}})");
+    trainer_config_from_json(
+        R"({"seed": 1, "data": {"name": "circle", "features": ["x1", "x3"]}, "training": {"batchSize": 1}})");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "data.features[1]: unknown feature 'x3'; accepted: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
+    EXPECT_STREQ(e.what(),
+                 "data.features[1]: unknown feature 'x3'; accepted: x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)");
   }
   try {
     trainer_config_from_json(R"({"seed": 1, "network": {}})");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data, training"), std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data, training"),
+        std::string::npos)
         << e.what();
   }
 }

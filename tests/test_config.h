@@ -10,7 +10,8 @@ inline TrainerConfig skeleton_config(std::uint64_t seed = 1) {
   TrainerConfig c;
   c.seed = seed;
   c.data = DataSpec{.name = "circle", .samples = 500, .noise = 0.0, .split = {.train = 0.5}};
-  c.learner.model = MlpSpec{.inputs = 2, .layers = {{4, Activation::Tanh}, {4, Activation::Tanh}, {1, Activation::Sigmoid}}};
+  c.learner.model =
+      MlpSpec{.inputs = 2, .layers = {{4, Activation::Tanh}, {4, Activation::Tanh}, {1, Activation::Sigmoid}}};
   c.learner.loss = LossSpec{.kind = LossKind::BCELoss};
   c.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::SGD, .lr = 0.1};
   c.training.batch_size = 10;

@@ -1,3 +1,5 @@
+#include "nnp/trainer.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -5,7 +7,6 @@
 #include "nnp/error.h"
 #include "nnp/generators.h"
 #include "nnp/metrics.h"
-#include "nnp/trainer.h"
 #include "test_config.h"
 
 namespace nnp {
@@ -179,7 +180,8 @@ namespace {
 TrainerConfig blobs_config(int classes) {
   TrainerConfig c;
   c.seed = 3;
-  c.data = DataSpec{.name = "blobs", .samples = 600, .noise = 0.1, .classes = classes, .split = {.train = 0.6, .validation = 0.2}};
+  c.data = DataSpec{
+      .name = "blobs", .samples = 600, .noise = 0.1, .classes = classes, .split = {.train = 0.6, .validation = 0.2}};
   c.learner.model = MlpSpec{.inputs = 2, .layers = {{16, Activation::ReLU}, {classes, Activation::Identity}}};
   c.learner.loss = LossSpec{.kind = LossKind::CrossEntropyLoss};
   c.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::Adam, .lr = 0.01};
@@ -245,7 +247,8 @@ TEST(TrainerData, DropLastAndFixedOrder) {
   s.training.shuffle = true;
   s.training.batch_size = 7;
   Trainer shuffled(s);
-  const double s1 = shuffled.run(35).batch_loss, s2 = shuffled.run(35).batch_loss;  // 245 rows: same rows, other batches
+  const double s1 = shuffled.run(35).batch_loss,
+               s2 = shuffled.run(35).batch_loss;  // 245 rows: same rows, other batches
   EXPECT_NE(s1, s2);
 }
 
@@ -269,7 +272,8 @@ TEST(TrainerData, RegressionOnTheSineCurve) {
   TrainerConfig c;
   c.seed = 2;
   c.data = DataSpec{.name = "sine", .samples = 400, .noise = 0.0, .split = {.train = 0.75}};
-  c.learner.model = MlpSpec{.inputs = 1, .layers = {{32, Activation::Tanh}, {32, Activation::Tanh}, {1, Activation::Identity}}};
+  c.learner.model =
+      MlpSpec{.inputs = 1, .layers = {{32, Activation::Tanh}, {32, Activation::Tanh}, {1, Activation::Identity}}};
   c.learner.loss = LossSpec{.kind = LossKind::MSELoss};
   c.learner.optimizer = OptimizerSpec{.kind = OptimizerKind::Adam, .lr = 0.01};
   c.training.batch_size = 16;
@@ -360,8 +364,8 @@ TEST(TrainerRegularisation, ChangesMidRunWithoutAReset) {
   EXPECT_EQ(t.progress().step, step + 100);  // same run, carried on
   EXPECT_THROW(l.set_l1(-1.0f), Error);
   EXPECT_THROW(l.set_weight_decay(std::nan("")), Error);
-  EXPECT_THROW(l.set_dropout(2, 0.5f), Error);   // the output layer
-  EXPECT_THROW(l.set_dropout(7, 0.5f), Error);   // no such layer
+  EXPECT_THROW(l.set_dropout(2, 0.5f), Error);  // the output layer
+  EXPECT_THROW(l.set_dropout(7, 0.5f), Error);  // no such layer
   EXPECT_THROW(l.set_dropout(0, 1.0f), Error);
   // A strong L1 penalty drives weights toward zero from here on.
   double before = 0.0, after = 0.0;

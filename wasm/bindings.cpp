@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "nnp/error.h"
+#include "nnp/generators.h"
 #include "nnp/kernels.h"
 #include "nnp/learner.h"
-#include "nnp/generators.h"
 #include "nnp/nnpd.h"
 #include "nnp/perceptron.h"
 #include "nnp/rng.h"
@@ -97,7 +97,8 @@ val metrics_to_js(const Metrics& m) {
 
 // {x, y, features, classes}: rows of raw inputs and one target per row (class index or value).
 Dataset dataset_from_js(const val& d, const std::string& what) {
-  if (d.isUndefined() || d.isNull() || d.typeOf().as<std::string>() != "object") throw Error(what + " must be an object {x, y, features, classes}");
+  if (d.isUndefined() || d.isNull() || d.typeOf().as<std::string>() != "object")
+    throw Error(what + " must be an object {x, y, features, classes}");
   for (const char* key : {"x", "y", "features", "classes"})
     if (d[key].isUndefined()) throw Error(what + "." + key + " is missing");
   Dataset out;
@@ -112,9 +113,11 @@ Dataset dataset_from_js(const val& d, const std::string& what) {
   if (out.classes < 0 || out.classes == 1) throw Error(what + ".classes must be 0 (regression) or at least 2");
   for (std::size_t i = 0; i < out.y.size(); ++i) {
     const float v = out.y[i];
-    if (!std::isfinite(v) || (out.classes > 0 && !(v >= 0 && v < static_cast<float>(out.classes) && std::floor(v) == v)))
-      throw Error(what + ".y: row " + std::to_string(i) + " = " + format_number(v) +
-                  (out.classes > 0 ? " is not a class index from 0 to " + std::to_string(out.classes - 1) : " is not finite"));
+    if (!std::isfinite(v) ||
+        (out.classes > 0 && !(v >= 0 && v < static_cast<float>(out.classes) && std::floor(v) == v)))
+      throw Error(
+          what + ".y: row " + std::to_string(i) + " = " + format_number(v) +
+          (out.classes > 0 ? " is not a class index from 0 to " + std::to_string(out.classes - 1) : " is not finite"));
   }
   for (std::size_t i = 0; i < out.x.size(); ++i)
     if (!std::isfinite(out.x[i]))
@@ -235,7 +238,8 @@ class JsTrainer {
     guarded([&] {
       Learner& l = t_.member(member);
       for (const ParamInfo& p : l.model().named_parameters())
-        if (params[p.name].isUndefined()) throw Error("parameters: '" + p.name + "' is missing for member " + std::to_string(member));
+        if (params[p.name].isUndefined())
+          throw Error("parameters: '" + p.name + "' is missing for member " + std::to_string(member));
       const val keys = val::global("Object").call<val>("keys", params);
       for (int i = 0; i < keys["length"].as<int>(); ++i) {
         const std::string name = keys[i].as<std::string>();
@@ -249,7 +253,8 @@ class JsTrainer {
   }
   val predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
     return guarded([&] {
-      if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
+      if (res < 1 || res > 1024)
+        throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
       grid_.resize(static_cast<std::size_t>(res) * res);
       t_.predict_grid(res, x_min, x_max, y_min, y_max, grid_.data());
       return float_array(grid_.data(), grid_.size());
@@ -257,17 +262,21 @@ class JsTrainer {
   }
   val confusion(const std::string& split) {
     return guarded([&] {
-      if (split != "train" && split != "test") throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
+      if (split != "train" && split != "test")
+        throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
       const Confusion c = t_.confusion(split == "train" ? t_.inputs().train : t_.inputs().test);
       val o = val::object();
       o.set("classes", c.classes);
-      o.set("counts", val::global("Int32Array").new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data())).call<val>("slice"));
+      o.set("counts", val::global("Int32Array")
+                          .new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data()))
+                          .call<val>("slice"));
       return o;
     });
   }
   val predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max) {
     return guarded([&] {
-      if (res < 1 || res > 1024) throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
+      if (res < 1 || res > 1024)
+        throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
       grid_.resize(static_cast<std::size_t>(res) * res * t_.model().outputs());
       t_.predict_grid_probabilities(res, x_min, x_max, y_min, y_max, grid_.data());
       return float_array(grid_.data(), grid_.size());
@@ -279,8 +288,8 @@ class JsTrainer {
     return guarded([&] {
       const int nf = t_.raw().train.features;
       if (n < 1 || scratch_.size() != static_cast<std::size_t>(n) * nf)
-        throw Error("predict: x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) + " values, got " +
-                    std::to_string(scratch_.size()));
+        throw Error("predict: x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) +
+                    " values, got " + std::to_string(scratch_.size()));
       std::vector<float> in(scratch_);
       grid_.resize(static_cast<std::size_t>(n) * t_.model().outputs());
       t_.predict(in.data(), n, grid_.data());
@@ -318,7 +327,8 @@ class JsTrainer {
 class JsLearner {
  public:
   JsLearner(const val& spec, double seed)
-      : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
+      : l_(guarded(
+            [&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
 
   val parameter_names() const {
     val names = val::array();
@@ -387,7 +397,8 @@ class JsPerceptron {
       : data_(guarded([&] {
           Pcg32 rng(static_cast<std::uint64_t>(seed));
           Dataset d = generate({.name = dataset, .samples = samples, .noise = noise, .classes = 2}, rng);
-          if (d.classes != 2 || d.features != 2) throw Error("perceptron: '" + dataset + "' is not a 2-D, two-class dataset");
+          if (d.classes != 2 || d.features != 2)
+            throw Error("perceptron: '" + dataset + "' is not a 2-D, two-class dataset");
           return d;
         })),
         p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = lr}); })) {}
@@ -417,10 +428,12 @@ class JsPerceptron {
 // Seconds for `reps` products C = op(A)·op(B) on random data (benchmark page). form: 0 = A·B,
 // 1 = Aᵀ·B, 2 = A·Bᵀ.
 double bench_matmul(int m, int n, int k, int reps, int form) {
-  if (form < 0 || form > 2) throw_js("benchMatmul: form must be 0 (A·B), 1 (Aᵀ·B) or 2 (A·Bᵀ), got " + std::to_string(form));
+  if (form < 0 || form > 2)
+    throw_js("benchMatmul: form must be 0 (A·B), 1 (Aᵀ·B) or 2 (A·Bᵀ), got " + std::to_string(form));
   if (m < 1 || n < 1 || k < 1 || reps < 1) throw_js("benchMatmul: m, n, k and reps must be ≥ 1");
   const bool ta = form == 1, tb = form == 2;
-  std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n), c(static_cast<std::size_t>(m) * n);
+  std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n),
+      c(static_cast<std::size_t>(m) * n);
   Pcg32 rng(1);
   for (float& v : a) v = static_cast<float>(rng.uniform(-1, 1));
   for (float& v : b) v = static_cast<float>(rng.uniform(-1, 1));

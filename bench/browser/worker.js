@@ -136,8 +136,9 @@ try {
   for (const name of ['W1', 'W2', 'W3'])
     results.workloads.push(workload(core, name, workloads[name]));
   // Real data: wall time from the bytes to the last epoch, as a user waits for it.
-  results.realData = await runRealData(core, async (file) =>
-    new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),
+  results.realData = await runRealData(
+    core,
+    async (file) => new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),
   );
   postMessage(results);
 } catch (e) {

@@ -29,14 +29,14 @@ struct Var {
 
 enum class Op : std::uint8_t {
   Leaf,
-  MatMul,      // op(a)·op(b)
-  Add,         // a + b   (b: same shape, a [1, cols] row, a [rows, 1] column or a [1, 1] scalar)
-  Sub,         // a − b
-  Mul,         // a ⊙ b
-  Div,         // a / b
-  AddScalar,   // a + s0
-  MulScalar,   // a · s0
-  Pow,         // a^s0
+  MatMul,     // op(a)·op(b)
+  Add,        // a + b   (b: same shape, a [1, cols] row, a [rows, 1] column or a [1, 1] scalar)
+  Sub,        // a − b
+  Mul,        // a ⊙ b
+  Div,        // a / b
+  AddScalar,  // a + s0
+  MulScalar,  // a · s0
+  Pow,        // a^s0
   Exp,
   Log,
   Abs,
@@ -89,7 +89,7 @@ class Graph {
   Var clamp(Var a, float lo, float hi);
   Var sum(Var a);
   Var mean(Var a);
-  Var sum(Var a, int axis);   // axis 0: over rows → [1, cols]; axis 1: over columns → [rows, 1]
+  Var sum(Var a, int axis);  // axis 0: over rows → [1, cols]; axis 1: over columns → [rows, 1]
   Var mean(Var a, int axis);
 
   Var activation(Var a, const ActivationSpec& spec);

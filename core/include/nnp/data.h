@@ -47,7 +47,8 @@ Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng);
 
 // TensorFlow Playground's input features for 2-D data (its INPUTS order).
 enum class Feature { X1, X2, X1Squared, X2Squared, X1TimesX2, SinX1, SinX2 };
-std::optional<Feature> parse_feature(std::string_view name);  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
+std::optional<Feature> parse_feature(
+    std::string_view name);  // "x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"
 std::string_view name_of(Feature f);
 std::string feature_names();
 

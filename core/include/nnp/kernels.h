@@ -15,8 +15,8 @@ std::string simd_arch();
 // C[m×n] = alpha·op(A)·op(B) + beta·C, row-major with leading dimensions lda, ldb, ldc.
 // op(A) is A[m×k] or, with trans_a, Aᵀ where A is [k×m]; likewise op(B) is [k×n] or Bᵀ of B[n×k].
 // Transposes are never materialised: they are folded into packing. beta == 0 ignores C's contents.
-void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
-          const float* b, int ldb, float beta, float* c, int ldc);
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda, const float* b,
+          int ldb, float beta, float* c, int ldc);
 
 // y[r, c] = x[r, c] + bias[c]  (y may alias x)
 void add_row(const float* x, const float* bias, float* y, int rows, int cols);

@@ -26,7 +26,7 @@ void validate(const MlpSpec& spec);
 struct ParamInfo {
   std::string name;  // "0.weight", "0.bias", "2.weight", …
   std::size_t offset = 0;
-  int rows = 0;      // a bias is [1, out] internally; its torch shape is [out]
+  int rows = 0;  // a bias is [1, out] internally; its torch shape is [out]
   int cols = 0;
   bool is_bias = false;
 };

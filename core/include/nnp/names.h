@@ -8,7 +8,16 @@
 namespace nnp {
 
 enum class Activation { Identity, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax };
-enum class LossKind { MSELoss, L1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss, MultiMarginLoss };
+enum class LossKind {
+  MSELoss,
+  L1Loss,
+  HuberLoss,
+  BCELoss,
+  BCEWithLogitsLoss,
+  CrossEntropyLoss,
+  NLLLoss,
+  MultiMarginLoss
+};
 enum class Reduction { Mean, Sum, None };
 enum class OptimizerKind { SGD, Adagrad, RMSprop, Adam, AdamW };
 enum class SchedulerKind { None, StepLR, ExponentialLR, CosineAnnealingLR, LinearLR };

@@ -4,8 +4,8 @@
 
 namespace nnp::ref {
 
-void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
-          const float* b, int ldb, float beta, float* c, int ldc);
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda, const float* b,
+          int ldb, float beta, float* c, int ldc);
 void add_row(const float* x, const float* bias, float* y, int rows, int cols);
 void sum_rows_acc(const float* dy, float* dbias, int rows, int cols);
 void tanh_forward(const float* x, float* y, std::size_t n);

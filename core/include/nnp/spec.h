@@ -68,13 +68,13 @@ struct OptimizerSpec {
 
 struct SchedulerSpec {
   SchedulerKind kind = SchedulerKind::None;
-  int step_size = 1;           // StepLR
-  double gamma = 0.1;          // StepLR, ExponentialLR
-  int t_max = 1;               // CosineAnnealingLR
-  double eta_min = 0.0;        // CosineAnnealingLR
+  int step_size = 1;                // StepLR
+  double gamma = 0.1;               // StepLR, ExponentialLR
+  int t_max = 1;                    // CosineAnnealingLR
+  double eta_min = 0.0;             // CosineAnnealingLR
   double start_factor = 1.0 / 3.0;  // LinearLR
   double end_factor = 1.0;          // LinearLR
-  int total_iters = 5;               // LinearLR
+  int total_iters = 5;              // LinearLR
 };
 
 // Everything that turns a batch into an update: network, loss, optimiser, schedule, clipping,

@@ -3,7 +3,6 @@
 // (the width of one wasm SIMD128 / SSE register), so kernels may use aligned loads on them.
 #include <cstddef>
 #include <vector>
-
 #include <xsimd/xsimd.hpp>
 
 namespace nnp {

@@ -30,9 +30,9 @@ struct DataSpec {
 };
 
 struct EarlyStoppingSpec {
-  int patience = 0;         // evaluations without improvement before stopping; 0: off
-  double min_delta = 0.0;   // an improvement must lower the monitored loss by more than this
-  bool restore_best = true; // put back the parameters of the best evaluation when stopping
+  int patience = 0;          // evaluations without improvement before stopping; 0: off
+  double min_delta = 0.0;    // an improvement must lower the monitored loss by more than this
+  bool restore_best = true;  // put back the parameters of the best evaluation when stopping
 };
 
 // Data augmentation on each training batch (never on evaluation):
@@ -152,7 +152,7 @@ class Trainer {
 
  private:
   Trainer(const TrainerConfig& config, Split raw, bool is_supplied);
-  float step_once();  // one mini-batch; returns its objective
+  float step_once();      // one mini-batch; returns its objective
   int augment(int rows);  // jitter and mixup on the gathered batch; returns the target columns
   void next_epoch();
   void end_of_epoch();
@@ -179,7 +179,7 @@ class Trainer {
   Split inputs_;
   Learner learner_;
   std::vector<float> batch_x_, batch_y_, scratch_;
-  Pcg32 augment_rng_;                // its own stream: switching augmentation on leaves the data order alone
+  Pcg32 augment_rng_;                 // its own stream: switching augmentation on leaves the data order alone
   std::vector<float> mix_x_, mix_y_;  // mixup's partner rows and soft targets
   std::vector<int> mix_order_;
   std::vector<int> order_;  // this epoch's order of training rows

@@ -12,7 +12,6 @@
 namespace nnp::losses {
 namespace {
 
-
 std::string shape(const Tensor& t) { return "[" + std::to_string(t.rows) + ", " + std::to_string(t.cols) + "]"; }
 
 // Elementwise losses: value and derivative with respect to the prediction.
@@ -47,14 +46,11 @@ Elementwise elementwise(const LossSpec& s, float p, float t) {
       const float value = (1.0f - t) * p + m + std::log(std::exp(-m) + std::exp(-p - m));
       return {value, 1.0f / (1.0f + std::exp(-p)) - t};
     }
-    default:
-      return {0.0f, 0.0f};
+    default: return {0.0f, 0.0f};
   }
 }
 
-bool has_target_grad(LossKind k) {
-  return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss;
-}
+bool has_target_grad(LossKind k) { return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss; }
 
 int class_of(const Tensor& t, int r) { return static_cast<int>(t.data[r]); }
 
@@ -118,7 +114,8 @@ void forward(const LossSpec& s, const Tensor& p, const Tensor& t, float* out, fl
       if (none) out[i] = v;
       total += v;
     }
-    if (!none) out[0] = static_cast<float>(s.reduction == Reduction::Mean ? total / static_cast<double>(p.size()) : total);
+    if (!none)
+      out[0] = static_cast<float>(s.reduction == Reduction::Mean ? total / static_cast<double>(p.size()) : total);
     return;
   }
   const int C = p.cols;

@@ -13,7 +13,6 @@ void check(const LossSpec& s, const Tensor& prediction, const Tensor& target, in
 // out: one value (mean/sum) or out_rows × out_cols values (none). scratch: prediction.cols floats.
 void forward(const LossSpec& s, const Tensor& prediction, const Tensor& target, float* out, float* scratch);
 // dp += ∂(Σ dy·loss)/∂prediction; dt (may be null) likewise for the target where it is defined.
-void backward(const LossSpec& s, const Tensor& prediction, const Tensor& target, const float* dy, float* dp,
-              float* dt);
+void backward(const LossSpec& s, const Tensor& prediction, const Tensor& target, const float* dy, float* dp, float* dt);
 
 }  // namespace nnp::losses

@@ -180,7 +180,8 @@ Var Graph::mean(Var a) { return mul_scalar(sum(a), 1.0f / static_cast<float>(val
 
 // Σ over an axis: da = dy broadcast back along that axis
 Var Graph::sum(Var a, int axis) {
-  if (axis != 0 && axis != 1) throw Error("sum: axis must be 0 (over rows) or 1 (over columns), got " + std::to_string(axis));
+  if (axis != 0 && axis != 1)
+    throw Error("sum: axis must be 0 (over rows) or 1 (over columns), got " + std::to_string(axis));
   const Tensor& x = value(a);
   Node r;
   r.op = axis == 0 ? Op::SumRows : Op::SumCols;
@@ -268,8 +269,7 @@ void Graph::backward_node(const Node& n) {
   const float* dy = n.grad;
   const std::size_t size = n.value.size();
   switch (n.op) {
-    case Op::Leaf:
-      return;
+    case Op::Leaf: return;
     case Op::MatMul: {
       Node& bn = node(n.b);
       const Tensor& a = an.value;
@@ -330,12 +330,8 @@ void Graph::backward_node(const Node& n) {
         }
       return;
     }
-    case Op::AddScalar:
-      add_acc(dy, grad_buffer(an), size);
-      return;
-    case Op::MulScalar:
-      axpy(n.s0, dy, grad_buffer(an), size);
-      return;
+    case Op::AddScalar: add_acc(dy, grad_buffer(an), size); return;
+    case Op::MulScalar: axpy(n.s0, dy, grad_buffer(an), size); return;
     case Op::Pow: {
       float* da = grad_buffer(an);
       for (std::size_t i = 0; i < size; ++i) da[i] += dy[i] * n.s0 * std::pow(an.value.data[i], n.s0 - 1.0f);
@@ -374,7 +370,8 @@ void Graph::backward_node(const Node& n) {
     }
     case Op::SumRows: {
       float* da = grad_buffer(an);
-      for (int i = 0; i < an.value.rows; ++i) add_acc(dy, da + static_cast<std::size_t>(i) * an.value.cols, static_cast<std::size_t>(an.value.cols));
+      for (int i = 0; i < an.value.rows; ++i)
+        add_acc(dy, da + static_cast<std::size_t>(i) * an.value.cols, static_cast<std::size_t>(an.value.cols));
       return;
     }
     case Op::SumCols: {
@@ -383,12 +380,8 @@ void Graph::backward_node(const Node& n) {
         for (int j = 0; j < an.value.cols; ++j) da[static_cast<std::size_t>(i) * an.value.cols + j] += dy[i];
       return;
     }
-    case Op::Activation:
-      activation_backward(n.act, an.value.data, n.value.data, dy, grad_buffer(an), size);
-      return;
-    case Op::Softmax:
-      softmax_rows_backward(n.value.data, dy, grad_buffer(an), n.value.rows, n.value.cols);
-      return;
+    case Op::Activation: activation_backward(n.act, an.value.data, n.value.data, dy, grad_buffer(an), size); return;
+    case Op::Softmax: softmax_rows_backward(n.value.data, dy, grad_buffer(an), n.value.rows, n.value.cols); return;
     case Op::LogSoftmax:
       log_softmax_rows_backward(n.value.data, dy, grad_buffer(an), n.value.rows, n.value.cols);
       return;

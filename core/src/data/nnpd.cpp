@@ -83,8 +83,7 @@ class Trailer {
     out.reserve(n);
     for (std::size_t i = 0; i < v->size(); ++i) {
       const json& e = (*v)[i];
-      if (!e.is_string())
-        fail(std::string("trailer.") + key + "[" + num(i) + "] must be a string, got " + e.dump());
+      if (!e.is_string()) fail(std::string("trailer.") + key + "[" + num(i) + "] must be a string, got " + e.dump());
       out.push_back(e.get_ref<const std::string&>());
     }
     return out;
@@ -123,7 +122,8 @@ LabeledData read_nnpd(std::span<const std::uint8_t> bytes, std::string_view what
     fail("format version " + num(version) + " is not supported (this reader reads version " + num(kNnpdVersion) + ")");
   if (encoding > 1) fail("unknown encoding " + num(encoding) + " (0 = float32, 1 = uint8)");
   constexpr std::uint32_t kMaxInt = std::numeric_limits<int>::max();
-  if (count == 0 || count > kMaxInt) fail("the header says " + num(count) + " rows (1 to " + num(kMaxInt) + " allowed)");
+  if (count == 0 || count > kMaxInt)
+    fail("the header says " + num(count) + " rows (1 to " + num(kMaxInt) + " allowed)");
   if (features == 0 || features > kMaxInt)
     fail("the header says " + num(features) + " features (1 to " + num(kMaxInt) + " allowed)");
   if (classes == 0 || classes > 256)
@@ -142,9 +142,8 @@ LabeledData read_nnpd(std::span<const std::uint8_t> bytes, std::string_view what
   const char* type = encoding == 0 ? "float32" : "uint8";
   std::uint64_t at = kNnpdHeaderBytes;
   if (size - at < feature_bytes)
-    fail("truncated: the header says " + num(count) + " rows × " + num(features) + " features (" +
-         num(feature_bytes) + " bytes of " + type + ") but the file holds " + num(size - at) +
-         " bytes of features");
+    fail("truncated: the header says " + num(count) + " rows × " + num(features) + " features (" + num(feature_bytes) +
+         " bytes of " + type + ") but the file holds " + num(size - at) + " bytes of features");
   const std::uint8_t* x_bytes = p + at;
   at += feature_bytes;
   if (size - at < count)

@@ -14,8 +14,8 @@ using simd::Batch;
 namespace {
 
 constexpr float kSqrt1_2 = 0.70710678118654752440f;
-constexpr float kInvSqrt2Pi = 0.39894228040143267794f;         // 1/√(2π)
-constexpr float kGeluBeta = 0.79788456080286535588f;           // √(2/π)
+constexpr float kInvSqrt2Pi = 0.39894228040143267794f;  // 1/√(2π)
+constexpr float kGeluBeta = 0.79788456080286535588f;    // √(2/π)
 constexpr float kGeluKappa = 0.044715f;
 
 Batch sigmoid(Batch x) { return Batch(1.0f) / (Batch(1.0f) + xsimd::exp(-x)); }
@@ -25,18 +25,10 @@ Batch sigmoid(Batch x) { return Batch(1.0f) / (Batch(1.0f) + xsimd::exp(-x)); }
 void activation_forward(const ActivationSpec& s, const float* x, float* y, std::size_t n) {
   const Batch zero(0.0f), one(1.0f), half(0.5f);
   switch (s.kind) {
-    case Activation::Identity:
-      std::copy(x, x + n, y);
-      return;
-    case Activation::Sigmoid:
-      simd::map1(x, y, n, [](Batch v) { return sigmoid(v); });
-      return;
-    case Activation::Tanh:
-      simd::map1(x, y, n, [](Batch v) { return xsimd::tanh(v); });
-      return;
-    case Activation::ReLU:
-      simd::map1(x, y, n, [zero](Batch v) { return xsimd::max(v, zero); });
-      return;
+    case Activation::Identity: std::copy(x, x + n, y); return;
+    case Activation::Sigmoid: simd::map1(x, y, n, [](Batch v) { return sigmoid(v); }); return;
+    case Activation::Tanh: simd::map1(x, y, n, [](Batch v) { return xsimd::tanh(v); }); return;
+    case Activation::ReLU: simd::map1(x, y, n, [zero](Batch v) { return xsimd::max(v, zero); }); return;
     case Activation::LeakyReLU: {  // x > 0 ? x : slope·x
       const Batch slope(s.negative_slope);
       simd::map1(x, y, n, [=](Batch v) { return xsimd::select(v > zero, v, slope * v); });
@@ -68,8 +60,7 @@ void activation_forward(const ActivationSpec& s, const float* x, float* y, std::
       return;
     }
     case Activation::Softmax:
-    case Activation::LogSoftmax:
-      return;  // row-wise: softmax_rows / log_softmax_rows
+    case Activation::LogSoftmax: return;  // row-wise: softmax_rows / log_softmax_rows
   }
 }
 
@@ -91,14 +82,14 @@ void activation_backward(const ActivationSpec& s, const float* x, const float* y
       return;
     case Activation::LeakyReLU: {  // x > 0 ? 1 : slope
       const Batch slope(s.negative_slope);
-      simd::map3(x, dy, dx, n,
-                 [=](Batch xv, Batch g, Batch d) { return d + xsimd::select(xv > zero, g, g * slope); });
+      simd::map3(x, dy, dx, n, [=](Batch xv, Batch g, Batch d) { return d + xsimd::select(xv > zero, g, g * slope); });
       return;
     }
     case Activation::ELU: {  // x > 0 ? 1 : α·eˣ
       const Batch alpha(s.alpha);
-      simd::map3(x, dy, dx, n,
-                 [=](Batch xv, Batch g, Batch d) { return d + xsimd::select(xv > zero, g, g * alpha * xsimd::exp(xv)); });
+      simd::map3(x, dy, dx, n, [=](Batch xv, Batch g, Batch d) {
+        return d + xsimd::select(xv > zero, g, g * alpha * xsimd::exp(xv));
+      });
       return;
     }
     case Activation::GELU:
@@ -138,8 +129,7 @@ void activation_backward(const ActivationSpec& s, const float* x, const float* y
       return;
     }
     case Activation::Softmax:
-    case Activation::LogSoftmax:
-      return;  // row-wise: *_rows_backward
+    case Activation::LogSoftmax: return;  // row-wise: *_rows_backward
   }
 }
 

@@ -17,13 +17,13 @@ std::string simd_arch() {
 void add_row(const float* x, const float* bias, float* y, int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     const std::size_t o = static_cast<std::size_t>(r) * cols;
-    simd::map3(x + o, bias, y + o, static_cast<std::size_t>(cols),
-               [](Batch xv, Batch bv, Batch) { return xv + bv; });
+    simd::map3(x + o, bias, y + o, static_cast<std::size_t>(cols), [](Batch xv, Batch bv, Batch) { return xv + bv; });
   }
 }
 
 void sum_rows_acc(const float* dy, float* dbias, int rows, int cols) {
-  for (int r = 0; r < rows; ++r) add_acc(dy + static_cast<std::size_t>(r) * cols, dbias, static_cast<std::size_t>(cols));
+  for (int r = 0; r < rows; ++r)
+    add_acc(dy + static_cast<std::size_t>(r) * cols, dbias, static_cast<std::size_t>(cols));
 }
 
 void add_acc(const float* src, float* dst, std::size_t n) {
@@ -61,8 +61,7 @@ void relu_forward(const float* x, float* y, std::size_t n) {
 }
 void relu_backward(const float* x, const float* dy, float* dx, std::size_t n) {
   const Batch zero(0.0f);
-  simd::map3(x, dy, dx, n,
-             [zero](Batch xv, Batch g, Batch d) { return d + xsimd::select(xv > zero, g, zero); });
+  simd::map3(x, dy, dx, n, [zero](Batch xv, Batch g, Batch d) { return d + xsimd::select(xv > zero, g, zero); });
 }
 
 }  // namespace nnp

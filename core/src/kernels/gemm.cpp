@@ -87,8 +87,7 @@ void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, fl
 }
 
 // C[mr×nr] += alpha · Apanel·Bpanel over kc.
-void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* c, int ldc, int mr,
-                  int nr) {
+void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* c, int ldc, int mr, int nr) {
   Batch acc[kMR][kNB];
   for (auto& row : acc)
     for (Batch& v : row) v = Batch(0.0f);
@@ -144,8 +143,8 @@ constexpr int kSN = 2 * kW;  // columns of C per block
 // a[i·sa_i + p·sa_p]) times the packed B columns [j0, j0 + kSN). MR is a template argument so the
 // row loop unrolls completely.
 template <int MR>
-void small_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_p, const float* bp, int np, int j0, float alpha,
-                 float* c, int ldc, int nr) {
+void small_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_p, const float* bp, int np, int j0,
+                 float alpha, float* c, int ldc, int nr) {
   Batch acc[MR][2];
   for (auto& r : acc) r[0] = r[1] = Batch(0.0f);
   for (int p = 0; p < k; ++p) {
@@ -205,8 +204,8 @@ void gemm_small(bool ta, bool tb, int m, int n, int k, float alpha, const float*
 
 }  // namespace
 
-void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda,
-          const float* b, int ldb, float beta, float* c, int ldc) {
+void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda, const float* b,
+          int ldb, float beta, float* c, int ldc) {
   if (m <= 0 || n <= 0) return;
   scale_c(m, n, beta, c, ldc);
   if (k <= 0 || alpha == 0.0f) return;

@@ -3,7 +3,6 @@
 // vector code (padded), so every element is computed by one formula whatever its position.
 #include <algorithm>
 #include <cstddef>
-
 #include <xsimd/xsimd.hpp>
 
 namespace nnp::simd {

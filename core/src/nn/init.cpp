@@ -15,14 +15,11 @@ double gain(const ActivationSpec& a) {
     case Activation::Identity:
     case Activation::Sigmoid:
     case Activation::Softmax:
-    case Activation::LogSoftmax:
-      return 1.0;
-    case Activation::Tanh:
-      return 5.0 / 3.0;
+    case Activation::LogSoftmax: return 1.0;
+    case Activation::Tanh: return 5.0 / 3.0;
     case Activation::LeakyReLU:
       return std::sqrt(2.0 / (1.0 + static_cast<double>(a.negative_slope) * a.negative_slope));
-    default:
-      return std::sqrt(2.0);
+    default: return std::sqrt(2.0);
   }
 }
 
@@ -59,12 +56,8 @@ void Mlp::init(const InitSpec& spec, Pcg32& rng) {
         fill_uniform(b, bound, rng);
         continue;  // nn.Linear's bias is random too
       }
-      case InitKind::Zeros:
-        fill(w, 0.0f);
-        break;
-      case InitKind::Constant:
-        fill(w, spec.constant);
-        break;
+      case InitKind::Zeros: fill(w, 0.0f); break;
+      case InitKind::Constant: fill(w, spec.constant); break;
       case InitKind::XavierUniform:  // U(±gain·√(6/(fan_in + fan_out)))
         fill_uniform(w, g * std::sqrt(6.0 / (fan_in + fan_out)), rng);
         break;

@@ -13,8 +13,7 @@ inline constexpr std::size_t kMaxLayers = 64;
 void validate(const MlpSpec& spec) {
   if (spec.inputs < 1 || spec.inputs > 1 << 20)
     throw Error("model.inputs must be an integer from 1 to 1048576, got " + std::to_string(spec.inputs));
-  if (spec.layers.empty())
-    throw Error("model.layers must hold at least one layer (the output layer), got none");
+  if (spec.layers.empty()) throw Error("model.layers must hold at least one layer (the output layer), got none");
   if (spec.layers.size() > kMaxLayers)
     throw Error("model.layers: at most " + std::to_string(kMaxLayers) + " layers, got " +
                 std::to_string(spec.layers.size()));
@@ -78,7 +77,8 @@ Var Mlp::forward(Graph& g, Var x, Pcg32* dropout_rng) {
     Var w = g.parameter(weight(i), grads_.data() + wi.offset);
     Var b = g.parameter(bias(i), grads_.data() + bi.offset);
     h = g.activation(g.add_row(g.matmul(h, w, false, true), b), spec_.layers[i].activation);
-    if (dropout_rng != nullptr && spec_.layers[i].dropout > 0.0f) h = g.dropout(h, spec_.layers[i].dropout, *dropout_rng);
+    if (dropout_rng != nullptr && spec_.layers[i].dropout > 0.0f)
+      h = g.dropout(h, spec_.layers[i].dropout, *dropout_rng);
   }
   return h;
 }

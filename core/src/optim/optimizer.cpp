@@ -4,16 +4,15 @@
 #include <cmath>
 #include <string>
 
+#include "../kernels/simd.h"
 #include "nnp/error.h"
 #include "nnp/optim.h"
-#include "../kernels/simd.h"
 
 namespace nnp {
 
 using simd::Batch;
 
 namespace {
-
 
 // const char* so that the check costs no allocation when it passes (set_lr runs every step).
 void require(bool ok, const char* field, const char* rule, double got) {
@@ -27,17 +26,27 @@ OptimizerSpec OptimizerSpec::defaults_for(OptimizerKind kind) {
   s.kind = kind;
   switch (kind) {
     case OptimizerKind::SGD: s.lr = 0.01; break;
-    case OptimizerKind::Adagrad: s.lr = 0.01; s.eps = 1e-10; break;
-    case OptimizerKind::RMSprop: s.lr = 0.01; s.eps = 1e-8; break;
+    case OptimizerKind::Adagrad:
+      s.lr = 0.01;
+      s.eps = 1e-10;
+      break;
+    case OptimizerKind::RMSprop:
+      s.lr = 0.01;
+      s.eps = 1e-8;
+      break;
     case OptimizerKind::Adam: s.lr = 1e-3; break;
-    case OptimizerKind::AdamW: s.lr = 1e-3; s.weight_decay = 0.01; break;
+    case OptimizerKind::AdamW:
+      s.lr = 1e-3;
+      s.weight_decay = 0.01;
+      break;
   }
   return s;
 }
 
 void validate(const OptimizerSpec& s) {
   require(std::isfinite(s.lr) && s.lr > 0.0, "lr", "a finite number > 0", s.lr);
-  require(std::isfinite(s.weight_decay) && s.weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0", s.weight_decay);
+  require(std::isfinite(s.weight_decay) && s.weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0",
+          s.weight_decay);
   require(std::isfinite(s.eps) && s.eps >= 0.0, "eps", "a finite number ≥ 0", s.eps);
   switch (s.kind) {
     case OptimizerKind::SGD:
@@ -68,8 +77,8 @@ Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segmen
   validate(spec_);
   std::size_t n = 0;
   for (const ParamSegment& s : segments_) n = std::max(n, s.offset + s.size);
-  const bool two = spec_.kind == OptimizerKind::RMSprop || spec_.kind == OptimizerKind::Adam ||
-                   spec_.kind == OptimizerKind::AdamW;
+  const bool two =
+      spec_.kind == OptimizerKind::RMSprop || spec_.kind == OptimizerKind::Adam || spec_.kind == OptimizerKind::AdamW;
   const bool three = spec_.kind == OptimizerKind::RMSprop || spec_.amsgrad;
   s1_.assign(n, spec_.kind == OptimizerKind::Adagrad ? static_cast<float>(spec_.initial_accumulator_value) : 0.0f);
   if (two) s2_.assign(n, 0.0f);
@@ -131,8 +140,7 @@ void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) 
     case OptimizerKind::RMSprop: {
       // g += wd·p; v = α·v + (1 − α)·g²; centered: ḡ = α·ḡ + (1 − α)·g, avg = √(v − ḡ²) + eps,
       // else avg = √v + eps; momentum: buf = μ·buf + g/avg, p −= lr·buf; else p −= lr·g/avg
-      const float lr = f(o.lr), wdf = f(wd), a = f(o.alpha), a1 = f(1.0 - o.alpha), eps = f(o.eps),
-                  mom = f(o.momentum);
+      const float lr = f(o.lr), wdf = f(wd), a = f(o.alpha), a1 = f(1.0 - o.alpha), eps = f(o.eps), mom = f(o.momentum);
       for (std::size_t i = 0; i < n; ++i) {
         const float gi = wd != 0.0 ? g[i] + wdf * p[i] : g[i];
         s1[i] = s1[i] * a + a1 * gi * gi;

@@ -10,8 +10,7 @@ namespace nnp {
 void validate(const SchedulerSpec& s) {
   const auto fail = [](const std::string& what) { throw Error("scheduler." + what); };
   switch (s.kind) {
-    case SchedulerKind::None:
-      return;
+    case SchedulerKind::None: return;
     case SchedulerKind::StepLR:
       if (s.step_size < 1) fail("step_size must be a whole number ≥ 1, got " + std::to_string(s.step_size));
       if (!(std::isfinite(s.gamma) && s.gamma > 0.0)) fail("gamma must be a finite number > 0");
@@ -45,8 +44,7 @@ void Scheduler::step() {
   const std::int64_t e = ++last_epoch_;
   const SchedulerSpec& s = spec_;
   switch (s.kind) {
-    case SchedulerKind::None:
-      return;
+    case SchedulerKind::None: return;
     case SchedulerKind::StepLR:  // ×γ every step_size epochs
       if (e % s.step_size == 0) lr_ *= s.gamma;
       return;

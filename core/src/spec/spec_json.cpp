@@ -39,7 +39,8 @@ class Reader {
   double number(const char* key, double fallback) const { return has(key) ? number(key) : fallback; }
   int integer(const char* key) const {
     const double d = number(key);
-    if (std::floor(d) != d || std::fabs(d) > 2147483647.0) throw Error(field(key) + " must be a whole number, got " + dump(key));
+    if (std::floor(d) != d || std::fabs(d) > 2147483647.0)
+      throw Error(field(key) + " must be a whole number, got " + dump(key));
     return static_cast<int>(d);
   }
   int integer(const char* key, int fallback) const { return has(key) ? integer(key) : fallback; }
@@ -94,19 +95,26 @@ ActivationSpec activation_from(const json& j, const std::string& path) {
   } else {
     Reader r(j, path);
     name = r.string("name");
-    if (name == "LeakyReLU") r.only({"name", "negative_slope"}, name, {"inplace"});
-    else if (name == "ELU") r.only({"name", "alpha"}, name, {"inplace"});
-    else if (name == "GELU") r.only({"name", "approximate"}, name);
-    else if (name == "Softplus") r.only({"name", "beta", "threshold"}, name);
-    else if (name == "Softmax" || name == "LogSoftmax") r.only({"name", "dim"}, name);
-    else r.only({"name"}, name, {"inplace"});
+    if (name == "LeakyReLU")
+      r.only({"name", "negative_slope"}, name, {"inplace"});
+    else if (name == "ELU")
+      r.only({"name", "alpha"}, name, {"inplace"});
+    else if (name == "GELU")
+      r.only({"name", "approximate"}, name);
+    else if (name == "Softplus")
+      r.only({"name", "beta", "threshold"}, name);
+    else if (name == "Softmax" || name == "LogSoftmax")
+      r.only({"name", "dim"}, name);
+    else
+      r.only({"name"}, name, {"inplace"});
     a.negative_slope = static_cast<float>(r.number("negative_slope", 0.01));
     a.alpha = static_cast<float>(r.number("alpha", 1.0));
     a.beta = static_cast<float>(r.number("beta", 1.0));
     a.threshold = static_cast<float>(r.number("threshold", 20.0));
     if (r.has("approximate")) {
       const std::string approx = r.string("approximate");
-      if (approx != "none" && approx != "tanh") throw Error(path + ".approximate must be \"none\" or \"tanh\", got \"" + approx + "\"");
+      if (approx != "none" && approx != "tanh")
+        throw Error(path + ".approximate must be \"none\" or \"tanh\", got \"" + approx + "\"");
       a.approximate_tanh = approx == "tanh";
     }
     if (r.has("dim") && r.integer("dim") != 1 && r.integer("dim") != -1)
@@ -130,7 +138,8 @@ MlpSpec model_from(const Reader& r) {
     l.only({"units", "activation", "dropout"}, "a layer");
     LayerSpec layer;
     layer.units = l.integer("units");
-    layer.activation = l.has("activation") ? activation_from(l.raw("activation"), path + ".activation") : ActivationSpec{};
+    layer.activation =
+        l.has("activation") ? activation_from(l.raw("activation"), path + ".activation") : ActivationSpec{};
     layer.dropout = static_cast<float>(l.number("dropout", 0.0));
     m.layers.push_back(layer);
   }
@@ -146,7 +155,9 @@ LossSpec loss_from(const Reader& r) {
   const std::initializer_list<const char*> deprecated{"size_average", "reduce"};
   switch (s.kind) {
     case LossKind::HuberLoss: r.only({"name", "reduction", "delta"}, name, deprecated); break;
-    case LossKind::CrossEntropyLoss: r.only({"name", "reduction", "label_smoothing", "ignore_index", "weight"}, name, deprecated); break;
+    case LossKind::CrossEntropyLoss:
+      r.only({"name", "reduction", "label_smoothing", "ignore_index", "weight"}, name, deprecated);
+      break;
     case LossKind::NLLLoss: r.only({"name", "reduction", "ignore_index", "weight"}, name, deprecated); break;
     case LossKind::MultiMarginLoss: r.only({"name", "reduction", "margin", "p", "weight"}, name, deprecated); break;
     case LossKind::BCELoss: r.only({"name", "reduction", "weight"}, name, deprecated); break;
@@ -178,11 +189,13 @@ OptimizerSpec optimizer_from(const Reader& r) {
   const std::initializer_list<const char*> ignored{"foreach", "capturable", "differentiable", "fused"};
   switch (*kind) {
     case OptimizerKind::SGD:
-      r.only({"name", "lr", "momentum", "dampening", "nesterov", "weight_decay", "no_decay_bias", "maximize"}, name, ignored);
+      r.only({"name", "lr", "momentum", "dampening", "nesterov", "weight_decay", "no_decay_bias", "maximize"}, name,
+             ignored);
       break;
     case OptimizerKind::Adagrad:
-      r.only({"name", "lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "no_decay_bias", "maximize"},
-             name, ignored);
+      r.only(
+          {"name", "lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "no_decay_bias", "maximize"},
+          name, ignored);
       break;
     case OptimizerKind::RMSprop:
       r.only({"name", "lr", "alpha", "eps", "weight_decay", "momentum", "centered", "no_decay_bias", "maximize"}, name,
@@ -208,7 +221,8 @@ OptimizerSpec optimizer_from(const Reader& r) {
   s.no_decay_bias = r.boolean("no_decay_bias", s.no_decay_bias);
   if (r.has("betas")) {
     const json& b = r.raw("betas");
-    if (!b.is_array() || b.size() != 2) throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
+    if (!b.is_array() || b.size() != 2)
+      throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
     s.beta1 = Reader::as_number(b[0], r.field("betas") + "[0]");
     s.beta2 = Reader::as_number(b[1], r.field("betas") + "[1]");
   }
@@ -229,9 +243,12 @@ SchedulerSpec scheduler_from(const Reader& r) {
   }
   r.default_only("last_epoch", -1, "schedules start at the beginning");
   s.step_size = r.integer("step_size", s.step_size);
-  if (s.kind == SchedulerKind::ExponentialLR && !r.has("gamma")) throw Error(r.field("gamma") + " is missing (ExponentialLR needs it)");
-  if (s.kind == SchedulerKind::StepLR && !r.has("step_size")) throw Error(r.field("step_size") + " is missing (StepLR needs it)");
-  if (s.kind == SchedulerKind::CosineAnnealingLR && !r.has("T_max")) throw Error(r.field("T_max") + " is missing (CosineAnnealingLR needs it)");
+  if (s.kind == SchedulerKind::ExponentialLR && !r.has("gamma"))
+    throw Error(r.field("gamma") + " is missing (ExponentialLR needs it)");
+  if (s.kind == SchedulerKind::StepLR && !r.has("step_size"))
+    throw Error(r.field("step_size") + " is missing (StepLR needs it)");
+  if (s.kind == SchedulerKind::CosineAnnealingLR && !r.has("T_max"))
+    throw Error(r.field("T_max") + " is missing (CosineAnnealingLR needs it)");
   s.gamma = r.number("gamma", s.gamma);
   s.t_max = r.integer("T_max", s.t_max);
   s.eta_min = r.number("eta_min", s.eta_min);
@@ -273,8 +290,10 @@ LearnerSpec learner_from(const Reader& r) {
   if (r.has("scheduler")) s.scheduler = scheduler_from(r.object("scheduler"));
   s.clip_grad_norm = optional_positive(r, "clip_grad_norm");
   s.clip_grad_value = optional_positive(r, "clip_grad_value");
-  if (r.has("clip_grad_norm") && !(s.clip_grad_norm > 0.0f)) throw Error("clip_grad_norm must be a number > 0 (or null for no clipping)");
-  if (r.has("clip_grad_value") && !(s.clip_grad_value > 0.0f)) throw Error("clip_grad_value must be a number > 0 (or null for no clipping)");
+  if (r.has("clip_grad_norm") && !(s.clip_grad_norm > 0.0f))
+    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping)");
+  if (r.has("clip_grad_value") && !(s.clip_grad_value > 0.0f))
+    throw Error("clip_grad_value must be a number > 0 (or null for no clipping)");
   s.l1 = static_cast<float>(r.number("l1", 0.0));
   if (r.has("init")) s.init = init_from(r.object("init"));
   return s;
@@ -286,24 +305,26 @@ LearnerSpec learner_spec_from_json(std::string_view text) {
   const json j = parse(text);
   Reader r(j, "");
   // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
-  r.only({"model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1", "init"}, "a learner spec",
-         {"format", "name", "parameters", "steps", "expected"});
+  r.only({"model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1", "init"},
+         "a learner spec", {"format", "name", "parameters", "steps", "expected"});
   return learner_from(r);
 }
 
 TrainerConfig trainer_config_from_json(std::string_view text) {
   const json j = parse(text);
   Reader r(j, "");
-  r.only({"seed", "data", "training", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1",
-          "init"},
+  r.only({"seed", "data", "training", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value",
+          "l1", "init"},
          "the engine config");
   TrainerConfig c;
   const double seed = r.number("seed");
-  if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0)) throw Error("seed must be a whole number ≥ 0");
+  if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0))
+    throw Error("seed must be a whole number ≥ 0");
   c.seed = static_cast<std::uint64_t>(seed);
 
   Reader d = r.object("data");
-  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize"}, "data");
+  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize"},
+         "data");
   c.data.name = d.string("name");
   c.data.samples = d.integer("samples", c.data.samples);
   c.data.noise = d.number("noise", c.data.noise);
@@ -318,14 +339,17 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
       const std::string path = "data.features[" + std::to_string(i) + "]";
       if (!f[i].is_string()) throw Error(path + " must be a feature name, got " + f[i].dump());
       const auto parsed = parse_feature(f[i].get<std::string>());
-      if (!parsed) throw Error(path + ": unknown feature '" + f[i].get<std::string>() + "'; accepted: " + feature_names());
+      if (!parsed)
+        throw Error(path + ": unknown feature '" + f[i].get<std::string>() + "'; accepted: " + feature_names());
       c.data.features.push_back(*parsed);
     }
-    if (c.data.features.empty()) throw Error("data.features must name at least one feature (or be left out for the raw inputs)");
+    if (c.data.features.empty())
+      throw Error("data.features must name at least one feature (or be left out for the raw inputs)");
   }
 
   Reader t = r.object("training");
-  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"}, "training");
+  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"},
+         "training");
   c.training.batch_size = t.integer("batchSize");
   c.training.drop_last = t.boolean("dropLast", false);
   c.training.shuffle = t.boolean("shuffle", true);

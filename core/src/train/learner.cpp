@@ -10,7 +10,6 @@
 namespace nnp {
 namespace {
 
-
 const LearnerSpec& validated(const LearnerSpec& s) {
   validate(s);
   return s;
@@ -25,7 +24,8 @@ void validate(const LearnerSpec& s) {
   const LossSpec& l = s.loss;
   if (l.reduction == Reduction::None)
     throw Error("loss.reduction 'none' gives one loss per sample; training needs one number: use 'mean' or 'sum'");
-  if (!(std::isfinite(l.delta) && l.delta > 0.0f)) throw Error("loss.delta must be a finite number > 0, got " + format_number(l.delta));
+  if (!(std::isfinite(l.delta) && l.delta > 0.0f))
+    throw Error("loss.delta must be a finite number > 0, got " + format_number(l.delta));
   if (!(l.label_smoothing >= 0.0f && l.label_smoothing <= 1.0f))
     throw Error("loss.label_smoothing must be in [0, 1], got " + format_number(l.label_smoothing));
   if (!std::isfinite(l.margin)) throw Error("loss.margin must be a finite number");
@@ -37,9 +37,11 @@ void validate(const LearnerSpec& s) {
     throw Error("model.layers[" + std::to_string(s.model.layers.size() - 1) +
                 "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
   if (!(std::isfinite(s.clip_grad_norm) && s.clip_grad_norm >= 0.0f))
-    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " + format_number(s.clip_grad_norm));
+    throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " +
+                format_number(s.clip_grad_norm));
   if (!(std::isfinite(s.clip_grad_value) && s.clip_grad_value >= 0.0f))
-    throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " + format_number(s.clip_grad_value));
+    throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " +
+                format_number(s.clip_grad_value));
   if (!(std::isfinite(s.l1) && s.l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + format_number(s.l1));
 }
 
@@ -77,8 +79,8 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
   if (!std::isfinite(value))
     throw DivergedError("diverged at step " + std::to_string(steps() + 1) + ": the loss is " +
                         (std::isnan(value) ? "NaN" : "infinite") +
-                        "; the parameters keep their last finite values. Lower optimizer.lr (now " + format_number(lr()) +
-                        ") and reset.");
+                        "; the parameters keep their last finite values. Lower optimizer.lr (now " +
+                        format_number(lr()) + ") and reset.");
   model_.zero_grad();
   graph_.backward(loss);
   if (l1 > 0.0f) {
@@ -99,7 +101,8 @@ void Learner::apply_update() {
     if (!std::isfinite(g))
       throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
                           ": a gradient is not finite; the parameters keep their last finite values. "
-                          "Lower optimizer.lr (now " + format_number(lr()) + ") and reset.");
+                          "Lower optimizer.lr (now " +
+                          format_number(lr()) + ") and reset.");
   last_grad_norm_ = spec_.clip_grad_norm > 0.0f ? clip_grad_norm(grads, spec_.clip_grad_norm) : grad_norm(grads);
   if (spec_.clip_grad_value > 0.0f) clip_grad_value(grads, spec_.clip_grad_value);
   optimizer_.step(model_.parameters(), grads);
@@ -137,7 +140,8 @@ void Learner::set_parameter(std::string_view name, std::span<const float> data) 
   const std::size_t n = static_cast<std::size_t>(p.rows) * static_cast<std::size_t>(p.cols);
   if (data.size() != n)
     throw Error("parameter '" + std::string(name) + "' has " + std::to_string(n) + " values (" +
-                (p.is_bias ? "[" + std::to_string(p.cols) + "]" : "[" + std::to_string(p.rows) + ", " + std::to_string(p.cols) + "]") +
+                (p.is_bias ? "[" + std::to_string(p.cols) + "]"
+                           : "[" + std::to_string(p.rows) + ", " + std::to_string(p.cols) + "]") +
                 "), got " + std::to_string(data.size()));
   for (float v : data)
     if (!std::isfinite(v)) throw Error("parameter '" + std::string(name) + "' contains a value that is not finite");
@@ -173,7 +177,8 @@ void Learner::set_dropout(std::size_t layer, float p) {
 }
 
 void Learner::set_lr(double lr) {
-  if (!(std::isfinite(lr) && lr > 0.0)) throw Error("optimizer.lr must be a finite number > 0, got " + format_number(lr));
+  if (!(std::isfinite(lr) && lr > 0.0))
+    throw Error("optimizer.lr must be a finite number > 0, got " + format_number(lr));
   optimizer_.set_lr(lr);
   scheduler_.reset_base(lr);
 }

@@ -36,8 +36,9 @@ void confusion_matrix(const Tensor& o, const Tensor& t, float threshold, std::ve
   if (counts.size() != static_cast<std::size_t>(k) * k) counts.assign(static_cast<std::size_t>(k) * k, 0);
   for (int r = 0; r < o.rows; ++r) {
     const int actual = target_class(t, r), predicted = predicted_class(o, r, threshold);
-    if (actual < 0 || actual >= k) throw Error("confusion matrix: target class " + std::to_string(actual) + " in row " +
-                                               std::to_string(r) + " is outside 0.." + std::to_string(k - 1));
+    if (actual < 0 || actual >= k)
+      throw Error("confusion matrix: target class " + std::to_string(actual) + " in row " + std::to_string(r) +
+                  " is outside 0.." + std::to_string(k - 1));
     ++counts[static_cast<std::size_t>(actual) * k + predicted];
   }
 }

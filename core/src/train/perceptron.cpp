@@ -8,7 +8,8 @@ namespace nnp {
 
 Perceptron::Perceptron(int features, const PerceptronSpec& spec) : spec_(spec), rng_(spec.seed) {
   if (features < 1) throw Error("perceptron: the data needs at least one feature");
-  if (!(std::isfinite(spec.lr) && spec.lr > 0.0)) throw Error("perceptron.lr must be a finite number > 0, got " + format_number(spec.lr));
+  if (!(std::isfinite(spec.lr) && spec.lr > 0.0))
+    throw Error("perceptron.lr must be a finite number > 0, got " + format_number(spec.lr));
   w_.assign(static_cast<std::size_t>(features), 0.0);
 }
 
@@ -20,14 +21,16 @@ int Perceptron::predict(const float* x) const {
 
 int Perceptron::epoch(const Dataset& d) {
   if (d.features != static_cast<int>(w_.size()))
-    throw Error("perceptron: the data has " + std::to_string(d.features) + " features; the unit has " + std::to_string(w_.size()));
+    throw Error("perceptron: the data has " + std::to_string(d.features) + " features; the unit has " +
+                std::to_string(w_.size()));
   if (d.classes != 2) throw Error("perceptron: it separates two classes; this data has " + std::to_string(d.classes));
   if (order_.size() != static_cast<std::size_t>(d.size())) {
     order_.resize(static_cast<std::size_t>(d.size()));
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<int>(i);
   }
   if (spec_.shuffle)
-    for (std::size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
+    for (std::size_t i = order_.size(); i > 1; --i)
+      std::swap(order_[i - 1], order_[rng_.below(static_cast<std::uint32_t>(i))]);
   int mistakes = 0;
   for (int r : order_) {
     const float* x = d.x.data() + static_cast<std::size_t>(r) * d.features;

@@ -18,9 +18,7 @@ bool index_target_loss(LossKind k) {
   return k == LossKind::CrossEntropyLoss || k == LossKind::NLLLoss || k == LossKind::MultiMarginLoss;
 }
 
-bool regression_loss(LossKind k) {
-  return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss;
-}
+bool regression_loss(LossKind k) { return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss; }
 
 // The checks that need the data: inputs, output units and loss against the task.
 void validate_against_data(const TrainerConfig& c, int classes, int inputs, int train_rows) {
@@ -34,16 +32,19 @@ void validate_against_data(const TrainerConfig& c, int classes, int inputs, int 
   const std::string loss_name(name_of(loss));
   if (classes == 0) {
     if (!regression_loss(loss))
-      throw Error("loss.name " + loss_name + " needs classes; this data is a regression: use MSELoss, L1Loss or HuberLoss");
+      throw Error("loss.name " + loss_name +
+                  " needs classes; this data is a regression: use MSELoss, L1Loss or HuberLoss");
     if (units != 1) throw Error(out + " (the output layer) must be 1 for a regression, got " + std::to_string(units));
   } else if (index_target_loss(loss)) {
     if (units != classes)
       throw Error(out + " (the output layer) must be " + std::to_string(classes) + ", one per class, for " + loss_name +
                   "; got " + std::to_string(units));
   } else if (units != 1 || classes != 2) {
-    throw Error(out + " (the output layer) must be 1 for " + loss_name + (classes == 2 ? "" : ", which handles two classes only") +
-                (classes == 2 ? ", got " + std::to_string(units) : "; this data has " + std::to_string(classes) +
-                                                                        " classes: use CrossEntropyLoss with one output per class"));
+    throw Error(out + " (the output layer) must be 1 for " + loss_name +
+                (classes == 2 ? "" : ", which handles two classes only") +
+                (classes == 2 ? ", got " + std::to_string(units)
+                              : "; this data has " + std::to_string(classes) +
+                                    " classes: use CrossEntropyLoss with one output per class"));
   }
   if (c.training.drop_last && c.training.batch_size > train_rows)
     throw Error("training.batchSize " + std::to_string(c.training.batch_size) + " is larger than the " +
@@ -56,7 +57,8 @@ const TrainerConfig& validated(const TrainerConfig& c) {
 }
 
 Split generated(const TrainerConfig& c, Pcg32& rng) {
-  const Dataset all = generate({.name = c.data.name, .samples = c.data.samples, .noise = c.data.noise, .classes = c.data.classes}, rng);
+  const Dataset all =
+      generate({.name = c.data.name, .samples = c.data.samples, .noise = c.data.noise, .classes = c.data.classes}, rng);
   return split_dataset(all, c.data.split, rng);
 }
 
@@ -89,19 +91,23 @@ void validate(const TrainerConfig& c) {
   const TrainingSpec& t = c.training;
   if (t.batch_size < 1 || t.batch_size > 1000000)
     throw Error("training.batchSize must be an integer from 1 to 1000000, got " + std::to_string(t.batch_size));
-  if (t.evaluate_every < 1) throw Error("training.evaluateEvery must be a whole number of epochs ≥ 1, got " + std::to_string(t.evaluate_every));
+  if (t.evaluate_every < 1)
+    throw Error("training.evaluateEvery must be a whole number of epochs ≥ 1, got " + std::to_string(t.evaluate_every));
   if (!(std::isfinite(t.augmentation.jitter) && t.augmentation.jitter >= 0.0f))
-    throw Error("training.augmentation.jitter must be a standard deviation ≥ 0, got " + format_number(t.augmentation.jitter));
+    throw Error("training.augmentation.jitter must be a standard deviation ≥ 0, got " +
+                format_number(t.augmentation.jitter));
   if (!(std::isfinite(t.augmentation.mixup) && t.augmentation.mixup >= 0.0f))
     throw Error("training.augmentation.mixup must be an α ≥ 0 (0: off), got " + format_number(t.augmentation.mixup));
   const LossKind loss = c.learner.loss.kind;
   if (t.augmentation.mixup > 0.0f && (loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss))
-    throw Error("training.augmentation.mixup mixes targets into class probabilities, which " + std::string(name_of(loss)) +
-                " cannot take: use CrossEntropyLoss, a BCE loss or a regression loss");
+    throw Error("training.augmentation.mixup mixes targets into class probabilities, which " +
+                std::string(name_of(loss)) + " cannot take: use CrossEntropyLoss, a BCE loss or a regression loss");
   if (t.ensemble.members < 1 || t.ensemble.members > 16)
-    throw Error("training.ensemble.members must be a whole number from 1 to 16, got " + std::to_string(t.ensemble.members));
+    throw Error("training.ensemble.members must be a whole number from 1 to 16, got " +
+                std::to_string(t.ensemble.members));
   const EarlyStoppingSpec& e = t.early_stopping;
-  if (e.patience < 0) throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
+  if (e.patience < 0)
+    throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
   if (!(std::isfinite(e.min_delta) && e.min_delta >= 0.0))
     throw Error("training.earlyStopping.minDelta must be a finite number ≥ 0, got " + format_number(e.min_delta));
 }
@@ -109,12 +115,13 @@ void validate(const TrainerConfig& c) {
 Trainer::Trainer(const TrainerConfig& config) : Trainer(validated(config), Split{}, false) {}
 
 Trainer::Trainer(const TrainerConfig& config, SuppliedData data)
-    : Trainer(validated(config),
-              [&] {
-                Pcg32 rng(config.seed);
-                return supplied(config, std::move(data), rng);
-              }(),
-              true) {}
+    : Trainer(
+          validated(config),
+          [&] {
+            Pcg32 rng(config.seed);
+            return supplied(config, std::move(data), rng);
+          }(),
+          true) {}
 
 // Generated data: the generator and the per-epoch shuffle share one stream seeded by config.seed;
 // the Learner's initialisation and dropout use their own streams.
@@ -127,12 +134,14 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
       augment_rng_(config.seed, 0x4f1bbcdcbfa53e0bULL) {
   validate_against_data(config_, raw_.train.classes, pipeline_.features(), raw_.train.size());
   pipeline_.fit(raw_.train);
-  inputs_ = Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};
+  inputs_ =
+      Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};
   const Dataset& d = inputs_.train;
   const int bs = std::min(config_.training.batch_size, d.size());
   batch_x_.resize(static_cast<std::size_t>(bs) * d.features);
   const bool soft_classes = d.classes > 0 && config_.learner.loss.kind == LossKind::CrossEntropyLoss;
-  batch_y_.resize(static_cast<std::size_t>(bs) * static_cast<std::size_t>(soft_classes ? std::max(d.classes, d.targets) : d.targets));
+  batch_y_.resize(static_cast<std::size_t>(bs) *
+                  static_cast<std::size_t>(soft_classes ? std::max(d.classes, d.targets) : d.targets));
   if (config_.training.augmentation.mixup > 0.0f) {
     mix_x_.resize(static_cast<std::size_t>(bs) * d.features);
     mix_y_.resize(batch_y_.size());
@@ -157,12 +166,14 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
     e.best.resize(e.learner->model().parameters().size());
     extras_.push_back(std::move(e));
   }
-  if (!extras_.empty()) average_.resize(static_cast<std::size_t>(kEvalChunk) * static_cast<std::size_t>(learner_.model().outputs()));
+  if (!extras_.empty())
+    average_.resize(static_cast<std::size_t>(kEvalChunk) * static_cast<std::size_t>(learner_.model().outputs()));
   next_epoch();
 }
 
 Learner& Trainer::member(int m) {
-  if (m < 0 || m >= members()) throw Error("member " + std::to_string(m) + " does not exist; the ensemble has " + std::to_string(members()));
+  if (m < 0 || m >= members())
+    throw Error("member " + std::to_string(m) + " does not exist; the ensemble has " + std::to_string(members()));
   return m == 0 ? learner_ : *extras_[static_cast<std::size_t>(m - 1)].learner;
 }
 
@@ -170,7 +181,8 @@ Learner& Trainer::member(int m) {
 // shuffle is off: then the split's order stays, as in TF Playground.
 void Trainer::next_epoch() {
   const auto shuffle = [](std::vector<int>& order, Pcg32& rng) {
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(static_cast<std::uint32_t>(i))]);
+    for (std::size_t i = order.size(); i > 1; --i)
+      std::swap(order[i - 1], order[rng.below(static_cast<std::uint32_t>(i))]);
   };
   if (config_.training.shuffle) {
     shuffle(order_, rng_);
@@ -242,11 +254,15 @@ int Trainer::augment(int n) {
   const double g1 = gamma_sample(a.mixup, augment_rng_), g2 = gamma_sample(a.mixup, augment_rng_);
   const auto lambda = static_cast<float>(g1 + g2 > 0.0 ? g1 / (g1 + g2) : 0.5);
   for (int i = 0; i < n; ++i) mix_order_[static_cast<std::size_t>(i)] = i;
-  for (int i = n; i > 1; --i) std::swap(mix_order_[static_cast<std::size_t>(i - 1)], mix_order_[augment_rng_.below(static_cast<std::uint32_t>(i))]);
-  std::copy(batch_x_.begin(), batch_x_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(n) * nf), mix_x_.begin());
+  for (int i = n; i > 1; --i)
+    std::swap(mix_order_[static_cast<std::size_t>(i - 1)],
+              mix_order_[augment_rng_.below(static_cast<std::uint32_t>(i))]);
+  std::copy(batch_x_.begin(), batch_x_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(n) * nf),
+            mix_x_.begin());
   for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
     const auto j = static_cast<std::size_t>(mix_order_[i]);
-    for (std::size_t f = 0; f < nf; ++f) batch_x_[i * nf + f] = lambda * mix_x_[i * nf + f] + (1.0f - lambda) * mix_x_[j * nf + f];
+    for (std::size_t f = 0; f < nf; ++f)
+      batch_x_[i * nf + f] = lambda * mix_x_[i * nf + f] + (1.0f - lambda) * mix_x_[j * nf + f];
   }
   const bool soft_classes = d.classes > 0 && config_.learner.loss.kind == LossKind::CrossEntropyLoss;
   if (!soft_classes) {  // 0/1 labels for the BCE losses, or values: mixed directly
@@ -280,7 +296,8 @@ void Trainer::end_of_epoch() {
     evaluations_without_improvement_ = 0;
     const auto p = learner_.model().parameters();
     std::copy(p.begin(), p.end(), best_params_.begin());
-    for (Extra& x : extras_) std::copy(x.learner->model().parameters().begin(), x.learner->model().parameters().end(), x.best.begin());
+    for (Extra& x : extras_)
+      std::copy(x.learner->model().parameters().begin(), x.learner->model().parameters().end(), x.best.begin());
     return;
   }
   if (es.patience > 0 && ++evaluations_without_improvement_ >= es.patience) {
@@ -313,11 +330,14 @@ Progress Trainer::run_epochs(int epochs) {
 
 float Trainer::threshold() const { return config_.learner.loss.kind == LossKind::BCEWithLogitsLoss ? 0.0f : 0.5f; }
 
-Metrics Trainer::evaluate(const Dataset& d) { return extras_.empty() ? evaluate_with(learner_, d) : evaluate_ensemble(d); }
+Metrics Trainer::evaluate(const Dataset& d) {
+  return extras_.empty() ? evaluate_with(learner_, d) : evaluate_ensemble(d);
+}
 
 Evaluation Trainer::evaluate_member(int m) {
   Learner& l = member(m);
-  return Evaluation{evaluate_with(l, inputs_.train), evaluate_with(l, inputs_.validation), evaluate_with(l, inputs_.test)};
+  return Evaluation{evaluate_with(l, inputs_.train), evaluate_with(l, inputs_.validation),
+                    evaluate_with(l, inputs_.test)};
 }
 
 // Mean loss over the whole split, evaluated in chunks weighted by their rows.
@@ -374,7 +394,8 @@ Metrics Trainer::evaluate_ensemble(const Dataset& d) {
     const int rows = std::min(kEvalChunk, n - begin);
     const float* x = d.x.data() + static_cast<std::size_t>(begin) * d.features;
     const float* y = d.y.data() + static_cast<std::size_t>(begin) * d.targets;
-    std::fill(average_.begin(), average_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * k), 0.0f);
+    std::fill(average_.begin(), average_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * k),
+              0.0f);
     for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(x, rows), w, average_.data());
     const Tensor avg{average_.data(), rows, k};
     for (int r = 0; r < rows; ++r) {
@@ -382,9 +403,11 @@ Metrics Trainer::evaluate_ensemble(const Dataset& d) {
       if (d.classes == 0) {
         const float diff = avg(r, 0) - t;
         const LossSpec& ls = config_.learner.loss;
-        loss_sum += ls.kind == LossKind::L1Loss      ? std::fabs(diff)
-                    : ls.kind == LossKind::HuberLoss ? (std::fabs(diff) < ls.delta ? 0.5 * diff * diff : ls.delta * (std::fabs(diff) - 0.5 * ls.delta))
-                                                     : static_cast<double>(diff) * diff;
+        loss_sum +=
+            ls.kind == LossKind::L1Loss ? std::fabs(diff)
+            : ls.kind == LossKind::HuberLoss
+                ? (std::fabs(diff) < ls.delta ? 0.5 * diff * diff : ls.delta * (std::fabs(diff) - 0.5 * ls.delta))
+                : static_cast<double>(diff) * diff;
       } else if (k == 1) {
         const float p = avg(r, 0);
         loss_sum -= t >= 0.5f ? std::max(std::log(p), -100.0f) : std::max(std::log1p(-p), -100.0f);
@@ -429,7 +452,8 @@ void Trainer::predict(const float* raw_x, int n, float* out) {
     }
     float* dst = out + static_cast<std::size_t>(begin) * model().outputs();  // the ensemble's mean probabilities
     std::fill(dst, dst + static_cast<std::size_t>(rows) * model().outputs(), 0.0f);
-    for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(scratch_.data(), rows), 1.0f / members(), dst);
+    for (int m = 0; m < members(); ++m)
+      add_probabilities(member(m).predict(scratch_.data(), rows), 1.0f / members(), dst);
   }
 }
 
@@ -468,7 +492,8 @@ void Trainer::grid_inputs(int res, int row0, int rows, float x_min, float x_max,
 
 void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
   if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
-  if (raw_.train.features != 2) throw Error("predictGrid needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+  if (raw_.train.features != 2)
+    throw Error("predictGrid needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
   const int rows_per_chunk = std::max(1, kEvalChunk / res);
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
@@ -482,8 +507,11 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
 }
 
 void Trainer::predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
-  if (res < 1 || res > 1024) throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
-  if (raw_.train.features != 2) throw Error("predictGridClasses needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+  if (res < 1 || res > 1024)
+    throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
+  if (raw_.train.features != 2)
+    throw Error("predictGridClasses needs 2-D data; this data has " + std::to_string(raw_.train.features) +
+                " features");
   const int k = model().outputs();
   const int rows_per_chunk = std::max(1, kEvalChunk / res);
   std::fill(out, out + static_cast<std::size_t>(res) * res * k, 0.0f);
@@ -491,7 +519,8 @@ void Trainer::predict_grid_probabilities(int res, float x_min, float x_max, floa
     const int rows = std::min(rows_per_chunk, res - row0);
     grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
     float* dst = out + static_cast<std::size_t>(row0) * res * k;
-    for (int m = 0; m < members(); ++m) add_probabilities(member(m).predict(scratch_.data(), rows * res), 1.0f / members(), dst);
+    for (int m = 0; m < members(); ++m)
+      add_probabilities(member(m).predict(scratch_.data(), rows * res), 1.0f / members(), dst);
   }
 }
 
