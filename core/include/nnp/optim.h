@@ -68,9 +68,13 @@ class Scheduler {
 // torch.nn.utils.clip_grad_norm_: scales all gradients by min(1, max_norm/(‖g‖₂ + 1e-6)).
 // Returns the total norm before clipping.
 float clip_grad_norm(std::span<float> grads, float max_norm);
+// The same with the total norm already computed.
+float clip_grad_norm(std::span<float> grads, float max_norm, float total_norm);
 // torch.nn.utils.clip_grad_value_: clamps every gradient to [−clip, clip].
 void clip_grad_value(std::span<float> grads, float clip);
-// The 2-norm of all gradients (for gradient-norm traces).
+// The 2-norm of all gradients (for gradient-norm traces), and its square accumulated in double
+// (not finite exactly when a gradient is not).
 float grad_norm(std::span<const float> grads);
+double grad_sum_of_squares(std::span<const float> grads);
 
 }  // namespace nnp

@@ -97,13 +97,15 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
 
 void Learner::apply_update() {
   std::span<float> grads = model_.gradients();
-  for (float g : grads)
-    if (!std::isfinite(g))
-      throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
-                          ": a gradient is not finite; the parameters keep their last finite values. "
-                          "Lower optimizer.lr (now " +
-                          format_number(lr()) + ") and reset.");
-  last_grad_norm_ = spec_.clip_grad_norm > 0.0f ? clip_grad_norm(grads, spec_.clip_grad_norm) : grad_norm(grads);
+  // One pass gives the norm and the finiteness check: a NaN or infinite gradient makes it so.
+  const double sum_sq = grad_sum_of_squares(grads);
+  if (!std::isfinite(sum_sq))
+    throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
+                        ": a gradient is not finite; the parameters keep their last finite values. "
+                        "Lower optimizer.lr (now " +
+                        format_number(lr()) + ") and reset.");
+  last_grad_norm_ = static_cast<float>(std::sqrt(sum_sq));
+  if (spec_.clip_grad_norm > 0.0f) clip_grad_norm(grads, spec_.clip_grad_norm, last_grad_norm_);
   if (spec_.clip_grad_value > 0.0f) clip_grad_value(grads, spec_.clip_grad_value);
   optimizer_.step(model_.parameters(), grads);
   scheduler_.step();
