@@ -1,6 +1,7 @@
 // Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
 // 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh).
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -15,7 +16,8 @@ const files = {
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),
 };
-for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd']) files[`/data/${file}`] = join(root, 'web/public/data', file);
+for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
+  files[`/data/${file}`] = join(root, 'web/public/data', file);
 const types = {
   '.json': 'application/json',
   '.html': 'text/html',
@@ -33,17 +35,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage();
   await page.goto(url);

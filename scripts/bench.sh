@@ -12,3 +12,4 @@ step "real data under Node (digits, Fashion-MNIST subset)"
 node "$ROOT/scripts/bench-real-data.mjs" | tee "$ROOT/bench/results/real-data-node.json"
 step "Chromium (wasm SIMD128 in a module worker)"
 node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"
+node "$ROOT/scripts/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, ConvNetJS) → bench/results/peers.json

@@ -14,13 +14,18 @@ import {
   type DatasetChoice,
   type Scene,
 } from './scene.ts';
+import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
 import { Controls, type EngineStatus } from './ui/controls.ts';
 import { DatasetPicker } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { installSpaceToggle } from './ui/keyboard.ts';
+import { NoteBanner } from './ui/note-banner.ts';
 
-let scene: Scene = defaultScene();
+/** The TF Playground control ids the URL asked to hide (kept for embedding; not acted on yet). */
+let hide: string[] = [];
+/** The hash (without '#') that holds the current scene: a hash event for it changes nothing. */
+let shownHash = '';
 
 /** What the user asked for; the Play button shows it at once, the worker confirms it. */
 let wantPlaying = false;
@@ -38,6 +43,8 @@ const legend = new PlotLegend();
 const canvas = byId('boundary', HTMLCanvasElement);
 const boundary = new BoundaryView(canvas);
 const errors = new ErrorBanner(byId('error', HTMLElement));
+const note = new NoteBanner(byId('note', HTMLElement));
+const storage = localStorageOrNothing();
 const arch = byId('simd-arch', HTMLElement);
 const description = {
   chain: byId('architecture', HTMLElement),
@@ -45,6 +52,17 @@ const description = {
   output: byId('output-explain', HTMLElement),
 };
 const client = new EngineClient(receive);
+
+// The scene: the URL's, else the last one kept in local storage, else the default.
+const fromUrl = readHash(location.hash);
+const initial = fromUrl ?? restoreState(storage) ?? { scene: defaultScene(), hide: [] };
+let scene: Scene = initial.scene;
+hide = initial.hide;
+// An empty or TF Playground hash is rewritten to ours; a bad one is left for the user to see.
+if (fromUrl || location.hash.length <= 1) commit('replace');
+else storeState(storage, { scene, hide });
+addEventListener('popstate', followHash);
+addEventListener('hashchange', followHash);
 
 picker.show(scene);
 renderDescription(scene, description.chain, description.details, description.output);
@@ -106,7 +124,67 @@ function chooseDataset(choice: DatasetChoice): void {
   wantPlaying = false;
   renderDescription(scene, description.chain, description.details, description.output);
   client.load(scene);
+  commit('push');
   queueFrame();
+}
+
+/** The state a hash holds, or null: none, or a bad one (its error is shown). A TensorFlow
+ *  Playground link also shows the note on what differs here. */
+function readHash(hash: string): PageState | null {
+  try {
+    const contents = decodeHash(hash);
+    if (contents.kind === 'none') return null;
+    if (contents.kind === 'tfp') {
+      note.show('Opened a TensorFlow Playground link. What differs here:', [
+        ...contents.differences,
+        ...contents.ignored.map((text) => `Ignored from the link: ${text}.`),
+      ]);
+    } else {
+      note.clear();
+    }
+    return { scene: contents.scene, hide: contents.hide };
+  } catch (error) {
+    errors.show(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
+/** Back, forward, or an edited hash: load the scene it holds (a bad one keeps the current). */
+function followHash(): void {
+  const hash = location.hash.slice(1);
+  if (hash === shownHash) return;
+  shownHash = hash;
+  errors.clear();
+  const state = readHash(hash);
+  if (!state) return;
+  scene = state.scene;
+  hide = state.hide;
+  wantPlaying = false;
+  picker.show(scene);
+  renderDescription(scene, description.chain, description.details, description.output);
+  client.load(scene);
+  commit('replace');
+  queueFrame();
+}
+
+/** Writes the scene to the URL (a history entry for a user's change, none for a transient one)
+ *  and keeps it in local storage. */
+function commit(mode: 'push' | 'replace'): void {
+  const hash = encodeHash({ scene, hide });
+  shownHash = hash;
+  if (location.hash.slice(1) !== hash) {
+    if (mode === 'push') history.pushState(null, '', `#${hash}`);
+    else history.replaceState(null, '', `#${hash}`);
+  }
+  storeState(storage, { scene, hide });
+}
+
+function localStorageOrNothing(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
 function togglePlay(): void {

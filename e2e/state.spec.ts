@@ -1,0 +1,146 @@
+// The scene in the URL: opening a link, back and forward, local storage, TF Playground links.
+import { expect, test, type Page } from '@playwright/test';
+
+const TFP_LINK =
+  '/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03' +
+  '&regularizationRate=0&noise=0&networkShape=4,2&seed=0.59704&showTestData=false' +
+  '&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false' +
+  '&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
+  '&problem=classification&initZero=false&hideText=false';
+
+/** datasetScene({ name: 'spirals', classes: 4, noise: 0.1, seed: 5 }) as JSON. */
+const SPIRALS = {
+  format: 'nn-playground/scene@1',
+  seed: 5,
+  data: { name: 'spirals', samples: 500, noise: 0.1, classes: 4, trainFraction: 0.5 },
+  model: {
+    inputs: 2,
+    layers: [
+      { units: 16, activation: 'Tanh' },
+      { units: 16, activation: 'Tanh' },
+      { units: 16, activation: 'Tanh' },
+      { units: 4, activation: 'Identity' },
+    ],
+  },
+  loss: { name: 'CrossEntropyLoss' },
+  optimizer: { name: 'SGD', lr: 0.1 },
+  training: { batchSize: 10 },
+};
+
+function sceneHash(scene: unknown): string {
+  return `#scene=${Buffer.from(JSON.stringify(scene)).toString('base64url')}`;
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
+}
+
+const chain = (page: Page) => page.locator('#architecture');
+
+let problems: string[] = [];
+
+test.beforeEach(({ page }) => {
+  problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+});
+
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+test('opens the scene a link holds', async ({ page }) => {
+  await open(page, `/${sceneHash(SPIRALS)}`);
+  await expect(page.locator('#dataset')).toHaveValue('spirals');
+  await expect(page.locator('#classes')).toHaveValue('4');
+  await expect(page.locator('#noise-value')).toHaveText('10 %');
+  await expect(chain(page)).toHaveAttribute(
+    'aria-label',
+    '2 → 16 Tanh → 16 Tanh → 16 Tanh → 4 Identity',
+  );
+  await expect(page.locator('#training-details')).toContainText('Seed5');
+  await expect(page.locator('#error')).toBeHidden();
+});
+
+test('back and forward return to the previous scenes; reload keeps the last', async ({ page }) => {
+  await open(page, '/');
+  const first = await page.evaluate(() => location.hash);
+  expect(first).toMatch(/^#scene=/);
+  await page.locator('#dataset').selectOption('xor');
+  await expect(page).not.toHaveURL(new RegExp(first.slice(1)));
+  const second = await page.evaluate(() => location.hash);
+  await page.locator('#dataset').selectOption('sine');
+  await expect(chain(page)).toHaveAttribute('aria-label', '1 → 16 Tanh → 16 Tanh → 1 Identity');
+
+  await page.goBack();
+  await expect(page.locator('#dataset')).toHaveValue('xor');
+  expect(await page.evaluate(() => location.hash)).toBe(second);
+  await page.goBack();
+  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(chain(page)).toHaveAttribute('aria-label', '2 → 4 Tanh → 4 Tanh → 1 Sigmoid');
+  await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
+  await page.goForward();
+  await expect(page.locator('#dataset')).toHaveValue('xor');
+
+  // The last scene is kept in local storage and comes back without a hash.
+  await open(page, '/');
+  await expect(page.locator('#dataset')).toHaveValue('xor');
+  expect(await page.evaluate(() => location.hash)).toBe(second);
+});
+
+test('a bad hash shows the validation error and keeps the scene', async ({ page }) => {
+  await open(page, '/');
+  const bad = sceneHash({ ...SPIRALS, optimizer: { name: 'SGD', lr: 0 } });
+  await page.evaluate((hash) => (location.hash = hash), bad);
+  await expect(page.locator('#error')).toBeVisible();
+  await expect(page.locator('#error .error-text')).toHaveText(
+    'scene.optimizer.lr: expected a number in [0.000001, 10], got 0',
+  );
+  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
+
+  // A corrupt stored scene is ignored (with a warning) on the next visit.
+  await page.evaluate(() => localStorage.setItem('nn-playground:last-scene', '{oops'));
+  const warnings: string[] = [];
+  page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+  await page.goto('about:blank');
+  await open(page, '/');
+  await expect(page.locator('#dataset')).toHaveValue('circle');
+  expect(warnings.join('\n')).toContain('Ignoring the scene kept from the last visit');
+});
+
+test('opens a TensorFlow Playground link as the same scene, with a note', async ({
+  page,
+}, testInfo) => {
+  await open(page, TFP_LINK);
+  const note = page.locator('#note');
+  await expect(note).toBeVisible();
+  await expect(note.locator('.note-title')).toHaveText(/TensorFlow Playground link/);
+  await expect(note).toContainText('Labels are 0 and 1 here');
+  await expect(note).toContainText('learning rate is halved (0.03 → 0.015)');
+  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(chain(page).locator('.chip')).toHaveText(['2 inputs', '4 Tanh', '2 Tanh', '1 Tanh']);
+  await expect(page.locator('#training-details dd').first()).toHaveText('MSELoss');
+  await expect(page.locator('#training-details')).toContainText('xavier_uniform, bias 0.1');
+  await expect(page.locator('#training-details')).toContainText('same order every epoch');
+  // The link is rewritten to this page's form.
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#scene=/);
+
+  // It trains.
+  await page.locator('#play').click();
+  await expect
+    .poll(async () => Number((await page.locator('#epoch').textContent()) ?? 0), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(30);
+  await page.locator('#play').click();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: testInfo.outputPath('tfp-import.png'), fullPage: true });
+
+  await note.locator('.note-dismiss').click();
+  await expect(note).toBeHidden();
+});

@@ -1,0 +1,116 @@
+// The page's state in the URL hash and in local storage.
+//
+// Format: `#scene=<base64url of the scene's JSON>`, optionally followed by `&hide=<id>,<id>…`
+// (the TF Playground controls a link asked to hide, kept for embedding). base64url is RFC 4648 §5
+// without padding, over the UTF-8 bytes of JSON.stringify(scene); reading it back goes through
+// loadScene (older formats migrated, then validateScene), so a hash round-trips exactly and a bad
+// one is refused with the validation message. A hash in TensorFlow Playground's form
+// (`#activation=tanh&…`) is imported by ./tfp-import.ts.
+// Pure module apart from the Storage passed in.
+import { loadScene } from '../model.ts';
+import { SUPPLIED, type Scene } from '../scene.ts';
+import { importTfpHash, isTfpHash, type TfpImport } from './tfp-import.ts';
+
+/** A scene with what is kept beside it. */
+export interface PageState {
+  scene: Scene;
+  /** TF Playground control ids to hide (embedding; not acted on yet). */
+  hide: string[];
+}
+
+/** What a hash holds. */
+export type HashContents =
+  { kind: 'none' } | ({ kind: 'scene' } & PageState) | ({ kind: 'tfp' } & TfpImport);
+
+export const STORAGE_KEY = 'nn-playground:last-scene';
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** Checks a scene as the page takes it: valid, and generated (the URL cannot carry rows). */
+export function checkScene(input: unknown): Scene {
+  const scene = loadScene(input);
+  if (scene.data.name === SUPPLIED) {
+    throw new Error(
+      'scene.data.name: "supplied" rows cannot travel in a link; use one of the generators',
+    );
+  }
+  return scene;
+}
+
+/** The hash (without '#') for a state. */
+export function encodeHash(state: PageState): string {
+  const hash = `scene=${toBase64Url(JSON.stringify(state.scene))}`;
+  return state.hide.length > 0 ? `${hash}&hide=${state.hide.join(',')}` : hash;
+}
+
+/**
+ * Reads a hash (with or without '#'). Throws an Error saying what is wrong: the scene's
+ * validation message ("scene.optimizer.lr: expected …"), or why the hash cannot be read.
+ */
+export function decodeHash(hash: string): HashContents {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return { kind: 'none' };
+  const pairs = new Map<string, string>();
+  for (const pair of body.split('&')) {
+    const at = pair.indexOf('=');
+    pairs.set(at < 0 ? pair : pair.slice(0, at), at < 0 ? '' : pair.slice(at + 1));
+  }
+  const encoded = pairs.get('scene');
+  if (encoded === undefined) {
+    if (isTfpHash(body)) return { kind: 'tfp', ...importTfpHash(body) };
+    throw new Error('The link holds no scene: expected #scene=… (or a TensorFlow Playground link)');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(fromBase64Url(encoded));
+  } catch {
+    throw new Error('The link\u2019s scene is damaged: #scene= is not base64url-encoded JSON');
+  }
+  const scene = checkScene(json);
+  const hide = (pairs.get('hide') ?? '').split(',').filter((id) => /^[A-Za-z0-9]+$/.test(id));
+  return { kind: 'scene', scene, hide };
+}
+
+/** Keeps the state in `storage` (quietly does nothing when storage is full or blocked). */
+export function storeState(storage: Storage | undefined, state: PageState): void {
+  try {
+    storage?.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // Private mode or quota: the URL still has the scene.
+  }
+}
+
+/** The stored state, or null when there is none; a corrupt one is ignored with a warning. */
+export function restoreState(storage: Storage | undefined): PageState | null {
+  let text: string | null = null;
+  try {
+    text = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as { scene?: unknown; hide?: unknown };
+    const hide = Array.isArray(value.hide)
+      ? value.hide.filter((id): id is string => typeof id === 'string')
+      : [];
+    return { scene: checkScene(value.scene), hide };
+  } catch (error) {
+    console.warn(
+      `Ignoring the scene kept from the last visit: ${error instanceof Error ? error.message : error}`,
+    );
+    return null;
+  }
+}
