@@ -15,6 +15,7 @@ const files = {
   '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),
+  '/batches.js': join(root, 'bench/batches.js'),
 };
 for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
   files[`/data/${file}`] = join(root, 'web/public/data', file);

@@ -24,6 +24,7 @@ const files = {
   // Our engine in the same run: bench/browser's worker and what it loads.
   '/ours-worker.js': join(root, 'bench/browser/worker.js'),
   '/real_data.js': join(root, 'bench/real_data.js'),
+  '/batches.js': join(root, 'bench/batches.js'),
 };
 for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
   files[`/data/${file}`] = join(root, 'web/public/data', file);

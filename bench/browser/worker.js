@@ -4,6 +4,9 @@
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
 import { runRealData } from './real_data.js';
+import './batches.js';
+
+const { batchData } = globalThis.benchBatches;
 
 const skeleton = {
   seed: 1,
@@ -43,28 +46,8 @@ function warm(fn, ms) {
   while (performance.now() - t0 < ms) fn();
 }
 
-// A small deterministic generator (mulberry32) so every run sees the same batches.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function workload(core, name, { batch, spec }) {
-  const random = rng(1);
-  const inputs = spec.model.inputs;
-  const outputs = spec.model.layers.at(-1).units;
-  const classes = spec.loss.name === 'CrossEntropyLoss';
-  const yCols = classes ? 1 : outputs;
-  const x = Float32Array.from({ length: batch * inputs }, () => random() * 2 - 1);
-  const y = Float32Array.from({ length: batch * yCols }, () =>
-    classes ? Math.floor(random() * outputs) : random() * 2 - 1,
-  );
+  const { x, y, yCols } = batchData({ batch, spec });
   const learner = new core.Learner(spec, 1);
   try {
     // About a quarter of a second per repetition.

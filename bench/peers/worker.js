@@ -9,30 +9,9 @@ self.window = self; // convnet.js attaches itself to `window`
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Exactly bench/browser/worker.js's batch: x then y from one generator seeded 1.
-function batchData({ batch, spec }) {
-  const random = rng(1);
-  const inputs = spec.model.inputs;
-  const outputs = spec.model.layers.at(-1).units;
-  const classes = spec.loss.name === 'CrossEntropyLoss';
-  const yCols = classes ? 1 : outputs;
-  const x = Float32Array.from({ length: batch * inputs }, () => random() * 2 - 1);
-  const y = Float32Array.from({ length: batch * yCols }, () =>
-    classes ? Math.floor(random() * outputs) : random() * 2 - 1,
-  );
-  return { x, y, inputs, outputs, classes, batch };
-}
+// The same batches as bench/browser/worker.js (bench/batches.js).
+importScripts('./batches.js');
+const { rng, batchData } = self.benchBatches;
 
 function warm(fn, ms) {
   const t0 = performance.now();
