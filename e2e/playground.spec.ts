@@ -351,3 +351,40 @@ test('holds out a validation set and sets the noise from the keyboard', async ({
   await expect(page.locator('#validation-loss')).toBeHidden();
   await expect(page.locator('#noise-value')).toHaveText('10 %');
 });
+
+test('loads the digits when picked and trains them past 90 % test accuracy', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/data/')) fetched.push(new URL(request.url()).pathname);
+  });
+  expect(fetched).toEqual([]); // Nothing is fetched before the choice.
+  await page.locator('#dataset').selectOption({ label: 'Handwritten digits (8×8)' });
+  await expect(page.locator('#dataset-panel')).toBeVisible();
+  await expect(page.locator('#boundary')).toBeHidden();
+  await expect(page.locator('#class-names li')).toHaveCount(10);
+  await expect(page.locator('#step-count')).toHaveText('0');
+  await expectEngine(page, 'paused');
+  expect(fetched).toEqual(['/data/digits.nnpd']);
+  await expect(page.locator('#noise')).toBeHidden();
+
+  // The scene travels in the URL: it names the shipped set.
+  const hash = new URL(page.url()).hash;
+  const scene = JSON.parse(
+    Buffer.from(hash.slice('#scene='.length), 'base64url').toString('utf8'),
+  ) as { data: Record<string, unknown> };
+  expect(scene.data).toMatchObject({ name: 'supplied', dataset: 'digits' });
+
+  await page.locator('#play').click();
+  await expectEngine(page, 'training');
+  await expect
+    .poll(() => readNumber(page, '#test-accuracy'), { timeout: 60_000, intervals: [250] })
+    .toBeGreaterThan(90);
+  expect(await readNumber(page, '#dataset-test-accuracy')).toBeGreaterThan(85);
+  await page.locator('#play').click();
+  await expectEngine(page, 'paused');
+
+  // Back to generated data: the decision boundary returns.
+  await pickDataset(page, 'circle');
+  await expect(page.locator('#boundary')).toBeVisible();
+  await expect(page.locator('#dataset-panel')).toBeHidden();
+});

@@ -2,17 +2,27 @@
 // requestAnimationFrame. The main thread never trains.
 import './style.css';
 import { EngineClient } from './engine/client.ts';
-import type { FromWorker, PointsMessage, SnapshotMessage } from './engine/protocol.ts';
+import type {
+  FromWorker,
+  PointsMessage,
+  ShippedFiles,
+  SnapshotMessage,
+} from './engine/protocol.ts';
 import { BoundaryView } from './render/boundary.ts';
+import { DatasetPanel } from './render/dataset-panel.ts';
 import { renderDescription } from './render/description.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
 import {
   datasetScene,
   defaultScene,
+  SHIPPED_CATALOGUE,
+  shippedScene,
+  SUPPLIED,
   validateScene,
   type DatasetChoice,
   type Scene,
+  type ShippedDataset,
 } from './scene.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
 import { Controls, type EngineStatus } from './ui/controls.ts';
@@ -35,13 +45,21 @@ let ready = false;
 let latest: SnapshotMessage | null = null;
 let points: PointsMessage | null = null;
 let frameQueued = false;
+/** A shipped dataset's files are being fetched: the worker's messages about the run it still
+ *  has are ignored until the new one loads. */
+let fetching = false;
+/** Counts the runs started, so a fetch that finishes after another choice is dropped. */
+let runs = 0;
+/** Each shipped dataset's bytes, fetched once (the worker gets a copy it takes over). */
+const shippedBytes = new Map<ShippedDataset, Promise<{ data: ArrayBuffer; test?: ArrayBuffer }>>();
 
 const controls = new Controls({ togglePlay, step, reset });
-const picker = new DatasetPicker(chooseDataset);
+const picker = new DatasetPicker(chooseDataset, chooseShipped);
 const readouts = new Readouts();
 const legend = new PlotLegend();
 const canvas = byId('boundary', HTMLCanvasElement);
 const boundary = new BoundaryView(canvas);
+const datasetPanel = new DatasetPanel();
 const errors = new ErrorBanner(byId('error', HTMLElement));
 const note = new NoteBanner(byId('note', HTMLElement));
 const storage = localStorageOrNothing();
@@ -66,7 +84,7 @@ addEventListener('hashchange', followHash);
 
 picker.show(scene);
 renderDescription(scene, description.chain, description.details, description.output);
-client.load(scene);
+startRun();
 installSpaceToggle(() => {
   if (ready) togglePlay();
 });
@@ -82,14 +100,25 @@ function receive(message: FromWorker): void {
       arch.textContent = message.arch;
       break;
     case 'points':
+      if (fetching) return;
       points = message;
-      legend.show(message.plot, message.validation.length > 0);
+      if (scene.data.name === SUPPLIED && scene.data.dataset) {
+        datasetPanel.show(SHIPPED_CATALOGUE[scene.data.dataset].title, message.classNames);
+      } else {
+        if (datasetPanel.active) {
+          datasetPanel.hide();
+          legend.forget();
+        }
+        // The legend owns the title and the note only while the plot is shown.
+        legend.show(message.plot, message.validation.length > 0);
+      }
       readouts.configure({
         validation: message.validation.length > 0,
         accuracy: message.plot.kind === 'classes',
       });
       break;
     case 'snapshot':
+      if (fetching) return;
       latest = message;
       if (!ready) {
         ready = true;
@@ -123,9 +152,88 @@ function chooseDataset(choice: DatasetChoice): void {
   scene = next;
   wantPlaying = false;
   renderDescription(scene, description.chain, description.details, description.output);
-  client.load(scene);
+  startRun();
   commit('push');
   queueFrame();
+}
+
+/** A real dataset: its fixed scene (keeping the seed), loaded once its files are fetched. */
+function chooseShipped(name: ShippedDataset): void {
+  errors.clear();
+  scene = shippedScene(name, scene.seed);
+  wantPlaying = false;
+  renderDescription(scene, description.chain, description.details, description.output);
+  startRun();
+  commit('push');
+  queueFrame();
+}
+
+/** Loads `scene` into the worker, paused: at once for generated data, after fetching the files
+ *  (`./data/…`, relative to the page) for a shipped dataset. */
+function startRun(): void {
+  const run = ++runs;
+  const data = scene.data;
+  if (data.name !== SUPPLIED || !data.dataset) {
+    fetching = false;
+    client.load(scene);
+    return;
+  }
+  const name = data.dataset;
+  const entry = SHIPPED_CATALOGUE[name];
+  fetching = true;
+  ready = false;
+  latest = null;
+  points = null;
+  client.pause();
+  controls.setEnabled(false);
+  datasetPanel.show(entry.title, [], true);
+  let bytes = shippedBytes.get(name);
+  if (!bytes) {
+    bytes = fetchShipped(name);
+    shippedBytes.set(name, bytes);
+  }
+  const loadingScene = scene;
+  bytes.then(
+    (files) => {
+      if (run !== runs) return;
+      fetching = false;
+      const copies = (): ShippedFiles => ({
+        data: { nnpd: files.data.slice(0), name: entry.files.data },
+        ...(files.test && entry.files.test
+          ? { test: { nnpd: files.test.slice(0), name: entry.files.test } }
+          : {}),
+      });
+      client.load(loadingScene, copies);
+      queueFrame();
+    },
+    (error: unknown) => {
+      shippedBytes.delete(name);
+      if (run !== runs) return;
+      fetching = false;
+      client.pause(); // Its snapshot re-enables the controls on the run the worker still has.
+      errors.show(
+        `Could not load ${entry.title}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      queueFrame();
+    },
+  );
+  queueFrame();
+}
+
+async function fetchShipped(
+  name: ShippedDataset,
+): Promise<{ data: ArrayBuffer; test?: ArrayBuffer }> {
+  const { files } = SHIPPED_CATALOGUE[name];
+  const get = async (file: string): Promise<ArrayBuffer> => {
+    const response = await fetch(`./data/${file}`);
+    if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  };
+  const [data, test] = await Promise.all([
+    get(files.data),
+    files.test ? get(files.test) : Promise.resolve(undefined),
+  ]);
+  return test ? { data, test } : { data };
 }
 
 /** The state a hash holds, or null: none, or a bad one (its error is shown). A TensorFlow
@@ -162,7 +270,7 @@ function followHash(): void {
   wantPlaying = false;
   picker.show(scene);
   renderDescription(scene, description.chain, description.details, description.output);
-  client.load(scene);
+  startRun();
   commit('replace');
   queueFrame();
 }
@@ -211,6 +319,7 @@ function reset(): void {
 
 function status(): EngineStatus {
   if (client.stopped) return 'stopped';
+  if (fetching) return 'fetching';
   if (!ready || !latest) return 'loading';
   return latest.playing ? 'training' : 'paused';
 }
@@ -226,5 +335,9 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
-  boundary.draw(latest, points);
+  if (datasetPanel.active) {
+    if (latest) datasetPanel.update(latest);
+  } else {
+    boundary.draw(latest, points);
+  }
 }

@@ -16,6 +16,9 @@ import {
   SCENE_FORMAT,
   SCHEDULERS,
   sceneToEngineConfig,
+  SHIPPED_CATALOGUE,
+  SHIPPED_DATASETS,
+  shippedScene,
   splitSizes,
   takesClasses,
   validateScene,
@@ -754,6 +757,59 @@ describe('splitSizes', () => {
       train: 75,
       validation: 25,
       test: null,
+    });
+  });
+});
+
+describe('shipped datasets', () => {
+  it('makes scenes with bench/real_data.js\u2019s settings that validate', () => {
+    for (const name of SHIPPED_DATASETS) {
+      const scene = shippedScene(name);
+      expect(validateScene(scene)).toEqual(scene);
+      expect(scene.data).toMatchObject({ name: 'supplied', dataset: name });
+      expect(scene.model.inputs).toBe(SHIPPED_CATALOGUE[name].shape.features);
+      expect(scene.model.layers.at(-1)!.units).toBe(SHIPPED_CATALOGUE[name].shape.classes);
+    }
+    const digits = shippedScene('digits');
+    expect(digits.model.layers.map((l) => l.units)).toEqual([64, 10]);
+    expect(digits.optimizer).toEqual({ name: 'Adam', lr: 0.003 });
+    expect(digits.training.batchSize).toBe(32);
+    const iris = shippedScene('iris');
+    expect(iris.model.layers.map((l) => l.units)).toEqual([16, 3]);
+    expect(iris.data.standardize).toBe(true);
+    expect(iris.optimizer).toEqual({ name: 'Adam', lr: 0.01 });
+    expect(iris.training.batchSize).toBe(16);
+    const fashion = shippedScene('fashion');
+    expect(fashion.model.layers.map((l) => l.units)).toEqual([256, 128, 10]);
+    expect(fashion.data.validationFraction).toBe(0.1);
+    expect(fashion.optimizer).toEqual({ name: 'Adam', lr: 0.001 });
+    expect(fashion.training.batchSize).toBe(64);
+    expect(SHIPPED_CATALOGUE.fashion.files).toEqual({
+      data: 'fashion-train.nnpd',
+      test: 'fashion-test.nnpd',
+    });
+  });
+
+  it('checks the model against the named dataset\u2019s shape', () => {
+    const scene = shippedScene('digits');
+    expect(() => validateScene({ ...scene, model: { ...scene.model, inputs: 4 } })).toThrow(
+      /^scene\.model\.inputs: expected 64/,
+    );
+    expect(() => validateScene({ ...scene, data: { ...scene.data, dataset: 'mnist' } })).toThrow(
+      /^scene\.data\.dataset: expected one of digits, iris, fashion/,
+    );
+    expect(() =>
+      validateScene({ ...defaultScene(), data: { ...defaultScene().data, dataset: 'iris' } }),
+    ).toThrow(/^scene\.data\.dataset: only for data\.name "supplied"/);
+  });
+
+  it('keeps data.dataset out of the engine config', () => {
+    const config = sceneToEngineConfig(shippedScene('iris'));
+    expect(config.data).toEqual({
+      name: 'supplied',
+      trainFraction: 0.7,
+      validationFraction: 0.1,
+      standardize: true,
     });
   });
 });

@@ -31,6 +31,8 @@ import {
   SCENE_FORMAT,
   SCHEDULER_ARGS,
   SCHEDULERS,
+  SHIPPED_DATASETS,
+  shippedScene,
   SUPPLIED,
   takesClasses,
   TOP_FIELDS,
@@ -268,6 +270,7 @@ function validScenes(): Array<readonly [string, unknown]> {
   }
   for (const [file, scene] of examples) scenes.push([`docs/scenes/${file}`, scene]);
   richScenes().forEach((scene, i) => scenes.push([`rich scene ${i}`, scene]));
+  for (const name of SHIPPED_DATASETS) scenes.push([`shippedScene(${name})`, shippedScene(name)]);
   return scenes;
 }
 
@@ -343,6 +346,8 @@ describe('the schema and validateScene agree on bad scenes', () => {
     ['samples for supplied data', edited(supplied, 'data.samples', 100)],
     ['noise for supplied data', edited(supplied, 'data.noise', 0)],
     ['classes for supplied data', edited(supplied, 'data.classes', 2)],
+    ['a shipped dataset on generated data', edited(base, 'data.dataset', 'digits')],
+    ['an unknown shipped dataset', edited(supplied, 'data.dataset', 'mnist')],
     ['an unknown data field', edited(base, 'data.rows', 100)],
     ['no trainFraction', edited(base, 'data.trainFraction', REMOVE)],
     ['a tiny trainFraction', edited(base, 'data.trainFraction', 0.01)],

@@ -4,6 +4,8 @@ import {
   DATASETS,
   datasetScene,
   defaultScene,
+  SHIPPED_DATASETS,
+  shippedScene,
   type Scene,
 } from '../src/scene.ts';
 import { decodeHash, encodeHash, restoreState, STORAGE_KEY, storeState } from '../src/state/url.ts';
@@ -92,6 +94,16 @@ describe('URL hash', () => {
     expect(() => decodeHash(sceneHash({ ...defaultScene(), format: 'x' }))).toThrow(
       /^scene\.format/,
     );
+  });
+
+  it('carries a supplied scene that names a shipped dataset', () => {
+    for (const name of SHIPPED_DATASETS) {
+      const scene = shippedScene(name, 7);
+      expect(roundTrip(scene)).toEqual({ kind: 'scene', scene, hide: [] });
+    }
+    const storage = memoryStorage();
+    storeState(storage, { scene: shippedScene('iris'), hide: [] });
+    expect(restoreState(storage)?.scene).toEqual(shippedScene('iris'));
   });
 
   it('refuses supplied data, damaged encodings and unknown hashes', () => {

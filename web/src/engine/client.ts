@@ -1,7 +1,7 @@
 // The page's typed handle on the training worker. It replaces the worker after a fatal error
 // and reloads the last scene into the new one (paused).
 import type { Scene } from '../scene.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker, ShippedFiles, ToWorker } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -13,6 +13,8 @@ export class EngineClient {
   private worker: Worker;
   /** The last scene sent, with any learning-rate change: reloaded after a restart. */
   private scene: Scene | null = null;
+  /** Makes fresh copies of the last scene's dataset files (each send transfers its copy). */
+  private files: (() => ShippedFiles) | null = null;
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
   private stopping = false;
@@ -30,9 +32,23 @@ export class EngineClient {
     return this.stopping;
   }
 
-  load(scene: Scene): void {
+  /** Loads `scene`; for a shipped dataset, `files` returns a fresh copy of its bytes, whose
+   *  buffers are transferred to the worker (called again after a restart). */
+  load(scene: Scene, files: (() => ShippedFiles) | null = null): void {
     this.scene = scene;
-    this.send({ type: 'load', scene });
+    this.files = files;
+    this.sendLoad();
+  }
+
+  private sendLoad(): void {
+    if (!this.scene) return;
+    if (!this.files) {
+      this.send({ type: 'load', scene: this.scene });
+      return;
+    }
+    const files = this.files();
+    const transfer = [files.data.nnpd, ...(files.test ? [files.test.nnpd] : [])];
+    this.send({ type: 'load', scene: this.scene, files }, transfer);
   }
 
   play(): void {
@@ -63,8 +79,8 @@ export class EngineClient {
     this.worker.terminate();
   }
 
-  private send(request: ToWorker): void {
-    if (!this.stopping) this.worker.postMessage(request);
+  private send(request: ToWorker, transfer: Transferable[] = []): void {
+    if (!this.stopping) this.worker.postMessage(request, transfer);
   }
 
   private spawn(): Worker {
@@ -97,6 +113,6 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
-    if (this.scene) this.send({ type: 'load', scene: this.scene });
+    this.sendLoad();
   }
 }

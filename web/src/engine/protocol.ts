@@ -3,11 +3,18 @@
 import type { Evaluation, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene.ts';
 
+/** The bytes of a shipped dataset's .nnpd file(s) (web/public/data), sent with a scene whose
+ *  data.name is "supplied"; the buffers are transferred. */
+export interface ShippedFiles {
+  data: { nnpd: ArrayBuffer; name: string };
+  test?: { nnpd: ArrayBuffer; name: string };
+}
+
 /** Requests the page sends to the worker. */
 export type ToWorker =
   /** Builds a new run from `scene` (replacing any current one) and pauses.
    *  → `points` + `snapshot`, or `error` (the previous run, if any, stays). */
-  | { type: 'load'; scene: Scene }
+  | { type: 'load'; scene: Scene; files?: ShippedFiles }
   /** Starts the training loop. → a `snapshot` at most ~30 times a second while playing. */
   | { type: 'play' }
   /** Stops the training loop. → one `snapshot` with `playing: false`. */
@@ -58,6 +65,8 @@ export interface PointsMessage {
   validation: Float32Array;
   /** The same per test point. */
   test: Float32Array;
+  /** A shipped dataset's class names (empty for generated data). */
+  classNames: string[];
 }
 
 /** Replies and notifications the worker sends to the page. */

@@ -1,13 +1,20 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
-import type { CoreModule, Progress, Trainer } from '../wasm/core.mjs';
+import type { CoreModule, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
-import { generatedShape, sceneToEngineConfig, validateScene, type Scene } from '../scene.ts';
+import {
+  generatedShape,
+  sceneToEngineConfig,
+  SUPPLIED,
+  validateScene,
+  type Scene,
+} from '../scene.ts';
 import {
   CURVE_SAMPLES,
   curveX,
   GRID_RESOLUTION,
   VIEW,
   type PointsMessage,
+  type ShippedFiles,
   type SnapshotMessage,
 } from './protocol.ts';
 
@@ -26,6 +33,9 @@ export class TrainingSession {
   private constructor(
     private readonly trainer: Trainer,
     private currentScene: Scene,
+    /** A shipped dataset's files (kept for a reset), or null for generated data. */
+    readonly files: ShippedFiles | null = null,
+    private readonly classNames: string[] = [],
   ) {}
 
   /** The validated scene this run was built from (with any later learning-rate change);
@@ -35,9 +45,21 @@ export class TrainingSession {
   }
 
   /** Validates `scene` and builds its Trainer. Throws Error naming the bad field. */
-  static create(core: CoreModule, scene: unknown): TrainingSession {
+  static create(
+    core: CoreModule,
+    scene: unknown,
+    files: ShippedFiles | null = null,
+  ): TrainingSession {
     const valid = validateScene(scene);
-    return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
+    if (valid.data.name !== SUPPLIED) {
+      return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
+    }
+    if (!files) throw new Error('scene.data.name: "supplied" needs the dataset\u2019s files');
+    const data: SuppliedData = { nnpd: files.data.nnpd, name: files.data.name };
+    if (files.test) data.test = { nnpd: files.test.nnpd, name: files.test.name };
+    const info = core.datasetInfo(files.data.nnpd, files.data.name);
+    const trainer = new core.Trainer(sceneToEngineConfig(valid), data);
+    return new TrainingSession(trainer, valid, files, info.classNames);
   }
 
   run(steps: number): Progress {
@@ -79,7 +101,7 @@ export class TrainingSession {
     const validation = owned(this.trainer.validationPoints());
     const test = owned(this.trainer.testPoints());
     const plot = plotKind(this.currentScene, [train, validation, test]);
-    return { type: 'points', plot, train, validation, test };
+    return { type: 'points', plot, train, validation, test, classNames: this.classNames };
   }
 
   /** Changes the learning rate in place; the scene records it so a reset keeps it. */

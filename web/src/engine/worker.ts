@@ -110,11 +110,13 @@ loopChannel.port1.onmessage = runChunk;
 function handle(core: CoreModule, request: ToWorker): void {
   switch (request.type) {
     case 'load':
-      replace(TrainingSession.create(core, request.scene));
+      replace(TrainingSession.create(core, request.scene, request.files ?? null));
       return;
-    case 'reset':
-      replace(TrainingSession.create(core, requireSession().scene));
+    case 'reset': {
+      const current = requireSession();
+      replace(TrainingSession.create(core, current.scene, current.files));
       return;
+    }
     case 'play':
       requireSession();
       playing = true;

@@ -59,9 +59,9 @@ export function describeOutput(scene: Scene): string {
 }
 
 /** The data row: "circle, 500 points, noise 0", "spirals (3 classes), 500 points, noise 0.1",
- *  "supplied rows". */
+ *  "digits (shipped)", "supplied rows". */
 export function describeData(data: SceneData): string {
-  if (data.name === SUPPLIED) return 'supplied rows';
+  if (data.name === SUPPLIED) return data.dataset ? `${data.dataset} (shipped)` : 'supplied rows';
   const classes = data.classes !== undefined && takesClasses(data.name);
   const name = classes ? `${data.name} (${data.classes} classes)` : data.name;
   return `${name}, ${data.samples} points, noise ${data.noise}`;

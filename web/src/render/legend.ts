@@ -109,6 +109,11 @@ export class PlotLegend {
   private readonly note = byId('plot-note', HTMLElement);
   private shown = '';
 
+  /** Forgets what is shown, so the next show() redraws (the dataset panel took the title). */
+  forget(): void {
+    this.shown = '';
+  }
+
   show(plot: PlotKind, hasValidation: boolean): void {
     const key = JSON.stringify([plot, hasValidation]);
     if (key === this.shown) return;

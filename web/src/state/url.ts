@@ -38,12 +38,14 @@ function fromBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** Checks a scene as the page takes it: valid, and generated (the URL cannot carry rows). */
+/** Checks a scene as the page takes it: valid, and generated or naming a shipped dataset
+ *  (data.dataset; the URL cannot carry rows). */
 export function checkScene(input: unknown): Scene {
   const scene = loadScene(input);
-  if (scene.data.name === SUPPLIED) {
+  if (scene.data.name === SUPPLIED && scene.data.dataset === undefined) {
     throw new Error(
-      'scene.data.name: "supplied" rows cannot travel in a link; use one of the generators',
+      'scene.data.name: "supplied" rows cannot travel in a link; use one of the generators ' +
+        'or name a shipped dataset in data.dataset',
     );
   }
   return scene;

@@ -7,10 +7,11 @@ export interface ControlActions {
   reset(): void;
 }
 
-export type EngineStatus = 'loading' | 'paused' | 'training' | 'stopped';
+export type EngineStatus = 'loading' | 'fetching' | 'paused' | 'training' | 'stopped';
 
 const STATUS_TEXT: Record<EngineStatus, string> = {
   loading: 'Loading the engine…',
+  fetching: 'Loading the dataset…',
   paused: 'Paused',
   training: 'Training',
   stopped: 'Engine stopped',

@@ -1,0 +1,68 @@
+// The plot panel for a real dataset (more than two inputs, so no decision boundary): the class
+// names and the test accuracy and loss, in place of the canvas and its legend.
+import type { SnapshotMessage } from '../engine/protocol.ts';
+import { byId } from '../ui/dom.ts';
+import { formatLoss, formatPercent } from './format.ts';
+
+export class DatasetPanel {
+  private readonly title = byId('plot-title', HTMLElement);
+  private readonly plot = [
+    byId('boundary', HTMLCanvasElement),
+    byId('plot-legend', HTMLElement),
+    byId('plot-note', HTMLElement),
+  ];
+  private readonly panel = byId('dataset-panel', HTMLElement);
+  private readonly summary = byId('dataset-summary', HTMLElement);
+  private readonly classes = byId('class-names', HTMLOListElement);
+  private readonly testAccuracy = byId('dataset-test-accuracy', HTMLElement);
+  private readonly testLoss = byId('dataset-test-loss', HTMLElement);
+  private shown = false;
+
+  /** Whether the panel replaces the plot. */
+  get active(): boolean {
+    return this.shown;
+  }
+
+  /** Shows the panel for a dataset (`title`), with `classNames` once they are known. */
+  show(title: string, classNames: readonly string[], loading = false): void {
+    this.shown = true;
+    this.title.textContent = title;
+    for (const element of this.plot) element.hidden = true;
+    this.panel.hidden = false;
+    this.summary.textContent = loading
+      ? `Loading ${title}…`
+      : `${classNames.length} classes. The inputs have too many dimensions to draw a ` +
+        'decision boundary; the test set measures how well the network generalises.';
+    this.classes.replaceChildren(
+      ...classNames.map((name) => {
+        const li = document.createElement('li');
+        li.textContent = name;
+        return li;
+      }),
+    );
+    if (loading) this.clear();
+  }
+
+  /** Back to the decision boundary (the legend then sets the title). */
+  hide(): void {
+    if (!this.shown) return;
+    this.shown = false;
+    this.plot[0]!.hidden = false;
+    this.plot[1]!.hidden = false;
+    this.panel.hidden = true;
+  }
+
+  update({ evaluation }: SnapshotMessage): void {
+    set(this.testAccuracy, formatPercent(evaluation.test.accuracy));
+    set(this.testLoss, formatLoss(evaluation.test.loss));
+  }
+
+  private clear(): void {
+    set(this.testAccuracy, '–');
+    set(this.testLoss, '–');
+  }
+}
+
+function set(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
