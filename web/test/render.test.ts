@@ -256,7 +256,9 @@ describe('descriptions of data and training options', () => {
       Split: '50 % train, 20 % validation, 30 % test',
     });
     expect(describeData({ name: 'supplied', trainFraction: 0.5 })).toBe('supplied rows');
-    expect(describeData({ name: 'supplied', dataset: 'digits', trainFraction: 0.7 })).toBe('digits (shipped)');
+    expect(describeData({ name: 'supplied', dataset: 'digits', trainFraction: 0.7 })).toBe(
+      'digits (shipped)',
+    );
   });
 
   it('says what the output means for each task', () => {
