@@ -156,7 +156,6 @@ class Trainer {
   int augment(int rows);  // jitter and mixup on the gathered batch; returns the target columns
   void next_epoch();
   void end_of_epoch();
-  float class1_probability(const Tensor& outputs, int row) const;
   void gather(const std::vector<int>& order, int n);
   // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
   void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
@@ -191,7 +190,7 @@ class Trainer {
   int evaluations_without_improvement_ = 0;
   std::vector<float> best_params_;
   std::vector<Extra> extras_;   // ensemble members 1 … K−1
-  std::vector<float> average_;  // ensemble evaluation and prediction
+  std::vector<float> average_;  // ensemble evaluation and grid prediction
 };
 
 }  // namespace nnp

@@ -166,8 +166,10 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
     e.best.resize(e.learner->model().parameters().size());
     extras_.push_back(std::move(e));
   }
-  if (!extras_.empty())
-    average_.resize(static_cast<std::size_t>(kEvalChunk) * static_cast<std::size_t>(learner_.model().outputs()));
+  // Ensemble evaluation and grid predictions: a chunk's rows (at least one grid row of up to 1024
+  // cells) × the outputs.
+  average_.resize(static_cast<std::size_t>(std::max(kEvalChunk, 1024)) *
+                  static_cast<std::size_t>(learner_.model().outputs()));
   next_epoch();
 }
 
@@ -457,23 +459,6 @@ void Trainer::predict(const float* raw_x, int n, float* out) {
   }
 }
 
-// What the decision boundary shows: P(class 1) whatever the output layer emits (a probability,
-// a logit, or log-probabilities), or the raw output for a regression loss.
-float Trainer::class1_probability(const Tensor& o, int row) const {
-  const Activation out = config_.learner.model.layers.back().activation.kind;
-  if (o.cols == 1) {
-    if (config_.learner.loss.kind == LossKind::BCEWithLogitsLoss) return 1.0f / (1.0f + std::exp(-o(row, 0)));
-    return o(row, 0);
-  }
-  if (out == Activation::Softmax) return o(row, 1);
-  if (out == Activation::LogSoftmax) return std::exp(o(row, 1));
-  float m = o(row, 0);
-  for (int c = 1; c < o.cols; ++c) m = std::max(m, o(row, c));
-  float sum = 0.0f;
-  for (int c = 0; c < o.cols; ++c) sum += std::exp(o(row, c) - m);
-  return std::exp(o(row, 1) - m) / sum;  // softmax of logits
-}
-
 void Trainer::grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max) {
   std::vector<float>& xy = batch_x_;  // reused buffers: they grow once to the chunk size
   xy.resize(std::max(xy.size(), static_cast<std::size_t>(rows) * res * 2));
@@ -498,11 +483,17 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
     grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
+    // What the decision boundary shows: P(class 1) whatever the output layer emits (a probability,
+    // a logit, log-probabilities), or the raw output for a regression — the column of class 1
+    // among the class probabilities.
+    const int k = model().outputs(), cells = rows * res;
+    std::fill(average_.begin(), average_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(cells) * k),
+              0.0f);
+    for (int m = 0; m < members(); ++m)
+      add_probabilities(member(m).predict(scratch_.data(), cells), 1.0f / static_cast<float>(members()),
+                        average_.data());
     float* dst = out + static_cast<std::size_t>(row0) * res;
-    for (int m = 0; m < members(); ++m) {
-      const Tensor o = member(m).predict(scratch_.data(), rows * res);
-      for (int i = 0; i < rows * res; ++i) dst[i] = (m == 0 ? 0.0f : dst[i]) + class1_probability(o, i) / members();
-    }
+    for (int i = 0; i < cells; ++i) dst[i] = average_[static_cast<std::size_t>(i) * k + (k == 1 ? 0 : 1)];
   }
 }
 
