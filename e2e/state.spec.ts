@@ -133,9 +133,12 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
   // It trains.
   await page.locator('#play').click();
   await expect
-    .poll(async () => Number((await page.locator('#epoch').textContent()) ?? 0), {
-      timeout: 20_000,
-    })
+    .poll(
+      async () => Number(((await page.locator('#epoch').textContent()) ?? '0').replace(/,/g, '')),
+      {
+        timeout: 20_000,
+      },
+    )
     .toBeGreaterThan(30);
   await page.locator('#play').click();
   await page.mouse.move(0, 0);
