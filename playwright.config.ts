@@ -2,7 +2,8 @@
 // (build it first: `npx vite build web`). Uses Debian's Chromium; Playwright cannot download one.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// PW_PORT lets several checkouts run their end-to-end tests side by side.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -141,31 +141,46 @@ function receive(message: FromWorker): void {
 
 /** A new dataset (or class count, noise, validation hold-out): a new scene, a new run, paused. */
 function chooseDataset(choice: DatasetChoice): void {
-  errors.clear();
-  let next;
-  try {
-    next = validateScene(datasetScene({ ...choice, seed: scene.seed }));
-  } catch (error) {
-    errors.show(error instanceof Error ? error.message : String(error));
-    return;
-  }
-  scene = next;
-  wantPlaying = false;
-  renderDescription(scene, description.chain, description.details, description.output);
-  startRun();
-  commit('push');
-  queueFrame();
+  applyScene(datasetScene({ ...choice, seed: scene.seed }));
 }
 
 /** A real dataset: its fixed scene (keeping the seed), loaded once its files are fetched. */
 function chooseShipped(name: ShippedDataset): void {
+  applyScene(shippedScene(name, scene.seed));
+}
+
+/**
+ * The one way a control changes the scene. `next` is validated first: a bad one is refused with
+ * its message and the current scene (and run) kept. Then 'restart' loads it as a new paused run,
+ * and 'live' hands the running one the settings the engine changes in place (the learning rate),
+ * keeping its weights. Either way the URL and local storage follow. Returns whether it was taken.
+ */
+function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   errors.clear();
-  scene = shippedScene(name, scene.seed);
-  wantPlaying = false;
+  let valid: Scene;
+  try {
+    valid = validateScene(next);
+  } catch (error) {
+    errors.show(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+  const previous = scene;
+  scene = valid;
   renderDescription(scene, description.chain, description.details, description.output);
-  startRun();
+  if (how === 'live' && onlyLearningRateDiffers(previous, valid)) {
+    client.setLearningRate(valid.optimizer.lr);
+  } else {
+    wantPlaying = false;
+    startRun();
+  }
   commit('push');
   queueFrame();
+  return true;
+}
+
+function onlyLearningRateDiffers(a: Scene, b: Scene): boolean {
+  const withoutLr = (s: Scene) => JSON.stringify({ ...s, optimizer: { ...s.optimizer, lr: 0 } });
+  return withoutLr(a) === withoutLr(b);
 }
 
 /** Loads `scene` into the worker, paused: at once for generated data, after fetching the files
