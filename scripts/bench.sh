@@ -14,7 +14,7 @@ step "Chromium (wasm SIMD128 in a module worker)"
 node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"
 node "$ROOT/scripts/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, ConvNetJS) → bench/results/peers.json
 step "the page's own cost: W1 with every view live (production build)"
-node_modules/.bin/vite build web --logLevel warn
+(cd "$ROOT" && node_modules/.bin/vite build web --logLevel warn)
 node "$ROOT/scripts/bench-page.mjs" | tee "$ROOT/bench/results/page.json"
 step "report: the table → docs/benchmarks.md, every number → bench/results/latest.json"
 node "$ROOT/scripts/bench-report.mjs"
