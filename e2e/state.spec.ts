@@ -125,7 +125,7 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
   await expect(page.locator('#dataset')).toHaveValue('circle');
   await expect(chain(page).locator('.chip')).toHaveText(['2 inputs', '4 Tanh', '2 Tanh', '1 Tanh']);
   await expect(page.locator('#training-details dd').first()).toHaveText('MSELoss');
-  await expect(page.locator('#training-details')).toContainText('xavier_uniform, bias 0.1');
+  await expect(page.locator('#training-details')).toContainText('uniform U(-0.5, 0.5), bias 0.1');
   await expect(page.locator('#training-details')).toContainText('same order every epoch');
   // The link is rewritten to this page's form.
   expect(await page.evaluate(() => location.hash)).toMatch(/^#scene=/);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -173,6 +174,17 @@ TEST(Init, SchemesHaveTheirBoundsAndZerosShowsTheSymmetryProblem) {
   net.init({.weight = InitKind::KaimingUniform, .bias_value = 0.1f}, rng);
   EXPECT_LE(max_abs(net.weight(0)), 5.0f / 3.0f * std::sqrt(3.0f / 100.0f) + 1e-6f);
   EXPECT_FLOAT_EQ(net.bias(0).data[7], 0.1f);
+  // TensorFlow Playground's U(−0.5, 0.5) whatever the fan-in, biases 0.1: the draws fill the
+  // range (min and max near its ends, mean near 0) and never leave it.
+  net.init({.weight = InitKind::Uniform, .a = -0.5f, .b = 0.5f, .bias_value = 0.1f}, rng);
+  for (int layer = 0; layer < 3; ++layer) EXPECT_LE(max_abs(net.weight(layer)), 0.5f);
+  EXPECT_GT(max_abs(net.weight(0)), 0.49f);
+  EXPECT_NEAR(stddev(net.weight(0)), 1.0 / std::sqrt(12.0), 0.01);  // U(−½, ½) has σ = 1/√12
+  EXPECT_FLOAT_EQ(net.bias(2).data[0], 0.1f);
+  net.init({.weight = InitKind::Uniform, .a = 2.0f, .b = 3.0f}, rng);  // a range off zero
+  const Tensor w = net.weight(0);
+  EXPECT_GE(*std::min_element(w.data, w.data + w.size()), 2.0f);
+  EXPECT_LE(*std::max_element(w.data, w.data + w.size()), 3.0f);
 
   // Constant weights: every hidden unit computes the same thing and gets the same gradient.
   Mlp sym(MlpSpec{.inputs = 2, .layers = {{3, Activation::Tanh}, {1, Activation::Sigmoid}}});

@@ -140,8 +140,10 @@ TEST(SpecJson, BadInputIsRefusedNamingTheFieldAndTheAcceptedValues) {
   EXPECT_EQ(error_of(with(R"("scheduler": {"name": "StepLR"})")), "scheduler.step_size is missing (StepLR needs it)");
   EXPECT_EQ(error_of(with(R"("clip_grad_norm": -1)")), "clip_grad_norm must be a number > 0 (or null for no clipping)");
   EXPECT_EQ(error_of(with(R"("init": {"weight": "he"})")),
-            "init.weight: unknown initialiser 'he'; accepted: default, zeros, constant, xavier_uniform, xavier_normal, "
-            "kaiming_uniform, kaiming_normal");
+            "init.weight: unknown initialiser 'he'; accepted: default, zeros, constant, uniform, xavier_uniform, "
+            "xavier_normal, kaiming_uniform, kaiming_normal");
+  EXPECT_EQ(error_of(with(R"("init": {"weight": "uniform", "a": 0.5, "b": -0.5})")),
+            "init: uniform needs a <= b (torch.nn.init.uniform_'s range [a, b)); got a = 0.5, b = -0.5");
   EXPECT_EQ(
       error_of(
           R"({"model": {"inputs": 2, "layers": [{"units": 1, "activation": "Tanh"}]}, "loss": {"name": "BCELoss"}, "optimizer": {"name": "SGD"}})"),

@@ -22,5 +22,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // The fuzz and training tests take seconds on a quiet 2-core machine; a busy one (a build
+    // beside the tests) can triple that. A test that hangs still fails.
+    testTimeout: 30_000,
   },
 });

@@ -41,9 +41,10 @@ constexpr Table<S, 4> kSchedulers{{{S::StepLR, "StepLR"},
                                    {S::CosineAnnealingLR, "CosineAnnealingLR"},
                                    {S::LinearLR, "LinearLR"}}};
 using I = InitKind;
-constexpr Table<I, 7> kInits{{{I::Default, "default"},
+constexpr Table<I, 8> kInits{{{I::Default, "default"},
                               {I::Zeros, "zeros"},
                               {I::Constant, "constant"},
+                              {I::Uniform, "uniform"},
                               {I::XavierUniform, "xavier_uniform"},
                               {I::XavierNormal, "xavier_normal"},
                               {I::KaimingUniform, "kaiming_uniform"},

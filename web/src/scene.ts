@@ -68,6 +68,7 @@ export const INITS = allOf<InitName>()([
   'default',
   'zeros',
   'constant',
+  'uniform',
   'xavier_uniform',
   'xavier_normal',
   'kaiming_uniform',
@@ -875,7 +876,7 @@ function scheduler(value: unknown): SchedulerSpec | null {
 }
 
 function init(value: unknown): InitSpec {
-  const fields = object(value, 'init', ['weight', 'constant', 'bias']);
+  const fields = object(value, 'init', ['weight', 'constant', 'a', 'b', 'bias']);
   const spec: InitSpec = {};
   if (fields.weight !== undefined) spec.weight = oneOf(fields.weight, 'init.weight', INITS);
   const weight = spec.weight ?? 'default';
@@ -890,6 +891,16 @@ function init(value: unknown): InitSpec {
     spec.constant = number(fields.constant, 'init.constant', LIMITS.initValue);
   } else if (fields.constant !== undefined) {
     reject('init.constant', `only used with init.weight "constant" (weight is "${weight}")`);
+  }
+  for (const key of ['a', 'b'] as const) {
+    if (fields[key] === undefined) continue;
+    if (weight !== 'uniform') {
+      reject(`init.${key}`, `only used with init.weight "uniform" (weight is "${weight}")`);
+    }
+    spec[key] = number(fields[key], `init.${key}`, LIMITS.initValue);
+  }
+  if ((spec.a ?? 0) > (spec.b ?? 1)) {
+    reject('init.b', `must be at least init.a (U(a, b) needs a ≤ b; a is ${spec.a ?? 0})`);
   }
   if (fields.bias !== undefined) {
     if (weight === 'default') {

@@ -22,7 +22,7 @@ enum class Reduction { Mean, Sum, None };
 enum class OptimizerKind { SGD, Adagrad, RMSprop, Adam, AdamW };
 enum class SchedulerKind { None, StepLR, ExponentialLR, CosineAnnealingLR, LinearLR };
 // torch.nn.init names; Default is nn.Linear's own reset_parameters().
-enum class InitKind { Default, Zeros, Constant, XavierUniform, XavierNormal, KaimingUniform, KaimingNormal };
+enum class InitKind { Default, Zeros, Constant, Uniform, XavierUniform, XavierNormal, KaimingUniform, KaimingNormal };
 
 std::optional<Activation> parse_activation(std::string_view name);
 std::optional<LossKind> parse_loss(std::string_view name);

@@ -31,7 +31,8 @@ struct MlpSpec {
 
 struct InitSpec {
   InitKind weight = InitKind::Default;
-  float constant = 0.0f;  // for Constant
+  float constant = 0.0f;     // for Constant
+  float a = 0.0f, b = 1.0f;  // for Uniform: U(a, b), torch.nn.init.uniform_'s defaults
   // Biases: Default keeps nn.Linear's U(±1/√fan_in); every other scheme starts biases at bias_value.
   float bias_value = 0.0f;
 };

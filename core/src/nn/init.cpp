@@ -42,8 +42,10 @@ void fill(Tensor t, float v) {
 void Mlp::init_default(Pcg32& rng) { init(InitSpec{}, rng); }
 
 void Mlp::init(const InitSpec& spec, Pcg32& rng) {
-  if (!std::isfinite(spec.constant) || !std::isfinite(spec.bias_value))
-    throw Error("init: constant and bias values must be finite numbers");
+  if (!std::isfinite(spec.constant) || !std::isfinite(spec.bias_value) || !std::isfinite(spec.a) ||
+      !std::isfinite(spec.b))
+    throw Error("init: constant, a, b and bias values must be finite numbers");
+  if (spec.a > spec.b) throw Error("init: uniform needs a <= b");
   for (std::size_t i = 0; i < spec_.layers.size(); ++i) {
     Tensor w = weight(i);
     Tensor b = bias(i);
@@ -58,6 +60,9 @@ void Mlp::init(const InitSpec& spec, Pcg32& rng) {
       }
       case InitKind::Zeros: fill(w, 0.0f); break;
       case InitKind::Constant: fill(w, spec.constant); break;
+      case InitKind::Uniform:  // U(a, b) whatever the fan-in: TensorFlow Playground's U(−0.5, 0.5)
+        for (std::size_t j = 0; j < w.size(); ++j) w.data[j] = static_cast<float>(rng.uniform(spec.a, spec.b));
+        break;
       case InitKind::XavierUniform:  // U(±gain·√(6/(fan_in + fan_out)))
         fill_uniform(w, g * std::sqrt(6.0 / (fan_in + fan_out)), rng);
         break;

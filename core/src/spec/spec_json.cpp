@@ -259,7 +259,7 @@ SchedulerSpec scheduler_from(const Reader& r) {
 }
 
 InitSpec init_from(const Reader& r) {
-  r.only({"weight", "constant", "bias"}, "init");
+  r.only({"weight", "constant", "a", "b", "bias"}, "init");
   InitSpec s;
   if (r.has("weight")) {
     const std::string name = r.string("weight");
@@ -268,6 +268,11 @@ InitSpec init_from(const Reader& r) {
     s.weight = *kind;
   }
   s.constant = static_cast<float>(r.number("constant", 0.0));
+  s.a = static_cast<float>(r.number("a", s.a));
+  s.b = static_cast<float>(r.number("b", s.b));
+  if (s.a > s.b)
+    throw Error(r.where() + ": uniform needs a <= b (torch.nn.init.uniform_'s range [a, b)); got a = " +
+                json(s.a).dump() + ", b = " + json(s.b).dump());
   s.bias_value = static_cast<float>(r.number("bias", 0.0));
   return s;
 }

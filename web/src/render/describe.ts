@@ -94,7 +94,12 @@ export function describeTraining(scene: Scene): [label: string, value: string][]
   if (scene.l1) rows.push(['L1 penalty', String(scene.l1)]);
   const init = scene.init;
   if (init && (init.weight ?? 'default') !== 'default') {
-    const weight = init.weight === 'constant' ? `constant ${init.constant ?? 0}` : init.weight;
+    const weight =
+      init.weight === 'constant'
+        ? `constant ${init.constant ?? 0}`
+        : init.weight === 'uniform'
+          ? `uniform U(${init.a ?? 0}, ${init.b ?? 1})`
+          : init.weight;
     rows.push(['Initialisation', `${weight}, bias ${init.bias ?? 0}`]);
   }
   const batch = [String(training.batchSize)];

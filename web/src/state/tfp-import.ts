@@ -7,8 +7,8 @@
 //   - SGD with lr = learningRate / 2 (our MSELoss is mean((p−t)²), TF's is ½·mean, so our gradient
 //     is twice TF's; halving lr makes each step the size of TF's), and penalty rates doubled to
 //     match: L1 → l1 = 2·rate, L2 → weight_decay = 2·rate with no_decay_bias (weights only);
-//   - init: xavier_uniform weights with 0.1 biases (we have no fixed-range U(−0.5, 0.5)), or
-//     zeros with `initZero`;
+//   - init: TF's U(−0.5, 0.5) weights whatever the fan-in (torch.nn.init.uniform_) with 0.1
+//     biases, or zeros with `initZero`;
 //   - data: dataset / regDataset by problem, noise / 100, percTrainData / 100, 500 points (1200
 //     for a regression), TF's input features in its INPUTS order, fixed order (shuffle false),
 //     batchSize; the seed string hashed (FNV-1a) to our numeric seed.
@@ -288,7 +288,9 @@ export function importTfpHash(hash: string): TfpImport {
     model: { inputs: features.length, layers },
     loss: { name: 'MSELoss' },
     optimizer: { name: 'SGD', lr: round(learningRate / 2) },
-    init: initZero ? { weight: 'zeros', bias: 0 } : { weight: 'xavier_uniform', bias: 0.1 },
+    init: initZero
+      ? { weight: 'zeros', bias: 0 }
+      : { weight: 'uniform', a: -0.5, b: 0.5, bias: 0.1 },
     training: { batchSize, shuffle: false },
   };
   if (rate > 0 && regularization === 'L2') {
@@ -311,22 +313,6 @@ export function importTfpHash(hash: string): TfpImport {
       `, and its gradient is 2× too, so the learning rate is halved (${learningRate} → ` +
       `${scene.optimizer.lr}) to take TF's step size.`,
   );
-  if (initZero) {
-    differences.push('Every weight and bias starts at 0, as with TF’s initZero.');
-  } else {
-    const bounds = [features.length, ...hidden, 1]
-      .slice(1)
-      .map((out, i, outs) => {
-        const fanIn = i === 0 ? features.length : outs[i - 1]!;
-        return `±${round(Math.sqrt(6 / (fanIn + out))).toFixed(2)}`;
-      })
-      .join(', ');
-    differences.push(
-      'Weights start from xavier_uniform, U(±√(6 / (fan_in + fan_out))), here ' +
-        `${bounds} by layer, not TF's U(−0.5, 0.5) (this playground has no fixed-range uniform ` +
-        'initialiser); biases start at 0.1, as in TF.',
-    );
-  }
   if (rate > 0 && regularization === 'L2') {
     differences.push(
       `L2 is SGD's weight_decay ${scene.optimizer.weight_decay} (2 × ${rate}, for the halved ` +

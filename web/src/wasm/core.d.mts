@@ -33,6 +33,7 @@ export type InitName =
   | 'default'
   | 'zeros'
   | 'constant'
+  | 'uniform'
   | 'xavier_uniform'
   | 'xavier_normal'
   | 'kaiming_uniform'
@@ -129,6 +130,9 @@ export interface InitSpec {
   weight?: InitName;
   /** For "constant". */
   constant?: number;
+  /** For "uniform": U(a, b) whatever the fan-in (torch.nn.init.uniform_; defaults 0 and 1). */
+  a?: number;
+  b?: number;
   /** Bias value for every scheme except "default". */
   bias?: number;
 }
