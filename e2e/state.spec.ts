@@ -120,7 +120,6 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
   const note = page.locator('#note');
   await expect(note).toBeVisible();
   await expect(note.locator('.note-title')).toHaveText(/TensorFlow Playground link/);
-  await expect(note).toContainText('Labels are 0 and 1 here');
   await expect(note).toContainText('learning rate is halved (0.03 → 0.015)');
   await expect(page.locator('#dataset')).toHaveValue('circle');
   await expect(chain(page).locator('.chip')).toHaveText(['2 inputs', '4 Tanh', '2 Tanh', '1 Tanh']);
@@ -146,4 +145,23 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
 
   await note.locator('.note-dismiss').click();
   await expect(note).toBeHidden();
+});
+
+test('a link hides the controls it names (TF Playground _hide keys and hideText)', async ({
+  page,
+}) => {
+  await open(page, `${TFP_LINK}&noise_hide=true&stepButton_hide=true&hideText=true`);
+  await expect(page.locator('#noise')).toBeHidden();
+  await expect(page.locator('#step')).toBeHidden();
+  await expect(page.locator('.masthead')).toBeHidden();
+  await expect(page.locator('#play')).toBeVisible();
+  await expect(page.locator('#dataset')).toBeVisible();
+  // The hidden ids travel in our own link too, and a link without them shows everything again.
+  expect(await page.evaluate(() => location.hash)).toMatch(/&hide=noise,stepButton,text$/);
+  await page.evaluate(() => {
+    location.hash = location.hash.replace(/&hide=.*$/, '');
+  });
+  await expect(page.locator('#noise')).toBeVisible();
+  await expect(page.locator('#step')).toBeVisible();
+  await expect(page.locator('.masthead')).toBeVisible();
 });

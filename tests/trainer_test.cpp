@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "nnp/error.h"
@@ -437,6 +438,58 @@ TEST(TrainerGrid, ClassProbabilitiesSumToOneAndAgreeWithPredictGrid) {
   for (int i = 0; i < res * res; ++i) {
     EXPECT_NEAR(probs[i * 3] + probs[i * 3 + 1] + probs[i * 3 + 2], 1.0f, 1e-5f);
     EXPECT_NEAR(probs[i * 3 + 1], p1[i], 1e-6f);
+  }
+}
+
+}  // namespace
+}  // namespace nnp
+
+namespace nnp {
+namespace {
+
+// TensorFlow Playground's labels: −1/+1 targets for a Tanh output with MSELoss, class 1 at ≥ 0.
+TEST(TrainerData, SignedLabelsTrainTowardsMinusOneAndPlusOne) {
+  TrainerConfig c = testing::skeleton_config(3);
+  c.data.signed_labels = true;
+  c.learner.model.layers.back().activation = ActivationSpec{Activation::Tanh};
+  c.learner.loss = LossSpec{.kind = LossKind::MSELoss};
+  c.learner.optimizer.lr = 0.03;
+  Trainer t(c);
+  t.run(25 * 100);
+  const Evaluation e = t.evaluate();
+  EXPECT_GT(e.test.accuracy, 0.95);
+
+  // The loss is the mean of (output − (2·class − 1))² over the raw training points, and the
+  // accuracy counts a point as class 1 when its output is ≥ 0.
+  const Dataset& raw = t.raw().train;
+  std::vector<float> out(static_cast<std::size_t>(raw.size()));
+  t.predict(raw.x.data(), raw.size(), out.data());
+  double loss = 0.0;
+  int correct = 0;
+  for (int i = 0; i < raw.size(); ++i) {
+    const float cls = raw.y[static_cast<std::size_t>(i)], o = out[static_cast<std::size_t>(i)];
+    EXPECT_TRUE(cls == 0.0f || cls == 1.0f);  // the points keep their classes
+    loss += (o - (2.0 * cls - 1.0)) * (o - (2.0 * cls - 1.0));
+    correct += (o >= 0.0f ? 1.0f : 0.0f) == cls ? 1 : 0;
+  }
+  EXPECT_NEAR(e.train.loss, loss / raw.size(), 1e-5);
+  EXPECT_DOUBLE_EQ(e.train.accuracy, static_cast<double>(correct) / raw.size());
+  EXPECT_LT(*std::min_element(out.begin(), out.end()), -0.5f);  // it learnt towards −1, not 0
+
+  // The boundary's P(class 1) is (output + 1)/2.
+  std::vector<float> grid(4);
+  t.predict_grid(2, -6, 6, -6, 6, grid.data());
+  float corner[2] = {-3.0f, 3.0f}, o = 0.0f;
+  t.predict(corner, 1, &o);
+  EXPECT_NEAR(grid[0], 0.5f * (o + 1.0f), 1e-6f);
+
+  TrainerConfig bce = testing::skeleton_config();
+  bce.data.signed_labels = true;
+  try {
+    Trainer refused(bce);
+    ADD_FAILURE() << "signed labels with BCELoss were accepted";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("data.signedLabels"), std::string::npos) << error.what();
   }
 }
 

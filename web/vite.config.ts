@@ -24,6 +24,6 @@ export default defineConfig({
     environment: 'node',
     // The fuzz and training tests take seconds on a quiet 2-core machine; a busy one (a build
     // beside the tests) can triple that. A test that hangs still fails.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

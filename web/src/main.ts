@@ -29,10 +29,11 @@ import { Controls, type EngineStatus } from './ui/controls.ts';
 import { DatasetPicker } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
+import { applyHidden } from './ui/hide.ts';
 import { installSpaceToggle } from './ui/keyboard.ts';
 import { NoteBanner } from './ui/note-banner.ts';
 
-/** The TF Playground control ids the URL asked to hide (kept for embedding; not acted on yet). */
+/** The control ids (data-control) the URL asked to hide: TF Playground's, or "text". */
 let hide: string[] = [];
 /** The hash (without '#') that holds the current scene: a hash event for it changes nothing. */
 let shownHash = '';
@@ -83,6 +84,7 @@ addEventListener('popstate', followHash);
 addEventListener('hashchange', followHash);
 
 picker.show(scene);
+applyHidden(hide);
 renderDescription(scene, description.chain, description.details, description.output);
 startRun();
 installSpaceToggle(() => {
@@ -282,6 +284,7 @@ function followHash(): void {
   if (!state) return;
   scene = state.scene;
   hide = state.hide;
+  applyHidden(hide);
   wantPlaying = false;
   picker.show(scene);
   renderDescription(scene, description.chain, description.details, description.output);

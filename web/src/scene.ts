@@ -288,6 +288,9 @@ export interface SceneSplit {
   features?: FeatureName[];
   /** Standardise each input with the training split's mean and standard deviation. */
   standardize?: boolean;
+  /** Two classes as targets −1 and +1 (TensorFlow Playground's labels) for a regression loss on
+   *  one output; class 1 when the output is ≥ 0. Absent: targets 0 and 1. */
+  signedLabels?: boolean;
 }
 
 /** Points drawn by one of the engine's generators. */
@@ -940,6 +943,7 @@ export const DATA_FIELDS = allOf<keyof EngineConfig['data'] | 'dataset'>()([
   'validationFraction',
   'features',
   'standardize',
+  'signedLabels',
   'dataset',
 ]);
 export const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
@@ -996,6 +1000,9 @@ function data(value: unknown): SceneData {
   }
   if (d.features !== undefined) split.features = features(d.features, 'data.features');
   if (d.standardize !== undefined) split.standardize = boolean(d.standardize, 'data.standardize');
+  if (d.signedLabels !== undefined) {
+    split.signedLabels = boolean(d.signedLabels, 'data.signedLabels');
+  }
   if (name === SUPPLIED) {
     for (const key of GENERATOR_ONLY) {
       if (d[key] !== undefined) {

@@ -37,7 +37,7 @@ describe('TensorFlow Playground import', () => {
     expect(result.scene).toEqual({
       format: SCENE_FORMAT,
       seed: hashSeed('0.59704'),
-      data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
+      data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5, signedLabels: true },
       model: {
         inputs: 2,
         layers: [
@@ -56,7 +56,7 @@ describe('TensorFlow Playground import', () => {
     expect(result.ignored).toEqual([]);
     expect(result.view).toEqual({ showTestData: false, discretize: false });
     const note = result.differences.join(' ');
-    expect(note).toContain('Labels are 0 and 1 here, not −1 and +1');
+    expect(note).not.toContain('Labels'); // TF's −1/+1 labels: data.signedLabels
     expect(note).toContain("not TF's ½·mean");
     expect(note).toContain('learning rate is halved (0.03 → 0.015)');
     expect(note).not.toContain('xavier_uniform'); // TF's own U(−0.5, 0.5) init: no difference
@@ -73,6 +73,7 @@ describe('TensorFlow Playground import', () => {
       samples: 500,
       noise: 0,
       trainFraction: 0.5,
+      signedLabels: true,
     });
   });
 
@@ -166,7 +167,7 @@ describe('TensorFlow Playground import', () => {
       'bogus_hide=true: "bogus" is not a control TF Playground can hide',
     ]);
     expect(importTfpHash(withValue('hideText', 'true')).hide).toEqual(['text']);
-    expect(result.differences.join(' ')).toContain('noise, xSquared, numNodes1');
+    expect(result.differences.join(' ')).not.toContain('Hidden'); // they are hidden: no difference
   });
 
   it('keeps the defaults for garbage values and lists them', () => {

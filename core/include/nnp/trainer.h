@@ -27,6 +27,9 @@ struct DataSpec {
   SplitFractions split;           // data.trainFraction, data.validationFraction; test gets the rest
   std::vector<Feature> features;  // 2-D data only; empty: the raw columns
   bool standardize = false;       // with the training split's mean and std
+  // Two classes as targets −1 and +1 (TensorFlow Playground's labels, for a Tanh output and a
+  // regression loss); a point is class 1 when the output is ≥ 0. Off: targets 0 and 1.
+  bool signed_labels = false;
 };
 
 struct EarlyStoppingSpec {

@@ -328,7 +328,8 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   c.seed = static_cast<std::uint64_t>(seed);
 
   Reader d = r.object("data");
-  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize"},
+  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize",
+          "signedLabels"},
          "data");
   c.data.name = d.string("name");
   c.data.samples = d.integer("samples", c.data.samples);
@@ -337,6 +338,7 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   c.data.split.train = d.number("trainFraction", c.data.split.train);
   c.data.split.validation = d.number("validationFraction", c.data.split.validation);
   c.data.standardize = d.boolean("standardize", false);
+  c.data.signed_labels = d.boolean("signedLabels", false);
   if (d.has("features")) {
     const json& f = d.raw("features");
     if (!f.is_array()) throw Error("data.features must be an array of feature names, got " + f.dump());

@@ -1,5 +1,6 @@
 #include "nnp/metrics.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "nnp/error.h"
@@ -17,7 +18,7 @@ int predicted_class(const Tensor& o, int row, float threshold) {
 }
 
 int target_class(const Tensor& t, int row) {
-  if (t.cols == 1) return static_cast<int>(std::lround(t(row, 0)));
+  if (t.cols == 1) return std::max(0, static_cast<int>(std::lround(t(row, 0))));  // −1 of ±1 labels: class 0
   int best = 0;
   for (int c = 1; c < t.cols; ++c)
     if (t(row, c) > t(row, best)) best = c;

@@ -46,6 +46,11 @@ void validate_against_data(const TrainerConfig& c, int classes, int inputs, int 
                               : "; this data has " + std::to_string(classes) +
                                     " classes: use CrossEntropyLoss with one output per class"));
   }
+  if (c.data.signed_labels && (classes != 2 || units != 1 || !regression_loss(loss)))
+    throw Error(
+        "data.signedLabels (targets −1 and +1) needs two classes, one output and a regression loss "
+        "(MSELoss, L1Loss or HuberLoss, as TensorFlow Playground's ½·MSE); got " +
+        std::to_string(classes) + " classes, " + std::to_string(units) + " outputs and " + loss_name);
   if (c.training.drop_last && c.training.batch_size > train_rows)
     throw Error("training.batchSize " + std::to_string(c.training.batch_size) + " is larger than the " +
                 std::to_string(train_rows) + " training rows, so dropLast would leave no batch");
@@ -136,6 +141,9 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
   pipeline_.fit(raw_.train);
   inputs_ =
       Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};
+  if (config_.data.signed_labels)  // the network's targets only: raw_ keeps the classes 0 and 1
+    for (Dataset* s : {&inputs_.train, &inputs_.validation, &inputs_.test})
+      for (float& y : s->y) y = 2.0f * y - 1.0f;
   const Dataset& d = inputs_.train;
   const int bs = std::min(config_.training.batch_size, d.size());
   batch_x_.resize(static_cast<std::size_t>(bs) * d.features);
@@ -330,7 +338,9 @@ Progress Trainer::run_epochs(int epochs) {
   return progress_;
 }
 
-float Trainer::threshold() const { return config_.learner.loss.kind == LossKind::BCEWithLogitsLoss ? 0.0f : 0.5f; }
+float Trainer::threshold() const {
+  return config_.learner.loss.kind == LossKind::BCEWithLogitsLoss || config_.data.signed_labels ? 0.0f : 0.5f;
+}
 
 Metrics Trainer::evaluate(const Dataset& d) {
   return extras_.empty() ? evaluate_with(learner_, d) : evaluate_ensemble(d);
@@ -359,15 +369,17 @@ Metrics Trainer::evaluate_with(Learner& learner, const Dataset& d) {
   return Metrics{loss_sum / n, d.classes > 0 ? correct / n : kNaN};
 }
 
-// Class probabilities (softmax of logits, exp of log-probabilities, σ of a BCE logit; a
-// probability output as it is) or the regression output, k = outputs per row, accumulated × w.
+// Class probabilities (softmax of logits, exp of log-probabilities, σ of a BCE logit, (o + 1)/2
+// of a ±1 output; a probability output as it is) or the regression output, k = outputs per row,
+// accumulated × w.
 void Trainer::add_probabilities(const Tensor& o, float w, float* acc) const {
   const Activation out = config_.learner.model.layers.back().activation.kind;
   const bool logit = config_.learner.loss.kind == LossKind::BCEWithLogitsLoss;
   for (int r = 0; r < o.rows; ++r) {
     float* a = acc + static_cast<std::size_t>(r) * o.cols;
     if (o.cols == 1) {
-      a[0] += w * (logit ? 1.0f / (1.0f + std::exp(-o(r, 0))) : o(r, 0));
+      const float v = o(r, 0);
+      a[0] += w * (logit ? 1.0f / (1.0f + std::exp(-v)) : config_.data.signed_labels ? 0.5f * (v + 1.0f) : v);
       continue;
     }
     if (out == Activation::Softmax) {

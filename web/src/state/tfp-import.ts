@@ -3,7 +3,8 @@
 //
 // The mapping (anchors.md §A.4 and the import table after §A.7):
 //   - hidden layers: networkShape widths (`networkShape=` is none), each with `activation`;
-//   - output: 1 Tanh unit for classification, 1 Identity unit for regression; MSELoss;
+//   - output: 1 Tanh unit on TF's −1/+1 labels (data.signedLabels) for classification, 1 Identity
+//     unit for regression; MSELoss;
 //   - SGD with lr = learningRate / 2 (our MSELoss is mean((p−t)²), TF's is ½·mean, so our gradient
 //     is twice TF's; halving lr makes each step the size of TF's), and penalty rates doubled to
 //     match: L1 → l1 = 2·rate, L2 → weight_decay = 2·rate with no_decay_bias (weights only);
@@ -284,6 +285,7 @@ export function importTfpHash(hash: string): TfpImport {
       noise: round(noise / 100),
       trainFraction: round(percTrainData / 100),
       ...(raw ? {} : { features }),
+      ...(regression ? {} : { signedLabels: true }),
     },
     model: { inputs: features.length, layers },
     loss: { name: 'MSELoss' },
@@ -301,16 +303,9 @@ export function importTfpHash(hash: string): TfpImport {
   }
 
   const differences: string[] = [];
-  if (!regression) {
-    differences.push(
-      'Labels are 0 and 1 here, not −1 and +1: the Tanh output is trained towards 0 and 1, and a ' +
-        'point counts as class 1 when the output is at least 0.5 (TF: above 0).',
-    );
-  }
   differences.push(
     `The loss is MSELoss, mean((output − target)²), not TF's ½·mean: the loss reads 2× TF's ` +
-      `for the same errors${regression ? '' : ' (though 0/1 labels make the errors half as big)'}` +
-      `, and its gradient is 2× too, so the learning rate is halved (${learningRate} → ` +
+      `for the same errors, and its gradient is 2× too, so the learning rate is halved (${learningRate} → ` +
       `${scene.optimizer.lr}) to take TF's step size.`,
   );
   if (rate > 0 && regularization === 'L2') {
@@ -343,9 +338,6 @@ export function importTfpHash(hash: string): TfpImport {
       'Test points are always shown and the boundary is never discretised here' +
         ` (the link has showTestData=${view.showTestData}, discretize=${view.discretize}).`,
     );
-  }
-  if (hide.length > 0) {
-    differences.push(`Hidden controls are remembered (${hide.join(', ')}) but not hidden yet.`);
   }
   return { scene, hide, view, differences, ignored };
 }

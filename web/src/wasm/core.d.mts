@@ -173,6 +173,8 @@ export interface EngineConfig extends LearnerSpec {
     features?: FeatureName[];
     /** Standardise inputs with the training split's mean and std. */
     standardize?: boolean;
+    /** Two classes as targets −1/+1 (TF Playground's) for a regression loss on one output. */
+    signedLabels?: boolean;
   };
   training: {
     batchSize: number;
