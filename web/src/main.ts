@@ -25,12 +25,14 @@ import {
   type ShippedDataset,
 } from './scene.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
-import { Controls, type EngineStatus } from './ui/controls.ts';
+import { Controls, randomSeed, type EngineStatus } from './ui/controls.ts';
 import { DatasetPicker } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
-import { installSpaceToggle } from './ui/keyboard.ts';
+import { installShortcuts, installSpaceToggle } from './ui/keyboard.ts';
 import { NoteBanner } from './ui/note-banner.ts';
+import { TrainingPanel } from './ui/training-panel.ts';
+import { liveChanges } from './engine/hyperparameters.ts';
 
 /** The TF Playground control ids the URL asked to hide (kept for embedding; not acted on yet). */
 let hide: string[] = [];
@@ -53,7 +55,10 @@ let runs = 0;
 /** Each shipped dataset's bytes, fetched once (the worker gets a copy it takes over). */
 const shippedBytes = new Map<ShippedDataset, Promise<{ data: ArrayBuffer; test?: ArrayBuffer }>>();
 
-const controls = new Controls({ togglePlay, step, reset });
+const controls = new Controls({ togglePlay, step, stepEpoch, reset, reseed, setSpeed });
+const trainingPanel = new TrainingPanel(byId('training-controls', HTMLElement), (next) =>
+  applyScene(next, 'live'),
+);
 const picker = new DatasetPicker(chooseDataset, chooseShipped);
 const readouts = new Readouts();
 const legend = new PlotLegend();
@@ -83,10 +88,18 @@ addEventListener('popstate', followHash);
 addEventListener('hashchange', followHash);
 
 picker.show(scene);
-renderDescription(scene, description.chain, description.details, description.output);
+showScene();
 startRun();
 installSpaceToggle(() => {
   if (ready) togglePlay();
+});
+installShortcuts({
+  s: () => ready && step(),
+  e: () => ready && stepEpoch(),
+  r: () => ready && reset(),
+  n: () => ready && reseed(randomSeed()),
+  '[': () => controls.nudgeSpeed(-1),
+  ']': () => controls.nudgeSpeed(1),
 });
 new ResizeObserver(() => {
   if (boundary.fit()) queueFrame();
@@ -166,9 +179,10 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   }
   const previous = scene;
   scene = valid;
-  renderDescription(scene, description.chain, description.details, description.output);
-  if (how === 'live' && onlyLearningRateDiffers(previous, valid)) {
-    client.setLearningRate(valid.optimizer.lr);
+  showScene();
+  const changes = how === 'live' ? liveChanges(previous, valid) : null;
+  if (changes) {
+    if (Object.keys(changes).length > 0) client.setHyperparameters(changes);
   } else {
     wantPlaying = false;
     startRun();
@@ -178,9 +192,11 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   return true;
 }
 
-function onlyLearningRateDiffers(a: Scene, b: Scene): boolean {
-  const withoutLr = (s: Scene) => JSON.stringify({ ...s, optimizer: { ...s.optimizer, lr: 0 } });
-  return withoutLr(a) === withoutLr(b);
+/** Every view of the scene's settings follows a new scene. */
+function showScene(): void {
+  renderDescription(scene, description.chain, description.details, description.output);
+  trainingPanel.show(scene);
+  controls.showSeed(scene.seed);
 }
 
 /** Loads `scene` into the worker, paused: at once for generated data, after fetching the files
@@ -284,7 +300,7 @@ function followHash(): void {
   hide = state.hide;
   wantPlaying = false;
   picker.show(scene);
-  renderDescription(scene, description.chain, description.details, description.output);
+  showScene();
   startRun();
   commit('replace');
   queueFrame();
@@ -323,6 +339,22 @@ function step(): void {
   wantPlaying = false;
   client.step(1);
   queueFrame();
+}
+
+function stepEpoch(): void {
+  errors.clear();
+  wantPlaying = false;
+  client.stepEpochs(1);
+  queueFrame();
+}
+
+/** A new run from `seed`: the data, the split, the weights and the batches all change. */
+function reseed(seed: number): void {
+  applyScene({ ...scene, seed });
+}
+
+function setSpeed(stepsPerSecond: number | null): void {
+  client.setSpeed(stepsPerSecond);
 }
 
 function reset(): void {

@@ -1,7 +1,7 @@
 // The training worker: owns the wasm module, the current run and the training loop, so the
 // page's main thread never trains. Protocol in ./protocol.ts.
 import type { CoreModule } from '../wasm/core.mjs';
-import { ChunkSizer, Throttle } from './pacing.ts';
+import { ChunkSizer, StepPacer, Throttle } from './pacing.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
@@ -17,6 +17,8 @@ const scope = self as unknown as WorkerScope;
 const CHUNK_MS = 8;
 /** Most steps one `step` request may ask for (a chunk while playing is sized by time instead). */
 const MAX_STEPS = 1_000_000;
+/** Most epochs one `stepEpochs` request may ask for. */
+const MAX_EPOCHS = 10_000;
 /** Snapshots per second while playing, at most. */
 const SNAPSHOTS_PER_SECOND = 30;
 
@@ -26,6 +28,10 @@ let playing = false;
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
 const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
+/** The speed control: steps per second, or unlimited (chunks sized by time alone). */
+const pacer = new StepPacer(null);
+/** The timer that wakes a paced loop when its next step is due. */
+let pacedWake: ReturnType<typeof setTimeout> | null = null;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -88,14 +94,36 @@ function queueChunk(): void {
   loopChannel.port2.postMessage(null);
 }
 
+/** Wakes the loop when the pacer's next step is due (a slow speed setting). */
+function wakeLater(ms: number): void {
+  if (pacedWake !== null) return;
+  pacedWake = setTimeout(() => {
+    pacedWake = null;
+    queueChunk();
+  }, ms);
+}
+
+function cancelWake(): void {
+  if (pacedWake === null) return;
+  clearTimeout(pacedWake);
+  pacedWake = null;
+}
+
 function runChunk(): void {
   chunkQueued = false;
   if (!playing || !session || dead) return;
   try {
     const start = performance.now();
-    session.run(sizer.steps);
+    const steps = pacer.take(start, sizer.steps);
+    if (steps === 0) {
+      wakeLater(pacer.wait(start));
+      return;
+    }
+    session.run(steps);
     const end = performance.now();
-    sizer.record(end - start);
+    // Only a full chunk measures how many steps fit in CHUNK_MS.
+    if (steps === sizer.steps) sizer.record(end - start);
+    // A paced step is shown at once (at most SNAPSHOTS_PER_SECOND of them still).
     if (snapshotThrottle.take(end)) sendSnapshot();
   } catch (error) {
     report(error);
@@ -120,11 +148,13 @@ function handle(core: CoreModule, request: ToWorker): void {
     case 'play':
       requireSession();
       playing = true;
+      pacer.restart();
       sendSnapshot();
       queueChunk();
       return;
     case 'pause':
       playing = false;
+      cancelWake();
       sendSnapshot();
       return;
     case 'step':
@@ -140,6 +170,28 @@ function handle(core: CoreModule, request: ToWorker): void {
     case 'setLearningRate':
       requireSession().setLearningRate(request.lr);
       sendSnapshot();
+      return;
+    case 'setHyperparameters': {
+      const { type: _type, ...changes } = request;
+      requireSession().setHyperparameters(changes);
+      sendSnapshot();
+      return;
+    }
+    case 'stepEpochs':
+      playing = false;
+      cancelWake();
+      if (!Number.isInteger(request.epochs) || request.epochs < 1 || request.epochs > MAX_EPOCHS) {
+        throw new Error(
+          `stepEpochs: epochs must be an integer in [1, ${MAX_EPOCHS}], got ${request.epochs}`,
+        );
+      }
+      requireSession().runEpochs(request.epochs);
+      sendSnapshot();
+      return;
+    case 'setSpeed':
+      pacer.setRate(request.stepsPerSecond);
+      cancelWake();
+      if (playing) queueChunk();
       return;
   }
 }
