@@ -135,6 +135,14 @@ loopChannel.port1.onmessage = runChunk;
 
 // ---- requests --------------------------------------------------------------------------------
 
+/** `value` if it is an integer in [1, max]; else an Error naming `what`. */
+function count(value: number, what: string, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${what} must be an integer in [1, ${max}], got ${value}`);
+  }
+  return value;
+}
+
 function handle(core: CoreModule, request: ToWorker): void {
   switch (request.type) {
     case 'load':
@@ -159,12 +167,7 @@ function handle(core: CoreModule, request: ToWorker): void {
       return;
     case 'step':
       playing = false;
-      if (!Number.isInteger(request.steps) || request.steps < 1 || request.steps > MAX_STEPS) {
-        throw new Error(
-          `step: steps must be an integer in [1, ${MAX_STEPS}], got ${request.steps}`,
-        );
-      }
-      requireSession().run(request.steps);
+      requireSession().run(count(request.steps, 'step: steps', MAX_STEPS));
       sendSnapshot();
       return;
     case 'setLearningRate':
@@ -180,12 +183,7 @@ function handle(core: CoreModule, request: ToWorker): void {
     case 'stepEpochs':
       playing = false;
       cancelWake();
-      if (!Number.isInteger(request.epochs) || request.epochs < 1 || request.epochs > MAX_EPOCHS) {
-        throw new Error(
-          `stepEpochs: epochs must be an integer in [1, ${MAX_EPOCHS}], got ${request.epochs}`,
-        );
-      }
-      requireSession().runEpochs(request.epochs);
+      requireSession().runEpochs(count(request.epochs, 'stepEpochs: epochs', MAX_EPOCHS));
       sendSnapshot();
       return;
     case 'setSpeed':

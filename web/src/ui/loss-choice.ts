@@ -6,22 +6,25 @@ import {
   REGRESSION_LOSSES,
   SHIPPED_CATALOGUE,
   SUPPLIED,
+  type DataShape,
   type Scene,
 } from '../scene.ts';
 import type { ActivationName, LayerSpec, LossName } from '../wasm/core.mjs';
 
 const BINARY_LOSSES: readonly LossName[] = ['BCELoss', 'BCEWithLogitsLoss'];
 
+/** The shape of the scene's data: a generator's or a shipped dataset's; null for a CSV's rows
+ *  (they are not in the scene). */
+export function sceneShape(scene: Scene): DataShape | null {
+  const { data } = scene;
+  if (data.name !== SUPPLIED) return generatedShape(data);
+  return data.dataset ? SHIPPED_CATALOGUE[data.dataset].shape : null;
+}
+
 /** The number of classes the scene's data has (0: a regression). Rows from a CSV are not in the
  *  scene: their task is read from the loss and the output layer the import chose. */
 export function classesOf(scene: Scene): number {
-  const { data } = scene;
-  const shape =
-    data.name !== SUPPLIED
-      ? generatedShape(data)
-      : data.dataset
-        ? SHIPPED_CATALOGUE[data.dataset].shape
-        : null;
+  const shape = sceneShape(scene);
   if (shape) return shape.classes;
   if (REGRESSION_LOSSES.includes(scene.loss.name)) return 0;
   if (BINARY_LOSSES.includes(scene.loss.name)) return 2;

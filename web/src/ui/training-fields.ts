@@ -3,7 +3,6 @@
 // next scene for the page's applyScene, which validates it.
 import { defaultWeightDecay } from '../engine/hyperparameters.ts';
 import {
-  generatedShape,
   INITS,
   LOSS_ARGS,
   OPTIMIZER_ARGS,
@@ -11,9 +10,7 @@ import {
   REDUCTIONS,
   SCHEDULER_ARGS,
   SCHEDULERS,
-  SHIPPED_CATALOGUE,
   splitSizes,
-  SUPPLIED,
   type Scene,
 } from '../scene.ts';
 import type {
@@ -25,7 +22,7 @@ import type {
   SchedulerName,
   SchedulerSpec,
 } from '../wasm/core.mjs';
-import { classesOf, lossesFor, switchLoss } from './loss-choice.ts';
+import { classesOf, lossesFor, sceneShape, switchLoss } from './loss-choice.ts';
 
 /** TensorFlow Playground's learning rates. */
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -107,27 +104,70 @@ function put<T extends object, K extends keyof T>(
   else target[key] = value;
 }
 
+type Where = Omit<Base, 'shown'> & { shown?: (scene: Scene) => boolean };
+
+/** A number field: `get` reads it from a scene, `set` writes it into the copy the write makes. */
+function numeric(
+  where: Where & {
+    integer?: boolean;
+    placeholder: string | ((scene: Scene) => string);
+    get: (scene: Scene) => number | undefined;
+    set: (next: Scene, value: number | undefined) => void;
+  },
+): NumberField {
+  const { get, set, placeholder, shown, integer, ...base } = where;
+  return {
+    ...base,
+    kind: 'number',
+    ...(integer ? { integer } : {}),
+    shown: shown ?? always,
+    placeholder: typeof placeholder === 'string' ? () => placeholder : placeholder,
+    read: get,
+    write: (scene, value) => {
+      const next = clone(scene);
+      set(next, value);
+      return next;
+    },
+  };
+}
+
+/** A checkbox, built as `numeric` is. */
+function checkbox(
+  where: Where & {
+    get: (scene: Scene) => boolean;
+    set: (next: Scene, value: boolean) => void;
+  },
+): CheckField {
+  const { get, set, shown, ...base } = where;
+  return {
+    ...base,
+    kind: 'check',
+    shown: shown ?? always,
+    read: get,
+    write: (scene, value) => {
+      const next = clone(scene);
+      set(next, value);
+      return next;
+    },
+  };
+}
+
 // ---- loss ------------------------------------------------------------------------------------
 
 type LossArg = 'delta' | 'label_smoothing' | 'margin';
 
-function lossArg(id: string, key: LossArg, fallback: string, hint: string): NumberField {
-  return {
-    kind: 'number',
+function lossArg(id: string, key: LossArg, placeholder: string, hint: string): NumberField {
+  return numeric({
     id,
     group: 'loss',
     label: key,
     hint,
     path: `loss.${key}`,
     shown: (s) => (LOSS_ARGS[s.loss.name] as readonly string[]).includes(key),
-    placeholder: () => fallback,
-    read: (s) => s.loss[key],
-    write: (s, value) => {
-      const next = clone(s);
-      put<LossSpec, LossArg>(next.loss, key, value);
-      return next;
-    },
-  };
+    placeholder,
+    get: (s) => s.loss[key],
+    set: (next, value) => put<LossSpec, LossArg>(next.loss, key, value),
+  });
 }
 
 const lossFields: Field[] = [
@@ -175,15 +215,17 @@ type OptimizerArg = Exclude<keyof OptimizerSpec, 'name' | 'betas'>;
 const takes = (s: Scene, key: keyof OptimizerSpec) =>
   (OPTIMIZER_ARGS[s.optimizer.name] as readonly string[]).includes(key);
 
+/** The optimiser's arguments as a plain record (they are numbers or booleans). */
+const optimizerRecord = (scene: Scene) => scene.optimizer as unknown as Record<string, unknown>;
+
 function optimizerNumber(
   id: string,
   key: OptimizerArg,
-  placeholder: (s: Scene) => string,
+  placeholder: string | ((s: Scene) => string),
   hint: string,
   group: GroupId = 'optimizer',
 ): NumberField {
-  return {
-    kind: 'number',
+  return numeric({
     id,
     group,
     label: key,
@@ -191,13 +233,9 @@ function optimizerNumber(
     path: `optimizer.${key}`,
     shown: (s) => takes(s, key),
     placeholder,
-    read: (s) => s.optimizer[key] as number | undefined,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next.optimizer as unknown as Record<string, unknown>, key, value);
-      return next;
-    },
-  };
+    get: (s) => s.optimizer[key] as number | undefined,
+    set: (next, value) => put(optimizerRecord(next), key, value),
+  });
 }
 
 function optimizerCheck(
@@ -206,42 +244,34 @@ function optimizerCheck(
   hint: string,
   group: GroupId = 'optimizer',
 ): CheckField {
-  return {
-    kind: 'check',
+  return checkbox({
     id,
     group,
     label: key,
     hint,
     path: `optimizer.${key}`,
     shown: (s) => takes(s, key),
-    read: (s) => s.optimizer[key] === true,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next.optimizer as unknown as Record<string, unknown>, key, value ? true : undefined);
-      return next;
-    },
-  };
+    get: (s) => s.optimizer[key] === true,
+    set: (next, value) => put(optimizerRecord(next), key, value ? true : undefined),
+  });
 }
 
 function beta(index: 0 | 1, fallback: number, hint: string): NumberField {
-  return {
-    kind: 'number',
+  return numeric({
     id: `beta${index + 1}`,
     group: 'optimizer',
     label: `betas[${index}]`,
     hint,
     path: `optimizer.betas[${index}]`,
     shown: (s) => takes(s, 'betas'),
-    placeholder: () => String(fallback),
-    read: (s) => s.optimizer.betas?.[index],
-    write: (s, value) => {
-      const next = clone(s);
-      const betas: [number, number] = [...(s.optimizer.betas ?? [0.9, 0.999])];
+    placeholder: String(fallback),
+    get: (s) => s.optimizer.betas?.[index],
+    set: (next, value) => {
+      const betas: [number, number] = [...(next.optimizer.betas ?? [0.9, 0.999])];
       betas[index] = value ?? fallback;
       put(next.optimizer, 'betas', betas[0] === 0.9 && betas[1] === 0.999 ? undefined : betas);
-      return next;
     },
-  };
+  });
 }
 
 /** Changes the optimiser, keeping what every optimiser takes (lr, weight_decay, no_decay_bias). */
@@ -268,22 +298,16 @@ const optimizerFields: Field[] = [
     write: (s, value) => ({ scene: switchOptimizer(s, value as OptimizerName), note: null }),
   },
   // lr is drawn by the panel as a select of LEARNING_RATES beside a free entry.
-  {
-    kind: 'number',
+  numeric({
     id: 'learningRate',
     group: 'optimizer',
     label: 'lr',
     hint: 'The step size: too small learns slowly, too large overshoots and diverges. Changes the running network.',
     path: 'optimizer.lr',
-    shown: always,
-    placeholder: () => '',
-    read: (s) => s.optimizer.lr,
-    write: (s, value) => {
-      const next = clone(s);
-      next.optimizer.lr = value ?? Number.NaN; // Required: the validator names it.
-      return next;
-    },
-  },
+    placeholder: '',
+    get: (s) => s.optimizer.lr,
+    set: (next, value) => (next.optimizer.lr = value ?? Number.NaN), // Required: the validator names it.
+  }),
   optimizerNumber(
     'momentum',
     'momentum',
@@ -342,22 +366,16 @@ const optimizerFields: Field[] = [
 // ---- regularisation --------------------------------------------------------------------------
 
 const regularizationFields: Field[] = [
-  {
-    kind: 'number',
+  numeric({
     id: 'l1',
     group: 'regularization',
     label: 'l1',
     hint: 'Adds l1·Σ|w| over the weights to the loss: pushes weights to exactly 0. Changes the running network.',
     path: 'l1',
-    shown: always,
-    placeholder: () => '0',
-    read: (s) => s.l1,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next, 'l1', value);
-      return next;
-    },
-  },
+    placeholder: '0',
+    get: (s) => s.l1,
+    set: (next, value) => put(next, 'l1', value),
+  }),
   optimizerNumber(
     'weightDecay',
     'weight_decay',
@@ -418,9 +436,7 @@ const SCHEDULER_HINTS: Record<SchedulerArg, string> = {
 };
 
 function schedulerArg(key: SchedulerArg, integer: boolean): NumberField {
-  const spec = (s: Scene) => s.scheduler ?? null;
-  return {
-    kind: 'number',
+  return numeric({
     id: key === 'T_max' ? 'tMax' : key.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()),
     group: 'scheduler',
     label: key,
@@ -428,22 +444,17 @@ function schedulerArg(key: SchedulerArg, integer: boolean): NumberField {
     path: `scheduler.${key}`,
     integer,
     shown: (s) => {
-      const sch = spec(s);
-      if (!sch) return false;
-      const { required, optional } = SCHEDULER_ARGS[sch.name];
+      if (!s.scheduler) return false;
+      const { required, optional } = SCHEDULER_ARGS[s.scheduler.name];
       return [...required, ...optional].includes(key);
     },
     placeholder: (s) =>
       s.scheduler && SCHEDULER_ARGS[s.scheduler.name].required.includes(key)
         ? 'required'
         : (SCHEDULER_DEFAULTS[key] ?? ''),
-    read: (s) => spec(s)?.[key],
-    write: (s, value) => {
-      const next = clone(s);
-      if (next.scheduler) put(next.scheduler, key, value);
-      return next;
-    },
-  };
+    get: (s) => s.scheduler?.[key],
+    set: (next, value) => next.scheduler && put(next.scheduler, key, value),
+  });
 }
 
 const schedulerFields: Field[] = [
@@ -524,54 +535,38 @@ const initFields: Field[] = [
       return { scene: next, note: null };
     },
   },
-  {
-    kind: 'number',
+  numeric({
     id: 'initConstant',
     group: 'init',
     label: 'val',
     hint: 'constant_’s value for every weight.',
     path: 'init.constant',
     shown: (s) => s.init?.weight === 'constant',
-    placeholder: () => 'required',
-    read: (s) => s.init?.constant,
-    write: (s, value) => {
-      const next = clone(s);
-      if (next.init) put(next.init, 'constant', value);
-      return next;
-    },
-  },
-  {
-    kind: 'number',
+    placeholder: 'required',
+    get: (s) => s.init?.constant,
+    set: (next, value) => next.init && put(next.init, 'constant', value),
+  }),
+  numeric({
     id: 'initBias',
     group: 'init',
     label: 'bias',
     hint: 'Every bias starts at this value (default 0) with any scheme but nn.Linear’s own.',
     path: 'init.bias',
     shown: (s) => (s.init?.weight ?? 'default') !== 'default',
-    placeholder: () => '0',
-    read: (s) => s.init?.bias,
-    write: (s, value) => {
-      const next = clone(s);
-      if (next.init) put(next.init, 'bias', value);
-      return next;
-    },
-  },
+    placeholder: '0',
+    get: (s) => s.init?.bias,
+    set: (next, value) => next.init && put(next.init, 'bias', value),
+  }),
 ];
 
 // ---- batches ---------------------------------------------------------------------------------
 
 /** Training rows of the scene's data, or null when the scene does not say (a CSV's rows). */
 export function trainingRows(scene: Scene): number | null {
-  const { data } = scene;
-  const shape =
-    data.name !== SUPPLIED
-      ? generatedShape(data)
-      : data.dataset
-        ? SHIPPED_CATALOGUE[data.dataset].shape
-        : null;
+  const shape = sceneShape(scene);
   if (!shape) return null;
   try {
-    return splitSizes(data, shape).train;
+    return splitSizes(scene.data, shape).train;
   } catch {
     return null;
   }
@@ -583,139 +578,98 @@ export function stepsPerEpoch(rows: number, batchSize: number, dropLast = false)
 }
 
 const batchFields: Field[] = [
-  {
-    kind: 'number',
+  numeric({
     id: 'batchSize',
     group: 'batching',
     label: 'batch_size',
     hint: 'Examples per optimiser step: 1 is pure SGD, the whole training set is full-batch gradient descent.',
     path: 'training.batchSize',
     integer: true,
-    shown: always,
-    placeholder: () => 'required',
-    read: (s) => s.training.batchSize,
-    write: (s, value) => {
-      const next = clone(s);
-      next.training.batchSize = value ?? Number.NaN;
-      return next;
-    },
-  },
-  {
-    kind: 'check',
+    placeholder: 'required',
+    get: (s) => s.training.batchSize,
+    set: (next, value) => (next.training.batchSize = value ?? Number.NaN),
+  }),
+  checkbox({
     id: 'dropLast',
     group: 'batching',
     label: 'drop_last',
     hint: 'Skips the last, smaller batch of each epoch when the rows do not divide evenly.',
     path: 'training.dropLast',
-    shown: always,
-    read: (s) => s.training.dropLast === true,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next.training, 'dropLast', value ? true : undefined);
-      return next;
-    },
-  },
-  {
-    kind: 'check',
+    get: (s) => s.training.dropLast === true,
+    set: (next, value) => put(next.training, 'dropLast', value ? true : undefined),
+  }),
+  checkbox({
     id: 'shuffle',
     group: 'batching',
     label: 'shuffle',
     hint: 'A new random order every epoch; off: one fixed order, as TensorFlow Playground.',
     path: 'training.shuffle',
-    shown: always,
-    read: (s) => s.training.shuffle !== false,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next.training, 'shuffle', value ? undefined : false);
-      return next;
-    },
-  },
+    get: (s) => s.training.shuffle !== false,
+    set: (next, value) => put(next.training, 'shuffle', value ? undefined : false),
+  }),
 ];
 
 // ---- clipping, augmentation, early stopping, ensembles ---------------------------------------
 
 function clipField(id: string, key: 'clip_grad_norm' | 'clip_grad_value', hint: string): Field {
-  return {
-    kind: 'number',
+  return numeric({
     id,
     group: 'clipping',
     label: key,
     hint,
     path: key,
-    shown: always,
-    placeholder: () => 'off',
-    read: (s) => s[key] ?? undefined,
-    write: (s, value) => {
-      const next = clone(s);
-      put(next, key, value);
-      return next;
-    },
-  };
+    placeholder: 'off',
+    get: (s) => s[key] ?? undefined,
+    set: (next, value) => put(next, key, value),
+  });
 }
 
 type TrainingPart = 'augmentation' | 'earlyStopping' | 'ensemble';
 
-/** A number inside training.<part>; the part is removed when it ends up empty (or, for `off`,
- *  when its main field is cleared). */
+const part = (scene: Scene, name: TrainingPart) =>
+  scene.training[name] as Record<string, unknown> | undefined;
+
+/** A number inside training.<part>; the part is removed when it ends up empty (or, with `off`,
+ *  when this field is cleared or set to `off`). */
 function partNumber(
-  part: TrainingPart,
+  name: TrainingPart,
   key: string,
-  opts: {
-    id: string;
-    label: string;
-    hint: string;
-    placeholder: string;
-    integer?: boolean;
-    shown?: (s: Scene) => boolean;
-    /** Clearing this field (or setting this value) turns the whole part off. */
-    off?: number;
-  },
+  opts: Omit<Where, 'group' | 'path'> & { placeholder: string; integer?: boolean; off?: number },
 ): NumberField {
-  return {
-    kind: 'number',
-    id: opts.id,
-    group: part,
-    label: opts.label,
-    hint: opts.hint,
-    path: `training.${part}.${key}`,
-    ...(opts.integer ? { integer: true } : {}),
-    shown: opts.shown ?? always,
-    placeholder: () => opts.placeholder,
-    read: (s) => (s.training[part] as Record<string, number> | undefined)?.[key],
-    write: (s, value) => {
-      const next = clone(s);
-      const off = opts.off !== undefined && (value === undefined || value === opts.off);
-      const fields = { ...(next.training[part] as Record<string, unknown> | undefined) };
+  const { off, ...where } = opts;
+  return numeric({
+    ...where,
+    group: name,
+    path: `training.${name}.${key}`,
+    get: (s) => part(s, name)?.[key] as number | undefined,
+    set: (next, value) => {
+      const fields = { ...part(next, name) };
       put(fields, key, value);
-      if (off || Object.keys(fields).length === 0) delete next.training[part];
-      else (next.training as Record<string, unknown>)[part] = fields;
-      return next;
+      const cleared = off !== undefined && (value === undefined || value === off);
+      if (cleared || Object.keys(fields).length === 0) delete next.training[name];
+      else (next.training as Record<string, unknown>)[name] = fields;
     },
-  };
+  });
 }
 
+/** A checkbox inside training.<part>, shown while the part is on. */
 function partCheck(
-  part: TrainingPart,
+  name: TrainingPart,
   key: string,
-  opts: { id: string; label: string; hint: string; fallback: boolean },
+  opts: Omit<Where, 'group' | 'path' | 'shown'> & { fallback: boolean },
 ): CheckField {
-  return {
-    kind: 'check',
-    id: opts.id,
-    group: part,
-    label: opts.label,
-    hint: opts.hint,
-    path: `training.${part}.${key}`,
-    shown: (s) => s.training[part] !== undefined,
-    read: (s) =>
-      ((s.training[part] as Record<string, boolean> | undefined)?.[key] ?? opts.fallback) === true,
-    write: (s, value) => {
-      const next = clone(s);
-      const fields = next.training[part] as Record<string, unknown> | undefined;
-      if (fields) put(fields, key, value === opts.fallback ? undefined : value);
-      return next;
+  const { fallback, ...where } = opts;
+  return checkbox({
+    ...where,
+    group: name,
+    path: `training.${name}.${key}`,
+    shown: (s) => part(s, name) !== undefined,
+    get: (s) => (part(s, name)?.[key] ?? fallback) === true,
+    set: (next, value) => {
+      const fields = part(next, name);
+      if (fields) put(fields, key, value === fallback ? undefined : value);
     },
-  };
+  });
 }
 
 const restFields: Field[] = [
