@@ -37,10 +37,20 @@ async function type(page: Page, id: string, value: string): Promise<void> {
 
 test('the training controls panel (screenshot)', async ({ page }, testInfo: TestInfo) => {
   await open(page);
+  // A representative set-up: Adam with a schedule, early stopping on, a refused value, and the
+  // keyboard on lr showing its explanation.
+  await page.locator('#tc-optimizer').selectOption('Adam');
+  await page.locator('#tc-scheduler').selectOption('StepLR');
+  await type(page, 'patience', '20');
+  await type(page, 'batchSize', '0');
+  await expect(page.locator('#tc-batchSize-error')).toBeVisible();
   await page.mouse.move(0, 0);
+  await page.locator('#tc-learningRate').focus();
+  await expect(page.locator('#tc-learningRate-hint')).toBeVisible();
   const shot = testInfo.outputPath('controls.png');
   await page.locator('#training-controls').screenshot({ path: shot });
   await page.locator('section.train').screenshot({ path: testInfo.outputPath('run-controls.png') });
+  await page.screenshot({ path: testInfo.outputPath('page.png'), fullPage: true });
   if (process.env.UPDATE_SCREENSHOTS) {
     await mkdir(SCREENSHOTS, { recursive: true });
     await copyFile(shot, join(SCREENSHOTS, 'controls.png'));

@@ -291,6 +291,8 @@ describe('the field table', () => {
     expect(() => checkBatch({ ...scene, training: { batchSize: 251 } })).toThrow(
       'scene.training.batchSize: expected an integer in [1, 250] (the training set has 250 rows), got 251',
     );
+    expect(() => checkBatch({ ...scene, training: { batchSize: 0 } })).toThrow('[1, 250]');
+    expect(() => checkBatch({ ...scene, training: { batchSize: 2.5 } })).toThrow('got 2.5');
     expect(stepsPerEpoch(250, 10)).toBe(25);
     expect(stepsPerEpoch(250, 7)).toBe(36);
     expect(stepsPerEpoch(250, 7, true)).toBe(35);

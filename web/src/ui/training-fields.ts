@@ -753,11 +753,12 @@ export function parseNumber(field: NumberField, text: string): number | undefine
   return value;
 }
 
-/** What validateScene does not know: a batch larger than the training set. */
+/** What validateScene does not know: the batch must fit in the training set. Checked first, so
+ *  the message gives the training set's range. */
 export function checkBatch(scene: Scene): void {
   const rows = trainingRows(scene);
   const batch = scene.training.batchSize;
-  if (rows !== null && batch > rows) {
+  if (rows !== null && !(Number.isInteger(batch) && batch >= 1 && batch <= rows)) {
     throw new Error(
       `scene.training.batchSize: expected an integer in [1, ${rows}] (the training set has ${rows} rows), got ${batch}`,
     );

@@ -238,8 +238,8 @@ export class TrainingPanel {
       } else {
         return;
       }
-      validateScene(next);
       checkBatch(next);
+      validateScene(next);
     } catch (error) {
       this.showError(drawn, error instanceof Error ? error.message : String(error));
       return;
