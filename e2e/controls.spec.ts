@@ -366,9 +366,10 @@ test('schedule, initialisation, clipping, augmentation, early stopping, ensemble
   expect(scene.training.earlyStopping).toEqual({ patience: 1, minDelta: 1000, restoreBest: false });
   await expectFreshRun(page);
   await page.locator('#play').click();
+  await expect(page.locator('body')).toHaveAttribute('data-engine', 'finished');
+  await expect(page.locator('#status')).toHaveText('Early stopping ended the run');
   await expect(page.locator('#epoch')).toHaveText('2');
-  await page.waitForTimeout(500);
-  await expect(page.locator('#epoch')).toHaveText('2');
+  await expect(page.locator('#play-label')).toHaveText('Play');
 });
 
 test('a scene built by clicking gives the losses npm run train gives', async ({ page }) => {

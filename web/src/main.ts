@@ -133,6 +133,7 @@ function receive(message: FromWorker): void {
     case 'snapshot':
       if (fetching) return;
       latest = message;
+      if (message.progress.stopped) wantPlaying = false; // Early stopping ended the run.
       if (!ready) {
         ready = true;
         controls.setEnabled(true);
@@ -368,6 +369,7 @@ function status(): EngineStatus {
   if (client.stopped) return 'stopped';
   if (fetching) return 'fetching';
   if (!ready || !latest) return 'loading';
+  if (latest.progress.stopped) return 'finished';
   return latest.playing ? 'training' : 'paused';
 }
 

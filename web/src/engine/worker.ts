@@ -119,7 +119,13 @@ function runChunk(): void {
       wakeLater(pacer.wait(start));
       return;
     }
-    session.run(steps);
+    const progress = session.run(steps);
+    if (progress.stopped) {
+      // Early stopping ended the run: no more steps will come, so the loop stops too.
+      playing = false;
+      sendSnapshot();
+      return;
+    }
     const end = performance.now();
     // Only a full chunk measures how many steps fit in CHUNK_MS.
     if (steps === sizer.steps) sizer.record(end - start);

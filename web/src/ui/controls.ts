@@ -15,13 +15,21 @@ export interface ControlActions {
   setSpeed(stepsPerSecond: number | null): void;
 }
 
-export type EngineStatus = 'loading' | 'fetching' | 'paused' | 'training' | 'stopped';
+export type EngineStatus =
+  | 'loading'
+  | 'fetching'
+  | 'paused'
+  | 'training'
+  /** Early stopping ended the run (Reset or a change starts another). */
+  | 'finished'
+  | 'stopped';
 
 const STATUS_TEXT: Record<EngineStatus, string> = {
   loading: 'Loading the engine…',
   fetching: 'Loading the dataset…',
   paused: 'Paused',
   training: 'Training',
+  finished: 'Early stopping ended the run',
   stopped: 'Engine stopped',
 };
 
