@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -407,4 +408,20 @@ test('a scene built by clicking gives the losses npm run train gives', async ({ 
     .map((line) => JSON.parse(line) as { epoch?: number; test?: { loss: number } });
   const last = records.find((r) => r.epoch === epochs);
   expect(last?.test?.loss.toFixed(3)).toBe(shown);
+});
+
+test('the training and run controls pass axe-core’s WCAG AA checks', async ({ page }) => {
+  await open(page);
+  await page.locator('#tc-optimizer').selectOption('RMSprop');
+  await type(page, 'patience', '5');
+  await type(page, 'alpha', '7'); // an error message on show
+  await expect(page.locator('#tc-alpha-error')).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .include('#training-controls')
+    .include('section.train')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
 });

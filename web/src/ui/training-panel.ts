@@ -94,6 +94,12 @@ export class TrainingPanel {
     this.decayNote = this.note('regularization', 'tc-decay-note');
     this.initWarning = this.note('init', 'tc-init-note', 'tc-warning');
     this.batchNote = this.note('batching', 'tc-batch-note');
+    // The range the batch takes is read with the field.
+    const batch = this.input('batchSize');
+    batch.setAttribute(
+      'aria-describedby',
+      `${batch.getAttribute('aria-describedby')} ${this.batchNote.id}`,
+    );
   }
 
   /** Sets every control from `scene` (a new scene, from any control or the URL). */
@@ -126,9 +132,7 @@ export class TrainingPanel {
     this.decayNote.textContent = weightDecayNote(scene);
     setNote(this.initWarning, initNote(scene));
     const rows = trainingRows(scene);
-    const batchInput = this.input('batchSize');
     if (rows !== null) {
-      batchInput.setAttribute('aria-valuemax', String(rows));
       const steps = stepsPerEpoch(rows, scene.training.batchSize, scene.training.dropLast);
       this.batchNote.textContent = `1 to ${rows} (the training set). One epoch = ${steps} ${
         steps === 1 ? 'step' : 'steps'
