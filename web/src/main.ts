@@ -2,6 +2,7 @@
 // requestAnimationFrame. The main thread never trains.
 import './style.css';
 import { EngineClient } from './engine/client.ts';
+import { liveChanges } from './engine/hyperparameters.ts';
 import type {
   FromWorker,
   PointsMessage,
@@ -32,7 +33,6 @@ import { ErrorBanner } from './ui/error-banner.ts';
 import { installShortcuts, installSpaceToggle } from './ui/keyboard.ts';
 import { NoteBanner } from './ui/note-banner.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
-import { liveChanges } from './engine/hyperparameters.ts';
 
 /** The TF Playground control ids the URL asked to hide (kept for embedding; not acted on yet). */
 let hide: string[] = [];
@@ -166,8 +166,9 @@ function chooseShipped(name: ShippedDataset): void {
 /**
  * The one way a control changes the scene. `next` is validated first: a bad one is refused with
  * its message and the current scene (and run) kept. Then 'restart' loads it as a new paused run,
- * and 'live' hands the running one the settings the engine changes in place (the learning rate),
- * keeping its weights. Either way the URL and local storage follow. Returns whether it was taken.
+ * and 'live' hands the running one the settings the engine changes in place (lr, l1,
+ * weight_decay, dropout: Trainer.setHyperparameters), keeping its weights — or, when anything else
+ * differs too, restarts. Either way the URL and local storage follow. Returns whether it was taken.
  */
 function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   errors.clear();
