@@ -1,7 +1,7 @@
 // The training controls end to end: each control group clicked or typed in the real page, and
 // checked to have reached the engine — the scene in the URL holds it and the run shows it.
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -402,6 +402,7 @@ test('a scene built by clicking gives the losses npm run train gives', async ({ 
       stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
+  await rm(dir, { recursive: true });
   const records = out
     .trim()
     .split('\n')
