@@ -105,8 +105,7 @@ const ABOUT: Record<LossName, string> = {
   MultiMarginLoss: "Multi-class hinge: the true class's score must beat every other by margin.",
 };
 
-/** What the loss does and, when the output layer does not suit it, what to change.
- *  TODO(merge): the lead wires in advice.ts's pairWarnings(scene) here, in place of `warning`. */
+/** What the loss does and, when the output layer does not suit it, what to change. */
 export function lossHint(scene: Scene): { about: string; warning: string | null } {
   const name = scene.loss.name;
   const output = activationOf(scene.model.layers.at(-1)!);

@@ -128,6 +128,7 @@ export class TrainingPanel {
     this.showLr(scene.optimizer.lr);
     const hint = lossHint(scene);
     this.lossAbout.textContent = hint.about;
+    // TODO(merge): show advice.ts's pairWarnings(scene) (network helper) here instead of hint.warning.
     setNote(this.lossWarning, hint.warning);
     this.decayNote.textContent = weightDecayNote(scene);
     setNote(this.initWarning, initNote(scene));
