@@ -2,6 +2,7 @@
 // requestAnimationFrame. The main thread never trains.
 import './style.css';
 import { EngineClient } from './engine/client.ts';
+import { liveChanges } from './engine/hyperparameters.ts';
 import type {
   FromWorker,
   PointsMessage,
@@ -25,13 +26,14 @@ import {
   type ShippedDataset,
 } from './scene.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
-import { Controls, type EngineStatus } from './ui/controls.ts';
+import { Controls, randomSeed, type EngineStatus } from './ui/controls.ts';
 import { DatasetPicker } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { applyHidden } from './ui/hide.ts';
-import { installSpaceToggle } from './ui/keyboard.ts';
+import { installShortcuts, installSpaceToggle } from './ui/keyboard.ts';
 import { NoteBanner } from './ui/note-banner.ts';
+import { TrainingPanel } from './ui/training-panel.ts';
 
 /** The control ids (data-control) the URL asked to hide: TF Playground's, or "text". */
 let hide: string[] = [];
@@ -54,7 +56,10 @@ let runs = 0;
 /** Each shipped dataset's bytes, fetched once (the worker gets a copy it takes over). */
 const shippedBytes = new Map<ShippedDataset, Promise<{ data: ArrayBuffer; test?: ArrayBuffer }>>();
 
-const controls = new Controls({ togglePlay, step, reset });
+const controls = new Controls({ togglePlay, step, stepEpoch, reset, reseed, setSpeed });
+const trainingPanel = new TrainingPanel(byId('training-controls', HTMLElement), (next) =>
+  applyScene(next, 'live'),
+);
 const picker = new DatasetPicker(chooseDataset, chooseShipped);
 const readouts = new Readouts();
 const legend = new PlotLegend();
@@ -85,10 +90,18 @@ addEventListener('hashchange', followHash);
 
 picker.show(scene);
 applyHidden(hide);
-renderDescription(scene, description.chain, description.details, description.output);
+showScene();
 startRun();
 installSpaceToggle(() => {
   if (ready) togglePlay();
+});
+installShortcuts({
+  s: () => ready && step(),
+  e: () => ready && stepEpoch(),
+  r: () => ready && reset(),
+  n: () => ready && reseed(randomSeed()),
+  '[': () => controls.nudgeSpeed(-1),
+  ']': () => controls.nudgeSpeed(1),
 });
 new ResizeObserver(() => {
   if (boundary.fit()) queueFrame();
@@ -122,6 +135,7 @@ function receive(message: FromWorker): void {
     case 'snapshot':
       if (fetching) return;
       latest = message;
+      if (message.progress.stopped) wantPlaying = false; // Early stopping ended the run.
       if (!ready) {
         ready = true;
         controls.setEnabled(true);
@@ -154,8 +168,9 @@ function chooseShipped(name: ShippedDataset): void {
 /**
  * The one way a control changes the scene. `next` is validated first: a bad one is refused with
  * its message and the current scene (and run) kept. Then 'restart' loads it as a new paused run,
- * and 'live' hands the running one the settings the engine changes in place (the learning rate),
- * keeping its weights. Either way the URL and local storage follow. Returns whether it was taken.
+ * and 'live' hands the running one the settings the engine changes in place (lr, l1,
+ * weight_decay, dropout: Trainer.setHyperparameters), keeping its weights — or, when anything else
+ * differs too, restarts. Either way the URL and local storage follow. Returns whether it was taken.
  */
 function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   errors.clear();
@@ -168,9 +183,10 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   }
   const previous = scene;
   scene = valid;
-  renderDescription(scene, description.chain, description.details, description.output);
-  if (how === 'live' && onlyLearningRateDiffers(previous, valid)) {
-    client.setLearningRate(valid.optimizer.lr);
+  showScene();
+  const changes = how === 'live' ? liveChanges(previous, valid) : null;
+  if (changes) {
+    if (Object.keys(changes).length > 0) client.setHyperparameters(changes);
   } else {
     wantPlaying = false;
     startRun();
@@ -180,9 +196,11 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   return true;
 }
 
-function onlyLearningRateDiffers(a: Scene, b: Scene): boolean {
-  const withoutLr = (s: Scene) => JSON.stringify({ ...s, optimizer: { ...s.optimizer, lr: 0 } });
-  return withoutLr(a) === withoutLr(b);
+/** Every view of the scene's settings follows a new scene. */
+function showScene(): void {
+  renderDescription(scene, description.chain, description.details, description.output);
+  trainingPanel.show(scene);
+  controls.showSeed(scene.seed);
 }
 
 /** Loads `scene` into the worker, paused: at once for generated data, after fetching the files
@@ -287,7 +305,7 @@ function followHash(): void {
   applyHidden(hide);
   wantPlaying = false;
   picker.show(scene);
-  renderDescription(scene, description.chain, description.details, description.output);
+  showScene();
   startRun();
   commit('replace');
   queueFrame();
@@ -328,6 +346,22 @@ function step(): void {
   queueFrame();
 }
 
+function stepEpoch(): void {
+  errors.clear();
+  wantPlaying = false;
+  client.stepEpochs(1);
+  queueFrame();
+}
+
+/** A new run from `seed`: the data, the split, the weights and the batches all change. */
+function reseed(seed: number): void {
+  applyScene({ ...scene, seed });
+}
+
+function setSpeed(stepsPerSecond: number | null): void {
+  client.setSpeed(stepsPerSecond);
+}
+
 function reset(): void {
   errors.clear();
   wantPlaying = false;
@@ -339,6 +373,7 @@ function status(): EngineStatus {
   if (client.stopped) return 'stopped';
   if (fetching) return 'fetching';
   if (!ready || !latest) return 'loading';
+  if (latest.progress.stopped) return 'finished';
   return latest.playing ? 'training' : 'paused';
 }
 

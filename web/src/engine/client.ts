@@ -1,6 +1,7 @@
 // The page's typed handle on the training worker. It replaces the worker after a fatal error
 // and reloads the last scene into the new one (paused).
 import type { Scene } from '../scene.ts';
+import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import type { FromWorker, ShippedFiles, ToWorker } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
@@ -18,6 +19,8 @@ export class EngineClient {
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
   private stopping = false;
+  /** The speed last set (sent again to a replacement worker). */
+  private speed: number | null = null;
 
   constructor(
     private readonly listener: (message: FromWorker) => void,
@@ -74,6 +77,23 @@ export class EngineClient {
     this.send({ type: 'setLearningRate', lr });
   }
 
+  /** Changes the running network's lr, l1, weight_decay or dropout, keeping its weights. */
+  setHyperparameters(changes: Hyperparameters): void {
+    if (this.scene) this.scene = withHyperparameters(this.scene, changes);
+    this.send({ type: 'setHyperparameters', ...changes });
+  }
+
+  /** Pauses and trains whole epochs (from mid-epoch: to the end of the current one first). */
+  stepEpochs(epochs = 1): void {
+    this.send({ type: 'stepEpochs', epochs });
+  }
+
+  /** Optimiser steps per second while playing; null: as fast as the engine goes. */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond;
+    this.send({ type: 'setSpeed', stepsPerSecond });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
@@ -113,6 +133,7 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
+    if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
     this.sendLoad();
   }
 }

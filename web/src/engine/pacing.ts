@@ -42,3 +42,52 @@ export class Throttle {
     this.last = now;
   }
 }
+
+/** Steps per second the speed control offers below "as fast as the engine goes" (null). */
+export const SPEEDS: readonly (number | null)[] = [1, 2, 5, 10, 30, 100, 300, 1000, null];
+
+/** Paces training at `stepsPerSecond` (null: unlimited). A step is due every 1/rate seconds; a
+ *  backlog (the engine slower than asked, or the worker busy) is dropped, not caught up in a
+ *  burst. */
+export class StepPacer {
+  private next = -Infinity;
+
+  constructor(private rate: number | null = null) {}
+
+  get stepsPerSecond(): number | null {
+    return this.rate;
+  }
+
+  /** Changes the rate; the next step is due at once. */
+  setRate(stepsPerSecond: number | null): void {
+    if (stepsPerSecond !== null && !(stepsPerSecond > 0 && Number.isFinite(stepsPerSecond))) {
+      throw new Error(
+        `setSpeed: stepsPerSecond must be a positive number or null (unlimited), got ${stepsPerSecond}`,
+      );
+    }
+    this.rate = stepsPerSecond;
+    this.next = -Infinity;
+  }
+
+  /** Restarts the schedule (after a pause): the next step is due at once. */
+  restart(): void {
+    this.next = -Infinity;
+  }
+
+  /** How many steps to take at `now` (ms), at most `max`: 0 when the next is not due yet. */
+  take(now: number, max: number): number {
+    if (this.rate === null) return max;
+    if (now < this.next) return 0;
+    const interval = 1000 / this.rate;
+    const late = this.next === -Infinity ? 0 : now - this.next;
+    const steps = Math.min(max, 1 + Math.floor(late / interval));
+    this.next = this.next === -Infinity ? now + interval : this.next + steps * interval;
+    if (this.next < now) this.next = now + interval; // Behind: drop the backlog.
+    return steps;
+  }
+
+  /** Milliseconds until the next step is due (0 when it is, or when unlimited). */
+  wait(now: number): number {
+    return this.rate === null ? 0 : Math.max(0, this.next - now);
+  }
+}

@@ -2,6 +2,7 @@
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
 import type { Evaluation, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene.ts';
+import type { Hyperparameters } from './hyperparameters.ts';
 
 /** The bytes of a shipped dataset's .nnpd file(s) (web/public/data), sent with a scene whose
  *  data.name is "supplied"; the buffers are transferred. */
@@ -24,7 +25,16 @@ export type ToWorker =
   /** Rebuilds the current scene from its seed and pauses. → `points` + `snapshot`. */
   | { type: 'reset' }
   /** Changes the learning rate of the current run, keeping its weights. → `snapshot` or `error`. */
-  | { type: 'setLearningRate'; lr: number };
+  | { type: 'setLearningRate'; lr: number }
+  /** Changes the running network's lr, l1, weight_decay or every layer's dropout, keeping its
+   *  weights (Trainer.setHyperparameters; only the fields given). → `snapshot` or `error`. */
+  | ({ type: 'setHyperparameters' } & Hyperparameters)
+  /** Pauses, then trains to the end of the current epoch and `epochs − 1` more (runEpochs).
+   *  → one `snapshot`. */
+  | { type: 'stepEpochs'; epochs: number }
+  /** Paces the training loop at `stepsPerSecond` optimiser steps (null: as fast as the engine
+   *  goes). Nothing is sent back; the next snapshots show the pace. */
+  | { type: 'setSpeed'; stepsPerSecond: number | null };
 
 export interface SnapshotMessage {
   type: 'snapshot';

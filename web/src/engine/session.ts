@@ -1,6 +1,7 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
 import type { CoreModule, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
+import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import {
   generatedShape,
   sceneToEngineConfig,
@@ -108,6 +109,19 @@ export class TrainingSession {
   setLearningRate(lr: number): void {
     const scene = validateScene({ ...this.scene, optimizer: { ...this.scene.optimizer, lr } });
     this.trainer.setLearningRate(lr);
+    this.currentScene = scene;
+  }
+
+  /** Whole epochs (from mid-epoch: to its end first). */
+  runEpochs(epochs: number): Progress {
+    return this.trainer.runEpochs(epochs);
+  }
+
+  /** Changes lr, l1, weight_decay or dropout in place; the scene records them so a reset keeps
+   *  them. */
+  setHyperparameters(changes: Hyperparameters): void {
+    const scene = validateScene(withHyperparameters(this.scene, changes));
+    this.trainer.setHyperparameters(changes);
     this.currentScene = scene;
   }
 

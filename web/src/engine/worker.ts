@@ -1,7 +1,7 @@
 // The training worker: owns the wasm module, the current run and the training loop, so the
 // page's main thread never trains. Protocol in ./protocol.ts.
 import type { CoreModule } from '../wasm/core.mjs';
-import { ChunkSizer, Throttle } from './pacing.ts';
+import { ChunkSizer, StepPacer, Throttle } from './pacing.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
@@ -17,6 +17,8 @@ const scope = self as unknown as WorkerScope;
 const CHUNK_MS = 8;
 /** Most steps one `step` request may ask for (a chunk while playing is sized by time instead). */
 const MAX_STEPS = 1_000_000;
+/** Most epochs one `stepEpochs` request may ask for. */
+const MAX_EPOCHS = 10_000;
 /** Snapshots per second while playing, at most. */
 const SNAPSHOTS_PER_SECOND = 30;
 
@@ -26,6 +28,10 @@ let playing = false;
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
 const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
+/** The speed control: steps per second, or unlimited (chunks sized by time alone). */
+const pacer = new StepPacer(null);
+/** The timer that wakes a paced loop when its next step is due. */
+let pacedWake: ReturnType<typeof setTimeout> | null = null;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -88,14 +94,42 @@ function queueChunk(): void {
   loopChannel.port2.postMessage(null);
 }
 
+/** Wakes the loop when the pacer's next step is due (a slow speed setting). */
+function wakeLater(ms: number): void {
+  if (pacedWake !== null) return;
+  pacedWake = setTimeout(() => {
+    pacedWake = null;
+    queueChunk();
+  }, ms);
+}
+
+function cancelWake(): void {
+  if (pacedWake === null) return;
+  clearTimeout(pacedWake);
+  pacedWake = null;
+}
+
 function runChunk(): void {
   chunkQueued = false;
   if (!playing || !session || dead) return;
   try {
     const start = performance.now();
-    session.run(sizer.steps);
+    const steps = pacer.take(start, sizer.steps);
+    if (steps === 0) {
+      wakeLater(pacer.wait(start));
+      return;
+    }
+    const progress = session.run(steps);
+    if (progress.stopped) {
+      // Early stopping ended the run: no more steps will come, so the loop stops too.
+      playing = false;
+      sendSnapshot();
+      return;
+    }
     const end = performance.now();
-    sizer.record(end - start);
+    // Only a full chunk measures how many steps fit in CHUNK_MS.
+    if (steps === sizer.steps) sizer.record(end - start);
+    // A paced step is shown at once (at most SNAPSHOTS_PER_SECOND of them still).
     if (snapshotThrottle.take(end)) sendSnapshot();
   } catch (error) {
     report(error);
@@ -106,6 +140,14 @@ function runChunk(): void {
 loopChannel.port1.onmessage = runChunk;
 
 // ---- requests --------------------------------------------------------------------------------
+
+/** `value` if it is an integer in [1, max]; else an Error naming `what`. */
+function count(value: number, what: string, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${what} must be an integer in [1, ${max}], got ${value}`);
+  }
+  return value;
+}
 
 function handle(core: CoreModule, request: ToWorker): void {
   switch (request.type) {
@@ -120,26 +162,40 @@ function handle(core: CoreModule, request: ToWorker): void {
     case 'play':
       requireSession();
       playing = true;
+      pacer.restart();
       sendSnapshot();
       queueChunk();
       return;
     case 'pause':
       playing = false;
+      cancelWake();
       sendSnapshot();
       return;
     case 'step':
       playing = false;
-      if (!Number.isInteger(request.steps) || request.steps < 1 || request.steps > MAX_STEPS) {
-        throw new Error(
-          `step: steps must be an integer in [1, ${MAX_STEPS}], got ${request.steps}`,
-        );
-      }
-      requireSession().run(request.steps);
+      requireSession().run(count(request.steps, 'step: steps', MAX_STEPS));
       sendSnapshot();
       return;
     case 'setLearningRate':
       requireSession().setLearningRate(request.lr);
       sendSnapshot();
+      return;
+    case 'setHyperparameters': {
+      const { type: _type, ...changes } = request;
+      requireSession().setHyperparameters(changes);
+      sendSnapshot();
+      return;
+    }
+    case 'stepEpochs':
+      playing = false;
+      cancelWake();
+      requireSession().runEpochs(count(request.epochs, 'stepEpochs: epochs', MAX_EPOCHS));
+      sendSnapshot();
+      return;
+    case 'setSpeed':
+      pacer.setRate(request.stepsPerSecond);
+      cancelWake();
+      if (playing) queueChunk();
       return;
   }
 }

@@ -7,6 +7,7 @@ export class Readouts {
   private readonly fields = {
     epoch: byId('epoch', HTMLElement),
     step: byId('step-count', HTMLElement),
+    samples: byId('samples-seen', HTMLElement),
     trainLoss: byId('train-loss', HTMLElement),
     validationLoss: byId('validation-loss', HTMLElement),
     testLoss: byId('test-loss', HTMLElement),
@@ -29,6 +30,7 @@ export class Readouts {
     const f = this.fields;
     set(f.epoch, formatCount(progress.epoch));
     set(f.step, formatCount(progress.step));
+    set(f.samples, formatCount(progress.samples));
     set(f.trainLoss, formatLoss(evaluation.train.loss));
     set(f.validationLoss, formatLoss(evaluation.validation.loss));
     set(f.testLoss, formatLoss(evaluation.test.loss));

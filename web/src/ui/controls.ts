@@ -1,37 +1,82 @@
-// The Play/Pause, Step and Reset buttons and the status line beside them.
+// The run controls: Play/Pause, Step (one batch), Epoch, Reset (same seed), Reseed (a new seed),
+// the seed itself and the speed, and the status line beside them.
+import { SPEEDS } from '../engine/pacing.ts';
+import { LIMITS } from '../scene.ts';
 import { byId } from './dom.ts';
 
 export interface ControlActions {
   togglePlay(): void;
   step(): void;
+  stepEpoch(): void;
   reset(): void;
+  /** A new run from `seed` (Reseed draws one; typing one reproduces a run). */
+  reseed(seed: number): void;
+  /** Optimiser steps per second while playing; null: as fast as the engine goes. */
+  setSpeed(stepsPerSecond: number | null): void;
 }
 
-export type EngineStatus = 'loading' | 'fetching' | 'paused' | 'training' | 'stopped';
+export type EngineStatus =
+  | 'loading'
+  | 'fetching'
+  | 'paused'
+  | 'training'
+  /** Early stopping ended the run (Reset or a change starts another). */
+  | 'finished'
+  | 'stopped';
 
 const STATUS_TEXT: Record<EngineStatus, string> = {
   loading: 'Loading the engine…',
   fetching: 'Loading the dataset…',
   paused: 'Paused',
   training: 'Training',
+  finished: 'Early stopping ended the run',
   stopped: 'Engine stopped',
 };
+
+/** How the speed control reads for each of SPEEDS. */
+export function speedLabel(stepsPerSecond: number | null): string {
+  if (stepsPerSecond === null) return 'as fast as it goes';
+  return `${stepsPerSecond.toLocaleString('en-US')} ${stepsPerSecond === 1 ? 'step' : 'steps'}/s`;
+}
+
+/** A seed for Reseed: uniform over the scene's seed range. */
+export function randomSeed(random: () => number = Math.random): number {
+  return Math.floor(random() * (LIMITS.seed.max + 1));
+}
 
 export class Controls {
   private readonly play = byId('play', HTMLButtonElement);
   private readonly playLabel = byId('play-label', HTMLElement);
   private readonly step = byId('step', HTMLButtonElement);
+  private readonly epoch = byId('step-epoch', HTMLButtonElement);
   private readonly reset = byId('reset', HTMLButtonElement);
+  private readonly reseed = byId('reseed', HTMLButtonElement);
+  private readonly seed = byId('seed', HTMLInputElement);
+  private readonly seedError = byId('seed-error', HTMLElement);
+  private readonly speed = byId('speed', HTMLInputElement);
+  private readonly speedValue = byId('speed-value', HTMLOutputElement);
   private readonly status = byId('status', HTMLElement);
 
-  constructor(actions: ControlActions) {
+  constructor(private readonly actions: ControlActions) {
     this.play.addEventListener('click', () => actions.togglePlay());
     this.step.addEventListener('click', () => actions.step());
+    this.epoch.addEventListener('click', () => actions.stepEpoch());
     this.reset.addEventListener('click', () => actions.reset());
+    this.reseed.addEventListener('click', () => actions.reseed(randomSeed()));
+    this.seed.addEventListener('change', () => this.typedSeed());
+    this.seed.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.typedSeed();
+    });
+    this.speed.max = String(SPEEDS.length - 1);
+    this.speed.value = this.speed.max;
+    this.speed.addEventListener('input', () => this.speedChanged());
+    this.showSpeed();
   }
 
   setEnabled(enabled: boolean): void {
-    for (const button of [this.play, this.step, this.reset]) button.disabled = !enabled;
+    for (const button of [this.play, this.step, this.epoch, this.reset, this.reseed]) {
+      button.disabled = !enabled;
+    }
   }
 
   /** Shows what the Play button will do next: "Pause" while (asked to be) playing. */
@@ -40,11 +85,58 @@ export class Controls {
     this.playLabel.textContent = playing ? 'Pause' : 'Play';
   }
 
+  /** Shows the scene's seed (unless the user is typing one). */
+  showSeed(seed: number): void {
+    if (document.activeElement === this.seed && !this.seedError.hidden) return;
+    this.seed.value = String(seed);
+    this.clearSeedError();
+  }
+
+  /** One notch slower (−1) or faster (+1) on the speed control. */
+  nudgeSpeed(direction: -1 | 1): void {
+    const index = Math.min(Math.max(Number(this.speed.value) + direction, 0), SPEEDS.length - 1);
+    if (index === Number(this.speed.value)) return;
+    this.speed.value = String(index);
+    this.speedChanged();
+  }
+
   /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
   showStatus(status: EngineStatus): void {
     document.body.dataset.engine = status;
     if (this.status.textContent !== STATUS_TEXT[status]) {
       this.status.textContent = STATUS_TEXT[status];
     }
+  }
+
+  private speedChanged(): void {
+    this.showSpeed();
+    this.actions.setSpeed(SPEEDS[Number(this.speed.value)] ?? null);
+  }
+
+  private showSpeed(): void {
+    const text = speedLabel(SPEEDS[Number(this.speed.value)] ?? null);
+    this.speedValue.value = text;
+    this.speed.setAttribute('aria-valuetext', text);
+  }
+
+  private typedSeed(): void {
+    const text = this.seed.value.trim();
+    const seed = Number(text);
+    const { min, max } = LIMITS.seed;
+    if (text === '' || !Number.isInteger(seed) || seed < min || seed > max) {
+      this.seedError.textContent = `scene.seed: expected an integer in [${min}, ${max}], got "${text}". The run keeps its seed.`;
+      this.seedError.hidden = false;
+      this.seedError.setAttribute('role', 'alert');
+      this.seed.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    this.clearSeedError();
+    this.actions.reseed(seed);
+  }
+
+  private clearSeedError(): void {
+    this.seedError.hidden = true;
+    this.seedError.removeAttribute('role');
+    this.seed.removeAttribute('aria-invalid');
   }
 }
