@@ -682,7 +682,7 @@ describe('the schema keeps to scene.ts (no drift)', () => {
       }
       Object.values(json).forEach(walk);
     })(schema);
-    expect(objects).toBe(13);
+    expect(objects).toBe(15);
   });
 
   it('ties the rules between parts to scene.ts lists', () => {

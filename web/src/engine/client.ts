@@ -74,6 +74,11 @@ export class EngineClient {
     this.send({ type: 'setLearningRate', lr });
   }
 
+  /** Asks for every generator's noise-free points (the dataset thumbnails). */
+  thumbnails(samples: number): void {
+    this.send({ type: 'thumbnails', samples });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();

@@ -1,6 +1,6 @@
 // Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
-import type { Evaluation, Progress } from '../wasm/core.mjs';
+import type { DatasetName, Evaluation, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene.ts';
 
 /** The bytes of a shipped dataset's .nnpd file(s) (web/public/data), sent with a scene whose
@@ -24,7 +24,18 @@ export type ToWorker =
   /** Rebuilds the current scene from its seed and pauses. → `points` + `snapshot`. */
   | { type: 'reset' }
   /** Changes the learning rate of the current run, keeping its weights. → `snapshot` or `error`. */
-  | { type: 'setLearningRate'; lr: number };
+  | { type: 'setLearningRate'; lr: number }
+  /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
+   *  → `thumbnails`. */
+  | { type: 'thumbnails'; samples: number };
+
+/** One generator's points for its thumbnail. */
+export interface ThumbnailPoints {
+  name: DatasetName;
+  plot: PlotKind;
+  /** [x, y, target] per point (1-D data: [x, target, target]). */
+  points: Float32Array;
+}
 
 export interface SnapshotMessage {
   type: 'snapshot';
@@ -75,6 +86,7 @@ export type FromWorker =
   | { type: 'ready'; arch: string }
   | SnapshotMessage
   | PointsMessage
+  | { type: 'thumbnails'; sets: ThumbnailPoints[] }
   /** A request failed (bad scene, engine Error such as divergence). Training is paused;
    *  the worker keeps working. */
   | { type: 'error'; message: string }
