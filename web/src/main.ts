@@ -126,7 +126,8 @@ function receive(message: FromWorker): void {
         legend.show(message.plot, message.validation.length > 0);
       }
       readouts.configure({
-        validation: message.validation.length > 0,
+        // From the scene: data with more than two inputs reports no points.
+        validation: (scene.data.validationFraction ?? 0) > 0,
         accuracy: message.plot.kind === 'classes',
       });
       break;

@@ -72,7 +72,7 @@ export class AddPoints {
           (_, i) => new Option(classNames[i] ? `${i}: ${classNames[i]}` : `class ${i}`, String(i)),
         ),
       );
-      if (Number(chosen) < plot.classes) this.classSelect.value = chosen;
+      if (chosen !== '' && Number(chosen) < plot.classes) this.classSelect.value = chosen;
     }
     this.classField.hidden = plot.kind !== 'classes';
     this.valueField.hidden = plot.kind !== 'values';

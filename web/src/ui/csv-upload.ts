@@ -45,19 +45,23 @@ export class CsvUpload {
     });
   }
 
+  /** Whether a link can carry the current file's rows, as a sentence ('' without a file). */
+  private link = '';
+
   /** The line under the upload for a scene: which file its rows are, and whether a link can
    *  carry them. Empty for data that is not a file's. */
   describe(source: string | null, numbers: number): void {
     if (source === null) {
+      this.link = '';
       this.status.textContent = '';
       return;
     }
-    const link =
+    this.link =
       numbers > LINK_NUMBERS
-        ? ` Too large for a link (${numbers.toLocaleString('en')} numbers; a link carries up to ` +
+        ? `Too large for a link (${numbers.toLocaleString('en')} numbers; a link carries up to ` +
           `${LINK_NUMBERS.toLocaleString('en')}): share the file along with the link.`
-        : ' The link carries its rows.';
-    this.status.textContent = `Training on ${source}.${link}`;
+        : 'The link carries its rows.';
+    this.status.textContent = `Training on ${source}. ${this.link}`;
   }
 
   private async read(file: File): Promise<void> {
@@ -91,7 +95,7 @@ export class CsvUpload {
       `Loaded ${file.name}: ${rows.toLocaleString('en')} rows, ` +
       `${featureNames.length} ${featureNames.length === 1 ? 'input' : 'inputs'}, ${what}.`;
     const note = result.warnings.length > 0 ? ` Note: ${result.warnings.join(' ')}` : '';
-    this.status.textContent = `${summary}${note} ${this.status.textContent}`.trim();
+    this.status.textContent = `${summary}${note} ${this.link}`.trim();
   }
 
   private refuse(fileName: string, problems: readonly string[], count = problems.length): void {

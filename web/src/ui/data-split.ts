@@ -100,9 +100,8 @@ export class DataSplit {
     this.validationValue.value = `${validation} %`;
     if (this.separateTest) {
       this.trainValue.value = `${100 - validation} %`;
-      this.testValue.value = '';
-      this.testExplain.textContent =
-        ': a separate set, kept apart (validation is cut from the other points)';
+      this.testValue.value = 'kept apart';
+      this.testExplain.textContent = ': its own points (validation is cut from the others)';
     } else {
       this.trainValue.value = `${train} %`;
       this.testValue.value = `${100 - train - validation} %`;

@@ -55,6 +55,7 @@ export class DataPanel {
   private readonly noise = byId('noise', HTMLInputElement);
   private readonly noiseValue = byId('noise-value', HTMLOutputElement);
   private readonly seed = byId('seed', HTMLInputElement);
+  private readonly seedWhat = byId('seed-what', HTMLElement);
   private readonly showTest = byId('show-test', HTMLInputElement);
   private readonly discretize = byId('discretize', HTMLInputElement);
   private readonly split: DataSplit;
@@ -96,6 +97,8 @@ export class DataPanel {
   show(scene: Scene): void {
     const { data } = scene;
     this.seed.value = String(scene.seed);
+    this.seedWhat.textContent =
+      data.name === SUPPLIED ? 'a new split of the same rows' : 'new points and a new split';
     this.split.show(scene);
     const generated = data.name !== SUPPLIED;
     this.samplesField.hidden = !generated;
@@ -103,7 +106,9 @@ export class DataPanel {
     this.classesField.hidden = !generated || !takesClasses(data.name);
     if (data.name === SUPPLIED) {
       this.gallery.show(data.dataset ? { kind: 'shipped', name: data.dataset } : null);
-      this.upload.describe(data.rows?.source ?? null, rowNumbers(scene));
+      // Points added to a generator's are described above; a file's rows here.
+      const file = data.rows && !data.rows.test ? (data.rows.source ?? 'your file') : null;
+      this.upload.describe(file, rowNumbers(scene));
       if (data.rows && !data.dataset) {
         const what = data.rows.test ? 'with points you added' : 'from your file';
         byId('dataset-description', HTMLElement).textContent =
