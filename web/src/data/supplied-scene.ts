@@ -12,9 +12,17 @@ import { DATASET_CATALOGUE, defaultScene, SUPPLIED, type Scene, type SceneRows }
 import type { LayerSpec } from '../wasm/core.mjs';
 import type { CsvSuccess } from './csv.ts';
 
-/** Float32 values as short JSON numbers (7 significant digits: a float32 reads back exactly). */
+/** Float32 values as the shortest decimals that read back as the same float32 (0.106, not
+ *  0.10599999874830246), so the scene's JSON and its link stay short and exact. */
 function short(values: ArrayLike<number>): number[] {
-  return Array.from(values, (v) => Number(v.toPrecision(7)));
+  return Array.from(values, (value) => {
+    const bits = Math.fround(value);
+    for (let digits = 1; digits < 9; digits++) {
+      const decimal = Number(bits.toPrecision(digits));
+      if (Math.fround(decimal) === bits) return decimal;
+    }
+    return Number(bits.toPrecision(9)); // 9 digits always suffice for a float32
+  });
 }
 
 /** The playground's scene for an uploaded CSV file: one ReLU hidden layer of 16, standardised
