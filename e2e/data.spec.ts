@@ -297,6 +297,36 @@ test('refuses a CSV file with a bad row, naming its line, and keeps training', a
   await screenshotPanel(page, testInfo, 'data-csv-error.png');
 });
 
+test('says a large file is too large for a link, and the link says to upload it again', async ({
+  page,
+}) => {
+  // 3,000 rows of two inputs and a class: 9,000 numbers, more than a link carries.
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const x = ((i * 37) % 1000) / 100 - 5;
+    const y = ((i * 91) % 1000) / 100 - 5;
+    return `${x},${y},${x * y > 0 ? 'same' : 'opposite'}`;
+  });
+  await page.locator('#csv-file').setInputFiles({
+    name: 'large.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(['x1,x2,sign', ...rows].join('\n')),
+  });
+  await expect(page.locator('#csv-status')).toContainText('Loaded large.csv: 3,000 rows');
+  await expect(page.locator('#csv-status')).toContainText(
+    'Too large for a link (9,000 numbers; a link carries up to 6,000)',
+  );
+  await expectEngine(page, 'paused');
+  await expectCounts(page, '2,100 training · 300 validation · 600 test points');
+  const scene = linkedScene(page);
+  expect(scene.data.name).toBe('supplied');
+  expect(scene.data.rows).toBeUndefined();
+  // Opening that link explains itself and keeps a working scene.
+  await page.reload();
+  await expect(page.locator('#error')).toContainText('scene.data.rows: missing');
+  await expect(page.locator('#error')).toContainText('upload the file again');
+  await expectEngine(page, 'paused');
+});
+
 test('takes a CSV file dropped on the panel', async ({ page }) => {
   const text = await readFile(`${FIXTURES}linear.csv`, 'utf8');
   const transfer = await page.evaluateHandle((body) => {
