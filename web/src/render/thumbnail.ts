@@ -40,7 +40,7 @@ export function drawThumbnail(
     const color =
       plot.kind === 'classes'
         ? classColor(target, plot.classes)
-        : outputColor(plot.kind === 'values' ? scaled(target, plot.min, plot.max) : 0);
+        : outputColor(plot.kind === 'values' ? emphasised(scaled(target, plot.min, plot.max)) : 0);
     const shape = plot.kind === 'classes' ? classShape(target, plot.classes) : 'circle';
     ctx.beginPath();
     traceMarker(ctx, shape, toX(x), toY(y), radius);
@@ -50,6 +50,13 @@ export function drawThumbnail(
   ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
   ctx.lineWidth = 1;
   ctx.strokeRect(0.5, 0.5, css - 1, css - 1);
+}
+
+/** A value's place on the colour scale pushed away from the pale middle (a small square shows
+ *  the pattern only in clear colours): 0.5 ± ½·√|2t − 1|. */
+function emphasised(t: number): number {
+  const u = 2 * t - 1;
+  return 0.5 + 0.5 * Math.sign(u) * Math.sqrt(Math.abs(u));
 }
 
 /** A shipped dataset's thumbnail: its shape in words on a plain square (its rows are only
