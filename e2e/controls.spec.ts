@@ -265,7 +265,7 @@ test('Reseed draws a new seed (shown, reproducible); Reset keeps it', async ({ p
   await expect.poll(() => testLoss(page)).toBe(first);
   await page.locator('#seed').fill('-3');
   await page.locator('#seed').press('Enter');
-  await expect(page.locator('#seed-error')).toContainText('scene.seed: expected an integer');
+  await expect(page.locator('#error')).toContainText('scene.seed: expected an integer');
   expect((await urlScene(page)).seed).toBe(1);
 });
 

@@ -127,7 +127,7 @@ async function curvePixels(page: Page, at: number[]) {
 
 /** Picks a dataset in the Data panel and waits for the worker to load its run. */
 async function pickDataset(page: Page, name: string, classes?: number): Promise<void> {
-  await page.locator('#dataset').selectOption(name);
+  await page.locator(`#dataset-gallery [role="radio"][data-dataset="${name}"]`).click();
   if (classes !== undefined) {
     await page.locator('#classes').fill(String(classes));
     await page.locator('#classes').press('Enter');
@@ -239,7 +239,7 @@ test('learns three spirals past 80 % test accuracy, picked in the dataset menu',
   page,
 }, testInfo) => {
   await expect(page.locator('#classes-field')).toBeHidden();
-  await page.locator('#dataset').selectOption('spirals');
+  await page.locator('#dataset-gallery [data-dataset="spirals"]').click();
   await expect(page.locator('#classes-field')).toBeVisible();
   await expect(page.locator('#classes')).toHaveAttribute('max', '5');
   await pickDataset(page, 'spirals', 9); // More than spirals takes: clamped.
@@ -329,7 +329,7 @@ test('fits the sine curve: the test loss falls', async ({ page }, testInfo) => {
 });
 
 test('holds out a validation set and sets the noise from the keyboard', async ({ page }) => {
-  await page.locator('#validation').check();
+  await page.locator('#validation-percent').fill('20');
   await expect(page.locator('#validation-loss')).toBeVisible();
   await expect(page.locator('#validation-accuracy')).toBeVisible();
   await expect(page.locator('#training-details')).toContainText(
@@ -346,8 +346,9 @@ test('holds out a validation set and sets the noise from the keyboard', async ({
   await expect(page.locator('#noise-value')).toHaveText('10 %');
   await expect(page.locator('#training-details')).toContainText('circle, 500 points, noise 0.1');
   await expect(page.locator('#step-count')).toHaveText('0'); // A new run.
-  await page.locator('#validation').press('Space');
-  await expect(page.locator('#validation')).not.toBeChecked();
+  await page.locator('#validation-percent').focus();
+  await page.keyboard.press('Home'); // 0 %: no validation set.
+  await expect(page.locator('#validation-value')).toHaveText('0 %');
   await expect(page.locator('#validation-loss')).toBeHidden();
   await expect(page.locator('#noise-value')).toHaveText('10 %');
 });
@@ -358,7 +359,7 @@ test('loads the digits when picked and trains them past 90 % test accuracy', asy
     if (request.url().includes('/data/')) fetched.push(new URL(request.url()).pathname);
   });
   expect(fetched).toEqual([]); // Nothing is fetched before the choice.
-  await page.locator('#dataset').selectOption({ label: 'Handwritten digits (8×8)' });
+  await page.locator('#dataset-gallery [role="radio"]', { hasText: 'Digits' }).click();
   await expect(page.locator('#dataset-panel')).toBeVisible();
   await expect(page.locator('#boundary')).toBeHidden();
   await expect(page.locator('#class-names li')).toHaveCount(10);

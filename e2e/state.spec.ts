@@ -55,7 +55,10 @@ test.afterEach(() => {
 
 test('opens the scene a link holds', async ({ page }) => {
   await open(page, `/${sceneHash(SPIRALS)}`);
-  await expect(page.locator('#dataset')).toHaveValue('spirals');
+  await expect(page.locator('#dataset-gallery [data-dataset="spirals"]')).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await expect(page.locator('#classes')).toHaveValue('4');
   await expect(page.locator('#noise-value')).toHaveText('10 %');
   await expect(chain(page)).toHaveAttribute(
@@ -70,25 +73,37 @@ test('back and forward return to the previous scenes; reload keeps the last', as
   await open(page, '/');
   const first = await page.evaluate(() => location.hash);
   expect(first).toMatch(/^#scene=/);
-  await page.locator('#dataset').selectOption('xor');
+  await page.locator('#dataset-gallery [data-dataset="xor"]').click();
   await expect(page).not.toHaveURL(new RegExp(first.slice(1)));
   const second = await page.evaluate(() => location.hash);
-  await page.locator('#dataset').selectOption('sine');
+  await page.locator('#dataset-gallery [data-dataset="sine"]').click();
   await expect(chain(page)).toHaveAttribute('aria-label', '1 → 16 Tanh → 16 Tanh → 1 Identity');
 
   await page.goBack();
-  await expect(page.locator('#dataset')).toHaveValue('xor');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'xor',
+  );
   expect(await page.evaluate(() => location.hash)).toBe(second);
   await page.goBack();
-  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'circle',
+  );
   await expect(chain(page)).toHaveAttribute('aria-label', '2 → 4 Tanh → 4 Tanh → 1 Sigmoid');
   await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
   await page.goForward();
-  await expect(page.locator('#dataset')).toHaveValue('xor');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'xor',
+  );
 
   // The last scene is kept in local storage and comes back without a hash.
   await open(page, '/');
-  await expect(page.locator('#dataset')).toHaveValue('xor');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'xor',
+  );
   expect(await page.evaluate(() => location.hash)).toBe(second);
 });
 
@@ -100,7 +115,10 @@ test('a bad hash shows the validation error and keeps the scene', async ({ page 
   await expect(page.locator('#error .error-text')).toHaveText(
     'scene.optimizer.lr: expected a number in [0.000001, 10], got 0',
   );
-  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'circle',
+  );
   await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
 
   // A corrupt stored scene is ignored (with a warning) on the next visit.
@@ -109,7 +127,10 @@ test('a bad hash shows the validation error and keeps the scene', async ({ page 
   page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
   await page.goto('about:blank');
   await open(page, '/');
-  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'circle',
+  );
   expect(warnings.join('\n')).toContain('Ignoring the scene kept from the last visit');
 });
 
@@ -121,7 +142,10 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
   await expect(note).toBeVisible();
   await expect(note.locator('.note-title')).toHaveText(/TensorFlow Playground link/);
   await expect(note).toContainText('learning rate is halved (0.03 → 0.015)');
-  await expect(page.locator('#dataset')).toHaveValue('circle');
+  await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(
+    'data-dataset',
+    'circle',
+  );
   await expect(chain(page).locator('.chip')).toHaveText(['2 inputs', '4 Tanh', '2 Tanh', '1 Tanh']);
   await expect(page.locator('#training-details dd').first()).toHaveText('MSELoss');
   await expect(page.locator('#training-details')).toContainText('uniform U(-0.5, 0.5), bias 0.1');

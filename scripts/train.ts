@@ -32,7 +32,13 @@ import {
   type ParameterRecord,
   type SavedModel,
 } from '../web/src/model.ts';
-import { sceneToEngineConfig, SUPPLIED, suppliedShape, type Scene } from '../web/src/scene.ts';
+import {
+  rowsToSupplied,
+  sceneToEngineConfig,
+  SUPPLIED,
+  suppliedShape,
+  type Scene,
+} from '../web/src/scene.ts';
 import createCore, {
   type CoreModule,
   type Evaluation,
@@ -193,10 +199,15 @@ async function loadCore(): Promise<CoreModule> {
   return createCore({ wasmBinary: readFileSync(wasm) });
 }
 
-/** Supplied data goes with a scene whose data.name is "supplied", and only with one. */
+/** Supplied data goes with a scene whose data.name is "supplied" (and that does not carry its
+ *  rows in data.rows), and only with one. */
 function checkSupplied(scene: unknown, file: string, where: string, supplied: unknown): void {
-  const isSupplied =
-    typeof scene === 'object' && scene !== null && (scene as Scene).data?.name === SUPPLIED;
+  const data = typeof scene === 'object' && scene !== null ? (scene as Scene).data : undefined;
+  if (data?.name === SUPPLIED && data.rows !== undefined) {
+    if (supplied) throw new Failure(`${file}: ${where}.data.rows holds the rows: leave out --data`);
+    return;
+  }
+  const isSupplied = data?.name === SUPPLIED;
   if (isSupplied && !supplied) {
     throw new Failure(`${file}: ${where}.data.name is "supplied": give the rows with --data`);
   }
@@ -242,10 +253,13 @@ async function main(args: readonly string[]): Promise<void> {
   if (scene === null) throw new Failure(`no scene file given\n${USAGE}`);
 
   const core = await loadCore();
+  const own =
+    scene.data.name === SUPPLIED && scene.data.rows ? rowsToSupplied(scene.data.rows) : null;
+  const rows = supplied ?? own;
   let trainer: Trainer;
   try {
-    trainer = supplied
-      ? new core.Trainer(sceneToEngineConfig(scene), supplied)
+    trainer = rows
+      ? new core.Trainer(sceneToEngineConfig(scene), rows)
       : new core.Trainer(sceneToEngineConfig(scene));
   } catch (error) {
     throw new Failure(

@@ -15,19 +15,17 @@ import { renderDescription } from './render/description.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
 import {
-  datasetScene,
   defaultScene,
   SHIPPED_CATALOGUE,
-  shippedScene,
+  sceneShape,
   SUPPLIED,
   validateScene,
-  type DatasetChoice,
   type Scene,
   type ShippedDataset,
 } from './scene.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
 import { Controls, randomSeed, type EngineStatus } from './ui/controls.ts';
-import { DatasetPicker } from './ui/dataset-picker.ts';
+import { DataPanel } from './ui/dataset-picker.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { applyHidden } from './ui/hide.ts';
@@ -60,7 +58,6 @@ const controls = new Controls({ togglePlay, step, stepEpoch, reset, reseed, setS
 const trainingPanel = new TrainingPanel(byId('training-controls', HTMLElement), (next) =>
   applyScene(next, 'live'),
 );
-const picker = new DatasetPicker(chooseDataset, chooseShipped);
 const readouts = new Readouts();
 const legend = new PlotLegend();
 const canvas = byId('boundary', HTMLCanvasElement);
@@ -76,6 +73,17 @@ const description = {
   output: byId('output-explain', HTMLElement),
 };
 const client = new EngineClient(receive);
+const picker = new DataPanel({
+  scene: () => scene,
+  apply: (next) => applyScene(next),
+  view: (options) => {
+    boundary.options = options;
+    queueFrame();
+  },
+  plot: { canvas, toData: (x, y) => boundary.toData(x, y) },
+  requestThumbnails: (samples) => client.thumbnails(samples),
+});
+boundary.options = picker.viewOptions();
 
 // The scene: the URL's, else the last one kept in local storage, else the default.
 const fromUrl = readHash(location.hash);
@@ -117,8 +125,13 @@ function receive(message: FromWorker): void {
     case 'points':
       if (fetching) return;
       points = message;
-      if (scene.data.name === SUPPLIED && scene.data.dataset) {
-        datasetPanel.show(SHIPPED_CATALOGUE[scene.data.dataset].title, message.classNames);
+      picker.showPoints(message);
+      if (!drawable(scene)) {
+        const data = scene.data.name === SUPPLIED ? scene.data : null;
+        const title = data?.dataset
+          ? SHIPPED_CATALOGUE[data.dataset].title
+          : (data?.rows?.source ?? 'Your data');
+        datasetPanel.show(title, message.classNames);
       } else {
         if (datasetPanel.active) {
           datasetPanel.hide();
@@ -128,10 +141,14 @@ function receive(message: FromWorker): void {
         legend.show(message.plot, message.validation.length > 0);
       }
       readouts.configure({
-        validation: message.validation.length > 0,
+        // From the scene: data with more than two inputs reports no points.
+        validation: (scene.data.validationFraction ?? 0) > 0,
         accuracy: message.plot.kind === 'classes',
       });
       break;
+    case 'thumbnails':
+      picker.thumbnails(message.sets);
+      return;
     case 'snapshot':
       if (fetching) return;
       latest = message;
@@ -155,14 +172,10 @@ function receive(message: FromWorker): void {
   queueFrame();
 }
 
-/** A new dataset (or class count, noise, validation hold-out): a new scene, a new run, paused. */
-function chooseDataset(choice: DatasetChoice): void {
-  applyScene(datasetScene({ ...choice, seed: scene.seed }));
-}
-
-/** A real dataset: its fixed scene (keeping the seed), loaded once its files are fetched. */
-function chooseShipped(name: ShippedDataset): void {
-  applyScene(shippedScene(name, scene.seed));
+/** The plot can draw the scene's data: 1 or 2 inputs per point. */
+function drawable(scene: Scene): boolean {
+  const features = sceneShape(scene.data)?.features;
+  return features === 1 || features === 2;
 }
 
 /**
@@ -200,7 +213,6 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
 function showScene(): void {
   renderDescription(scene, description.chain, description.details, description.output);
   trainingPanel.show(scene);
-  controls.showSeed(scene.seed);
 }
 
 /** Loads `scene` into the worker, paused: at once for generated data, after fetching the files

@@ -310,6 +310,30 @@ export interface SuppliedSceneData extends SceneSplit {
   /** The shipped dataset (web/public/data) the rows come from, so the scene can travel in a
    *  link; absent: rows from elsewhere (a CSV), which cannot. */
   dataset?: ShippedDataset;
+  /** Rows carried in the scene itself (a small CSV file, points added by clicking), so the
+   *  scene reproduces them from a link; absent for a shipped dataset's or a large file's rows. */
+  rows?: SceneRows;
+}
+
+/**
+ * Rows inside a scene: plain number arrays, so the scene stays JSON (and a link). The page keeps
+ * them here while a run uses them; a link carries them only when they are small (state/url.ts,
+ * LINK_NUMBERS), and the engine gets them as SuppliedData (rowsToSupplied).
+ */
+export interface SceneRows {
+  /** Raw features per row (2: points of the plane, drawn as such). */
+  features: number;
+  /** 0: a regression (y holds values); else y holds class indices 0 … classes−1. */
+  classes: number;
+  /** rows × features, row-major. */
+  x: number[];
+  y: number[];
+  /** A separate test set (the points a generator's split held out, when points were added). */
+  test?: { x: number[]; y: number[] };
+  /** What the rows are, for the page: "blobs.csv", "Circle + 3 points". */
+  source?: string;
+  /** Label of each class index (a CSV's labels). */
+  classNames?: string[];
 }
 
 /** The real datasets the page ships (web/public/data, docs/datasets.md). */
@@ -454,6 +478,10 @@ export interface DatasetChoice {
   validationFraction?: number;
   /** default 1. */
   seed?: number;
+  /** Points in total; default 500. */
+  samples?: number;
+  /** default 0.5. */
+  trainFraction?: number;
 }
 
 /** The class count the picker starts blobs and spirals with: more than two is why they exist. */
@@ -491,10 +519,10 @@ export function datasetScene(choice: DatasetChoice): GeneratedScene {
     : info.classes.min;
   scene.data = {
     name,
-    samples: 500,
+    samples: choice.samples ?? 500,
     noise: choice.noise ?? 0,
     ...(takesClasses(name) ? { classes } : {}),
-    trainFraction: 0.5,
+    trainFraction: choice.trainFraction ?? 0.5,
     ...(choice.validationFraction ? { validationFraction: choice.validationFraction } : {}),
   };
   if (choice.seed !== undefined) scene.seed = choice.seed;
@@ -547,6 +575,7 @@ function copyTraining(training: SceneTraining): SceneTraining {
 
 function copyData(data: SceneData): SceneData {
   const copy: SceneData = { ...data };
+  if (copy.name === SUPPLIED && copy.rows) copy.rows = { ...copy.rows };
   if (data.features) copy.features = [...data.features];
   return copy;
 }
@@ -554,7 +583,11 @@ function copyData(data: SceneData): SceneData {
 /** Translates a (validated) scene into the engine's constructor argument. */
 export function sceneToEngineConfig(scene: Scene): EngineConfig {
   const data = copyData(scene.data);
-  if (data.name === SUPPLIED) delete data.dataset; // The page's, not the engine's.
+  if (data.name === SUPPLIED) {
+    // The page's, not the engine's (the rows go to the Trainer as SuppliedData).
+    delete data.dataset;
+    delete data.rows;
+  }
   return {
     seed: scene.seed,
     data,
@@ -934,7 +967,7 @@ const activationName = (a: LayerSpec['activation']): ActivationName =>
 // ---- data and training ------------------------------------------------------------------------
 
 /** The fields each part of a scene accepts (docs/scene.schema.json lists the same). */
-export const DATA_FIELDS = allOf<keyof EngineConfig['data'] | 'dataset'>()([
+export const DATA_FIELDS = allOf<keyof EngineConfig['data'] | 'dataset' | 'rows'>()([
   'name',
   'samples',
   'noise',
@@ -945,6 +978,7 @@ export const DATA_FIELDS = allOf<keyof EngineConfig['data'] | 'dataset'>()([
   'standardize',
   'signedLabels',
   'dataset',
+  'rows',
 ]);
 export const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
   'batchSize',
@@ -1009,11 +1043,20 @@ function data(value: unknown): SceneData {
         reject(`data.${key}`, `only for generated data; supplied data brings its own rows`);
       }
     }
+    if (d.rows !== undefined) {
+      if (d.dataset !== undefined) {
+        reject('data.rows', 'rows of their own and data.dataset exclude each other');
+      }
+      return { name, ...split, rows: sceneRows(d.rows) };
+    }
     if (d.dataset === undefined) return { name, ...split };
     return { name, dataset: oneOf(d.dataset, 'data.dataset', SHIPPED_DATASETS), ...split };
   }
   if (d.dataset !== undefined) {
     reject('data.dataset', `only for data.name "supplied"; ${name} is generated`);
+  }
+  if (d.rows !== undefined) {
+    reject('data.rows', `only for data.name "supplied"; ${name} is generated`);
   }
   const generated: GeneratedData = {
     name,
@@ -1038,6 +1081,114 @@ function data(value: unknown): SceneData {
     }
   }
   return generated;
+}
+
+const ROWS_FIELDS = allOf<keyof SceneRows>()([
+  'features',
+  'classes',
+  'x',
+  'y',
+  'test',
+  'source',
+  'classNames',
+]);
+
+/** x and y of `count` rows checked against features and classes. */
+function rowValues(
+  r: Fields,
+  path: string,
+  features: number,
+  classes: number,
+): { x: number[]; y: number[] } {
+  const { x, y } = r;
+  if (!Array.isArray(y) || y.length < 1) fail(`${path}.y`, 'an array of one target per row', y);
+  const rows = (y as unknown[]).length;
+  if (!Array.isArray(x) || x.length !== rows * features) {
+    fail(`${path}.x`, `an array of ${rows} × ${features} numbers (row-major)`, shownLength(x));
+  }
+  (x as unknown[]).forEach((v, i) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      fail(`${path}.x[${i}]`, 'a finite number', v);
+    }
+  });
+  (y as unknown[]).forEach((v, i) => {
+    const ok =
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      (classes === 0 || (Number.isInteger(v) && v >= 0 && v < classes));
+    if (!ok) {
+      fail(
+        `${path}.y[${i}]`,
+        classes === 0 ? 'a finite number' : `a class index 0 … ${classes - 1}`,
+        v,
+      );
+    }
+  });
+  return { x: x as number[], y: y as number[] };
+}
+
+function shownLength(value: unknown): unknown {
+  return Array.isArray(value) ? `an array of ${value.length}` : value;
+}
+
+function sceneRows(value: unknown): SceneRows {
+  const path = 'data.rows';
+  const r = object(value, path, ROWS_FIELDS);
+  const features = number(r.features, `${path}.features`, LIMITS.inputs);
+  const classes = number(r.classes, `${path}.classes`, int(0, 50));
+  if (classes === 1) reject(`${path}.classes`, '0 for a regression, else 2 to 50 classes');
+  const rows: SceneRows = { features, classes, ...rowValues(r, path, features, classes) };
+  if (rows.y.length < 2) reject(`${path}.y`, `needs at least 2 rows, got ${rows.y.length}`);
+  if (r.test !== undefined) {
+    const t = object(r.test, `${path}.test`, ['x', 'y']);
+    rows.test = rowValues(t, `${path}.test`, features, classes);
+  }
+  if (r.source !== undefined) {
+    if (typeof r.source !== 'string') fail(`${path}.source`, 'a string', r.source);
+    rows.source = r.source;
+  }
+  if (r.classNames !== undefined) {
+    const names = r.classNames;
+    if (
+      !Array.isArray(names) ||
+      names.length !== classes ||
+      !names.every((n) => typeof n === 'string')
+    ) {
+      fail(`${path}.classNames`, `an array of ${classes} strings, one per class`, names);
+    }
+    rows.classNames = names as string[];
+  }
+  return rows;
+}
+
+/** The shape of a scene's own rows. */
+export function rowsShape(rows: SceneRows): DataShape {
+  return {
+    rows: rows.y.length,
+    features: rows.features,
+    classes: rows.classes,
+    ...(rows.test ? { separateTest: true } : {}),
+  };
+}
+
+/** A scene's own rows as the engine's SuppliedData. */
+export function rowsToSupplied(rows: SceneRows): SuppliedData {
+  const set = (x: number[], y: number[]) => ({
+    x: Float32Array.from(x),
+    y: Float32Array.from(y),
+    features: rows.features,
+    classes: rows.classes,
+  });
+  const data: SuppliedData = set(rows.x, rows.y);
+  if (rows.test) data.test = set(rows.test.x, rows.test.y);
+  return data;
+}
+
+/** The shape of any scene's data when the page knows it: generated, own rows or shipped. */
+export function sceneShape(data: SceneData): DataShape | null {
+  if (data.name !== SUPPLIED) return generatedShape(data);
+  if (data.rows) return rowsShape(data.rows);
+  return data.dataset ? SHIPPED_CATALOGUE[data.dataset].shape : null;
 }
 
 function training(value: unknown): SceneTraining {
@@ -1350,9 +1501,7 @@ export function validateScene(input: unknown, supplied?: DataShape | null): Scen
     training: training(top.training),
   };
   const shape =
-    sceneData.name !== SUPPLIED
-      ? generatedShape(sceneData)
-      : (supplied ?? (sceneData.dataset ? SHIPPED_CATALOGUE[sceneData.dataset].shape : null));
+    sceneData.name !== SUPPLIED ? generatedShape(sceneData) : (supplied ?? sceneShape(sceneData));
   checkCombination(scene, shape);
   return scene;
 }

@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CURVE_SAMPLES, curveX, GRID_RESOLUTION } from '../src/engine/protocol.ts';
-import { isFatal, TrainingSession } from '../src/engine/session.ts';
+import { generatorPoints, isFatal, TrainingSession } from '../src/engine/session.ts';
+import { parseCsv } from '../src/data/csv.ts';
+import { csvScene, withAddedPoint } from '../src/data/supplied-scene.ts';
 import {
   ACTIVATIONS,
   DATASET_CATALOGUE,
@@ -16,6 +18,7 @@ import {
   LOSSES,
   OPTIMIZERS,
   SCHEDULERS,
+  sceneShape,
   sceneToEngineConfig,
   splitSizes,
   suppliedShape,
@@ -1048,5 +1051,68 @@ describe('TrainingSession plots', () => {
     // Inside the data's range the fit is close; it was nowhere near before training.
     expect(error(curve)).toBeLessThan(0.15);
     expect(before).toBeGreaterThan(0.5);
+  });
+});
+
+describe('TrainingSession with rows in the scene (a CSV file, added points)', () => {
+  function session(scene: Scene): TrainingSession {
+    const s = TrainingSession.create(core, scene);
+    live.push({ delete: () => s.dispose() });
+    return s;
+  }
+
+  it('trains a CSV file’s rows, with its class names, cut as the page counts', () => {
+    const csv = parseCsv(readFileSync(new URL('./fixtures/blobs.csv', import.meta.url), 'utf8'));
+    if (!csv.ok) throw new Error('blobs.csv should parse');
+    const s = session(csvScene(csv, 'blobs.csv', 3));
+    expect(s.planar).toBe(false);
+    const points = s.points();
+    expect(points.classNames).toEqual(['amber', 'blue', 'coral']);
+    expect(points.train.length).toBe(0); // four inputs: nothing to draw
+    const before = s.snapshot(false).evaluation;
+    expect(s.run(300).step).toBe(300);
+    const after = s.snapshot(false).evaluation;
+    expect(after.train.loss).toBeLessThan(before.train.loss / 2);
+    expect(after.test.accuracy).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a generator’s test set and trains on every added point', () => {
+    const base = datasetScene({ name: 'blobs', classes: 3, samples: 200 });
+    base.data.trainFraction = 0.6;
+    base.data.validationFraction = 0.2;
+    const generated = session(base).points();
+    expect(generated.train.length / 3).toBe(120);
+    const added = withAddedPoint(base, generated, { x: 5.5, y: 5.5, target: 2 });
+    const s = session(added);
+    expect(s.planar).toBe(true);
+    const points = s.points();
+    expect(points.plot).toEqual({ kind: 'classes', classes: 3, outputs: 3 });
+    // The page's sizes are the engine's: one more training point, the same validation and test.
+    expect(splitSizes(added.data, sceneShape(added.data)!)).toEqual({
+      train: 121,
+      validation: 40,
+      test: null,
+    });
+    expect(points.train.length / 3).toBe(121);
+    expect(points.validation.length / 3).toBe(40);
+    expect(Array.from(points.test)).toEqual(Array.from(generated.test));
+    const triples = Array.from({ length: points.train.length / 3 }, (_, i) =>
+      Array.from(points.train.subarray(i * 3, i * 3 + 3)),
+    );
+    expect(triples).toContainEqual([5.5, 5.5, 2]);
+  });
+
+  it('draws every generator’s noise-free points for its thumbnail', () => {
+    for (const name of DATASETS) {
+      const { plot, points } = generatorPoints(core, name, 300);
+      expect(points.length, name).toBe(900);
+      expect(plot.kind, name).toBe(
+        DATASET_CATALOGUE[name].task === 'classification'
+          ? 'classes'
+          : DATASET_CATALOGUE[name].features === 1
+            ? 'curve'
+            : 'values',
+      );
+    }
   });
 });

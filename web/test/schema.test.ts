@@ -253,6 +253,27 @@ function richScenes(): Scene[] {
   ];
 }
 
+/** A scene carrying three rows of its own and a separate test set (a CSV file, added points). */
+function rowsScene(): Scene {
+  return {
+    ...defaultScene(),
+    data: {
+      name: 'supplied',
+      trainFraction: 0.5,
+      validationFraction: 0.3,
+      rows: {
+        features: 2,
+        classes: 2,
+        x: [0.5, -1, 2, 3.5, -4, 0],
+        y: [0, 1, 1],
+        test: { x: [1, 1], y: [0] },
+        source: 'points.csv',
+        classNames: ['no', 'yes'],
+      },
+    },
+  };
+}
+
 /** Every scene the schema is checked on and must accept: the page's, the docs', the rich ones. */
 function validScenes(): Array<readonly [string, unknown]> {
   const scenes: Array<readonly [string, unknown]> = [['defaultScene()', defaultScene()]];
@@ -271,6 +292,7 @@ function validScenes(): Array<readonly [string, unknown]> {
   for (const [file, scene] of examples) scenes.push([`docs/scenes/${file}`, scene]);
   richScenes().forEach((scene, i) => scenes.push([`rich scene ${i}`, scene]));
   for (const name of SHIPPED_DATASETS) scenes.push([`shippedScene(${name})`, shippedScene(name)]);
+  scenes.push(['rows in the scene', rowsScene()]);
   return scenes;
 }
 
@@ -542,6 +564,9 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
     return [
       /^scene\.data\.(train|validation)Fraction: .*(leaves|add up)/,
       /^scene\.training\.batchSize: .* is larger than the .* training rows/,
+      // A scene's own rows: their counts against features and classes, and class indices.
+      /^scene\.data\.rows\.(test\.)?(x|y(\[\d+\])?|classNames): expected (an array of \d+|a class index)/,
+      /^scene\.model\.inputs: expected \d+ \(the supplied data points have/,
       new RegExp(
         `^scene\\.${outputLayer.replace(/[.[\]]/g, '\\$&')}\\.(units|dropout|activation): `,
       ),
@@ -682,7 +707,7 @@ describe('the schema keeps to scene.ts (no drift)', () => {
       }
       Object.values(json).forEach(walk);
     })(schema);
-    expect(objects).toBe(13);
+    expect(objects).toBe(15);
   });
 
   it('ties the rules between parts to scene.ts lists', () => {

@@ -211,6 +211,25 @@ describe('npm run train', () => {
     );
   });
 
+  it('trains a scene that carries its rows (data.rows, as the page saves a CSV file)', () => {
+    const scene = join(scratch, 'rows-scene.json');
+    const x = Array.from({ length: 100 }, (_, i) => [Math.cos(i), Math.sin(i * 1.3)]).flat();
+    const y = Array.from({ length: 100 }, (_, i) => (Math.cos(i) > 0 ? 1 : 0));
+    const rows = { features: 2, classes: 2, x, y, source: 'points.csv' };
+    writeFileSync(
+      scene,
+      JSON.stringify({ ...defaultScene(), data: { name: 'supplied', trainFraction: 0.5, rows } }),
+    );
+    const ok = run(scene, '--epochs', '3');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(lines(ok.stdout)).toHaveLength(4);
+    const data = join(scratch, 'rows-too.json');
+    writeFileSync(data, JSON.stringify({ x, y, features: 2, classes: 2 }));
+    const both = run(scene, '--data', data);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/data\.rows holds the rows: leave out --data\n$/);
+  });
+
   it.each<[string, number, (all: Line[]) => void]>([
     [
       'xor-features.json',

@@ -8,7 +8,16 @@ import {
   shippedScene,
   type Scene,
 } from '../src/scene.ts';
-import { decodeHash, encodeHash, restoreState, STORAGE_KEY, storeState } from '../src/state/url.ts';
+import {
+  decodeHash,
+  encodeHash,
+  LINK_NUMBERS,
+  linkedScene,
+  restoreState,
+  rowNumbers,
+  STORAGE_KEY,
+  storeState,
+} from '../src/state/url.ts';
 
 /** A Storage backed by a Map. */
 function memoryStorage(): Storage {
@@ -106,9 +115,39 @@ describe('URL hash', () => {
     expect(restoreState(storage)?.scene).toEqual(shippedScene('iris'));
   });
 
+  it('carries small rows in the link and leaves large ones out', () => {
+    const base = defaultScene();
+    const withRows = (rows: number): Scene => ({
+      ...base,
+      data: {
+        name: 'supplied',
+        trainFraction: 0.5,
+        rows: {
+          features: 2,
+          classes: 2,
+          x: Array.from({ length: rows * 2 }, (_, i) => i / 8),
+          y: Array.from({ length: rows }, (_, i) => i % 2),
+          source: 'points.csv',
+        },
+      },
+    });
+    const small = withRows(100);
+    expect(rowNumbers(small)).toBe(300);
+    expect(roundTrip(small)).toEqual({ kind: 'scene', scene: small, hide: [] });
+    const large = withRows(LINK_NUMBERS); // 3 numbers a row: over the limit
+    expect(rowNumbers(large)).toBeGreaterThan(LINK_NUMBERS);
+    const linked = linkedScene(large);
+    expect(linked.data.name === 'supplied' && linked.data.rows).toBe(undefined);
+    expect(() => decodeHash(encodeHash({ scene: large, hide: [] }))).toThrow(
+      /upload the file again/,
+    );
+  });
+
   it('refuses supplied data, damaged encodings and unknown hashes', () => {
     const supplied = { ...defaultScene(), data: { name: 'supplied', trainFraction: 0.5 } };
-    expect(() => decodeHash(sceneHash(supplied))).toThrow(/cannot travel in a link/);
+    expect(() => decodeHash(sceneHash(supplied))).toThrow(
+      /scene\.data\.rows: missing; .*upload the file again/,
+    );
     expect(() => decodeHash('#scene=%%%')).toThrow(/not base64url-encoded JSON/);
     expect(() => decodeHash('#scene=bm90IGpzb24')).toThrow(/not base64url-encoded JSON/);
     expect(() => decodeHash('#foo=bar')).toThrow(/holds no scene/);

@@ -94,6 +94,11 @@ export class EngineClient {
     this.send({ type: 'setSpeed', stepsPerSecond });
   }
 
+  /** Asks for every generator's noise-free points (the dataset thumbnails). */
+  thumbnails(samples: number): void {
+    this.send({ type: 'thumbnails', samples });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();

@@ -1,6 +1,6 @@
 // Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
-import type { Evaluation, Progress } from '../wasm/core.mjs';
+import type { DatasetName, Evaluation, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
 
@@ -34,7 +34,18 @@ export type ToWorker =
   | { type: 'stepEpochs'; epochs: number }
   /** Paces the training loop at `stepsPerSecond` optimiser steps (null: as fast as the engine
    *  goes). Nothing is sent back; the next snapshots show the pace. */
-  | { type: 'setSpeed'; stepsPerSecond: number | null };
+  | { type: 'setSpeed'; stepsPerSecond: number | null }
+  /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
+   *  → `thumbnails`. */
+  | { type: 'thumbnails'; samples: number };
+
+/** One generator's points for its thumbnail. */
+export interface ThumbnailPoints {
+  name: DatasetName;
+  plot: PlotKind;
+  /** [x, y, target] per point (1-D data: [x, target, target]). */
+  points: Float32Array;
+}
 
 export interface SnapshotMessage {
   type: 'snapshot';
@@ -85,6 +96,7 @@ export type FromWorker =
   | { type: 'ready'; arch: string }
   | SnapshotMessage
   | PointsMessage
+  | { type: 'thumbnails'; sets: ThumbnailPoints[] }
   /** A request failed (bad scene, engine Error such as divergence). Training is paused;
    *  the worker keeps working. */
   | { type: 'error'; message: string }

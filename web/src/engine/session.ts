@@ -1,9 +1,11 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
-import type { CoreModule, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
+import type { CoreModule, DatasetName, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import {
-  generatedShape,
+  datasetScene,
+  rowsToSupplied,
+  sceneShape,
   sceneToEngineConfig,
   SUPPLIED,
   validateScene,
@@ -17,6 +19,7 @@ import {
   type PointsMessage,
   type ShippedFiles,
   type SnapshotMessage,
+  type ThumbnailPoints,
 } from './protocol.ts';
 
 /** The inputs the curve of 1-D data is sampled at. */
@@ -55,6 +58,10 @@ export class TrainingSession {
     if (valid.data.name !== SUPPLIED) {
       return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
     }
+    if (valid.data.rows) {
+      const trainer = new core.Trainer(sceneToEngineConfig(valid), rowsToSupplied(valid.data.rows));
+      return new TrainingSession(trainer, valid, null, valid.data.rows.classNames ?? []);
+    }
     if (!files) throw new Error('scene.data.name: "supplied" needs the dataset\u2019s files');
     const data: SuppliedData = { nnpd: files.data.nnpd, name: files.data.name };
     if (files.test) data.test = { nnpd: files.test.nnpd, name: files.test.name };
@@ -69,12 +76,12 @@ export class TrainingSession {
 
   /** The input plane can be drawn: the data is 2-D (predictGridClasses needs that). */
   get planar(): boolean {
-    return generatedShape(this.currentScene.data)?.features === 2;
+    return sceneShape(this.currentScene.data)?.features === 2;
   }
 
   /** The data is 1-D: the page draws the network's curve y = f(x). */
   get curved(): boolean {
-    return generatedShape(this.currentScene.data)?.features === 1;
+    return sceneShape(this.currentScene.data)?.features === 1;
   }
 
   snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
@@ -127,6 +134,27 @@ export class TrainingSession {
 
   dispose(): void {
     this.trainer.delete();
+  }
+}
+
+/** Noise-free points of a generator for its thumbnail: `samples` points of
+ *  datasetScene({ name }), all of them (train and test sets together), as [x, y, target]. */
+export function generatorPoints(
+  core: CoreModule,
+  name: DatasetName,
+  samples: number,
+): ThumbnailPoints {
+  const scene = datasetScene({ name, samples, trainFraction: 0.95 });
+  const trainer = new core.Trainer(sceneToEngineConfig(validateScene(scene)));
+  try {
+    const train = trainer.trainPoints();
+    const test = trainer.testPoints();
+    const points = new Float32Array(train.length + test.length);
+    points.set(train);
+    points.set(test, train.length);
+    return { name, plot: plotKind(scene, [points]), points };
+  } finally {
+    trainer.delete();
   }
 }
 

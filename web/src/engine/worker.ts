@@ -3,7 +3,8 @@
 import type { CoreModule } from '../wasm/core.mjs';
 import { ChunkSizer, StepPacer, Throttle } from './pacing.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { isFatal, messageOf, TrainingSession } from './session.ts';
+import { DATASETS } from '../scene.ts';
+import { generatorPoints, isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the DOM and WebWorker libs conflict). */
@@ -197,6 +198,14 @@ function handle(core: CoreModule, request: ToWorker): void {
       cancelWake();
       if (playing) queueChunk();
       return;
+    case 'thumbnails': {
+      const sets = DATASETS.map((name) => generatorPoints(core, name, request.samples));
+      post(
+        { type: 'thumbnails', sets },
+        sets.map((set) => set.points.buffer),
+      );
+      return;
+    }
   }
 }
 

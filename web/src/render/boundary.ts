@@ -9,6 +9,7 @@ import { curveX, VIEW, type PlotKind } from '../engine/protocol.ts';
 import {
   BLUE,
   classColor,
+  classShadeColor,
   cssColor,
   heatmapTable,
   NEUTRAL,
@@ -17,7 +18,7 @@ import {
   scaled,
   type Rgb,
 } from './colors.ts';
-import { classTables, fillClassPixels, fillValuePixels } from './heatmap.ts';
+import { classTables, fillClassPixels, fillValuePixels, LEVELS } from './heatmap.ts';
 import { classShape, traceMarker, type MarkerShape } from './markers.ts';
 import { tickLabel, ticks } from './plot.ts';
 
@@ -70,6 +71,15 @@ interface MarkerStyle {
 }
 
 const WHITE = '#ffffff';
+
+/** What the plot shows besides the network's output: TF Playground's "Show test data" and
+ *  "Discretize output" toggles. */
+export interface ViewOptions {
+  showTestData: boolean;
+  /** Two colours only: P(class 1) thresholded at ½ (the most likely class at full colour for
+   *  one output per class), a regression's output by its side of the targets' midpoint. */
+  discretize: boolean;
+}
 /** A by-class heatmap's image has this many pixels per grid cell and side. */
 const CLASS_UPSAMPLING = 4;
 
@@ -79,9 +89,14 @@ export class BoundaryView {
    *  smoothing. */
   private readonly cells = document.createElement('canvas');
   private readonly table = heatmapTable();
+  /** The same palette in two steps, below and from the middle (discretized output). */
+  private readonly steppedTable = heatmapTable(LEVELS, (t) => outputColor(t < 0.5 ? 0 : 1));
   /** classTables(k) by k, made when first needed. */
   private readonly classTables = new Map<number, Uint8ClampedArray[]>();
   private cssSize = 0;
+  /** The plot square of the last drawing, in CSS pixels (for toData). */
+  private lastPlot: Plot | null = null;
+  options: ViewOptions = { showTestData: true, discretize: false };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const ctx = canvas.getContext('2d');
@@ -115,6 +130,7 @@ export class BoundaryView {
       yMax: curve ? kind.max : VIEW.max,
       pointsPerSide: curve ? 150 : 120,
     };
+    this.lastPlot = plot;
     if (curve) this.drawCurveBackground(plot);
     else this.drawHeatmap(plot, frame, kind);
     if (points) {
@@ -123,6 +139,7 @@ export class BoundaryView {
         [points.validation, 'validation'],
         [points.test, 'test'],
       ] as const) {
+        if (split === 'test' && !this.options.showTestData) continue;
         this.drawPoints(plot, set, (target) => markerStyle(kind, split, target));
       }
     }
@@ -141,6 +158,7 @@ export class BoundaryView {
       return;
     }
     // Classes are chosen per pixel of a finer image, between interpolated probabilities.
+    const { discretize } = this.options;
     const size = channels > 1 ? n * CLASS_UPSAMPLING : n;
     if (this.cells.width !== size) {
       this.cells.width = size;
@@ -150,24 +168,48 @@ export class BoundaryView {
     if (!cellsCtx) return;
     const image = cellsCtx.createImageData(size, size);
     if (channels > 1) {
-      fillClassPixels(frame.grid, n, channels, this.tablesFor(channels), image.data, size);
+      const tables = this.tablesFor(channels, discretize);
+      fillClassPixels(frame.grid, n, channels, tables, image.data, size);
     } else {
+      // A regression's threshold is the middle of its colour scale, which spans the targets.
       const [min, max] = kind.kind === 'values' ? [kind.min, kind.max] : [0, 1];
-      fillValuePixels(frame.grid, this.table, min, max, image.data);
+      const table = discretize ? this.steppedTable : this.table;
+      fillValuePixels(frame.grid, table, min, max, image.data);
     }
     cellsCtx.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
+    // Smoothing would blend the two colours of a discretized output along the boundary.
+    ctx.imageSmoothingEnabled = !discretize;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(this.cells, plot.x, plot.y, plot.size, plot.size);
   }
 
-  private tablesFor(classes: number): Uint8ClampedArray[] {
-    let tables = this.classTables.get(classes);
+  /** classTables(k), or for a discretized output each class's full colour at every level. */
+  private tablesFor(classes: number, discretize: boolean): Uint8ClampedArray[] {
+    const key = discretize ? -classes : classes;
+    let tables = this.classTables.get(key);
     if (!tables) {
-      tables = classTables(classes);
-      this.classTables.set(classes, tables);
+      tables = discretize
+        ? Array.from({ length: classes }, (_, c) =>
+            heatmapTable(LEVELS, () => classShadeColor(c, 1, classes)),
+          )
+        : classTables(classes);
+      this.classTables.set(key, tables);
     }
     return tables;
+  }
+
+  /** The input-plane point under a position in CSS pixels of the canvas, or null outside the
+   *  plot square. */
+  toData(cssX: number, cssY: number): { x: number; y: number } | null {
+    const plot = this.lastPlot;
+    if (!plot) return null;
+    const u = (cssX - plot.x) / plot.size;
+    const v = (cssY - plot.y) / plot.size;
+    if (u < 0 || u > 1 || v < 0 || v > 1) return null;
+    return {
+      x: VIEW.min + u * (VIEW.max - VIEW.min),
+      y: plot.yMax - v * (plot.yMax - plot.yMin),
+    };
   }
 
   /** The network's prediction y = f(x) as a line over the points (clipped to the plot; broken

@@ -59,8 +59,11 @@ export function describeOutput(scene: Scene): string {
 }
 
 /** The data row: "circle, 500 points, noise 0", "spirals (3 classes), 500 points, noise 0.1",
- *  "digits (shipped)", "supplied rows". */
+ *  "digits (shipped)", "blobs.csv, 180 rows", "supplied rows". */
 export function describeData(data: SceneData): string {
+  if (data.name === SUPPLIED && data.rows) {
+    return `${data.rows.source ?? 'supplied rows'}, ${data.rows.y.length} rows`;
+  }
   if (data.name === SUPPLIED) return data.dataset ? `${data.dataset} (shipped)` : 'supplied rows';
   const classes = data.classes !== undefined && takesClasses(data.name);
   const name = classes ? `${data.name} (${data.classes} classes)` : data.name;

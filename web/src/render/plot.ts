@@ -33,13 +33,22 @@ function largestTarget(pointSets: readonly Float32Array[]): number {
 export function plotKind(scene: Scene, pointSets: readonly Float32Array[]): PlotKind {
   const { data } = scene;
   const outputs = scene.model.layers.at(-1)?.units ?? 1;
-  if (data.name === SUPPLIED) return { kind: 'classes', classes: Math.max(2, outputs), outputs };
+  if (data.name === SUPPLIED && data.rows?.classes === 0) {
+    // A regression on rows of its own: as a generator's, by its number of features.
+    return valuesOrCurve(data.rows.features === 1, largestTarget(pointSets));
+  }
+  if (data.name === SUPPLIED) {
+    return { kind: 'classes', classes: data.rows?.classes ?? Math.max(2, outputs), outputs };
+  }
   const info = DATASET_CATALOGUE[data.name];
   if (info.task === 'classification') {
     return { kind: 'classes', classes: data.classes ?? info.classes.min, outputs };
   }
-  const largest = largestTarget(pointSets);
-  if (info.features === 1) {
+  return valuesOrCurve(info.features === 1, largestTarget(pointSets));
+}
+
+function valuesOrCurve(curve: boolean, largest: number): PlotKind {
+  if (curve) {
     const end = niceCeil(largest * 1.1);
     return { kind: 'curve', min: -end, max: end };
   }

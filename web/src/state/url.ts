@@ -38,22 +38,45 @@ function fromBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** Checks a scene as the page takes it: valid, and generated or naming a shipped dataset
- *  (data.dataset; the URL cannot carry rows). */
+/** Checks a scene as the page takes it: valid, and generated, naming a shipped dataset
+ *  (data.dataset) or carrying its rows (data.rows). */
 export function checkScene(input: unknown): Scene {
   const scene = loadScene(input);
-  if (scene.data.name === SUPPLIED && scene.data.dataset === undefined) {
+  if (scene.data.name === SUPPLIED && !scene.data.dataset && !scene.data.rows) {
     throw new Error(
-      'scene.data.name: "supplied" rows cannot travel in a link; use one of the generators ' +
-        'or name a shipped dataset in data.dataset',
+      'scene.data.rows: missing; this link was made from a file too large to travel in a link ' +
+        '(or from rows outside the page): upload the file again, or use a generator or a ' +
+        'shipped dataset (data.dataset)',
     );
   }
   return scene;
 }
 
+/**
+ * Most numbers (features and targets, train and test) a scene's own rows may hold for a link to
+ * carry them: about 40 kB of URL. A larger file's scene is linked without its rows, and opening
+ * that link says the file must be uploaded again (checkScene); the page says so beside the upload.
+ */
+export const LINK_NUMBERS = 6000;
+
+/** How many numbers a scene's own rows hold (0 without rows). */
+export function rowNumbers(scene: Scene): number {
+  const rows = scene.data.name === SUPPLIED ? scene.data.rows : undefined;
+  if (!rows) return 0;
+  return rows.x.length + rows.y.length + (rows.test ? rows.test.x.length + rows.test.y.length : 0);
+}
+
+/** The scene a link carries: its rows left out when there are more than LINK_NUMBERS. */
+export function linkedScene(scene: Scene): Scene {
+  if (scene.data.name !== SUPPLIED || rowNumbers(scene) <= LINK_NUMBERS) return scene;
+  const data = { ...scene.data };
+  delete data.rows;
+  return { ...scene, data };
+}
+
 /** The hash (without '#') for a state. */
 export function encodeHash(state: PageState): string {
-  const hash = `scene=${toBase64Url(JSON.stringify(state.scene))}`;
+  const hash = `scene=${toBase64Url(JSON.stringify(linkedScene(state.scene)))}`;
   return state.hide.length > 0 ? `${hash}&hide=${state.hide.join(',')}` : hash;
 }
 
@@ -88,7 +111,7 @@ export function decodeHash(hash: string): HashContents {
 /** Keeps the state in `storage` (quietly does nothing when storage is full or blocked). */
 export function storeState(storage: Storage | undefined, state: PageState): void {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(state));
+    storage?.setItem(STORAGE_KEY, JSON.stringify({ ...state, scene: linkedScene(state.scene) }));
   } catch {
     // Private mode or quota: the URL still has the scene.
   }

@@ -51,8 +51,6 @@ export class Controls {
   private readonly epoch = byId('step-epoch', HTMLButtonElement);
   private readonly reset = byId('reset', HTMLButtonElement);
   private readonly reseed = byId('reseed', HTMLButtonElement);
-  private readonly seed = byId('seed', HTMLInputElement);
-  private readonly seedError = byId('seed-error', HTMLElement);
   private readonly speed = byId('speed', HTMLInputElement);
   private readonly speedValue = byId('speed-value', HTMLOutputElement);
   private readonly status = byId('status', HTMLElement);
@@ -63,10 +61,6 @@ export class Controls {
     this.epoch.addEventListener('click', () => actions.stepEpoch());
     this.reset.addEventListener('click', () => actions.reset());
     this.reseed.addEventListener('click', () => actions.reseed(randomSeed()));
-    this.seed.addEventListener('change', () => this.typedSeed());
-    this.seed.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') this.typedSeed();
-    });
     this.speed.max = String(SPEEDS.length - 1);
     this.speed.value = this.speed.max;
     this.speed.addEventListener('input', () => this.speedChanged());
@@ -83,13 +77,6 @@ export class Controls {
   showPlaying(playing: boolean): void {
     this.play.dataset.playing = String(playing);
     this.playLabel.textContent = playing ? 'Pause' : 'Play';
-  }
-
-  /** Shows the scene's seed (unless the user is typing one). */
-  showSeed(seed: number): void {
-    if (document.activeElement === this.seed && !this.seedError.hidden) return;
-    this.seed.value = String(seed);
-    this.clearSeedError();
   }
 
   /** One notch slower (−1) or faster (+1) on the speed control. */
@@ -117,26 +104,5 @@ export class Controls {
     const text = speedLabel(SPEEDS[Number(this.speed.value)] ?? null);
     this.speedValue.value = text;
     this.speed.setAttribute('aria-valuetext', text);
-  }
-
-  private typedSeed(): void {
-    const text = this.seed.value.trim();
-    const seed = Number(text);
-    const { min, max } = LIMITS.seed;
-    if (text === '' || !Number.isInteger(seed) || seed < min || seed > max) {
-      this.seedError.textContent = `scene.seed: expected an integer in [${min}, ${max}], got "${text}". The run keeps its seed.`;
-      this.seedError.hidden = false;
-      this.seedError.setAttribute('role', 'alert');
-      this.seed.setAttribute('aria-invalid', 'true');
-      return;
-    }
-    this.clearSeedError();
-    this.actions.reseed(seed);
-  }
-
-  private clearSeedError(): void {
-    this.seedError.hidden = true;
-    this.seedError.removeAttribute('role');
-    this.seed.removeAttribute('aria-invalid');
   }
 }

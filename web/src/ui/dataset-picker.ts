@@ -1,150 +1,240 @@
-// The Data panel: the dataset <select> (grouped classification / regression / real data), the
-// number of classes for blobs and spirals, the noise slider and the validation hold-out. Every
-// committed change reports the whole choice; the page turns it into a scene. A real dataset
-// (shipped in web/public/data) is reported by name: its scene is fixed and its files are fetched.
+// The Data panel: the dataset thumbnails, the class count (blobs, spirals), the number of points,
+// the noise, the train / validation / test split, the seed with Regenerate, the plot's "show test
+// data" and "discretize output" toggles, the CSV upload and click-to-add points. Every change
+// builds the next scene and hands it to the page's applyScene; a new scene comes back through
+// show(). A new dataset or class count makes the dataset's own scene (datasetScene: its model
+// and loss); noise, points, split and seed change only the data (the rest of the scene stays).
+import type { PointsMessage, ThumbnailPoints } from '../engine/protocol.ts';
+import type { CsvSuccess } from '../data/csv.ts';
+import { canAddPoints, csvScene, withAddedPoint, type AddedPoint } from '../data/supplied-scene.ts';
+import type { ViewOptions } from '../render/boundary.ts';
 import {
   DATASET_CATALOGUE,
-  DATASETS,
+  datasetScene,
   DEFAULT_PICKED_CLASSES,
-  SHIPPED_CATALOGUE,
-  SHIPPED_DATASETS,
+  LIMITS,
+  shippedScene,
+  SUPPLIED,
   takesClasses,
-  type DatasetChoice,
   type Scene,
-  type ShippedDataset,
+  type SceneSplit,
 } from '../scene.ts';
+import { rowNumbers } from '../state/url.ts';
 import type { DatasetName } from '../wasm/core.mjs';
+import { AddPoints, type PlotTarget } from './add-points.ts';
+import { CsvUpload } from './csv-upload.ts';
+import { DataSplit } from './data-split.ts';
+import { DatasetGallery, type DatasetPick } from './dataset-gallery.ts';
 import { byId } from './dom.ts';
 
-/** The share of the points the validation checkbox holds out. */
-export const VALIDATION_FRACTION = 0.2;
+/** Points drawn for each thumbnail. */
+const THUMBNAIL_SAMPLES = 300;
 
-const GROUPS = [
-  { task: 'classification', label: 'Classification' },
-  { task: 'regression', label: 'Regression' },
-] as const;
-
-/** The <option> values of the real datasets: "real:digits" … (generators use their own names). */
-const REAL_PREFIX = 'real:';
-
-function shippedOf(value: string): ShippedDataset | null {
-  if (!value.startsWith(REAL_PREFIX)) return null;
-  const name = value.slice(REAL_PREFIX.length);
-  return (SHIPPED_DATASETS as readonly string[]).includes(name) ? (name as ShippedDataset) : null;
+export interface DataPanelHost {
+  /** The page's current scene. */
+  scene(): Scene;
+  /** main.ts's applyScene: validates, loads (a new paused run) and records it; false if refused. */
+  apply(next: Scene): boolean;
+  /** The plot's view toggles changed. */
+  view(options: ViewOptions): void;
+  /** The plot canvas, for clicks that add points. */
+  plot: PlotTarget;
+  /** Asks the worker for every generator's noise-free points (answered with thumbnails()). */
+  requestThumbnails(samples: number): void;
 }
 
-export class DatasetPicker {
-  private readonly select = byId('dataset', HTMLSelectElement);
-  private readonly description = byId('dataset-description', HTMLElement);
+export class DataPanel {
+  private readonly root = byId('data-panel', HTMLElement);
+  private readonly gallery: DatasetGallery;
   private readonly classesField = byId('classes-field', HTMLElement);
   private readonly classes = byId('classes', HTMLInputElement);
   private readonly classesRange = byId('classes-range', HTMLElement);
+  private readonly samplesField = byId('samples-field', HTMLElement);
+  private readonly samples = byId('samples', HTMLInputElement);
+  private readonly noiseField = byId('noise', HTMLInputElement).closest<HTMLElement>('.field')!;
   private readonly noise = byId('noise', HTMLInputElement);
   private readonly noiseValue = byId('noise-value', HTMLOutputElement);
-  private readonly validation = byId('validation', HTMLInputElement);
-  /** The controls that only generated data has. */
-  private readonly generatorOnly = [
-    this.noise.closest<HTMLElement>('.field') ?? this.noise,
-    this.validation.closest<HTMLElement>('label') ?? this.validation,
-  ];
+  private readonly seed = byId('seed', HTMLInputElement);
+  private readonly seedWhat = byId('seed-what', HTMLElement);
+  private readonly showTest = byId('show-test', HTMLInputElement);
+  private readonly discretize = byId('discretize', HTMLInputElement);
+  private readonly split: DataSplit;
+  private readonly upload: CsvUpload;
+  private readonly addPoints: AddPoints;
+  /** The run's points as the engine made them (added points start from them). */
+  private points: PointsMessage | null = null;
 
-  constructor(
-    private readonly onChange: (choice: DatasetChoice) => void,
-    private readonly onShipped: (name: ShippedDataset) => void,
-  ) {
-    const real = document.createElement('optgroup');
-    real.label = 'Real data';
-    for (const name of SHIPPED_DATASETS) {
-      real.append(new Option(SHIPPED_CATALOGUE[name].title, REAL_PREFIX + name));
-    }
-    this.select.replaceChildren(
-      ...GROUPS.map(({ task, label }) => {
-        const group = document.createElement('optgroup');
-        group.label = label;
-        for (const name of DATASETS.filter((n) => DATASET_CATALOGUE[n].task === task)) {
-          group.append(new Option(DATASET_CATALOGUE[name].title, name));
-        }
-        return group;
-      }),
-      real,
+  constructor(private readonly host: DataPanelHost) {
+    this.gallery = new DatasetGallery(
+      byId('dataset-gallery', HTMLElement),
+      byId('dataset-description', HTMLElement),
+      (pick) => this.pick(pick),
     );
-    this.select.addEventListener('change', () => this.changed());
-    this.classes.addEventListener('change', () => this.changed());
+    this.split = new DataSplit((split) => this.changeSplit(split));
+    this.upload = new CsvUpload(this.root, (csv, name) => this.loadCsv(csv, name));
+    this.addPoints = new AddPoints(host.plot, (point) => this.addPoint(point));
+    this.classes.addEventListener('change', () => this.changeClasses());
+    this.samples.addEventListener('change', () => this.changeSamples());
     this.noise.addEventListener('input', () => this.showNoise());
-    this.noise.addEventListener('change', () => this.changed());
-    this.validation.addEventListener('change', () => this.changed());
+    this.noise.addEventListener('change', () =>
+      this.changeData({ noise: Number(this.noise.value) / 100 }),
+    );
+    this.seed.addEventListener('change', () => this.changeSeed(Number(this.seed.value)));
+    byId('regenerate', HTMLButtonElement).addEventListener('click', () =>
+      this.changeSeed(newSeed(this.host.scene().seed)),
+    );
+    for (const toggle of [this.showTest, this.discretize]) {
+      toggle.addEventListener('change', () => this.host.view(this.viewOptions()));
+    }
+    host.requestThumbnails(THUMBNAIL_SAMPLES);
   }
 
-  /** Sets the controls from a scene (built from generated data). */
+  viewOptions(): ViewOptions {
+    return { showTestData: this.showTest.checked, discretize: this.discretize.checked };
+  }
+
+  /** Sets every control from `scene`. */
   show(scene: Scene): void {
     const { data } = scene;
-    if (data.name === 'supplied') {
-      if (data.dataset) {
-        this.select.value = REAL_PREFIX + data.dataset;
-        this.showShipped(data.dataset);
+    this.seed.value = String(scene.seed);
+    this.seedWhat.textContent =
+      data.name === SUPPLIED ? 'a new split of the same rows' : 'new points and a new split';
+    this.split.show(scene);
+    const generated = data.name !== SUPPLIED;
+    this.samplesField.hidden = !generated;
+    this.noiseField.hidden = !generated;
+    this.classesField.hidden = !generated || !takesClasses(data.name);
+    if (data.name === SUPPLIED) {
+      this.gallery.show(data.dataset ? { kind: 'shipped', name: data.dataset } : null);
+      // Points added to a generator's are described above; a file's rows here.
+      const file = data.rows && !data.rows.test ? (data.rows.source ?? 'your file') : null;
+      this.upload.describe(file, rowNumbers(scene));
+      if (data.rows && !data.dataset) {
+        const what = data.rows.test ? 'with points you added' : 'from your file';
+        byId('dataset-description', HTMLElement).textContent =
+          `${data.rows.source ?? 'Your data'} (${data.rows.y.length.toLocaleString('en')} rows ${what}).`;
       }
       return;
     }
-    this.select.value = data.name;
-    if (takesClasses(data.name)) this.classes.value = String(data.classes ?? 2);
+    this.upload.describe(null, 0);
+    this.gallery.show({ kind: 'generator', name: data.name });
+    this.samples.value = String(data.samples);
     this.noise.value = String(Math.round(data.noise * 100));
-    this.validation.checked = (data.validationFraction ?? 0) > 0;
-    this.showDataset(data.name);
     this.showNoise();
-  }
-
-  /** The choice the controls show, with the class count clamped to what the dataset takes. */
-  choice(): DatasetChoice {
-    const name = this.select.value as DatasetName;
-    const choice: DatasetChoice = { name, noise: Number(this.noise.value) / 100 };
-    if (takesClasses(name)) {
-      const { min, max } = DATASET_CATALOGUE[name].classes;
-      const typed = Math.round(Number(this.classes.value));
-      choice.classes = Number.isFinite(typed)
-        ? Math.min(Math.max(typed, min), max)
-        : DEFAULT_PICKED_CLASSES;
+    if (takesClasses(data.name)) {
+      const { min, max } = DATASET_CATALOGUE[data.name].classes;
+      this.classes.min = String(min);
+      this.classes.max = String(max);
+      this.classesRange.textContent = `${min}–${max}`;
+      this.classes.value = String(data.classes ?? min);
     }
-    if (this.validation.checked) choice.validationFraction = VALIDATION_FRACTION;
-    return choice;
   }
 
-  private changed(): void {
-    const shipped = shippedOf(this.select.value);
-    if (shipped) {
-      this.showShipped(shipped);
-      this.onShipped(shipped);
+  /** The run's points arrived: the split's sizes as the engine cut them, and the targets the
+   *  add-points control offers. */
+  showPoints(points: PointsMessage): void {
+    this.points = points;
+    this.split.showEngineCounts(points);
+    const scene = this.host.scene();
+    const names = scene.data.name === SUPPLIED ? (scene.data.rows?.classNames ?? []) : [];
+    this.addPoints.show(points.plot, canAddPoints(scene) && points.train.length > 0, names);
+  }
+
+  /** The worker's generator points: draws the thumbnails. */
+  thumbnails(sets: readonly ThumbnailPoints[]): void {
+    this.gallery.drawThumbnails(sets);
+  }
+
+  private apply(next: Scene): boolean {
+    const taken = this.host.apply(next);
+    this.show(this.host.scene()); // Taken or refused, the controls show the scene that runs.
+    return taken;
+  }
+
+  private pick(pick: DatasetPick): void {
+    const scene = this.host.scene();
+    if (pick.kind === 'shipped') {
+      this.apply(shippedScene(pick.name, scene.seed));
       return;
     }
-    const choice = this.choice();
-    this.showDataset(choice.name);
-    if (choice.classes !== undefined) this.classes.value = String(choice.classes);
-    this.onChange(choice);
+    this.apply(this.generatedScene(pick.name, scene));
   }
 
-  private showShipped(name: ShippedDataset): void {
-    const info = SHIPPED_CATALOGUE[name];
-    const { features, classes } = info.shape;
-    this.description.textContent = `Classification, ${features} inputs, ${classes} classes. ${info.description}`;
-    this.classesField.hidden = true;
-    for (const element of this.generatorOnly) element.hidden = true;
+  /** The dataset's own scene, keeping the current noise, points, split and seed. */
+  private generatedScene(name: DatasetName, scene: Scene, classes?: number): Scene {
+    const data = scene.data;
+    const generated = data.name !== SUPPLIED ? data : null;
+    const { min, max } = DATASET_CATALOGUE[name].classes;
+    return datasetScene({
+      name,
+      seed: scene.seed,
+      noise: generated?.noise ?? 0,
+      ...(generated ? { samples: generated.samples } : {}),
+      trainFraction: data.trainFraction,
+      ...(data.validationFraction ? { validationFraction: data.validationFraction } : {}),
+      ...(takesClasses(name)
+        ? { classes: Math.min(Math.max(classes ?? DEFAULT_PICKED_CLASSES, min), max) }
+        : {}),
+    });
   }
 
-  private showDataset(name: DatasetName): void {
-    for (const element of this.generatorOnly) element.hidden = false;
-    const info = DATASET_CATALOGUE[name];
-    const task = info.task === 'classification' ? 'Classification' : 'Regression';
-    const input = info.features === 1 ? '1 input (x)' : '2 inputs (x₁, x₂)';
-    this.description.textContent = `${task}, ${input}. ${info.description}`;
-    const varies = takesClasses(name);
-    this.classesField.hidden = !varies;
-    if (varies) {
-      this.classes.min = String(info.classes.min);
-      this.classes.max = String(info.classes.max);
-      this.classesRange.textContent = `${info.classes.min}–${info.classes.max}`;
+  private changeClasses(): void {
+    const scene = this.host.scene();
+    if (scene.data.name === SUPPLIED) return;
+    const typed = Math.round(Number(this.classes.value));
+    const classes = Number.isFinite(typed) ? typed : DEFAULT_PICKED_CLASSES;
+    this.apply(this.generatedScene(scene.data.name, scene, classes));
+  }
+
+  private changeSamples(): void {
+    const typed = Number(this.samples.value);
+    const { min, max } = LIMITS.samples;
+    if (this.samples.value === '' || !Number.isFinite(typed)) {
+      this.show(this.host.scene());
+      return;
     }
+    this.changeData({ samples: Math.min(Math.max(Math.round(typed), min), max) });
+  }
+
+  /** The scene with data fields changed (generated data only), the model and all else kept. */
+  private changeData(fields: { samples?: number; noise?: number }): void {
+    const scene = this.host.scene();
+    if (scene.data.name === SUPPLIED) return;
+    this.apply({ ...scene, data: { ...scene.data, ...fields } });
+  }
+
+  private changeSplit(split: Pick<SceneSplit, 'trainFraction' | 'validationFraction'>): void {
+    const scene = this.host.scene();
+    const data = { ...scene.data, trainFraction: split.trainFraction };
+    if (split.validationFraction) data.validationFraction = split.validationFraction;
+    else delete data.validationFraction;
+    this.apply({ ...scene, data });
+  }
+
+  private changeSeed(seed: number): void {
+    this.apply({ ...this.host.scene(), seed });
+  }
+
+  private loadCsv(csv: CsvSuccess, fileName: string): boolean {
+    return this.apply(csvScene(csv, fileName, this.host.scene().seed));
+  }
+
+  private addPoint(point: AddedPoint): void {
+    const scene = this.host.scene();
+    if (!this.points || !canAddPoints(scene)) return;
+    this.apply(withAddedPoint(scene, this.points, point));
   }
 
   private showNoise(): void {
     this.noiseValue.value = `${this.noise.value} %`;
+  }
+}
+
+/** A seed other than `current`, from the whole range the scene takes. */
+function newSeed(current: number): number {
+  const { max } = LIMITS.seed;
+  for (;;) {
+    const seed = Math.floor(Math.random() * (max + 1));
+    if (seed !== current) return seed;
   }
 }

@@ -1,0 +1,90 @@
+// Click to add points: with the mode on, a click on the plot adds a point of the chosen class
+// (a regression: of the typed value; a curve: at the clicked height) to the training rows. The
+// scene then carries the rows (data/supplied-scene.ts), so a link reproduces them.
+import type { PlotKind } from '../engine/protocol.ts';
+import type { AddedPoint } from '../data/supplied-scene.ts';
+import { byId } from './dom.ts';
+
+export interface PlotTarget {
+  canvas: HTMLCanvasElement;
+  /** The input-plane point under CSS pixel (x, y) of the canvas, or null off the plot. */
+  toData(x: number, y: number): { x: number; y: number } | null;
+}
+
+export class AddPoints {
+  private readonly block = byId('add-points', HTMLElement);
+  private readonly mode = byId('add-mode', HTMLInputElement);
+  private readonly targetRow = byId('add-target-row', HTMLElement);
+  private readonly classField = byId('add-class-field', HTMLElement);
+  private readonly classSelect = byId('add-class', HTMLSelectElement);
+  private readonly valueField = byId('add-value-field', HTMLElement);
+  private readonly value = byId('add-value', HTMLInputElement);
+  private readonly x = byId('add-x', HTMLInputElement);
+  private readonly y = byId('add-y', HTMLInputElement);
+  private readonly yLabel = byId('add-y-label', HTMLElement);
+  private readonly xLabel = byId('add-x-label', HTMLElement);
+  private plot: PlotKind | null = null;
+
+  constructor(
+    private readonly target: PlotTarget,
+    private readonly onAdd: (point: AddedPoint) => void,
+  ) {
+    this.mode.addEventListener('change', () => this.showMode());
+    target.canvas.addEventListener('click', (event) => {
+      if (!this.mode.checked || this.block.hidden) return;
+      const box = target.canvas.getBoundingClientRect();
+      const at = target.toData(event.clientX - box.left, event.clientY - box.top);
+      if (at) this.add(at.x, at.y);
+    });
+    byId('add-point', HTMLButtonElement).addEventListener('click', () => {
+      const x = Number(this.x.value);
+      const y = Number(this.y.value);
+      if (this.x.value !== '' && this.y.value !== '' && Number.isFinite(x) && Number.isFinite(y)) {
+        this.add(x, y);
+      }
+    });
+  }
+
+  /** Adds a point at (x, y) of the plot (a curve: y is its target). */
+  private add(x: number, y: number): void {
+    if (!this.plot) return;
+    const target =
+      this.plot.kind === 'classes'
+        ? Number(this.classSelect.value)
+        : this.plot.kind === 'curve'
+          ? y
+          : Number(this.value.value);
+    if (!Number.isFinite(target)) return;
+    this.onAdd({ x, y, target });
+  }
+
+  /** Follows the run's plot: the class choices, a value field for a 2-D regression, nothing for
+   *  data that is not drawn (`allowed` false: more than two inputs, a shipped dataset). */
+  show(plot: PlotKind | null, allowed: boolean, classNames: readonly string[] = []): void {
+    this.plot = allowed ? plot : null;
+    this.block.hidden = !allowed || !plot;
+    if (!plot || !allowed) return;
+    if (plot.kind === 'classes') {
+      const chosen = this.classSelect.value;
+      this.classSelect.replaceChildren(
+        ...Array.from(
+          { length: plot.classes },
+          (_, i) => new Option(classNames[i] ? `${i}: ${classNames[i]}` : `class ${i}`, String(i)),
+        ),
+      );
+      if (chosen !== '' && Number(chosen) < plot.classes) this.classSelect.value = chosen;
+    }
+    this.classField.hidden = plot.kind !== 'classes';
+    this.valueField.hidden = plot.kind !== 'values';
+    const curve = plot.kind === 'curve';
+    this.xLabel.textContent = curve ? 'x' : 'x₁';
+    this.yLabel.textContent = curve ? 'y (the target)' : 'x₂';
+    this.showMode();
+  }
+
+  private showMode(): void {
+    const on = this.mode.checked && this.plot !== null;
+    this.targetRow.hidden = !on;
+    this.target.canvas.classList.toggle('adding-points', on);
+  }
+}
