@@ -1,7 +1,7 @@
 // The page's typed handle on the training worker. It replaces the worker after a fatal error
 // and reloads the last scene into the new one (paused).
 import type { Scene } from '../scene.ts';
-import type { FromWorker, ShippedFiles, ToWorker } from './protocol.ts';
+import type { FromWorker, Hyperparameters, ShippedFiles, ToWorker } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -18,6 +18,8 @@ export class EngineClient {
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
   private stopping = false;
+  /** The last `views` request, repeated to a replacement worker. */
+  private networkView = false;
 
   constructor(
     private readonly listener: (message: FromWorker) => void,
@@ -74,6 +76,23 @@ export class EngineClient {
     this.send({ type: 'setLearningRate', lr });
   }
 
+  /** Changes hyper-parameters of the running run (the stored scene follows via `sceneAfter`). */
+  setHyperparameters(h: Hyperparameters, sceneAfter: Scene): void {
+    if (this.scene) this.scene = sceneAfter;
+    this.send({ type: 'setHyperparameters', ...h });
+  }
+
+  /** Whether snapshots carry the network diagram's data (kept across worker restarts). */
+  views(network: boolean): void {
+    this.networkView = network;
+    this.send({ type: 'views', network });
+  }
+
+  /** Sets one weight or bias of the running network (member 0). */
+  setParameter(name: string, index: number, value: number): void {
+    this.send({ type: 'setParameter', name, index, value });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
@@ -113,6 +132,7 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
+    if (this.networkView) this.send({ type: 'views', network: true });
     this.sendLoad();
   }
 }

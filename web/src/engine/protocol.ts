@@ -24,7 +24,38 @@ export type ToWorker =
   /** Rebuilds the current scene from its seed and pauses. → `points` + `snapshot`. */
   | { type: 'reset' }
   /** Changes the learning rate of the current run, keeping its weights. → `snapshot` or `error`. */
-  | { type: 'setLearningRate'; lr: number };
+  | { type: 'setLearningRate'; lr: number }
+  /** Changes any of these in the running run, keeping its weights (mirrors the binding
+   *  Trainer.setHyperparameters; dropout: p per layer, the output layer's 0).
+   *  → `snapshot`, or `error` (nothing changed). */
+  | ({ type: 'setHyperparameters' } & Hyperparameters)
+  /** Which optional views the page shows: with `network`, each snapshot carries `network`
+   *  (neuron maps, parameters, gradients). → a `snapshot`. */
+  | { type: 'views'; network: boolean }
+  /** Sets one value of member 0's parameter `name` (torch name, flat index in [out, in]
+   *  row-major order) in the running network. → `snapshot`, or `error`. */
+  | { type: 'setParameter'; name: string; index: number; value: number };
+
+/** The hyper-parameters the engine changes mid-run (Trainer.setHyperparameters). */
+export interface Hyperparameters {
+  lr?: number;
+  l1?: number;
+  weight_decay?: number;
+  dropout?: number[];
+}
+
+/** What the network diagram draws, sent only while it is shown (request `views`). */
+export interface NetworkSnapshot {
+  /** Side of each neuron map; 0 without maps (data without a 2-D plane). */
+  resolution: number;
+  /** Trainer.neuronMaps over VIEW: map u at [u·r², (u+1)·r²), row 0 at the top, u over the
+   *  network inputs, then each layer's units (the output layer last). */
+  maps: Float32Array;
+  /** Member 0's parameters by torch name ("0.weight" [out, in] row-major, "0.bias", …). */
+  parameters: Record<string, Float32Array>;
+  /** Their gradients from the last step (zeros before the first). */
+  gradients: Record<string, Float32Array>;
+}
 
 export interface SnapshotMessage {
   type: 'snapshot';
@@ -43,6 +74,8 @@ export interface SnapshotMessage {
   curve: Float32Array;
   /** Whether the training loop is running after this snapshot. */
   playing: boolean;
+  /** Present while the page shows the network diagram (request `views`). */
+  network?: NetworkSnapshot;
 }
 
 /** How the page draws a run: chosen by the worker from the run's scene and data. */
@@ -86,6 +119,9 @@ export const VIEW = { min: -6, max: 6 } as const;
 
 /** Side of the prediction grid sent with each snapshot. */
 export const GRID_RESOLUTION = 64;
+
+/** Side of each neuron map in the network diagram's snapshots (thumbnails: cheap to compute). */
+export const NETWORK_MAP_RESOLUTION = 20;
 
 /** Inputs at which the network's curve is sampled for 1-D data, evenly spaced over VIEW. */
 export const CURVE_SAMPLES = 201;
