@@ -40,9 +40,13 @@ export function pairWarnings(scene: Scene): string[] {
 
   if (classes !== null && classes > 0 && REGRESSION_LOSSES.includes(loss)) {
     out.push(
-      `${loss} on class labels treats the class index as a number to fit (class 2 "between" ` +
-        'classes 1 and 3) — the engine refuses it for classification data: use CrossEntropyLoss ' +
-        '(or BCELoss / BCEWithLogitsLoss for two classes).',
+      classes === 2
+        ? `${loss} on class labels fits the 0/1 label as a number: it trains, but its gradient ` +
+            'fades as a Sigmoid output saturates and it does not measure likelihood. ' +
+            'BCELoss (Sigmoid output) or BCEWithLogitsLoss (Identity output) is the usual loss.'
+        : `${loss} on class labels treats the class index as a number to fit (class 2 ` +
+            '"between" classes 1 and 3) — the engine refuses it for more than two classes: ' +
+            'use CrossEntropyLoss.',
     );
   }
   if (classes === 0 && !REGRESSION_LOSSES.includes(loss)) {

@@ -11,6 +11,10 @@ import type {
 import { BoundaryView } from './render/boundary.ts';
 import { DatasetPanel } from './render/dataset-panel.ts';
 import { renderDescription } from './render/description.ts';
+import { NetworkView } from './render/network-view.ts';
+import { liveHyperparameters } from './live.ts';
+import { withFeatureToggled } from './network-edit.ts';
+import { NetworkBuilder } from './ui/network-builder.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
 import {
@@ -70,6 +74,32 @@ const description = {
   output: byId('output-explain', HTMLElement),
 };
 const client = new EngineClient(receive);
+const networkView = new NetworkView(
+  byId('network-diagram', HTMLElement),
+  byId('network-inspector', HTMLElement),
+  {
+    toggleFeature: (feature) => applyScene(withFeatureToggled(scene, feature)),
+    editParameter: (name, index, value) => client.setParameter(name, index, value),
+  },
+);
+const networkBuilder = new NetworkBuilder(
+  byId('network-top', HTMLElement),
+  byId('network-head', HTMLElement),
+  byId('network-hint', HTMLElement),
+  byId('network-advice', HTMLElement),
+  applyScene,
+);
+// Snapshots carry the diagram's data only while it is on screen.
+new IntersectionObserver((entries) => {
+  const visible = entries.some((e) => e.isIntersecting);
+  client.views(visible);
+}).observe(byId('network-diagram', HTMLElement));
+
+/** Rebuilds the diagram and the builder for the current scene (after a structural change). */
+function showNetwork(): void {
+  networkView.build(scene);
+  networkBuilder.show(scene, networkView.columns);
+}
 
 // The scene: the URL's, else the last one kept in local storage, else the default.
 const fromUrl = readHash(location.hash);
@@ -84,6 +114,7 @@ addEventListener('hashchange', followHash);
 
 picker.show(scene);
 renderDescription(scene, description.chain, description.details, description.output);
+showNetwork();
 startRun();
 installSpaceToggle(() => {
   if (ready) togglePlay();
@@ -167,10 +198,14 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   const previous = scene;
   scene = valid;
   renderDescription(scene, description.chain, description.details, description.output);
+  const live = how === 'live' ? liveHyperparameters(previous, valid) : null;
   if (how === 'live' && onlyLearningRateDiffers(previous, valid)) {
     client.setLearningRate(valid.optimizer.lr);
+  } else if (live) {
+    client.setHyperparameters(live, valid);
   } else {
     wantPlaying = false;
+    showNetwork();
     startRun();
   }
   commit('push');
@@ -285,6 +320,7 @@ function followHash(): void {
   wantPlaying = false;
   picker.show(scene);
   renderDescription(scene, description.chain, description.details, description.output);
+  showNetwork();
   startRun();
   commit('replace');
   queueFrame();
@@ -350,6 +386,7 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
+  if (latest) networkView.update(latest.network);
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {

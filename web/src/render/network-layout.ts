@@ -75,14 +75,15 @@ export function edgeWidth(weight: number): number {
   return Number.isFinite(m) ? 0.5 + (m / 5) * 5.5 : 0.5;
 }
 
-/** A compact number for readouts: 3 significant digits, exponent form below 0.001. */
-export function compact(value: number): string {
+/** A compact number for readouts: `digits` significant digits (trailing zeros dropped),
+ *  exponent form below 0.001. */
+export function compact(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return String(value);
   if (value === 0) return '0';
   const a = Math.abs(value);
-  if (a < 1e-3 || a >= 1e5) return value.toExponential(2);
+  if (a < 1e-3 || a >= 1e5) return value.toExponential(digits - 1);
   return value
-    .toPrecision(3)
+    .toPrecision(digits)
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
 }
