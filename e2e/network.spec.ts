@@ -229,6 +229,7 @@ test('draws 16 of 128 neurons and summarises the rest; a screenshot while traini
       },
     }),
   );
+  await page.locator('#network-diagram').scrollIntoViewIfNeeded();
   await page.locator('#play').click();
   await expect.poll(() => number(page, '#epoch'), { timeout: 60_000 }).toBeGreaterThan(30);
   // The thumbnails hold the maps: both signs' colours appear in the hidden units' canvases.

@@ -150,6 +150,7 @@ describe('layoutNetwork', () => {
       pitch: 40,
       gap: 100,
       margin: 10,
+      side: 10,
     });
     expect(columns.map((c) => c.x)).toEqual([25, 125, 225]);
     const ys = (i: number) => columns[i]?.nodes.map((n) => n.y) ?? [];

@@ -13,9 +13,17 @@ export interface LayoutOptions {
   gap: number;
   /** Space above the first neuron and below the last (the summary line goes below), px. */
   margin: number;
+  /** Space left of the input column (its labels) and right of the output column, px. */
+  side: number;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { node: 30, pitch: 38, gap: 96, margin: 24 };
+export const DEFAULT_LAYOUT: LayoutOptions = {
+  node: 30,
+  pitch: 38,
+  gap: 100,
+  margin: 24,
+  side: 64,
+};
 
 export interface NodePlace {
   /** Unit index within its layer. */
@@ -48,7 +56,7 @@ export function layoutNetwork(sizes: readonly number[], o: LayoutOptions = DEFAU
   const centreY = o.margin + o.node / 2 + ((tallest - 1) * o.pitch) / 2;
   const columns: ColumnPlace[] = sizes.map((n, c) => {
     const count = drawn[c] ?? 0;
-    const x = o.margin + o.node / 2 + c * o.gap;
+    const x = o.side + o.node / 2 + c * o.gap;
     const top = centreY - ((count - 1) * o.pitch) / 2;
     const nodes = Array.from({ length: count }, (_, unit) => ({
       unit,
@@ -57,7 +65,7 @@ export function layoutNetwork(sizes: readonly number[], o: LayoutOptions = DEFAU
     }));
     return { x, nodes, more: n - count };
   });
-  const width = 2 * o.margin + o.node + Math.max(0, sizes.length - 1) * o.gap;
+  const width = 2 * o.side + o.node + Math.max(0, sizes.length - 1) * o.gap;
   return { columns, width, height } satisfies NetworkLayout;
 }
 

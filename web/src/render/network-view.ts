@@ -250,6 +250,22 @@ export class NetworkView {
     }
     if (this.hovered) this.showTip();
     this.refreshInspectorValues();
+    this.drawLarge();
+  }
+
+  /** The selected neuron's map, large, in the inspector. */
+  private drawLarge(): void {
+    const large = this.inspector.querySelector<HTMLCanvasElement>('canvas.net-large');
+    const n = this.selectedNode;
+    const r = this.data?.resolution ?? 0;
+    if (!large || !n || !this.data || r === 0) return;
+    const map = mapOffset(this.sizes, n.column) + n.unit;
+    drawMap(
+      large,
+      this.data.maps.subarray(map * r * r, (map + 1) * r * r),
+      r,
+      this.unitRange(n.column),
+    );
   }
 
   /** [0, 1] for units that output probabilities; else symmetric around 0. */
@@ -378,6 +394,14 @@ export class NetworkView {
         li.append(b);
         list.append(li);
       }
+      const large = document.createElement('canvas');
+      large.className = 'net-large';
+      large.setAttribute('role', 'img');
+      large.setAttribute(
+        'aria-label',
+        `Output of ${this.unitName(n.column, n.unit)} over the input plane`,
+      );
+      parts.push(large);
       const h = document.createElement('p');
       h.className = 'net-sub';
       h.textContent = `Incoming weights${fanIn > shown ? ` (first ${shown} of ${fanIn})` : ''} — choose one to edit it:`;
@@ -385,6 +409,7 @@ export class NetworkView {
     }
     this.inspector.replaceChildren(...parts);
     this.refreshInspectorValues();
+    this.drawLarge();
   }
 
   /** The name of network input `s` of column `column` (column 0: the features that are on). */
