@@ -158,6 +158,9 @@ test('hovers an edge, reads its weight, edits it and the engine uses it', async 
   // After a step the weight has moved on from 4.5 by −lr·gradient: the engine trains with it.
   await page.locator('#step').click();
   await expect(page.locator('#step-count')).toHaveText('2');
+  // Clicking Step scrolled the diagram away, and snapshots carry its data only while it is on
+  // screen: back in view, it asks for them again.
+  await page.locator('#network-diagram').scrollIntoViewIfNeeded();
   await expect(page.locator('.net-readout')).toContainText(/: 4\.\d+ · gradient/);
   await expect(page.locator('.net-readout')).not.toContainText(': 4.5 ·');
 });
