@@ -258,3 +258,27 @@ test('draws 16 of 128 neurons and summarises the rest; a screenshot while traini
   }
   await page.locator('#play').click();
 });
+
+test('draws data without a plane without maps but with its weights: a curve and digits', async ({
+  page,
+}) => {
+  await open(page);
+  await page.locator('#dataset').selectOption('sine');
+  await expectPaused(page);
+  await page.locator('#network-diagram').scrollIntoViewIfNeeded();
+  await expect(page.locator('.net-input')).toHaveCount(1);
+  await expect(page.locator('.net-node.net-nomap').first()).toBeVisible();
+  await page.locator('.net-edge-hit[data-param="0.weight"][data-index="0"]').hover({ force: true });
+  await expect(page.locator('#network-tip')).toContainText(
+    /Weight from x to hidden 1 · neuron \d+: -?\d/,
+  );
+
+  await page.locator('#dataset').selectOption('real:digits');
+  await expectPaused(page);
+  await page.locator('#network-diagram').scrollIntoViewIfNeeded();
+  await expect(page.locator('.net-input')).toHaveCount(16);
+  await expect(page.locator('.net-more').first()).toHaveText('+48 more');
+  await expect(page.locator('.net-node.net-output')).toHaveCount(10);
+  await page.locator('.net-node.net-output').first().hover();
+  await expect(page.locator('#network-tip')).toContainText(/Bias of output 1: -?\d/);
+});

@@ -12,7 +12,9 @@ import { compact, DEFAULT_LAYOUT, edgeWidth, layoutNetwork, mapOffset } from './
 const SVG = 'http://www.w3.org/2000/svg';
 const TABLE = heatmapTable(256);
 /** Magnitude at which an edge or bias marker reaches the full palette colour. */
-const FULL_COLOUR = 2;
+const FULL_COLOUR = 1.5;
+/** Share of the colour even a tiny non-zero weight shows, so that its sign stays readable. */
+const LEAST_COLOUR = 0.35;
 
 /** What the diagram needs from the page. */
 export interface NetworkViewHooks {
@@ -37,8 +39,11 @@ interface Target {
   label: string;
 }
 
+/** Orange for negative, blue for positive (the maps' palette), stronger with |value|. */
 function signColor(value: number): string {
-  return cssColor(outputColor(0.5 + 0.5 * Math.max(-1, Math.min(1, value / FULL_COLOUR))));
+  if (!Number.isFinite(value) || value === 0) return cssColor(outputColor(0.5));
+  const strength = LEAST_COLOUR + (1 - LEAST_COLOUR) * Math.min(1, Math.abs(value) / FULL_COLOUR);
+  return cssColor(outputColor(0.5 + 0.5 * Math.sign(value) * strength));
 }
 
 export class NetworkView {
