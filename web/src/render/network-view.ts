@@ -133,6 +133,7 @@ export class NetworkView {
           const path = document.createElementNS(SVG, 'path');
           path.setAttribute('d', d);
           path.classList.add('net-edge');
+          path.setAttribute('stroke', signColor(0));
           const hit = document.createElementNS(SVG, 'path');
           hit.setAttribute('d', d);
           hit.classList.add('net-edge-hit');
