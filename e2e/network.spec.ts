@@ -282,3 +282,21 @@ test('draws data without a plane without maps but with its weights: a curve and 
   await page.locator('.net-node.net-output').first().hover();
   await expect(page.locator('#network-tip')).toContainText(/Bias of output 1: -?\d/);
 });
+
+test('the network panel has no axe violations, with the inspector and advice open', async ({
+  page,
+}) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  await open(page);
+  await page.getByLabel('Expert: choose the output activation').check();
+  await page.getByRole('combobox', { name: 'Output activation' }).selectOption('Identity');
+  await expect(page.locator('#network-advice')).toBeVisible();
+  await page.locator('#step').click();
+  await page.locator('#network-diagram').scrollIntoViewIfNeeded();
+  await page.locator('.net-node.net-output').click();
+  await expect(page.locator('.net-weight').first()).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('.panel.network').analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+  ).toEqual([]);
+});

@@ -214,7 +214,9 @@ export class NetworkBuilder {
   showAdvice(scene: Scene): void {
     const warnings = pairWarnings(scene);
     this.advice.hidden = warnings.length === 0;
-    this.advice.replaceChildren(...warnings.map((w) => el('li', '', w)));
+    const list = el('ul');
+    list.append(...warnings.map((w) => el('li', '', w)));
+    this.advice.replaceChildren(...(warnings.length > 0 ? [list] : []));
   }
 
   private button(
