@@ -185,6 +185,7 @@ test('warns about a double softmax, explains a refused BCELoss on logits, dropou
   await expect(page.locator('#error')).toContainText('BCELoss');
   await expect(page.locator('#network-advice')).toContainText('BCEWithLogitsLoss');
   expect((await urlScene(page)).model.layers.at(-1)?.activation).toBe('Sigmoid'); // refused
+  await expect(page.getByRole('combobox', { name: 'Output activation' })).toHaveValue('Sigmoid');
 
   await page.locator('#step').click();
   await expect(page.locator('#step-count')).toHaveText('1');

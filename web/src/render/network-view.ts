@@ -222,7 +222,10 @@ export class NetworkView {
       el.addEventListener('blur', () => this.hover(null));
     }
     if (column === 0) {
+      el.setAttribute('aria-describedby', 'network-tip');
       el.addEventListener('pointerenter', () => this.hover({ target: null, anchor: el }));
+      el.addEventListener('focus', () => this.hover({ target: null, anchor: el }));
+      el.addEventListener('blur', () => this.hover(null));
     }
     this.surface.append(el);
     this.nodes.push({ el, canvas, map, column });

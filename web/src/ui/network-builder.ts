@@ -48,6 +48,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 export class NetworkBuilder {
   private scene: Scene | null = null;
+  private columns: { x: number[]; width: number } = { x: [], width: 0 };
   private expert = false;
 
   constructor(
@@ -74,6 +75,7 @@ export class NetworkBuilder {
   /** Re-reads `scene`; `columns` are the diagram's column centres (inputs first) and width. */
   show(scene: Scene, columns: { x: number[]; width: number }): void {
     this.scene = scene;
+    this.columns = columns;
     const hidden = hiddenLayers(scene);
     const output = scene.model.layers[scene.model.layers.length - 1];
     const outAct = output ? activationName(output.activation) : 'Identity';
@@ -207,7 +209,10 @@ export class NetworkBuilder {
 
   private restart(next: Scene): void {
     // A refused scene keeps the current run; its advice explains why the engine refuses it.
-    if (next !== this.scene && !this.apply(next, 'restart')) this.showAdvice(next);
+    const current = this.scene;
+    if (next === current || !current || this.apply(next, 'restart')) return;
+    this.show(current, this.columns); // the controls show the scene that stays…
+    this.showAdvice(next); // …and the advice explains the one refused
   }
 
   /** The warnings for `scene` (also called with a scene the engine refused, to explain it). */
