@@ -250,6 +250,8 @@ test('draws 16 of 128 neurons and summarises the rest; a screenshot while traini
     }),
   );
   expect(colours.some((c) => c.orange > 20 && c.blue > 20)).toBe(true);
+  await page.locator('.net-node.net-output').click();
+  await expect(page.locator('.net-weight')).toHaveCount(4);
   await page.locator('.net-edge-hit[data-param="2.weight"][data-index="0"]').hover({ force: true });
   const shot = testInfo.outputPath('network.png');
   await page.locator('.panel.network').screenshot({ path: shot });
