@@ -49,8 +49,9 @@ function outputLayer(scene: Scene): LayerSpec {
 /** `count` hidden layers (0 … MAX_HIDDEN_LAYERS): new ones copy the last hidden layer (without
  *  its dropout), removed ones come off the end, next to the output. */
 export function withHiddenCount(scene: Scene, count: number): Scene {
-  const n = Math.max(0, Math.min(MAX_HIDDEN_LAYERS, Math.round(count)));
   const hidden = hiddenLayers(scene);
+  // A scene from a link may hold more than the builder adds: removing one still removes one.
+  const n = Math.max(0, Math.min(Math.max(MAX_HIDDEN_LAYERS, hidden.length), Math.round(count)));
   if (n === hidden.length) return scene;
   const next = hidden.slice(0, n);
   while (next.length < n) {
@@ -70,8 +71,10 @@ function editHidden(scene: Scene, layer: number, edit: (l: LayerSpec) => LayerSp
 }
 
 export function withUnits(scene: Scene, layer: number, units: number): Scene {
-  const u = Math.max(1, Math.min(MAX_UNITS, Math.round(units)));
-  return editHidden(scene, layer, (l) => (l.units === u ? l : { ...l, units: u }));
+  return editHidden(scene, layer, (l) => {
+    const u = Math.max(1, Math.min(Math.max(MAX_UNITS, l.units), Math.round(units)));
+    return l.units === u ? l : { ...l, units: u };
+  });
 }
 
 export function withActivation(scene: Scene, layer: number, activation: ActivationName): Scene {

@@ -105,6 +105,19 @@ describe('scene edits', () => {
   it('changes neurons within 1 … 128 and dropout (0 leaves the field out)', () => {
     expect(withUnits(defaultScene(), 1, 200).model.layers[1]?.units).toBe(128);
     expect(withUnits(defaultScene(), 0, 0).model.layers[0]?.units).toBe(1);
+    const wide = withUnits(withUnits(defaultScene(), 0, 128), 0, 129); // capped at 128 …
+    expect(wide.model.layers[0]?.units).toBe(128);
+    const linked = defaultScene(); // … but a linked scene's 200 goes down one by one
+    linked.model.layers[0] = { units: 200, activation: 'Tanh' };
+    expect(withUnits(linked, 0, 199).model.layers[0]?.units).toBe(199);
+    const deep = withHiddenCount(defaultScene(), 8);
+    deep.model.layers.splice(
+      0,
+      0,
+      { units: 2, activation: 'Tanh' },
+      { units: 2, activation: 'Tanh' },
+    );
+    expect(withHiddenCount(deep, 9).model.layers).toHaveLength(10);
     const s = defaultScene();
     expect(withUnits(s, 5, 3)).toBe(s); // no such hidden layer
     const dropped = withDropout(s, 0, 0.3);
