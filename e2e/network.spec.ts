@@ -303,3 +303,36 @@ test('the network panel has no axe violations, with the inspector and advice ope
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
   ).toEqual([]);
 });
+
+test('hovering a neuron shows its map large in the main plot', async ({ page }) => {
+  await open(page);
+  await page.locator('#step').click();
+  await expect(page.locator('#step-count')).toHaveText('1');
+  const plot = () =>
+    page.locator('#boundary').evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let sum = 0;
+      for (let i = 0; i < data.length; i += 4) sum += (data[i] ?? 0) - (data[i + 2] ?? 0);
+      return sum; // orange minus blue over the canvas
+    });
+  const before = await plot();
+  await page.locator('.net-input[data-feature="x1"]').hover();
+  // x1 grows to the right: the plot turns orange on the left and blue on the right.
+  await expect.poll(plot).not.toBe(before);
+  const halves = await page.locator('#boundary').evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const side = (x0: number, x1: number) => {
+      let blue = 0;
+      for (let y = 0; y < c.height; y += 4)
+        for (let x = x0; x < x1; x += 4) {
+          const i = (y * c.width + x) * 4;
+          blue += (data[i + 2] ?? 0) - (data[i] ?? 0);
+        }
+      return blue;
+    };
+    return { left: side(60, c.width / 2), right: side(c.width / 2, c.width - 20) };
+  });
+  expect(halves.right).toBeGreaterThan(halves.left);
+  await page.locator('h1').hover();
+  await expect.poll(plot).toBe(before);
+});

@@ -8,10 +8,10 @@ import type {
   ShippedFiles,
   SnapshotMessage,
 } from './engine/protocol.ts';
-import { BoundaryView } from './render/boundary.ts';
+import { BoundaryView, type Frame } from './render/boundary.ts';
 import { DatasetPanel } from './render/dataset-panel.ts';
 import { renderDescription } from './render/description.ts';
-import { NetworkView } from './render/network-view.ts';
+import { NetworkView, type MapPreview } from './render/network-view.ts';
 import { liveHyperparameters } from './live.ts';
 import { withFeatureToggled } from './network-edit.ts';
 import { NetworkBuilder } from './ui/network-builder.ts';
@@ -80,6 +80,7 @@ const networkView = new NetworkView(
   {
     toggleFeature: (feature) => applyScene(withFeatureToggled(scene, feature)),
     editParameter: (name, index, value) => client.setParameter(name, index, value),
+    previewChanged: queueFrame,
   },
 );
 const networkBuilder = new NetworkBuilder(
@@ -390,6 +391,21 @@ function render(): void {
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {
-    boundary.draw(latest, points);
+    const preview = networkView.preview();
+    if (preview && points) boundary.draw(...previewFrame(preview, points));
+    else boundary.draw(latest, points);
   }
+}
+
+/** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a
+ *  one-channel grid on the plot's own colour scale, the points unchanged. */
+function previewFrame(preview: MapPreview, shown: PointsMessage): [Frame, PointsMessage] {
+  const kind = shown.plot;
+  const grid =
+    kind.kind === 'values'
+      ? preview.grid.map((t) => kind.min + t * (kind.max - kind.min))
+      : preview.grid;
+  const plot = kind.kind === 'classes' ? { ...kind, outputs: 1 } : kind;
+  const frame = { grid, resolution: preview.resolution, channels: 1, curve: new Float32Array(0) };
+  return [frame, { ...shown, plot }];
 }

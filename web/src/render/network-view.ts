@@ -22,6 +22,14 @@ export interface NetworkViewHooks {
   toggleFeature(feature: FeatureName): void;
   /** Sets value `index` of parameter `name` in the running network. */
   editParameter(name: string, index: number, value: number): void;
+  /** The hovered or focused neuron changed: the page may show its map large (preview()). */
+  previewChanged(): void;
+}
+
+/** A neuron's map for the main plot: values 0 … 1 on the plot's palette (as its thumbnail). */
+export interface MapPreview {
+  grid: Float32Array;
+  resolution: number;
 }
 
 /** One drawn input: a feature (maybe switched off) or a raw input column. */
@@ -58,6 +66,8 @@ export class NetworkView {
   private selected: Target | null = null;
   private selectedNode: { column: number; unit: number } | null = null;
   private hovered: { target: Target | null; anchor: HTMLElement | SVGElement } | null = null;
+  /** The map index and column of the neuron under the pointer or focus (-1: none). */
+  private previewed = { map: -1, column: 0 };
   private readonly surface: HTMLElement;
   private readonly svg: SVGSVGElement;
   private readonly tip: HTMLElement;
@@ -218,12 +228,14 @@ export class NetworkView {
       this.biases.push({ el: bias, target: biasTarget });
       el.addEventListener('click', () => this.selectNode(column, unit));
       el.addEventListener('pointerenter', () => this.hover({ target: biasTarget, anchor: el }));
+      el.addEventListener('pointerleave', () => this.hover(null));
       el.addEventListener('focus', () => this.hover({ target: biasTarget, anchor: el }));
       el.addEventListener('blur', () => this.hover(null));
     }
     if (column === 0) {
       el.setAttribute('aria-describedby', 'network-tip');
       el.addEventListener('pointerenter', () => this.hover({ target: null, anchor: el }));
+      el.addEventListener('pointerleave', () => this.hover(null));
       el.addEventListener('focus', () => this.hover({ target: null, anchor: el }));
       el.addEventListener('blur', () => this.hover(null));
     }
@@ -260,6 +272,15 @@ export class NetworkView {
     if (this.hovered) this.showTip();
     this.refreshInspectorValues();
     this.drawLarge();
+  }
+
+  /** The hovered or focused neuron's map scaled to 0 … 1, or null (none, or no maps). */
+  preview(): MapPreview | null {
+    const r = this.data?.resolution ?? 0;
+    const { map, column } = this.previewed;
+    if (!this.data || r === 0 || map < 0) return null;
+    const values = this.data.maps.subarray(map * r * r, (map + 1) * r * r);
+    return { grid: toUnit(values, this.unitRange(column)), resolution: r };
   }
 
   /** The selected neuron's map, large, in the inspector. */
@@ -299,6 +320,12 @@ export class NetworkView {
 
   private hover(h: { target: Target | null; anchor: HTMLElement | SVGElement } | null): void {
     this.hovered = h;
+    const node = this.nodes.find((n) => n.el === h?.anchor);
+    const next = node ? { map: node.map, column: node.column } : { map: -1, column: 0 };
+    if (next.map !== this.previewed.map) {
+      this.previewed = next;
+      this.hooks.previewChanged();
+    }
     for (const e of this.edges) e.path.classList.toggle('net-edge-hot', h?.anchor === e.hit);
     this.showTip();
   }
@@ -456,8 +483,7 @@ function inputNodes(scene: Scene): InputNode[] {
   }));
 }
 
-/** Paints one r×r map into `canvas` on the palette: [0, 1] as is, otherwise scaled to
- *  ±max(1, max |v|) so tanh units span it as TF Playground shows them. */
+/** Paints one r×r map into `canvas` on the palette (see toUnit). */
 function drawMap(
   canvas: HTMLCanvasElement,
   map: Float32Array,
@@ -470,14 +496,21 @@ function drawMap(
   }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  let m = 1;
-  if (range === 'signed') for (const v of map) if (Math.abs(v) > m) m = Math.abs(v);
+  const unit = toUnit(map, range);
   const image = ctx.createImageData(r, r);
-  for (let i = 0; i < map.length; i++) {
-    const v = map[i] ?? Number.NaN;
-    const t = range === 'probability' ? v : 0.5 + v / (2 * m);
+  for (let i = 0; i < unit.length; i++) {
+    const t = unit[i] ?? Number.NaN;
     const level = Number.isFinite(t) ? Math.round(Math.min(1, Math.max(0, t)) * 255) : 127;
     image.data.set(TABLE.subarray(level * 4, level * 4 + 4), i * 4);
   }
   ctx.putImageData(image, 0, 0);
+}
+
+/** A map on the palette's 0 … 1: probabilities as they are; other outputs scaled to
+ *  ±max(1, max |v|), so tanh units span it as TF Playground shows them. */
+function toUnit(map: Float32Array, range: 'probability' | 'signed'): Float32Array {
+  if (range === 'probability') return map.slice();
+  let m = 1;
+  for (const v of map) if (Math.abs(v) > m) m = Math.abs(v);
+  return map.map((v) => 0.5 + v / (2 * m));
 }
