@@ -248,6 +248,31 @@ class JsTrainer {
       }
     });
   }
+  // Member m's gradients from its last step, by torch name (zero_grad runs at the start of a
+  // step, so they stay readable after it; zeros before the first step).
+  val gradients(int member) {
+    return guarded([&] {
+      Learner& l = t_.member(member);
+      val o = val::object();
+      for (const ParamInfo& p : l.model().named_parameters()) {
+        const auto g = l.gradient(p.name);
+        o.set(p.name, float_array(g.data(), g.size()));
+      }
+      return o;
+    });
+  }
+  // Every unit's output over the plane (Trainer::neuron_maps): maps × res × res floats, map u at
+  // [u·res·res …), u over the network inputs, then each layer's units.
+  val neuron_maps(int res, float x_min, float x_max, float y_min, float y_max) {
+    return guarded([&] {
+      if (res < 1 || res > 256) throw Error("neuronMaps: resolution must be from 1 to 256, got " + std::to_string(res));
+      std::size_t units = static_cast<std::size_t>(t_.model().inputs());
+      for (const LayerSpec& l : t_.model().spec().layers) units += static_cast<std::size_t>(l.units);
+      grid_.resize(units * static_cast<std::size_t>(res) * static_cast<std::size_t>(res));
+      t_.neuron_maps(res, x_min, x_max, y_min, y_max, grid_.data());
+      return float_array(grid_.data(), grid_.size());
+    });
+  }
   val evaluate_member(int m) {
     return guarded([&] { return evaluation_to_js(t_.evaluate_member(m)); });
   }
@@ -476,7 +501,9 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("testPoints", &JsTrainer::test_points)
       .function("setLearningRate", &JsTrainer::set_learning_rate)
       .function("learningRate", &JsTrainer::learning_rate)
-      .function("setHyperparameters", &JsTrainer::set_hyperparameters);
+      .function("setHyperparameters", &JsTrainer::set_hyperparameters)
+      .function("gradients", &JsTrainer::gradients)
+      .function("neuronMaps", &JsTrainer::neuron_maps);
   class_<nnp::wasm::JsPerceptron>("Perceptron")
       .constructor<const std::string&, int, double, double, double>()
       .function("run", &nnp::wasm::JsPerceptron::run)

@@ -9,9 +9,12 @@ import type {
   ShippedFiles,
   SnapshotMessage,
 } from './engine/protocol.ts';
-import { BoundaryView } from './render/boundary.ts';
+import { BoundaryView, type Frame } from './render/boundary.ts';
 import { DatasetPanel } from './render/dataset-panel.ts';
 import { renderDescription } from './render/description.ts';
+import { NetworkView, type MapPreview } from './render/network-view.ts';
+import { withFeatureToggled } from './network-edit.ts';
+import { NetworkBuilder } from './ui/network-builder.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
 import {
@@ -84,6 +87,33 @@ const picker = new DataPanel({
   requestThumbnails: (samples) => client.thumbnails(samples),
 });
 boundary.options = picker.viewOptions();
+const networkView = new NetworkView(
+  byId('network-diagram', HTMLElement),
+  byId('network-inspector', HTMLElement),
+  {
+    toggleFeature: (feature) => applyScene(withFeatureToggled(scene, feature)),
+    editParameter: (name, index, value) => client.setParameter(name, index, value),
+    previewChanged: queueFrame,
+  },
+);
+const networkBuilder = new NetworkBuilder(
+  byId('network-top', HTMLElement),
+  byId('network-head', HTMLElement),
+  byId('network-hint', HTMLElement),
+  byId('network-advice', HTMLElement),
+  applyScene,
+);
+// Snapshots carry the diagram's data only while it is on screen.
+new IntersectionObserver((entries) => {
+  const visible = entries.some((e) => e.isIntersecting);
+  client.views(visible);
+}).observe(byId('network-diagram', HTMLElement));
+
+/** Rebuilds the diagram and the builder for the current scene (after a structural change). */
+function showNetwork(): void {
+  networkView.build(scene);
+  networkBuilder.show(scene, networkView.columns);
+}
 
 // The scene: the URL's, else the last one kept in local storage, else the default.
 const fromUrl = readHash(location.hash);
@@ -202,6 +232,7 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
     if (Object.keys(changes).length > 0) client.setHyperparameters(changes);
   } else {
     wantPlaying = false;
+    showNetwork();
     startRun();
   }
   commit('push');
@@ -400,9 +431,25 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
+  if (latest) networkView.update(latest.network);
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {
-    boundary.draw(latest, points);
+    const preview = networkView.preview();
+    if (preview && points) boundary.draw(...previewFrame(preview, points));
+    else boundary.draw(latest, points);
   }
+}
+
+/** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a
+ *  one-channel grid on the plot's own colour scale, the points unchanged. */
+function previewFrame(preview: MapPreview, shown: PointsMessage): [Frame, PointsMessage] {
+  const kind = shown.plot;
+  const grid =
+    kind.kind === 'values'
+      ? preview.grid.map((t) => kind.min + t * (kind.max - kind.min))
+      : preview.grid;
+  const plot = kind.kind === 'classes' ? { ...kind, outputs: 1 } : kind;
+  const frame = { grid, resolution: preview.resolution, channels: 1, curve: new Float32Array(0) };
+  return [frame, { ...shown, plot }];
 }

@@ -961,7 +961,7 @@ function clip(fields: Fields, key: 'clip_grad_norm' | 'clip_grad_value'): number
   return number(value, key, LIMITS[key]);
 }
 
-const activationName = (a: LayerSpec['activation']): ActivationName =>
+export const activationName = (a: LayerSpec['activation']): ActivationName =>
   typeof a === 'string' ? a : a.name;
 
 // ---- data and training ------------------------------------------------------------------------

@@ -616,6 +616,59 @@ describe('TrainingSession (the worker side of the boundary)', () => {
   });
 });
 
+describe('Trainer: the network diagram’s data', () => {
+  it('hands out the last step’s gradients by torch name, zeros before any step', () => {
+    const t = trainer();
+    const before = t.gradients(0);
+    expect(Object.keys(before)).toEqual(Object.keys(t.parameters(0)));
+    expect(Array.from(before['0.weight'] ?? [])).toEqual(new Array(8).fill(0));
+    t.run(1);
+    const g = t.gradients(0);
+    expect(g['0.weight']?.length).toBe(8);
+    expect(Array.from(g['4.bias'] ?? []).some((v) => v !== 0)).toBe(true);
+    // Plain SGD: the step just taken moved each parameter by −lr·grad.
+    const p1 = t.parameters(0);
+    t.run(1);
+    const g2 = t.gradients(0);
+    const p2 = t.parameters(0);
+    const w1 = p1['2.weight'] ?? new Float32Array();
+    const w2 = p2['2.weight'] ?? new Float32Array();
+    w1.forEach((w, i) => expect(w2[i]).toBeCloseTo(w - 0.1 * (g2['2.weight']?.[i] ?? 0), 6));
+    expect(() => t.gradients(3)).toThrow(/member 3/);
+  });
+
+  it('computes every unit’s map; the output map is predictGrid’s', () => {
+    const t = trainer();
+    t.run(100);
+    const r = 6;
+    const maps = t.neuronMaps(r, -6, 6, -6, 6);
+    expect(maps.length).toBe((2 + 4 + 4 + 1) * r * r);
+    const grid = t.predictGrid(r, -6, 6, -6, 6);
+    const output = maps.subarray(10 * r * r);
+    output.forEach((v, i) => expect(v).toBeCloseTo(grid[i] ?? Number.NaN, 5));
+    // Input maps: x1 grows to the right, x2 to the top (row 0 at yMax).
+    expect(maps[r - 1]).toBeGreaterThan(maps[0] ?? 0);
+    expect(maps[r * r]).toBeGreaterThan(maps[r * r + (r - 1) * r] ?? 0);
+    expect(thrownBy(() => t.neuronMaps(0, -6, 6, -6, 6)).message).toMatch(/resolution/);
+  });
+
+  it('lets a session edit one weight live, change dropout live and send the maps on request', () => {
+    const session = TrainingSession.create(core, defaultScene());
+    live.push({ delete: () => session.dispose() });
+    expect(session.snapshot(false).network).toBeUndefined();
+    session.setParameter('2.weight', 5, 1.25);
+    const n = session.snapshot(false, 8, true).network;
+    expect(n?.parameters['2.weight']?.[5]).toBe(1.25);
+    expect(n?.maps.length).toBe(11 * 20 * 20);
+    expect(() => session.setParameter('2.weight', 99, 1)).toThrow(/index/);
+    expect(() => session.setParameter('2.weight', 0, Number.NaN)).toThrow(/finite/);
+    session.setHyperparameters({ dropout: [0.5, 0, 0] });
+    expect(session.scene.model.layers[0]?.dropout).toBe(0.5);
+    expect(() => session.setHyperparameters({ dropout: [0, 0, 0.5] })).toThrow();
+    expect(session.scene.model.layers[2]?.dropout).toBeUndefined();
+  });
+});
+
 describe('Trainer.confusion', () => {
   it('counts every test point once, agreeing with the accuracy', () => {
     const t = trainer();

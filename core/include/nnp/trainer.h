@@ -144,6 +144,11 @@ class Trainer {
   // regression. Row 0 at y_max.
   void predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out);
   void set_learning_rate(double lr) { learner_.set_lr(lr); }
+  // Every unit's post-activation output of member 0 on a res×res grid of raw 2-D inputs (row 0 at
+  // y_max), in evaluation mode (no dropout), through the same features and standardisation as
+  // training. out has res·res·(inputs + Σ layer units) floats: map u at out[u·res·res …], u running
+  // over the network inputs, then each layer's units, the output layer last (neuron_maps.cpp).
+  void neuron_maps(int res, float x_min, float x_max, float y_min, float y_max, float* out);
 
   // The splits in raw inputs (for drawing) and as the network sees them.
   const Split& raw() const { return raw_; }

@@ -21,6 +21,8 @@ export class EngineClient {
   private stopping = false;
   /** The speed last set (sent again to a replacement worker). */
   private speed: number | null = null;
+  /** The last `views` request, repeated to a replacement worker. */
+  private networkView = false;
 
   constructor(
     private readonly listener: (message: FromWorker) => void,
@@ -99,6 +101,17 @@ export class EngineClient {
     this.send({ type: 'thumbnails', samples });
   }
 
+  /** Whether snapshots carry the network diagram's data (kept across worker restarts). */
+  views(network: boolean): void {
+    this.networkView = network;
+    this.send({ type: 'views', network });
+  }
+
+  /** Sets one weight or bias of the running network (member 0). */
+  setParameter(name: string, index: number, value: number): void {
+    this.send({ type: 'setParameter', name, index, value });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
@@ -139,6 +152,7 @@ export class EngineClient {
     this.restarts += 1;
     this.worker = this.spawn();
     if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
+    if (this.networkView) this.send({ type: 'views', network: true });
     this.sendLoad();
   }
 }

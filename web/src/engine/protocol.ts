@@ -37,7 +37,26 @@ export type ToWorker =
   | { type: 'setSpeed'; stepsPerSecond: number | null }
   /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
    *  → `thumbnails`. */
-  | { type: 'thumbnails'; samples: number };
+  | { type: 'thumbnails'; samples: number }
+  /** Which optional views the page shows: with `network`, each snapshot carries `network`
+   *  (neuron maps, parameters, gradients). → a `snapshot`. */
+  | { type: 'views'; network: boolean }
+  /** Sets one value of member 0's parameter `name` (torch name, flat index in [out, in]
+   *  row-major order) in the running network. → `snapshot`, or `error`. */
+  | { type: 'setParameter'; name: string; index: number; value: number };
+
+/** What the network diagram draws, sent only while it is shown (request `views`). */
+export interface NetworkSnapshot {
+  /** Side of each neuron map; 0 without maps (data without a 2-D plane). */
+  resolution: number;
+  /** Trainer.neuronMaps over VIEW: map u at [u·r², (u+1)·r²), row 0 at the top, u over the
+   *  network inputs, then each layer's units (the output layer last). */
+  maps: Float32Array;
+  /** Member 0's parameters by torch name ("0.weight" [out, in] row-major, "0.bias", …). */
+  parameters: Record<string, Float32Array>;
+  /** Their gradients from the last step (zeros before the first). */
+  gradients: Record<string, Float32Array>;
+}
 
 /** One generator's points for its thumbnail. */
 export interface ThumbnailPoints {
@@ -64,6 +83,8 @@ export interface SnapshotMessage {
   curve: Float32Array;
   /** Whether the training loop is running after this snapshot. */
   playing: boolean;
+  /** Present while the page shows the network diagram (request `views`). */
+  network?: NetworkSnapshot;
 }
 
 /** How the page draws a run: chosen by the worker from the run's scene and data. */
@@ -108,6 +129,9 @@ export const VIEW = { min: -6, max: 6 } as const;
 
 /** Side of the prediction grid sent with each snapshot. */
 export const GRID_RESOLUTION = 64;
+
+/** Side of each neuron map in the network diagram's snapshots (thumbnails: cheap to compute). */
+export const NETWORK_MAP_RESOLUTION = 20;
 
 /** Inputs at which the network's curve is sampled for 1-D data, evenly spaced over VIEW. */
 export const CURVE_SAMPLES = 201;

@@ -15,7 +15,9 @@ import {
   CURVE_SAMPLES,
   curveX,
   GRID_RESOLUTION,
+  NETWORK_MAP_RESOLUTION,
   VIEW,
+  type NetworkSnapshot,
   type PointsMessage,
   type ShippedFiles,
   type SnapshotMessage,
@@ -31,6 +33,11 @@ function owned(array: Float32Array): Float32Array {
   return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength
     ? array
     : array.slice();
+}
+
+/** owned() for each array of a record (parameters or gradients by name). */
+function ownedRecord(record: Record<string, Float32Array>): Record<string, Float32Array> {
+  return Object.fromEntries(Object.entries(record).map(([name, a]) => [name, owned(a)]));
 }
 
 export class TrainingSession {
@@ -84,7 +91,7 @@ export class TrainingSession {
     return sceneShape(this.currentScene.data)?.features === 1;
   }
 
-  snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
+  snapshot(playing: boolean, resolution = GRID_RESOLUTION, network = false): SnapshotMessage {
     const { min, max } = VIEW;
     const planar = this.planar;
     const grid = planar
@@ -101,7 +108,39 @@ export class TrainingSession {
         ? owned(this.trainer.predict(CURVE_INPUTS, CURVE_SAMPLES))
         : new Float32Array(0),
       playing,
+      ...(network ? { network: this.network() } : {}),
     };
+  }
+
+  /** The network diagram's data: neuron maps (2-D data only), parameters and gradients. */
+  network(resolution = NETWORK_MAP_RESOLUTION): NetworkSnapshot {
+    const { min, max } = VIEW;
+    const planar = this.planar;
+    return {
+      resolution: planar ? resolution : 0,
+      maps: planar
+        ? owned(this.trainer.neuronMaps(resolution, min, max, min, max))
+        : new Float32Array(0),
+      parameters: ownedRecord(this.trainer.parameters(0)),
+      gradients: ownedRecord(this.trainer.gradients(0)),
+    };
+  }
+
+  /** Sets value `index` of parameter `name` (member 0) in the running network. */
+  setParameter(name: string, index: number, value: number): void {
+    if (!Number.isFinite(value)) {
+      throw new Error(`${name}[${index}]: the new value must be a finite number, got ${value}`);
+    }
+    const params = this.trainer.parameters(0);
+    const target = params[name];
+    if (!target) throw new Error(`no parameter named '${name}'`);
+    if (!Number.isInteger(index) || index < 0 || index >= target.length) {
+      throw new Error(
+        `${name}: index must be an integer from 0 to ${target.length - 1}, got ${index}`,
+      );
+    }
+    target[index] = value;
+    this.trainer.setParameters(0, params);
   }
 
   points(): PointsMessage {

@@ -25,6 +25,8 @@ const SNAPSHOTS_PER_SECOND = 30;
 
 let session: TrainingSession | null = null;
 let playing = false;
+/** The page shows the network diagram: snapshots carry its data. */
+let networkView = false;
 /** Set after a fatal error: the module is in an unknown state and nothing more may run. */
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
@@ -40,9 +42,13 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function sendSnapshot(): void {
   if (!session) return;
-  const snapshot = session.snapshot(playing);
+  const snapshot = session.snapshot(playing, undefined, networkView);
   snapshotThrottle.mark(performance.now());
-  post(snapshot, [snapshot.grid.buffer, snapshot.curve.buffer]);
+  const network = snapshot.network;
+  const extra = network
+    ? [network.maps, ...Object.values(network.parameters), ...Object.values(network.gradients)]
+    : [];
+  post(snapshot, [snapshot.grid.buffer, snapshot.curve.buffer, ...extra.map((a) => a.buffer)]);
 }
 
 function sendPoints(): void {
@@ -206,6 +212,14 @@ function handle(core: CoreModule, request: ToWorker): void {
       );
       return;
     }
+    case 'views':
+      networkView = request.network;
+      if (session) sendSnapshot();
+      return;
+    case 'setParameter':
+      requireSession().setParameter(request.name, request.index, request.value);
+      sendSnapshot();
+      return;
   }
 }
 

@@ -317,6 +317,21 @@ export interface Trainer {
     weight_decay?: number;
     dropout?: number[];
   }): void;
+  /** A member's gradients from its last step by torch name (as parameters(); after clipping; zeros before the first step). */
+  gradients(member: number): Record<string, Float32Array>;
+  /**
+   * Every unit's post-activation output of member 0 on a resolution×resolution grid of the plane
+   * (2-D data only), evaluation mode, through the scene's features and standardisation: map u
+   * is [u·r², (u+1)·r²), row 0 at yMax, u over the network inputs, then each layer's units
+   * (the output layer last). Resolution 1 … 256; a copy.
+   */
+  neuronMaps(
+    resolution: number,
+    xMin: number,
+    xMax: number,
+    yMin: number,
+    yMax: number,
+  ): Float32Array;
   /** Frees the C++ object; the handle is unusable afterwards. */
   delete(): void;
 }
