@@ -13,6 +13,7 @@ import { DatasetPanel } from './render/dataset-panel.ts';
 import { renderDescription } from './render/description.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
+import { TrainingPanel } from './render/training-panel.ts';
 import {
   datasetScene,
   defaultScene,
@@ -70,6 +71,7 @@ const description = {
   output: byId('output-explain', HTMLElement),
 };
 const client = new EngineClient(receive);
+const training = new TrainingPanel((views) => client.setViews(views));
 
 // The scene: the URL's, else the last one kept in local storage, else the default.
 const fromUrl = readHash(location.hash);
@@ -112,6 +114,7 @@ function receive(message: FromWorker): void {
         // The legend owns the title and the note only while the plot is shown.
         legend.show(message.plot, message.validation.length > 0);
       }
+      training.startRun(message, scene);
       readouts.configure({
         validation: message.validation.length > 0,
         accuracy: message.plot.kind === 'classes',
@@ -120,6 +123,7 @@ function receive(message: FromWorker): void {
     case 'snapshot':
       if (fetching) return;
       latest = message;
+      training.receive(message);
       if (!ready) {
         ready = true;
         controls.setEnabled(true);
@@ -350,6 +354,7 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
+  training.render();
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {

@@ -626,6 +626,54 @@ describe('Trainer.confusion', () => {
   });
 });
 
+describe('Trainer.historyFrom, testInputs and testPredictions', () => {
+  it('returns the history from an index on, as history() holds it', () => {
+    const t = trainer();
+    t.runEpochs(5);
+    const all = t.history();
+    expect(all).toHaveLength(5);
+    expect(t.historyFrom(0)).toEqual(all);
+    expect(t.historyFrom(3)).toEqual(all.slice(3));
+    expect(t.historyFrom(5)).toEqual([]);
+    expect(t.historyFrom(99)).toEqual([]);
+    t.runEpochs(1);
+    expect(t.historyFrom(5).map((r) => r.epoch)).toEqual([6]);
+  });
+
+  it('gives each test row its class, agreeing with confusion() and predict()', () => {
+    const scene = validateScene(datasetScene({ name: 'blobs', classes: 4 }));
+    const t = trainer(sceneToEngineConfig(scene));
+    t.runEpochs(20);
+    const { classes, predicted, actual } = t.testPredictions();
+    const points = t.testPoints();
+    expect(classes).toBe(4);
+    expect(predicted).toHaveLength(points.length / 3);
+    expect(Array.from(actual)).toEqual(Array.from(points.filter((_, i) => i % 3 === 2)));
+    // The inputs are the raw test rows (x1, x2 here), and the argmax of predict() on them is
+    // the predicted class.
+    const inputs = t.testInputs();
+    expect(Array.from(inputs)).toEqual(Array.from(points.filter((_, i) => i % 3 !== 2)));
+    const outputs = t.predict(inputs, predicted.length);
+    for (let i = 0; i < predicted.length; i++) {
+      const row = Array.from(outputs.subarray(i * 4, i * 4 + 4));
+      expect(predicted[i]).toBe(row.indexOf(Math.max(...row)));
+    }
+    // Tallied, they are the confusion matrix.
+    const counts = new Array<number>(16).fill(0);
+    for (let i = 0; i < predicted.length; i++) counts[actual[i]! * 4 + predicted[i]!]! += 1;
+    expect(counts).toEqual(Array.from(t.confusion('test').counts));
+  });
+
+  it('has no classes for a regression', () => {
+    const t = trainer(sceneToEngineConfig(validateScene(datasetScene({ name: 'plane' }))));
+    expect(t.testPredictions()).toEqual({
+      classes: 0,
+      predicted: new Int32Array(0),
+      actual: new Int32Array(0),
+    });
+  });
+});
+
 describe('datasets in the engine', () => {
   /** [x1, x2, target] triples (1-D data: [x, target, target]). */
   const rows = (points: Float32Array): number => points.length / 3;

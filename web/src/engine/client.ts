@@ -1,7 +1,7 @@
 // The page's typed handle on the training worker. It replaces the worker after a fatal error
 // and reloads the last scene into the new one (paused).
 import type { Scene } from '../scene.ts';
-import type { FromWorker, ShippedFiles, ToWorker } from './protocol.ts';
+import type { FromWorker, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -17,6 +17,8 @@ export class EngineClient {
   private files: (() => ShippedFiles) | null = null;
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
+  /** The optional views shown (sent again to a replacement worker). */
+  private views: ViewRequest | null = null;
   private stopping = false;
 
   constructor(
@@ -74,6 +76,12 @@ export class EngineClient {
     this.send({ type: 'setLearningRate', lr });
   }
 
+  /** Tells the worker which optional views are shown, so it computes only their data. */
+  setViews(views: ViewRequest): void {
+    this.views = { ...views };
+    this.send({ type: 'setViews', views: this.views });
+  }
+
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
@@ -113,6 +121,7 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
+    if (this.views) this.send({ type: 'setViews', views: this.views });
     this.sendLoad();
   }
 }

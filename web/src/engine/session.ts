@@ -8,14 +8,17 @@ import {
   validateScene,
   type Scene,
 } from '../scene.ts';
+import { imageSample } from './image-sample.ts';
 import {
   CURVE_SAMPLES,
   curveX,
   GRID_RESOLUTION,
+  IMAGE_SAMPLE,
   VIEW,
   type PointsMessage,
   type ShippedFiles,
   type SnapshotMessage,
+  type ViewRequest,
 } from './protocol.ts';
 
 /** The inputs the curve of 1-D data is sampled at. */
@@ -36,7 +39,14 @@ export class TrainingSession {
     /** A shipped dataset's files (kept for a reset), or null for generated data. */
     readonly files: ShippedFiles | null = null,
     private readonly classNames: string[] = [],
+    /** Image data's size (datasetInfo), else null. */
+    private readonly image: { width: number; height: number } | null = null,
   ) {}
+
+  /** History records already sent: each snapshot carries only the newer ones. */
+  private historySent = 0;
+  /** The raw test inputs, read once (they never change during a run) for image samples. */
+  private testInputs: Float32Array | null = null;
 
   /** The validated scene this run was built from (with any later learning-rate change);
    *  a reset rebuilds it. */
@@ -59,7 +69,8 @@ export class TrainingSession {
     if (files.test) data.test = { nnpd: files.test.nnpd, name: files.test.name };
     const info = core.datasetInfo(files.data.nnpd, files.data.name);
     const trainer = new core.Trainer(sceneToEngineConfig(valid), data);
-    return new TrainingSession(trainer, valid, files, info.classNames);
+    const image = info.width > 0 ? { width: info.width, height: info.height } : null;
+    return new TrainingSession(trainer, valid, files, info.classNames, image);
   }
 
   run(steps: number): Progress {
@@ -76,7 +87,12 @@ export class TrainingSession {
     return generatedShape(this.currentScene.data)?.features === 1;
   }
 
-  snapshot(playing: boolean, resolution = GRID_RESOLUTION): SnapshotMessage {
+  /** `extras`: the optional views' data to compute for this snapshot. */
+  snapshot(
+    playing: boolean,
+    extras: ViewRequest = { confusion: false, images: false },
+    resolution = GRID_RESOLUTION,
+  ): SnapshotMessage {
     const { min, max } = VIEW;
     const planar = this.planar;
     const grid = planar
@@ -93,7 +109,31 @@ export class TrainingSession {
         ? owned(this.trainer.predict(CURVE_INPUTS, CURVE_SAMPLES))
         : new Float32Array(0),
       playing,
+      ...this.historyUpdate(),
+      ...(extras.confusion ? this.confusion() : {}),
+      ...(extras.images ? this.images() : {}),
     };
+  }
+
+  private historyUpdate(): Pick<SnapshotMessage, 'history' | 'historyStart' | 'bestEpoch'> {
+    const historyStart = this.historySent;
+    const history = this.trainer.historyFrom(historyStart);
+    this.historySent += history.length;
+    return { history, historyStart, bestEpoch: this.trainer.bestEpoch() };
+  }
+
+  private confusion(): Pick<SnapshotMessage, 'confusion'> {
+    const confusion = this.trainer.confusion('test');
+    return confusion.classes > 0 ? { confusion } : {};
+  }
+
+  private images(): Pick<SnapshotMessage, 'images'> {
+    if (!this.image) return {};
+    const { predicted, actual, classes } = this.trainer.testPredictions();
+    if (classes === 0) return {};
+    this.testInputs ??= this.trainer.testInputs();
+    const { width, height } = this.image;
+    return { images: imageSample(this.testInputs, width, height, predicted, actual, IMAGE_SAMPLE) };
   }
 
   points(): PointsMessage {
@@ -101,7 +141,15 @@ export class TrainingSession {
     const validation = owned(this.trainer.validationPoints());
     const test = owned(this.trainer.testPoints());
     const plot = plotKind(this.currentScene, [train, validation, test]);
-    return { type: 'points', plot, train, validation, test, classNames: this.classNames };
+    return {
+      type: 'points',
+      plot,
+      train,
+      validation,
+      test,
+      classNames: this.classNames,
+      ...(this.image ? { image: this.image } : {}),
+    };
   }
 
   /** Changes the learning rate in place; the scene records it so a reset keeps it. */

@@ -2,7 +2,13 @@
 // page's main thread never trains. Protocol in ./protocol.ts.
 import type { CoreModule } from '../wasm/core.mjs';
 import { ChunkSizer, Throttle } from './pacing.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import {
+  EXTRAS_PER_SECOND,
+  type FromWorker,
+  type SnapshotMessage,
+  type ToWorker,
+  type ViewRequest,
+} from './protocol.ts';
 import { isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
 
@@ -26,6 +32,9 @@ let playing = false;
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
 const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
+const extrasThrottle = new Throttle(1000 / EXTRAS_PER_SECOND);
+/** The optional views the page shows (setViews): their data rides on snapshots. */
+let views: ViewRequest = { confusion: false, images: false };
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -33,9 +42,25 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function sendSnapshot(): void {
   if (!session) return;
-  const snapshot = session.snapshot(playing);
-  snapshotThrottle.mark(performance.now());
-  post(snapshot, [snapshot.grid.buffer, snapshot.curve.buffer]);
+  const now = performance.now();
+  // Paused, every snapshot answers a request and carries the views' data; playing, at most
+  // EXTRAS_PER_SECOND of them do (each predicts the whole test set).
+  const extras = !playing || extrasThrottle.take(now);
+  const snapshot = session.snapshot(playing, {
+    confusion: extras && views.confusion,
+    images: extras && views.images,
+  });
+  snapshotThrottle.mark(now);
+  post(snapshot, transferables(snapshot));
+}
+
+function transferables(snapshot: SnapshotMessage): Transferable[] {
+  const buffers: Transferable[] = [snapshot.grid.buffer, snapshot.curve.buffer];
+  if (snapshot.confusion) buffers.push(snapshot.confusion.counts.buffer);
+  const images = snapshot.images;
+  if (images) buffers.push(images.rows.buffer, images.predicted.buffer, images.actual.buffer);
+  if (images) buffers.push(images.pixels.buffer);
+  return buffers;
 }
 
 function sendPoints(): void {
@@ -140,6 +165,11 @@ function handle(core: CoreModule, request: ToWorker): void {
     case 'setLearningRate':
       requireSession().setLearningRate(request.lr);
       sendSnapshot();
+      return;
+    case 'setViews':
+      views = { confusion: request.views.confusion, images: request.views.images };
+      if (session && !playing) sendSnapshot();
+      else extrasThrottle.mark(-Infinity); // the next snapshot while playing carries them
       return;
   }
 }

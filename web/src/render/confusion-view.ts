@@ -1,0 +1,88 @@
+// The test set's confusion matrix as a table: a row per actual class, a column per predicted
+// class, each cell its count, shaded by the row's fraction (so every class reads alike however
+// many examples it has), the diagonal outlined.
+import { BLUE, cssColor, type Rgb } from './colors.ts';
+import { confusionTable, type ConfusionTable } from './confusion-table.ts';
+import { formatPercent } from './format.ts';
+
+const WHITE: Rgb = [255, 255, 255];
+
+/** The shade of a row fraction: white (none) to the palette's blue (all). */
+export function cellColor(fraction: number): Rgb {
+  return [0, 1, 2].map((i) => WHITE[i]! + (BLUE[i]! - WHITE[i]!) * fraction) as unknown as Rgb;
+}
+
+/** Dark text on light cells, white on dark ones (both ≥ 4.5:1 where used). */
+function textColor(fraction: number): string {
+  return fraction > 0.55 ? '#ffffff' : '#1f2933';
+}
+
+export class ConfusionView {
+  /** The last table shown (its numbers are in the DOM too). */
+  table: ConfusionTable | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly summary: HTMLElement,
+  ) {}
+
+  show(counts: Int32Array, classes: number, names: readonly string[]): void {
+    const table = confusionTable(counts, classes, names);
+    this.table = table;
+    const doc = this.container.ownerDocument;
+    const el = doc.createElement('table');
+    el.className = 'confusion';
+    const caption = el.createCaption();
+    caption.textContent =
+      'Rows: the actual class; columns: the class predicted. Shade: share of the row.';
+    const head = el.createTHead().insertRow();
+    const corner = doc.createElement('th');
+    corner.scope = 'col';
+    corner.innerHTML = '<span class="visually-hidden">actual \\ predicted</span>';
+    head.append(corner);
+    for (const name of table.names) {
+      const th = doc.createElement('th');
+      th.scope = 'col';
+      th.textContent = name;
+      head.append(th);
+    }
+    const recallHead = doc.createElement('th');
+    recallHead.scope = 'col';
+    recallHead.textContent = 'correct';
+    head.append(recallHead);
+    const body = el.createTBody();
+    table.rows.forEach((row) => {
+      const tr = body.insertRow();
+      const th = doc.createElement('th');
+      th.scope = 'row';
+      th.textContent = row.name;
+      tr.append(th);
+      row.cells.forEach((cell, p) => {
+        const td = tr.insertCell();
+        td.textContent = String(cell.count);
+        td.dataset.count = String(cell.count);
+        td.style.background = cssColor(cellColor(cell.fraction));
+        td.style.color = textColor(cell.fraction);
+        if (cell.correct) td.classList.add('diagonal');
+        td.title = `actual ${row.name}, predicted ${table.names[p]}: ${cell.count} of ${row.total} (${formatPercent(cell.fraction)})`;
+      });
+      const recall = tr.insertCell();
+      recall.className = 'recall';
+      recall.textContent = formatPercent(row.recall);
+    });
+    this.container.replaceChildren(el);
+    this.summary.textContent =
+      `${table.correct} of ${table.total} test examples on the diagonal: ` +
+      `${formatPercent(table.accuracy)} accuracy.`;
+    this.summary.dataset.total = String(table.total);
+    this.summary.dataset.correct = String(table.correct);
+  }
+
+  clear(message: string): void {
+    this.table = null;
+    this.container.replaceChildren();
+    this.summary.textContent = message;
+    delete this.summary.dataset.total;
+    delete this.summary.dataset.correct;
+  }
+}

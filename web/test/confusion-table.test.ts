@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { classLabels, confusionTable } from '../src/render/confusion-table.ts';
+import { cellColor } from '../src/render/confusion-view.ts';
+import { BLUE } from '../src/render/colors.ts';
+
+describe('confusionTable', () => {
+  // Actual 0: 8 right, 2 as class 1. Actual 1: 1 as 0, 4 right, 0 as 2. Actual 2: none.
+  const counts = [8, 2, 0, 1, 4, 0, 0, 0, 0];
+
+  it('gives rows of counts with their row fractions, totals and accuracy', () => {
+    const t = confusionTable(counts, 3, ['cat', 'dog']);
+    expect(t.names).toEqual(['cat', 'dog', 'class 2']);
+    expect(t.total).toBe(15);
+    expect(t.correct).toBe(12);
+    expect(t.accuracy).toBeCloseTo(12 / 15, 12);
+    expect(t.rows[0]!.cells.map((c) => c.fraction)).toEqual([0.8, 0.2, 0]);
+    expect(t.rows[1]!.cells.map((c) => c.count)).toEqual([1, 4, 0]);
+    expect(t.rows[1]!.recall).toBeCloseTo(0.8, 12);
+    expect(t.rows[0]!.cells.map((c) => c.correct)).toEqual([true, false, false]);
+    // An empty row has no fractions to shade and no recall.
+    expect(t.rows[2]!.cells.map((c) => c.fraction)).toEqual([0, 0, 0]);
+    expect(t.rows[2]!.recall).toBeNaN();
+  });
+
+  it('refuses counts of the wrong size, naming what it needs', () => {
+    expect(() => confusionTable([1, 2, 3], 2)).toThrow(/2 classes need 4 counts, got 3/);
+  });
+
+  it('has no accuracy for an empty set', () => {
+    expect(confusionTable([0, 0, 0, 0], 2).accuracy).toBeNaN();
+  });
+});
+
+describe('classLabels', () => {
+  it('uses the dataset names, else "class i"', () => {
+    expect(classLabels(3, ['a'])).toEqual(['a', 'class 1', 'class 2']);
+  });
+});
+
+describe('cellColor', () => {
+  it('runs from white (0) to the palette blue (1)', () => {
+    expect(cellColor(0)).toEqual([255, 255, 255]);
+    expect(cellColor(1)).toEqual([...BLUE]);
+  });
+});
