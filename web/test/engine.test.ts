@@ -17,6 +17,7 @@ import {
   OPTIMIZERS,
   SCHEDULERS,
   sceneToEngineConfig,
+  shippedScene,
   splitSizes,
   suppliedShape,
   takesClasses,
@@ -601,6 +602,52 @@ describe('TrainingSession (the worker side of the boundary)', () => {
   it('validates the scene before it reaches the engine', () => {
     const scene = { ...defaultScene(), seed: -2 };
     expect(() => TrainingSession.create(core, scene)).toThrow(/^scene\.seed: /);
+  });
+
+  it('sends only the history records new since its last snapshot, and the views asked for', () => {
+    const session = TrainingSession.create(core, defaultScene());
+    live.push({ delete: () => session.dispose() });
+    const first = session.snapshot(false);
+    expect(first).toMatchObject({ history: [], historyStart: 0, bestEpoch: -1 });
+    expect(first.confusion).toBeUndefined();
+    session.run(25 * 3); // 250 training points, batches of 10: three epochs
+    const second = session.snapshot(false, { confusion: true, images: true });
+    expect(second.history!.map((r) => r.epoch)).toEqual([1, 2, 3]);
+    expect(second.historyStart).toBe(0);
+    expect(second.bestEpoch).toBe(3);
+    expect(second.confusion!.classes).toBe(2);
+    expect(second.images).toBeUndefined(); // not image data
+    session.run(25);
+    const third = session.snapshot(false);
+    expect(third.historyStart).toBe(3);
+    expect(third.history!.map((r) => r.epoch)).toEqual([4]);
+    expect(third.confusion).toBeUndefined();
+  });
+
+  it('samples the digits test images, mistakes first', () => {
+    const nnpd = readFileSync(new URL('../public/data/digits.nnpd', import.meta.url));
+    const bytes = nnpd.buffer.slice(nnpd.byteOffset, nnpd.byteOffset + nnpd.byteLength);
+    const session = TrainingSession.create(core, shippedScene('digits'), {
+      data: { nnpd: bytes, name: 'digits.nnpd' },
+    });
+    live.push({ delete: () => session.dispose() });
+    expect(session.points().image).toEqual({ width: 8, height: 8 });
+    session.run(40); // one epoch: the network is still making mistakes
+    const { images, confusion } = session.snapshot(false, { confusion: true, images: true });
+    const counts = Array.from(confusion!.counts);
+    const wrong = counts.reduce((sum, c, i) => (i % 11 === 0 ? sum : sum + c), 0);
+    expect(images!.total).toBe(361);
+    expect(images!.mistakes).toBe(wrong);
+    expect(images!.rows).toHaveLength(48);
+    expect(images!.pixels).toHaveLength(48 * 64);
+    const shownWrong = Array.from(
+      images!.rows,
+      (_, i) => images!.predicted[i] !== images!.actual[i],
+    );
+    expect(shownWrong).toEqual(Array.from({ length: 48 }, (_, i) => i < Math.min(wrong, 48)));
+    // Pixels in 0 … 1, as the .nnpd file scales them.
+    expect(Math.max(...images!.pixels)).toBeLessThanOrEqual(1);
+    expect(Math.max(...images!.pixels)).toBeGreaterThan(0.5);
   });
 
   it('keeps a learning-rate change in its scene, for resets', () => {
