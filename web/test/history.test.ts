@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mistakesFirst, imageSample } from '../src/engine/image-sample.ts';
-import { forLogAxis, joinTables, RunArchive, RunHistory } from '../src/render/history.ts';
+import {
+  forLogAxis,
+  joinTables,
+  pick,
+  RunArchive,
+  RunHistory,
+  sampleIndices,
+} from '../src/render/history.ts';
 import type { HistoryRecord } from '../src/wasm/core.mjs';
 
 function record(epoch: number, loss: number, validation = NaN): HistoryRecord {
@@ -126,5 +133,21 @@ describe('mistakesFirst and imageSample', () => {
     expect(Array.from(sample.actual)).toEqual([2, 1, 1]);
     expect(Array.from(sample.pixels)).toEqual([4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23]);
     expect(sample).toMatchObject({ width: 2, height: 2, mistakes: 3, total: 6 });
+  });
+});
+
+describe('sampleIndices', () => {
+  it('keeps every index of a short history', () => {
+    expect(sampleIndices(4, 10)).toEqual([0, 1, 2, 3]);
+    expect(sampleIndices(0, 10)).toEqual([]);
+  });
+
+  it('thins a long one evenly, keeping the first and the last', () => {
+    expect(sampleIndices(10, 4)).toEqual([0, 3, 6, 9]);
+    const long = sampleIndices(100_001, 1500);
+    expect(long.length).toBeLessThanOrEqual(1501);
+    expect(long[0]).toBe(0);
+    expect(long.at(-1)).toBe(100_000);
+    expect(pick(['a', 'b', 'c'], [0, 2])).toEqual(['a', 'c']);
   });
 });

@@ -39,8 +39,8 @@ export class RunHistory {
       this.lr.push(r.lr);
       this.gradNorm.push(r.gradNorm);
       for (const split of SPLITS) {
-        this.loss[split].push(finite(r[split].loss));
-        this.accuracy[split].push(finite(r[split].accuracy));
+        this.push('loss', split, r[split].loss);
+        this.push('accuracy', split, r[split].accuracy);
       }
     }
     return true;
@@ -48,13 +48,22 @@ export class RunHistory {
 
   /** Whether any record has a value for this split and metric (e.g. no validation set: none). */
   has(metric: Metric, split: SplitName): boolean {
-    return this[metric][split].some((v) => v !== null);
+    return this.present.has(`${metric}/${split}`);
   }
 
   /** The x of the record of `epoch` on `axis`, or null if the history has none. */
   xOfEpoch(epoch: number, axis: XAxis): number | null {
     const i = this.epoch.indexOf(epoch);
     return i < 0 ? null : this[axis][i]!;
+  }
+
+  /** The metric/split pairs with a value in some record (kept, so has() costs nothing). */
+  private readonly present = new Set<string>();
+
+  private push(metric: Metric, split: SplitName, value: number): void {
+    const v = finite(value);
+    this[metric][split].push(v);
+    if (v !== null) this.present.add(`${metric}/${split}`);
   }
 
   private truncate(length: number): void {
@@ -143,4 +152,23 @@ export function joinTables(
 /** On a log axis a value ≤ 0 cannot be drawn: it becomes a gap. */
 export function forLogAxis(values: readonly (number | null)[]): (number | null)[] {
   return values.map((v) => (v !== null && v > 0 ? v : null));
+}
+
+/**
+ * At most about `max` evenly spaced indices of `length` records, always the first and the
+ * last: a long run (thousands of epochs) is drawn from a sample, so a frame's work stays small
+ * however long training goes.
+ */
+export function sampleIndices(length: number, max: number): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  const stride = Math.ceil(length / max);
+  const indices: number[] = [];
+  for (let i = 0; i < length - 1; i += stride) indices.push(i);
+  indices.push(length - 1);
+  return indices;
+}
+
+/** `values` at `indices`. */
+export function pick<T>(values: readonly T[], indices: readonly number[]): T[] {
+  return indices.map((i) => values[i]!);
 }

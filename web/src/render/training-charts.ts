@@ -10,7 +10,9 @@ import { formatCount } from './format.ts';
 import {
   forLogAxis,
   joinTables,
+  pick,
   RunArchive,
+  sampleIndices,
   SPLITS,
   type Metric,
   type RunHistory,
@@ -28,6 +30,8 @@ export const SPLIT_STYLE: Record<SplitName, { rgb: string; dash: number[]; label
 };
 const LR_STYLE = { rgb: '94 60 153', dash: [] as number[] }; // Tol's purple
 const GRAD_STYLE = { rgb: '102 102 102', dash: [6, 3] };
+/** Points drawn per run at most (a sample of longer histories): about one per pixel column. */
+const MAX_POINTS = 1500;
 /** Earlier runs are drawn at this opacity. */
 const FAINT = 0.3;
 const AXIS = {
@@ -36,6 +40,25 @@ const AXIS = {
   labelFont: '12px system-ui, sans-serif',
 };
 const GRID = { stroke: '#e4e7eb', width: 1 };
+/** An empty right axis as wide as the gradient norm's, so the three plots line up. */
+const GUTTER: uPlot.Axis = {
+  side: 1,
+  size: 60,
+  grid: { show: false },
+  ticks: { show: false },
+  values: (_u, ticks) => ticks.map(() => ''),
+};
+/** The legend's line samples show each series' dash too, not only its colour. */
+const LEGEND: uPlot.Legend = {
+  live: true,
+  markers: {
+    width: 3,
+    dash: (u, i) => {
+      const dash = u.series[i]?.dash ?? [];
+      return dash.length === 0 ? 'solid' : dash[0]! <= 2 ? 'dotted' : 'dashed';
+    },
+  },
+};
 
 export interface ChartElements {
   loss: HTMLElement;
@@ -60,6 +83,7 @@ export class TrainingCharts {
   private bestEpoch = -1;
   private stopped = false;
   private patience = 0;
+  private restoreBest = true;
   private classification = true;
   /** Bumped whenever the series set changes, so the charts rebuild (their key includes it). */
   private generation = 0;
@@ -85,6 +109,7 @@ export class TrainingCharts {
   startRun(scene: Scene, classification: boolean): void {
     this.archive.startRun();
     this.patience = scene.training.earlyStopping?.patience ?? 0;
+    this.restoreBest = scene.training.earlyStopping?.restoreBest ?? true;
     this.classification = classification;
     this.bestEpoch = -1;
     this.stopped = false;
@@ -180,8 +205,9 @@ export class TrainingCharts {
               ? { values: (_u: uPlot, ticks: number[]) => ticks.map(percent) }
               : {}),
           },
+          GUTTER,
         ],
-        legend: { live: true },
+        legend: LEGEND,
         cursor: { drag: { x: false, y: false } },
         plugins: [this.marker(axis)],
       },
@@ -194,10 +220,14 @@ export class TrainingCharts {
     axis: XAxis,
     log: boolean,
   ): uPlot.AlignedData {
-    const tables = runs.map((run): [number[], ...(number | null)[][]] => [
-      run[axis],
-      ...this.splits(metric, run).map((s) => (log ? forLogAxis(run[metric][s]) : run[metric][s])),
-    ]);
+    const tables = runs.map((run): [number[], ...(number | null)[][]] => {
+      const at = sampleIndices(run.length, MAX_POINTS);
+      const values = (s: SplitName) => pick(run[metric][s], at);
+      return [
+        pick(run[axis], at),
+        ...this.splits(metric, run).map((s) => (log ? forLogAxis(values(s)) : values(s))),
+      ];
+    });
     return joinTables(tables) as uPlot.AlignedData;
   }
 
@@ -238,7 +268,7 @@ export class TrainingCharts {
             size: 60,
           },
         ],
-        legend: { live: true },
+        legend: LEGEND,
         cursor: { drag: { x: false, y: false } },
         plugins: [this.marker(axis)],
       },
@@ -247,8 +277,9 @@ export class TrainingCharts {
 
   private ratesData(axis: XAxis, log: boolean): uPlot.AlignedData {
     const run = this.archive.current;
-    const values = (v: number[]) => (log ? forLogAxis(v) : v);
-    return [run[axis], values(run.lr), values(run.gradNorm)] as uPlot.AlignedData;
+    const at = sampleIndices(run.length, MAX_POINTS);
+    const values = (v: number[]) => (log ? forLogAxis(pick(v, at)) : pick(v, at));
+    return [pick(run[axis], at), values(run.lr), values(run.gradNorm)] as uPlot.AlignedData;
   }
 
   /** Early stopping's best epoch, as a dashed vertical line with its label. */
@@ -259,23 +290,28 @@ export class TrainingCharts {
           const x = this.markedX(axis);
           if (x === null) return;
           const { ctx, bbox } = u;
-          const px = u.valToPos(x, 'x', true);
+          // A 2-device-pixel line on whole pixels, so it stays crisp (and solid) at any ratio.
+          const px = Math.round(u.valToPos(x, 'x', true));
           if (px < bbox.left || px > bbox.left + bbox.width) return;
           const ratio = devicePixelRatio || 1;
           ctx.save();
           ctx.strokeStyle = '#1f2933';
-          ctx.lineWidth = 1.5 * ratio;
+          ctx.lineWidth = 2 * Math.max(1, Math.round(ratio));
           ctx.setLineDash([4 * ratio, 3 * ratio]);
           ctx.beginPath();
           ctx.moveTo(px, bbox.top);
           ctx.lineTo(px, bbox.top + bbox.height);
           ctx.stroke();
-          ctx.fillStyle = '#1f2933';
           ctx.font = `${12 * ratio}px system-ui, sans-serif`;
           const label = `best: epoch ${formatCount(this.bestEpoch)}`;
-          const right = px + ctx.measureText(label).width + 6 * ratio > bbox.left + bbox.width;
-          ctx.textAlign = right ? 'right' : 'left';
-          ctx.fillText(label, px + (right ? -4 : 4) * ratio, bbox.top + 14 * ratio);
+          const width = ctx.measureText(label).width;
+          const right = px + width + 8 * ratio > bbox.left + bbox.width;
+          const left = right ? px - width - 6 * ratio : px + 4 * ratio;
+          // On a white box, so the curves under it do not hide it.
+          ctx.fillStyle = 'rgb(255 255 255 / 0.9)';
+          ctx.fillRect(left - 2 * ratio, bbox.top + 2 * ratio, width + 4 * ratio, 16 * ratio);
+          ctx.fillStyle = '#1f2933';
+          ctx.fillText(label, left, bbox.top + 14 * ratio);
           ctx.restore();
         },
       },
@@ -288,6 +324,10 @@ export class TrainingCharts {
     return this.archive.current.xOfEpoch(this.bestEpoch, axis);
   }
 
+  private lastEpoch(): number {
+    return this.archive.current.epoch.at(-1) ?? 0;
+  }
+
   private describe(): void {
     const { earlyStop, earlier, clear } = this.el;
     if (this.patience <= 0) {
@@ -298,9 +338,12 @@ export class TrainingCharts {
       delete earlyStop.dataset.bestEpoch;
     } else {
       earlyStop.dataset.bestEpoch = String(this.bestEpoch);
-      earlyStop.textContent =
-        `Early stopping (patience ${this.patience}): best epoch ${formatCount(this.bestEpoch)}` +
-        (this.stopped ? ' — training stopped there.' : ' so far (dashed line).');
+      const best = `best epoch ${formatCount(this.bestEpoch)} (dashed line)`;
+      earlyStop.textContent = this.stopped
+        ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
+          `${formatCount(this.lastEpoch())}; ${best}` +
+          (this.restoreBest ? ', whose weights were restored.' : '.')
+        : `Early stopping (patience ${this.patience}): ${best} so far.`;
     }
     const runs = this.archive.earlier;
     earlier.textContent =
