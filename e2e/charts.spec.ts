@@ -4,34 +4,16 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { defaultScene, type Scene } from '../web/src/scene.ts';
+import { failOnPageProblems } from './page-problems.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 /** The default scene (circle) with one mini-batch per epoch (250 training points), so every
  *  step ends an epoch and the readouts show the same evaluation as the last history record. */
-function fullBatchScene(training: Record<string, unknown> = {}, validationFraction = 0) {
-  return {
-    format: 'nn-playground/scene@1',
-    seed: 1,
-    data: {
-      name: 'circle',
-      samples: 500,
-      noise: 0,
-      trainFraction: 0.5,
-      ...(validationFraction > 0 ? { validationFraction } : {}),
-    },
-    model: {
-      inputs: 2,
-      layers: [
-        { units: 4, activation: 'Tanh' },
-        { units: 4, activation: 'Tanh' },
-        { units: 1, activation: 'Sigmoid' },
-      ],
-    },
-    loss: { name: 'BCELoss' },
-    optimizer: { name: 'SGD', lr: 0.1 },
-    training: { batchSize: 250, ...training },
-  };
+function fullBatchScene(training: Partial<Scene['training']> = {}): Scene {
+  const scene = defaultScene();
+  return { ...scene, training: { ...scene.training, batchSize: 250, ...training } };
 }
 
 function sceneHash(scene: unknown): string {
@@ -162,19 +144,7 @@ async function shot(locator: Locator, testInfo: TestInfo, name: string): Promise
   }
 }
 
-let problems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
+failOnPageProblems(test);
 
 test('the curves hold the engine numbers, and the log toggle changes the axis', async ({
   page,
@@ -222,17 +192,14 @@ test('marks the epoch early stopping reports', async ({ page }, testInfo) => {
   // Few noisy points and a wide network: it overfits, the validation loss turns up, and early
   // stopping ends the run `patience` evaluations after its lowest point.
   const [patience, minDelta] = [30, 0];
-  const overfitting = {
-    ...fullBatchScene({ batchSize: 60, earlyStopping: { patience } }),
+  const base = fullBatchScene({ batchSize: 60, earlyStopping: { patience } });
+  const wide = base.model.layers.map((layer, i, all) =>
+    i < all.length - 1 ? { ...layer, units: 32 } : layer,
+  );
+  const overfitting: Scene = {
+    ...base,
     data: { name: 'circle', samples: 200, noise: 0.4, trainFraction: 0.3, validationFraction: 0.3 },
-    model: {
-      inputs: 2,
-      layers: [
-        { units: 32, activation: 'Tanh' },
-        { units: 32, activation: 'Tanh' },
-        { units: 1, activation: 'Sigmoid' },
-      ],
-    },
+    model: { ...base.model, layers: wide },
     optimizer: { name: 'Adam', lr: 0.01 },
   };
   await open(page, sceneHash(overfitting));
@@ -377,10 +344,11 @@ test('the digits test images show the mistakes first', async ({ page }, testInfo
   await page.locator('#confusion-view summary').click();
   const figures = page.locator('#image-grid figure');
   await expect(figures).toHaveCount(48);
+  // 1,797 images less 70 % for training and 10 % for validation.
+  await expect(page.locator('#confusion-summary')).toHaveAttribute('data-total', '361');
   const mistakes = Number(await page.locator('#images-summary').getAttribute('data-mistakes'));
   const total = Number(await page.locator('#confusion-summary').getAttribute('data-total'));
   const correct = Number(await page.locator('#confusion-summary').getAttribute('data-correct'));
-  expect(total).toBe(361); // 1,797 images less 70 % for training and 10 % for validation
   expect(mistakes).toBe(total - correct);
   expect(mistakes).toBeGreaterThan(0);
   const shown = await figures.evaluateAll((list) =>
