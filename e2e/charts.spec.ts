@@ -64,7 +64,11 @@ interface ChartState {
 
 /** What the uPlot instance in `#id` holds and draws (uplot-chart.ts keeps it on its holder). */
 async function chart(page: Page, id: string, at = NaN): Promise<ChartState> {
-  return page.locator(`#${id}`).evaluate((holder, at) => {
+  // Charts draw only on screen (off screen the latest data waits): bring it into view first.
+  const holder = page.locator(`#${id}`);
+  await holder.scrollIntoViewIfNeeded();
+  await expect(holder).not.toHaveAttribute('data-pending', 'true');
+  return holder.evaluate((holder, at) => {
     type Series = { label: string; width: number; stroke: (u: unknown, i: number) => string };
     const u = (holder as HTMLElement & { uplot: any }).uplot; // eslint-disable-line @typescript-eslint/no-explicit-any
     const series = u.series as Series[];

@@ -17,16 +17,35 @@ export class UplotChart {
   private plot: uPlot | null = null;
   private key = '';
   private width = 0;
+  /** Whether the chart is on screen: off screen, the latest data waits (no drawing at all). */
+  private visible = false;
+  private pending: { spec: ChartSpec; data: uPlot.AlignedData } | null = null;
 
   constructor(
     readonly holder: HolderElement,
     private readonly height = 220,
   ) {
     new ResizeObserver(() => this.fit()).observe(holder);
+    new IntersectionObserver((entries) => {
+      this.visible = entries.some((entry) => entry.isIntersecting);
+      if (this.visible && this.pending) this.draw(this.pending.spec, this.pending.data);
+    }).observe(holder);
   }
 
-  /** Draws `data` with `spec`, building the chart anew only when the spec's key changed. */
+  /** Draws `data` with `spec` if the chart is on screen (else once it scrolls into view),
+   *  building the chart anew only when the spec's key changed. */
   show(spec: ChartSpec, data: uPlot.AlignedData): void {
+    if (!this.visible) {
+      this.pending = { spec, data };
+      this.holder.dataset.pending = 'true';
+      return;
+    }
+    this.draw(spec, data);
+  }
+
+  private draw(spec: ChartSpec, data: uPlot.AlignedData): void {
+    this.pending = null;
+    delete this.holder.dataset.pending;
     if (!this.plot || spec.key !== this.key) {
       this.plot?.destroy();
       this.key = spec.key;
