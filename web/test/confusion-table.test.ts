@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classLabels, confusionTable } from '../src/render/confusion-table.ts';
-import { cellColor } from '../src/render/confusion-view.ts';
-import { BLUE } from '../src/render/colors.ts';
+import { cellColor, cellTextColor } from '../src/render/confusion-view.ts';
 
 describe('confusionTable', () => {
   // Actual 0: 8 right, 2 as class 1. Actual 1: 1 as 0, 4 right, 0 as 2. Actual 2: none.
@@ -38,8 +37,25 @@ describe('classLabels', () => {
 });
 
 describe('cellColor', () => {
-  it('runs from white (0) to the palette blue (1)', () => {
+  const channel = (c: number) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = ([r, g, b]: readonly number[]) =>
+    0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+  const hex = (text: string) => [1, 3, 5].map((i) => Number.parseInt(text.slice(i, i + 2), 16));
+
+  it('runs from white (none of the row) to the dark blue (all of it)', () => {
     expect(cellColor(0)).toEqual([255, 255, 255]);
-    expect(cellColor(1)).toEqual([...BLUE]);
+    expect(cellColor(1)).toEqual([0x06, 0x60, 0x9a]);
+    expect(luminance(cellColor(0.3))).toBeGreaterThan(luminance(cellColor(0.7)));
+  });
+
+  it('keeps every count readable: AA contrast (4.5:1) at every shade', () => {
+    for (let f = 0; f <= 1.0001; f += 0.01) {
+      const [a, b] = [luminance(cellColor(f)), luminance(hex(cellTextColor(f)))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      expect(ratio, `fraction ${f.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -645,6 +645,8 @@ describe('TrainingSession (the worker side of the boundary)', () => {
       (_, i) => images!.predicted[i] !== images!.actual[i],
     );
     expect(shownWrong).toEqual(Array.from({ length: 48 }, (_, i) => i < Math.min(wrong, 48)));
+    // The matrix (tallied from the same predictions) is the engine's own.
+    expect(counts).toEqual(Array.from(session['trainer'].confusion('test').counts));
     // Pixels in 0 … 1, as the .nnpd file scales them.
     expect(Math.max(...images!.pixels)).toBeLessThanOrEqual(1);
     expect(Math.max(...images!.pixels)).toBeGreaterThan(0.5);

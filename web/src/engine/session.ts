@@ -1,5 +1,11 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
-import type { CoreModule, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
+import type {
+  ClassPredictions,
+  CoreModule,
+  Progress,
+  SuppliedData,
+  Trainer,
+} from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
 import {
   generatedShape,
@@ -110,9 +116,19 @@ export class TrainingSession {
         : new Float32Array(0),
       playing,
       ...this.historyUpdate(),
-      ...(extras.confusion ? this.confusion() : {}),
-      ...(extras.images ? this.images() : {}),
+      ...this.views(extras),
     };
+  }
+
+  /** The optional views' data. With both, one pass over the test set serves both: the
+   *  confusion matrix is the tally of the image grid's predictions (the same member, the same
+   *  threshold: engine.test.ts checks they agree). */
+  private views(extras: ViewRequest): Pick<SnapshotMessage, 'confusion' | 'images'> {
+    const predictions = extras.images && this.image ? this.trainer.testPredictions() : null;
+    const images = predictions ? this.images(predictions) : {};
+    if (!extras.confusion) return images;
+    if (!predictions) return this.confusion();
+    return { ...images, confusion: tally(predictions) };
   }
 
   private historyUpdate(): Pick<SnapshotMessage, 'history' | 'historyStart' | 'bestEpoch'> {
@@ -127,10 +143,9 @@ export class TrainingSession {
     return confusion.classes > 0 ? { confusion } : {};
   }
 
-  private images(): Pick<SnapshotMessage, 'images'> {
-    if (!this.image) return {};
-    const { predicted, actual, classes } = this.trainer.testPredictions();
-    if (classes === 0) return {};
+  private images(predictions: ClassPredictions): Pick<SnapshotMessage, 'images'> {
+    const { predicted, actual, classes } = predictions;
+    if (!this.image || classes === 0) return {};
     this.testInputs ??= this.trainer.testInputs();
     const { width, height } = this.image;
     return { images: imageSample(this.testInputs, width, height, predicted, actual, IMAGE_SAMPLE) };
@@ -162,6 +177,16 @@ export class TrainingSession {
   dispose(): void {
     this.trainer.delete();
   }
+}
+
+/** counts[actual·classes + predicted] of per-row predictions, as Trainer.confusion gives. */
+export function tally({ classes, predicted, actual }: ClassPredictions): {
+  classes: number;
+  counts: Int32Array;
+} {
+  const counts = new Int32Array(classes * classes);
+  for (let i = 0; i < predicted.length; i++) counts[actual[i]! * classes + predicted[i]!]! += 1;
+  return { classes, counts };
 }
 
 /** A wasm trap or abort (or a C++ exception that escaped as a bare number) leaves the module in

@@ -1,20 +1,36 @@
 // The test set's confusion matrix as a table: a row per actual class, a column per predicted
 // class, each cell its count, shaded by the row's fraction (so every class reads alike however
 // many examples it has), the diagonal outlined.
-import { BLUE, cssColor, type Rgb } from './colors.ts';
+import { cssColor, type Rgb } from './colors.ts';
 import { confusionTable, type ConfusionTable } from './confusion-table.ts';
 import { formatPercent } from './format.ts';
 
 const WHITE: Rgb = [255, 255, 255];
+/** The style sheet's --blue-dark: the shade of a whole row. */
+const SHADE_END: Rgb = [0x06, 0x60, 0x9a];
+/** Below half a row, shades from white to this far towards SHADE_END carry dark text; from
+ *  half on, shades from LIGHT_FROM on carry white text. The jump between them keeps every cell
+ *  at AA contrast (≥ 4.5:1): the shades in between suit neither text colour. */
+const DARK_TEXT_UNTIL = 0.62;
+const WHITE_TEXT_FROM = 0.85;
 
-/** The shade of a row fraction: white (none) to the palette's blue (all). */
-export function cellColor(fraction: number): Rgb {
-  return [0, 1, 2].map((i) => WHITE[i]! + (BLUE[i]! - WHITE[i]!) * fraction) as unknown as Rgb;
+function mix(a: Rgb, b: Rgb, t: number): Rgb {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
 }
 
-/** Dark text on light cells, white on dark ones (both ≥ 4.5:1 where used). */
-function textColor(fraction: number): string {
-  return fraction > 0.55 ? '#ffffff' : '#1f2933';
+/** The shade of a cell holding `fraction` of its row: white (none) to --blue-dark (all). */
+export function cellColor(fraction: number): Rgb {
+  const f = Math.min(Math.max(fraction, 0), 1);
+  const t =
+    f < 0.5
+      ? (f / 0.5) * DARK_TEXT_UNTIL
+      : WHITE_TEXT_FROM + ((f - 0.5) / 0.5) * (1 - WHITE_TEXT_FROM);
+  return mix(WHITE, SHADE_END, t);
+}
+
+/** The text colour on cellColor(fraction). */
+export function cellTextColor(fraction: number): string {
+  return fraction >= 0.5 ? '#ffffff' : '#1f2933';
 }
 
 export class ConfusionView {
@@ -62,7 +78,7 @@ export class ConfusionView {
         td.textContent = String(cell.count);
         td.dataset.count = String(cell.count);
         td.style.background = cssColor(cellColor(cell.fraction));
-        td.style.color = textColor(cell.fraction);
+        td.style.color = cellTextColor(cell.fraction);
         if (cell.correct) td.classList.add('diagonal');
         td.title = `actual ${row.name}, predicted ${table.names[p]}: ${cell.count} of ${row.total} (${formatPercent(cell.fraction)})`;
       });
