@@ -54,7 +54,8 @@ export class ConfusionView {
     const head = el.createTHead().insertRow();
     const corner = doc.createElement('th');
     corner.scope = 'col';
-    corner.innerHTML = '<span class="visually-hidden">actual \\ predicted</span>';
+    corner.className = 'corner';
+    corner.textContent = 'actual \\ predicted';
     head.append(corner);
     for (const name of table.names) {
       const th = doc.createElement('th');
