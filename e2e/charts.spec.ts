@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { defaultScene, type Scene } from '../web/src/scene.ts';
+import type { HolderElement } from '../web/src/render/uplot-chart.ts';
 import { failOnPageProblems } from './page-problems.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -70,8 +71,8 @@ async function chart(page: Page, id: string, at = NaN): Promise<ChartState> {
   await expect(holder).not.toHaveAttribute('data-pending', 'true');
   return holder.evaluate((holder, at) => {
     type Series = { label: string; width: number; stroke: (u: unknown, i: number) => string };
-    const u = (holder as HTMLElement & { uplot: any }).uplot; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const series = u.series as Series[];
+    const u = (holder as HolderElement).uplot!;
+    const series = u.series as unknown as Series[];
     const ctx = u.ctx as CanvasRenderingContext2D;
     const { left, top, width, height } = u.bbox as {
       left: number;
