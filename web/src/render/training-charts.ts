@@ -19,6 +19,7 @@ import {
   type SplitName,
   type XAxis,
 } from './history.ts';
+import { verticalMarker } from './chart-marker.ts';
 import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
 
 /** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
@@ -284,38 +285,10 @@ export class TrainingCharts {
 
   /** Early stopping's best epoch, as a dashed vertical line with its label. */
   private marker(axis: XAxis): uPlot.Plugin {
-    return {
-      hooks: {
-        draw: (u) => {
-          const x = this.markedX(axis);
-          if (x === null) return;
-          const { ctx, bbox } = u;
-          // A 2-device-pixel line on whole pixels, so it stays crisp (and solid) at any ratio.
-          const px = Math.round(u.valToPos(x, 'x', true));
-          if (px < bbox.left || px > bbox.left + bbox.width) return;
-          const ratio = devicePixelRatio || 1;
-          ctx.save();
-          ctx.strokeStyle = '#1f2933';
-          ctx.lineWidth = 2 * Math.max(1, Math.round(ratio));
-          ctx.setLineDash([4 * ratio, 3 * ratio]);
-          ctx.beginPath();
-          ctx.moveTo(px, bbox.top);
-          ctx.lineTo(px, bbox.top + bbox.height);
-          ctx.stroke();
-          ctx.font = `${12 * ratio}px system-ui, sans-serif`;
-          const label = `best: epoch ${formatCount(this.bestEpoch)}`;
-          const width = ctx.measureText(label).width;
-          const right = px + width + 8 * ratio > bbox.left + bbox.width;
-          const left = right ? px - width - 6 * ratio : px + 4 * ratio;
-          // On a white box, so the curves under it do not hide it.
-          ctx.fillStyle = 'rgb(255 255 255 / 0.9)';
-          ctx.fillRect(left - 2 * ratio, bbox.top + 2 * ratio, width + 4 * ratio, 16 * ratio);
-          ctx.fillStyle = '#1f2933';
-          ctx.fillText(label, left, bbox.top + 14 * ratio);
-          ctx.restore();
-        },
-      },
-    };
+    return verticalMarker(() => {
+      const x = this.markedX(axis);
+      return x === null ? null : { x, label: `best: epoch ${formatCount(this.bestEpoch)}` };
+    });
   }
 
   /** Where the marker goes on `axis`, or null: early stopping is off or has no best yet. */
