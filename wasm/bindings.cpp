@@ -16,6 +16,7 @@
 #include "nnp/learner.h"
 #include "nnp/nnpd.h"
 #include "nnp/perceptron.h"
+#include "nnp/predictions.h"
 #include "nnp/rng.h"
 #include "nnp/spec_json.h"
 #include "nnp/trainer.h"
@@ -51,6 +52,10 @@ std::string json_text(const val& config) {
 // A copy that JS owns (a view would be detached when the wasm heap grows).
 val float_array(const float* data, std::size_t n) {
   return val::global("Float32Array").new_(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+
+val int_array(const std::vector<int>& v) {
+  return val::global("Int32Array").new_(emscripten::typed_memory_view(v.size(), v.data())).call<val>("slice");
 }
 
 // Copies a JS array or typed array into `out` (reused, so steady use allocates nothing).
@@ -208,9 +213,13 @@ class JsTrainer {
     return guarded([&] { return evaluation_to_js(t_.evaluate()); });
   }
   // One record per evaluation: {epoch, step, lr, gradNorm, train, validation, test} with {loss, accuracy}.
-  val history() const {
+  val history() const { return history_from(0); }
+  // The records from index `first` on: the worker sends only what is new since its last snapshot.
+  val history_from(double first) const {
     val out = val::array();
-    for (const EpochRecord& r : t_.history()) {
+    const auto& h = t_.history();
+    for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < h.size(); ++i) {
+      const EpochRecord& r = h[i];
       val o = evaluation_to_js(r.metrics);
       o.set("epoch", static_cast<double>(r.epoch));
       o.set("step", static_cast<double>(r.step));
@@ -292,9 +301,7 @@ class JsTrainer {
       const Confusion c = t_.confusion(split == "train" ? t_.inputs().train : t_.inputs().test);
       val o = val::object();
       o.set("classes", c.classes);
-      o.set("counts", val::global("Int32Array")
-                          .new_(emscripten::typed_memory_view(c.counts.size(), c.counts.data()))
-                          .call<val>("slice"));
+      o.set("counts", int_array(c.counts));
       return o;
     });
   }
@@ -324,6 +331,19 @@ class JsTrainer {
   val train_points() const { return points_to_js(t_.raw().train); }
   val validation_points() const { return points_to_js(t_.raw().validation); }
   val test_points() const { return points_to_js(t_.raw().test); }
+  // The test rows' raw inputs, rows × features (an image's pixels row-major); a copy.
+  val test_inputs() const { return float_array(t_.raw().test.x.data(), t_.raw().test.x.size()); }
+  // Each test row's predicted and actual class (member 0, as confusion()); empty for a regression.
+  val test_predictions() {
+    return guarded([&] {
+      const ClassPredictions p = predict_classes(t_, t_.inputs().test);
+      val o = val::object();
+      o.set("classes", p.classes);
+      o.set("predicted", int_array(p.predicted));
+      o.set("actual", int_array(p.actual));
+      return o;
+    });
+  }
   void set_learning_rate(double lr) {
     guarded([&] { t_.set_learning_rate(lr); });
   }
@@ -485,6 +505,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("run", &JsTrainer::run)
       .function("runEpochs", &JsTrainer::run_epochs)
       .function("history", &JsTrainer::history)
+      .function("historyFrom", &JsTrainer::history_from)
       .function("bestEpoch", &JsTrainer::best_epoch)
       .function("members", &JsTrainer::members)
       .function("parameters", &JsTrainer::parameters)
@@ -499,6 +520,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("trainPoints", &JsTrainer::train_points)
       .function("validationPoints", &JsTrainer::validation_points)
       .function("testPoints", &JsTrainer::test_points)
+      .function("testInputs", &JsTrainer::test_inputs)
+      .function("testPredictions", &JsTrainer::test_predictions)
       .function("setLearningRate", &JsTrainer::set_learning_rate)
       .function("learningRate", &JsTrainer::learning_rate)
       .function("setHyperparameters", &JsTrainer::set_hyperparameters)

@@ -17,6 +17,7 @@ import { withFeatureToggled } from './network-edit.ts';
 import { NetworkBuilder } from './ui/network-builder.ts';
 import { PlotLegend } from './render/legend.ts';
 import { Readouts } from './render/readouts.ts';
+import { ProgressPanel } from './render/progress-panel.ts';
 import {
   defaultScene,
   SHIPPED_CATALOGUE,
@@ -106,7 +107,7 @@ const networkBuilder = new NetworkBuilder(
 // Snapshots carry the diagram's data only while it is on screen.
 new IntersectionObserver((entries) => {
   const visible = entries.some((e) => e.isIntersecting);
-  client.views(visible);
+  client.setViews({ network: visible });
 }).observe(byId('network-diagram', HTMLElement));
 
 /** Rebuilds the diagram and the builder for the current scene (after a structural change). */
@@ -114,6 +115,7 @@ function showNetwork(): void {
   networkView.build(scene);
   networkBuilder.show(scene, networkView.columns);
 }
+const progress = new ProgressPanel((views) => client.setViews(views));
 
 // The scene: the URL's, else the last one kept in local storage, else the default.
 const fromUrl = readHash(location.hash);
@@ -170,6 +172,7 @@ function receive(message: FromWorker): void {
         // The legend owns the title and the note only while the plot is shown.
         legend.show(message.plot, message.validation.length > 0);
       }
+      progress.startRun(message, scene);
       readouts.configure({
         // From the scene: data with more than two inputs reports no points.
         validation: (scene.data.validationFraction ?? 0) > 0,
@@ -183,6 +186,7 @@ function receive(message: FromWorker): void {
       if (fetching) return;
       latest = message;
       if (message.progress.stopped) wantPlaying = false; // Early stopping ended the run.
+      progress.receive(message);
       if (!ready) {
         ready = true;
         controls.setEnabled(true);
@@ -432,6 +436,7 @@ function render(): void {
   controls.showStatus(status());
   if (latest) readouts.update(latest);
   if (latest) networkView.update(latest.network);
+  progress.render();
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {

@@ -20,6 +20,7 @@ import {
   SCHEDULERS,
   sceneShape,
   sceneToEngineConfig,
+  shippedScene,
   splitSizes,
   suppliedShape,
   takesClasses,
@@ -606,6 +607,58 @@ describe('TrainingSession (the worker side of the boundary)', () => {
     expect(() => TrainingSession.create(core, scene)).toThrow(/^scene\.seed: /);
   });
 
+  it('sends only the history records new since its last snapshot, and the views asked for', () => {
+    const session = TrainingSession.create(core, defaultScene());
+    live.push({ delete: () => session.dispose() });
+    const first = session.snapshot(false);
+    expect(first).toMatchObject({ history: [], historyStart: 0, bestEpoch: -1 });
+    expect(first.confusion).toBeUndefined();
+    session.run(25 * 3); // 250 training points, batches of 10: three epochs
+    const second = session.snapshot(false, { network: false, confusion: true, images: true });
+    expect(second.history!.map((r) => r.epoch)).toEqual([1, 2, 3]);
+    expect(second.historyStart).toBe(0);
+    expect(second.bestEpoch).toBe(3);
+    expect(second.confusion!.classes).toBe(2);
+    expect(second.images).toBeUndefined(); // not image data
+    session.run(25);
+    const third = session.snapshot(false);
+    expect(third.historyStart).toBe(3);
+    expect(third.history!.map((r) => r.epoch)).toEqual([4]);
+    expect(third.confusion).toBeUndefined();
+  });
+
+  it('samples the digits test images, mistakes first', () => {
+    const nnpd = readFileSync(new URL('../public/data/digits.nnpd', import.meta.url));
+    const bytes = nnpd.buffer.slice(nnpd.byteOffset, nnpd.byteOffset + nnpd.byteLength);
+    const session = TrainingSession.create(core, shippedScene('digits'), {
+      data: { nnpd: bytes, name: 'digits.nnpd' },
+    });
+    live.push({ delete: () => session.dispose() });
+    expect(session.points().image).toEqual({ width: 8, height: 8 });
+    session.run(40); // one epoch: the network is still making mistakes
+    const { images, confusion } = session.snapshot(false, {
+      network: false,
+      confusion: true,
+      images: true,
+    });
+    const counts = Array.from(confusion!.counts);
+    const wrong = counts.reduce((sum, c, i) => (i % 11 === 0 ? sum : sum + c), 0);
+    expect(images!.total).toBe(361);
+    expect(images!.mistakes).toBe(wrong);
+    expect(images!.rows).toHaveLength(48);
+    expect(images!.pixels).toHaveLength(48 * 64);
+    const shownWrong = Array.from(
+      images!.rows,
+      (_, i) => images!.predicted[i] !== images!.actual[i],
+    );
+    expect(shownWrong).toEqual(Array.from({ length: 48 }, (_, i) => i < Math.min(wrong, 48)));
+    // The matrix (tallied from the same predictions) is the engine's own.
+    expect(counts).toEqual(Array.from(session['trainer'].confusion('test').counts));
+    // Pixels in 0 … 1, as the .nnpd file scales them.
+    expect(Math.max(...images!.pixels)).toBeLessThanOrEqual(1);
+    expect(Math.max(...images!.pixels)).toBeGreaterThan(0.5);
+  });
+
   it('keeps a learning-rate change in its scene, for resets', () => {
     const session = TrainingSession.create(core, defaultScene());
     live.push({ delete: () => session.dispose() });
@@ -657,7 +710,11 @@ describe('Trainer: the network diagram’s data', () => {
     live.push({ delete: () => session.dispose() });
     expect(session.snapshot(false).network).toBeUndefined();
     session.setParameter('2.weight', 5, 1.25);
-    const n = session.snapshot(false, 8, true).network;
+    const n = session.snapshot(
+      false,
+      { network: true, confusion: false, images: false },
+      8,
+    ).network;
     expect(n?.parameters['2.weight']?.[5]).toBe(1.25);
     expect(n?.maps.length).toBe(11 * 20 * 20);
     expect(() => session.setParameter('2.weight', 99, 1)).toThrow(/index/);
@@ -679,6 +736,54 @@ describe('Trainer.confusion', () => {
     expect(total).toBe(t.testPoints().length / 3);
     expect((counts[0]! + counts[3]!) / total).toBeCloseTo(t.evaluate().testAccuracy, 12);
     expect(() => t.confusion('validation' as 'test')).toThrow(/split must be 'train' or 'test'/);
+  });
+});
+
+describe('Trainer.historyFrom, testInputs and testPredictions', () => {
+  it('returns the history from an index on, as history() holds it', () => {
+    const t = trainer();
+    t.runEpochs(5);
+    const all = t.history();
+    expect(all).toHaveLength(5);
+    expect(t.historyFrom(0)).toEqual(all);
+    expect(t.historyFrom(3)).toEqual(all.slice(3));
+    expect(t.historyFrom(5)).toEqual([]);
+    expect(t.historyFrom(99)).toEqual([]);
+    t.runEpochs(1);
+    expect(t.historyFrom(5).map((r) => r.epoch)).toEqual([6]);
+  });
+
+  it('gives each test row its class, agreeing with confusion() and predict()', () => {
+    const scene = validateScene(datasetScene({ name: 'blobs', classes: 4 }));
+    const t = trainer(sceneToEngineConfig(scene));
+    t.runEpochs(20);
+    const { classes, predicted, actual } = t.testPredictions();
+    const points = t.testPoints();
+    expect(classes).toBe(4);
+    expect(predicted).toHaveLength(points.length / 3);
+    expect(Array.from(actual)).toEqual(Array.from(points.filter((_, i) => i % 3 === 2)));
+    // The inputs are the raw test rows (x1, x2 here), and the argmax of predict() on them is
+    // the predicted class.
+    const inputs = t.testInputs();
+    expect(Array.from(inputs)).toEqual(Array.from(points.filter((_, i) => i % 3 !== 2)));
+    const outputs = t.predict(inputs, predicted.length);
+    for (let i = 0; i < predicted.length; i++) {
+      const row = Array.from(outputs.subarray(i * 4, i * 4 + 4));
+      expect(predicted[i]).toBe(row.indexOf(Math.max(...row)));
+    }
+    // Tallied, they are the confusion matrix.
+    const counts = new Array<number>(16).fill(0);
+    for (let i = 0; i < predicted.length; i++) counts[actual[i]! * 4 + predicted[i]!]! += 1;
+    expect(counts).toEqual(Array.from(t.confusion('test').counts));
+  });
+
+  it('has no classes for a regression', () => {
+    const t = trainer(sceneToEngineConfig(validateScene(datasetScene({ name: 'plane' }))));
+    expect(t.testPredictions()).toEqual({
+      classes: 0,
+      predicted: new Int32Array(0),
+      actual: new Int32Array(0),
+    });
   });
 });
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 function lossAfter(session: TrainingSession, steps: number): number {
   session.run(steps);
-  return session.snapshot(false, 1).evaluation.train.loss;
+  return session.snapshot(false, undefined, 1).evaluation.train.loss;
 }
 
 describe('TrainingSession run controls', () => {
@@ -32,7 +32,7 @@ describe('TrainingSession run controls', () => {
     const same = TrainingSession.create(core, defaultScene());
     expect(lossAfter(changed, 20)).toBe(lossAfter(same, 20));
     changed.setHyperparameters({ lr: 0.5, l1: 0.01, weight_decay: 0.001 });
-    expect(changed.snapshot(false, 1).progress.step).toBe(20); // the weights carried on
+    expect(changed.snapshot(false, undefined, 1).progress.step).toBe(20); // the weights carried on
     expect(lossAfter(changed, 20)).not.toBe(lossAfter(same, 20));
     expect(changed.scene.optimizer).toEqual({ name: 'SGD', lr: 0.5, weight_decay: 0.001 });
     expect(changed.scene.l1).toBe(0.01);

@@ -2,7 +2,7 @@
 // and reloads the last scene into the new one (paused).
 import type { Scene } from '../scene.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
-import type { FromWorker, ShippedFiles, ToWorker } from './protocol.ts';
+import type { FromWorker, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -18,11 +18,11 @@ export class EngineClient {
   private files: (() => ShippedFiles) | null = null;
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
+  /** The optional views shown (sent again to a replacement worker). */
+  private views: ViewRequest = { network: false, confusion: false, images: false };
   private stopping = false;
   /** The speed last set (sent again to a replacement worker). */
   private speed: number | null = null;
-  /** The last `views` request, repeated to a replacement worker. */
-  private networkView = false;
 
   constructor(
     private readonly listener: (message: FromWorker) => void,
@@ -101,15 +101,16 @@ export class EngineClient {
     this.send({ type: 'thumbnails', samples });
   }
 
-  /** Whether snapshots carry the network diagram's data (kept across worker restarts). */
-  views(network: boolean): void {
-    this.networkView = network;
-    this.send({ type: 'views', network });
-  }
-
   /** Sets one weight or bias of the running network (member 0). */
   setParameter(name: string, index: number, value: number): void {
     this.send({ type: 'setParameter', name, index, value });
+  }
+
+  /** Tells the worker which optional views are shown (a partial request changes only the
+   *  views it names), so it computes only their data. */
+  setViews(views: Partial<ViewRequest>): void {
+    this.views = { ...this.views, ...views };
+    this.send({ type: 'setViews', views: this.views });
   }
 
   dispose(): void {
@@ -152,7 +153,7 @@ export class EngineClient {
     this.restarts += 1;
     this.worker = this.spawn();
     if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
-    if (this.networkView) this.send({ type: 'views', network: true });
+    this.send({ type: 'setViews', views: this.views });
     this.sendLoad();
   }
 }

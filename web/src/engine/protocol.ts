@@ -1,6 +1,6 @@
 // Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
-import type { DatasetName, Evaluation, Progress } from '../wasm/core.mjs';
+import type { DatasetName, Evaluation, HistoryRecord, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
 
@@ -38,12 +38,14 @@ export type ToWorker =
   /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
    *  → `thumbnails`. */
   | { type: 'thumbnails'; samples: number }
-  /** Which optional views the page shows: with `network`, each snapshot carries `network`
-   *  (neuron maps, parameters, gradients). → a `snapshot`. */
-  | { type: 'views'; network: boolean }
   /** Sets one value of member 0's parameter `name` (torch name, flat index in [out, in]
    *  row-major order) in the running network. → `snapshot`, or `error`. */
-  | { type: 'setParameter'; name: string; index: number; value: number };
+  | { type: 'setParameter'; name: string; index: number; value: number }
+  /** Which of the optional views the page shows: the worker computes their data (the network
+   *  diagram's maps and parameters, the confusion matrix, the test-image sample) only while they
+   *  are shown, the last two at most EXTRAS_PER_SECOND times a second while playing. Kept across
+   *  loads. → one `snapshot` (with that data). */
+  | { type: 'setViews'; views: ViewRequest };
 
 /** What the network diagram draws, sent only while it is shown (request `views`). */
 export interface NetworkSnapshot {
@@ -66,6 +68,29 @@ export interface ThumbnailPoints {
   points: Float32Array;
 }
 
+export interface ViewRequest {
+  /** The network diagram: each snapshot carries `network`. */
+  network: boolean;
+  confusion: boolean;
+  images: boolean;
+}
+
+/** Test images with their classes, mistakes first (then the rest in test-set order), at most
+ *  IMAGE_SAMPLE of them. */
+export interface ImageSample {
+  width: number;
+  height: number;
+  /** Index of each shown image in the test set. */
+  rows: Int32Array;
+  predicted: Int32Array;
+  actual: Int32Array;
+  /** width·height raw pixel values per shown image, row-major. */
+  pixels: Float32Array;
+  /** Mistakes on the whole test set, and its size. */
+  mistakes: number;
+  total: number;
+}
+
 export interface SnapshotMessage {
   type: 'snapshot';
   progress: Progress;
@@ -85,6 +110,17 @@ export interface SnapshotMessage {
   playing: boolean;
   /** Present while the page shows the network diagram (request `views`). */
   network?: NetworkSnapshot;
+  /** The run's history records new since its previous snapshot: records historyStart … on
+   *  (0 in a new run's first snapshot). */
+  history?: HistoryRecord[];
+  historyStart?: number;
+  /** Trainer.bestEpoch(): the evaluation with the lowest monitored loss (−1 before any). */
+  bestEpoch?: number;
+  /** counts[actual·classes + predicted] on the test set, while the confusion view is shown
+   *  (classification only). */
+  confusion?: { classes: number; counts: Int32Array };
+  /** While the image view is shown, for image data. */
+  images?: ImageSample;
 }
 
 /** How the page draws a run: chosen by the worker from the run's scene and data. */
@@ -109,6 +145,8 @@ export interface PointsMessage {
   test: Float32Array;
   /** A shipped dataset's class names (empty for generated data). */
   classNames: string[];
+  /** Image data: each row is a width × height image (datasetInfo). */
+  image?: { width: number; height: number };
 }
 
 /** Replies and notifications the worker sends to the page. */
@@ -140,3 +178,10 @@ export const CURVE_SAMPLES = 201;
 export function curveX(i: number, n = CURVE_SAMPLES): number {
   return n > 1 ? VIEW.min + ((VIEW.max - VIEW.min) * i) / (n - 1) : (VIEW.min + VIEW.max) / 2;
 }
+
+/** Most test images in a snapshot's ImageSample. */
+export const IMAGE_SAMPLE = 48;
+
+/** Confusion matrices and image samples per second while playing, at most (each one predicts
+ *  the whole test set). */
+export const EXTRAS_PER_SECOND = 4;

@@ -1,5 +1,12 @@
 // The only module that touches Embind objects: one training run (a Trainer) built from a scene.
-import type { CoreModule, DatasetName, Progress, SuppliedData, Trainer } from '../wasm/core.mjs';
+import type {
+  ClassPredictions,
+  CoreModule,
+  DatasetName,
+  Progress,
+  SuppliedData,
+  Trainer,
+} from '../wasm/core.mjs';
 import { plotKind } from '../render/plot.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import {
@@ -11,10 +18,12 @@ import {
   validateScene,
   type Scene,
 } from '../scene.ts';
+import { imageSample } from './image-sample.ts';
 import {
   CURVE_SAMPLES,
   curveX,
   GRID_RESOLUTION,
+  IMAGE_SAMPLE,
   NETWORK_MAP_RESOLUTION,
   VIEW,
   type NetworkSnapshot,
@@ -22,6 +31,7 @@ import {
   type ShippedFiles,
   type SnapshotMessage,
   type ThumbnailPoints,
+  type ViewRequest,
 } from './protocol.ts';
 
 /** The inputs the curve of 1-D data is sampled at. */
@@ -47,7 +57,14 @@ export class TrainingSession {
     /** A shipped dataset's files (kept for a reset), or null for generated data. */
     readonly files: ShippedFiles | null = null,
     private readonly classNames: string[] = [],
+    /** Image data's size (datasetInfo), else null. */
+    private readonly image: { width: number; height: number } | null = null,
   ) {}
+
+  /** History records already sent: each snapshot carries only the newer ones. */
+  private historySent = 0;
+  /** The raw test inputs, read once (they never change during a run) for image samples. */
+  private testInputs: Float32Array | null = null;
 
   /** The validated scene this run was built from (with any later learning-rate change);
    *  a reset rebuilds it. */
@@ -74,7 +91,8 @@ export class TrainingSession {
     if (files.test) data.test = { nnpd: files.test.nnpd, name: files.test.name };
     const info = core.datasetInfo(files.data.nnpd, files.data.name);
     const trainer = new core.Trainer(sceneToEngineConfig(valid), data);
-    return new TrainingSession(trainer, valid, files, info.classNames);
+    const image = info.width > 0 ? { width: info.width, height: info.height } : null;
+    return new TrainingSession(trainer, valid, files, info.classNames, image);
   }
 
   run(steps: number): Progress {
@@ -91,7 +109,12 @@ export class TrainingSession {
     return sceneShape(this.currentScene.data)?.features === 1;
   }
 
-  snapshot(playing: boolean, resolution = GRID_RESOLUTION, network = false): SnapshotMessage {
+  /** `extras`: the optional views' data to compute for this snapshot. */
+  snapshot(
+    playing: boolean,
+    extras: ViewRequest = { network: false, confusion: false, images: false },
+    resolution = GRID_RESOLUTION,
+  ): SnapshotMessage {
     const { min, max } = VIEW;
     const planar = this.planar;
     const grid = planar
@@ -108,7 +131,9 @@ export class TrainingSession {
         ? owned(this.trainer.predict(CURVE_INPUTS, CURVE_SAMPLES))
         : new Float32Array(0),
       playing,
-      ...(network ? { network: this.network() } : {}),
+      ...(extras.network ? { network: this.network() } : {}),
+      ...this.historyUpdate(),
+      ...this.views(extras),
     };
   }
 
@@ -143,12 +168,51 @@ export class TrainingSession {
     this.trainer.setParameters(0, params);
   }
 
+  /** The optional views' data. With both, one pass over the test set serves both: the
+   *  confusion matrix is the tally of the image grid's predictions (the same member, the same
+   *  threshold: engine.test.ts checks they agree). */
+  private views(extras: ViewRequest): Pick<SnapshotMessage, 'confusion' | 'images'> {
+    const predictions = extras.images && this.image ? this.trainer.testPredictions() : null;
+    const images = predictions ? this.images(predictions) : {};
+    if (!extras.confusion) return images;
+    if (!predictions) return this.confusion();
+    return { ...images, confusion: tally(predictions) };
+  }
+
+  private historyUpdate(): Pick<SnapshotMessage, 'history' | 'historyStart' | 'bestEpoch'> {
+    const historyStart = this.historySent;
+    const history = this.trainer.historyFrom(historyStart);
+    this.historySent += history.length;
+    return { history, historyStart, bestEpoch: this.trainer.bestEpoch() };
+  }
+
+  private confusion(): Pick<SnapshotMessage, 'confusion'> {
+    const confusion = this.trainer.confusion('test');
+    return confusion.classes > 0 ? { confusion } : {};
+  }
+
+  private images(predictions: ClassPredictions): Pick<SnapshotMessage, 'images'> {
+    const { predicted, actual, classes } = predictions;
+    if (!this.image || classes === 0) return {};
+    this.testInputs ??= this.trainer.testInputs();
+    const { width, height } = this.image;
+    return { images: imageSample(this.testInputs, width, height, predicted, actual, IMAGE_SAMPLE) };
+  }
+
   points(): PointsMessage {
     const train = owned(this.trainer.trainPoints());
     const validation = owned(this.trainer.validationPoints());
     const test = owned(this.trainer.testPoints());
     const plot = plotKind(this.currentScene, [train, validation, test]);
-    return { type: 'points', plot, train, validation, test, classNames: this.classNames };
+    return {
+      type: 'points',
+      plot,
+      train,
+      validation,
+      test,
+      classNames: this.classNames,
+      ...(this.image ? { image: this.image } : {}),
+    };
   }
 
   /** Changes the learning rate in place; the scene records it so a reset keeps it. */
@@ -195,6 +259,16 @@ export function generatorPoints(
   } finally {
     trainer.delete();
   }
+}
+
+/** counts[actual·classes + predicted] of per-row predictions, as Trainer.confusion gives. */
+export function tally({ classes, predicted, actual }: ClassPredictions): {
+  classes: number;
+  counts: Int32Array;
+} {
+  const counts = new Int32Array(classes * classes);
+  for (let i = 0; i < predicted.length; i++) counts[actual[i]! * classes + predicted[i]!]! += 1;
+  return { classes, counts };
 }
 
 /** A wasm trap or abort (or a C++ exception that escaped as a bare number) leaves the module in

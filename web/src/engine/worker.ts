@@ -2,7 +2,13 @@
 // page's main thread never trains. Protocol in ./protocol.ts.
 import type { CoreModule } from '../wasm/core.mjs';
 import { ChunkSizer, StepPacer, Throttle } from './pacing.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import {
+  EXTRAS_PER_SECOND,
+  type FromWorker,
+  type SnapshotMessage,
+  type ToWorker,
+  type ViewRequest,
+} from './protocol.ts';
 import { DATASETS } from '../scene.ts';
 import { generatorPoints, isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
@@ -25,8 +31,6 @@ const SNAPSHOTS_PER_SECOND = 30;
 
 let session: TrainingSession | null = null;
 let playing = false;
-/** The page shows the network diagram: snapshots carry its data. */
-let networkView = false;
 /** Set after a fatal error: the module is in an unknown state and nothing more may run. */
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
@@ -35,6 +39,9 @@ const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
 const pacer = new StepPacer(null);
 /** The timer that wakes a paced loop when its next step is due. */
 let pacedWake: ReturnType<typeof setTimeout> | null = null;
+const extrasThrottle = new Throttle(1000 / EXTRAS_PER_SECOND);
+/** The optional views the page shows (setViews): their data rides on snapshots. */
+let views: ViewRequest = { network: false, confusion: false, images: false };
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -42,13 +49,34 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
 
 function sendSnapshot(): void {
   if (!session) return;
-  const snapshot = session.snapshot(playing, undefined, networkView);
-  snapshotThrottle.mark(performance.now());
+  const now = performance.now();
+  // Paused, every snapshot answers a request and carries the views' data; playing, at most
+  // EXTRAS_PER_SECOND of them carry the confusion matrix and images (each predicts the whole
+  // test set); the network diagram's data rides on every snapshot while it is shown.
+  const extras = !playing || extrasThrottle.take(now);
+  const snapshot = session.snapshot(playing, {
+    network: views.network,
+    confusion: extras && views.confusion,
+    images: extras && views.images,
+  });
+  snapshotThrottle.mark(now);
+  post(snapshot, transferables(snapshot));
+}
+
+function transferables(snapshot: SnapshotMessage): Transferable[] {
+  const buffers: Transferable[] = [snapshot.grid.buffer, snapshot.curve.buffer];
   const network = snapshot.network;
-  const extra = network
-    ? [network.maps, ...Object.values(network.parameters), ...Object.values(network.gradients)]
-    : [];
-  post(snapshot, [snapshot.grid.buffer, snapshot.curve.buffer, ...extra.map((a) => a.buffer)]);
+  if (network) {
+    buffers.push(network.maps.buffer);
+    for (const a of [...Object.values(network.parameters), ...Object.values(network.gradients)]) {
+      buffers.push(a.buffer);
+    }
+  }
+  if (snapshot.confusion) buffers.push(snapshot.confusion.counts.buffer);
+  const images = snapshot.images;
+  if (images) buffers.push(images.rows.buffer, images.predicted.buffer, images.actual.buffer);
+  if (images) buffers.push(images.pixels.buffer);
+  return buffers;
 }
 
 function sendPoints(): void {
@@ -212,13 +240,18 @@ function handle(core: CoreModule, request: ToWorker): void {
       );
       return;
     }
-    case 'views':
-      networkView = request.network;
-      if (session) sendSnapshot();
-      return;
     case 'setParameter':
       requireSession().setParameter(request.name, request.index, request.value);
       sendSnapshot();
+      return;
+    case 'setViews':
+      views = {
+        network: request.views.network,
+        confusion: request.views.confusion,
+        images: request.views.images,
+      };
+      if (session && !playing) sendSnapshot();
+      else extrasThrottle.mark(-Infinity); // the next snapshot while playing carries them
       return;
   }
 }

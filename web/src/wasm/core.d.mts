@@ -256,6 +256,21 @@ export interface Evaluation {
   testAccuracy: number;
 }
 
+/** One evaluation of Trainer.history(): the metrics, when, the learning rate then, and the
+ *  gradient norm of the last step before it. */
+export type HistoryRecord = Evaluation & {
+  epoch: number;
+  step: number;
+  lr: number;
+  gradNorm: number;
+};
+
+export interface ClassPredictions {
+  classes: number;
+  predicted: Int32Array;
+  actual: Int32Array;
+}
+
 export interface Trainer {
   /** Takes `steps` optimiser steps inside wasm; throws Error("diverged at step N …") on NaN/Inf loss. */
   run(steps: number): Progress;
@@ -263,7 +278,9 @@ export interface Trainer {
   runEpochs(epochs: number): Progress;
   progress(): Progress;
   /** One record per evaluation (every training.evaluateEvery epochs). */
-  history(): Array<Evaluation & { epoch: number; step: number; lr: number; gradNorm: number }>;
+  history(): HistoryRecord[];
+  /** The records from index `first` on (history().slice(first) without converting the rest). */
+  historyFrom(first: number): HistoryRecord[];
   /** The epoch with the lowest monitored loss so far (validation if any, else train); −1 before any. */
   bestEpoch(): number;
   /** Ensemble size (training.ensemble.members); evaluate() then reports the ensemble. */
@@ -307,6 +324,11 @@ export interface Trainer {
   validationPoints(): Float32Array;
   /** [x, y, label] per test point; a copy. */
   testPoints(): Float32Array;
+  /** The test rows' raw inputs, rows × features (an image's pixels row-major); a copy. */
+  testInputs(): Float32Array;
+  /** Each test row's predicted and actual class (member 0, as confusion()); empty arrays and
+   *  classes 0 for a regression. */
+  testPredictions(): ClassPredictions;
   /** Changes the learning rate without a reset (it becomes the schedule's new base). */
   setLearningRate(lr: number): void;
   learningRate(): number;

@@ -1,0 +1,332 @@
+// The curves of how training goes: loss and accuracy for train / validation / test, the
+// learning rate and the gradient norm, against epochs or steps, on a linear or log axis; the
+// early-stopping point marked; the last few runs kept faintly for comparison. Data arrives with
+// snapshots (only the new history records); charts are redrawn on render(), called once per
+// animation frame.
+import type uPlot from 'uplot';
+import type { SnapshotMessage } from '../engine/protocol.ts';
+import type { Scene } from '../scene.ts';
+import { formatCount } from './format.ts';
+import {
+  forLogAxis,
+  joinTables,
+  pick,
+  RunArchive,
+  sampleIndices,
+  SPLITS,
+  type Metric,
+  type RunHistory,
+  type SplitName,
+  type XAxis,
+} from './history.ts';
+import { verticalMarker } from './chart-marker.ts';
+import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
+
+/** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
+ *  and each split its own dash, so they differ by more than hue. */
+export const SPLIT_STYLE: Record<SplitName, { rgb: string; dash: number[]; label: string }> = {
+  train: { rgb: '0 114 178', dash: [], label: 'train' },
+  validation: { rgb: '213 94 0', dash: [10, 5], label: 'validation' },
+  test: { rgb: '0 122 90', dash: [2, 4], label: 'test' },
+};
+const LR_STYLE = { rgb: '94 60 153', dash: [] as number[] }; // Tol's purple
+const GRAD_STYLE = { rgb: '102 102 102', dash: [6, 3] };
+/** Points drawn per run at most (a sample of longer histories): about one per pixel column. */
+const MAX_POINTS = 1500;
+/** Earlier runs are drawn at this opacity. */
+const FAINT = 0.3;
+const AXIS = {
+  stroke: '#1f2933',
+  font: '12px system-ui, sans-serif',
+  labelFont: '12px system-ui, sans-serif',
+};
+const GRID = { stroke: '#e4e7eb', width: 1 };
+/** An empty right axis as wide as the gradient norm's, so the three plots line up. */
+const GUTTER: uPlot.Axis = {
+  side: 1,
+  size: 60,
+  grid: { show: false },
+  ticks: { show: false },
+  values: (_u, ticks) => ticks.map(() => ''),
+};
+/** The legend's line samples show each series' dash too, not only its colour. */
+const LEGEND: uPlot.Legend = {
+  live: true,
+  markers: {
+    width: 3,
+    dash: (u, i) => {
+      const dash = u.series[i]?.dash ?? [];
+      return dash.length === 0 ? 'solid' : dash[0]! <= 2 ? 'dotted' : 'dashed';
+    },
+  },
+};
+
+export interface ChartElements {
+  loss: HTMLElement;
+  accuracy: HTMLElement;
+  rates: HTMLElement;
+  accuracyBlock: HTMLElement;
+  logScale: HTMLInputElement;
+  xAxis: HTMLSelectElement;
+  clear: HTMLButtonElement;
+  /** Says where early stopping put the best epoch (or that it is off). */
+  earlyStop: HTMLElement;
+  /** Says which earlier runs are shown. */
+  earlier: HTMLElement;
+}
+
+export class TrainingCharts {
+  private readonly archive = new RunArchive(3);
+  private readonly loss: UplotChart;
+  private readonly accuracy: UplotChart;
+  private readonly rates: UplotChart;
+  private dirty = true;
+  private bestEpoch = -1;
+  private stopped = false;
+  private patience = 0;
+  private restoreBest = true;
+  private classification = true;
+  /** Bumped whenever the series set changes, so the charts rebuild (their key includes it). */
+  private generation = 0;
+
+  constructor(private readonly el: ChartElements) {
+    this.loss = new UplotChart(el.loss as HolderElement);
+    this.accuracy = new UplotChart(el.accuracy as HolderElement, 180);
+    this.rates = new UplotChart(el.rates as HolderElement, 180);
+    const changed = () => {
+      this.dirty = true;
+      this.generation++;
+      this.render();
+    };
+    el.logScale.addEventListener('change', changed);
+    el.xAxis.addEventListener('change', changed);
+    el.clear.addEventListener('click', () => {
+      this.archive.clearEarlier();
+      changed();
+    });
+  }
+
+  /** A new run begins (a load, a reset): the current curves join the earlier runs. */
+  startRun(scene: Scene, classification: boolean): void {
+    this.archive.startRun();
+    this.patience = scene.training.earlyStopping?.patience ?? 0;
+    this.restoreBest = scene.training.earlyStopping?.restoreBest ?? true;
+    this.classification = classification;
+    this.bestEpoch = -1;
+    this.stopped = false;
+    this.generation++;
+    this.dirty = true;
+  }
+
+  receive(snapshot: SnapshotMessage): void {
+    if (snapshot.history && snapshot.historyStart !== undefined) {
+      if (snapshot.history.length > 0 || snapshot.historyStart < this.archive.current.length) {
+        this.archive.append(snapshot.history, snapshot.historyStart);
+        this.dirty = true;
+      }
+    }
+    const best = snapshot.bestEpoch ?? -1;
+    if (best !== this.bestEpoch || snapshot.progress.stopped !== this.stopped) {
+      this.bestEpoch = best;
+      this.stopped = snapshot.progress.stopped;
+      this.dirty = true;
+    }
+  }
+
+  /** Redraws what changed since the last call (call it once per animation frame). */
+  render(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const axis = this.el.xAxis.value === 'step' ? 'step' : 'epoch';
+    const log = this.el.logScale.checked;
+    const runs = [this.archive.current, ...this.archive.earlier];
+    const key = `${this.generation}`;
+    this.loss.show(
+      this.metricSpec('loss', runs, axis, log, key),
+      this.metricData('loss', runs, axis, log),
+    );
+    this.el.accuracyBlock.hidden = !this.classification;
+    if (this.classification) {
+      this.accuracy.show(
+        this.metricSpec('accuracy', runs, axis, false, key),
+        this.metricData('accuracy', runs, axis, false),
+      );
+    }
+    this.rates.show(this.ratesSpec(axis, log, key), this.ratesData(axis, log));
+    this.describe();
+  }
+
+  /** The splits a run's metric has values for (no validation set: no validation series). */
+  private splits(metric: Metric, run: RunHistory): SplitName[] {
+    const present = SPLITS.filter((s) => run.has(metric, s));
+    return present.length > 0 ? present : ['train', 'test'];
+  }
+
+  private metricSpec(
+    metric: Metric,
+    runs: RunHistory[],
+    axis: XAxis,
+    log: boolean,
+    key: string,
+  ): ChartSpec {
+    const series: uPlot.Series[] = [{ label: axis }];
+    runs.forEach((run, r) => {
+      for (const split of this.splits(metric, run)) {
+        const style = SPLIT_STYLE[split];
+        const faint = r > 0;
+        series.push({
+          label: faint ? `${run.label} · ${style.label}` : style.label,
+          stroke: `rgb(${style.rgb} / ${faint ? FAINT : 1})`,
+          dash: style.dash,
+          width: faint ? 1.25 : 2,
+          spanGaps: true,
+          points: !faint && split === 'test' ? { size: 5 } : { show: false },
+          value: (_u, v) =>
+            v === null ? '–' : metric === 'accuracy' ? percent(v) : v.toPrecision(4),
+        });
+      }
+    });
+    const splitKey = runs.map((run) => this.splits(metric, run).join()).join('|');
+    return {
+      key: `${key}/${axis}/${log}/${splitKey}`,
+      options: {
+        series,
+        scales: {
+          x: { time: false },
+          y: metric === 'accuracy' ? { range: [0, 1] } : log ? { distr: 3 } : {},
+        },
+        axes: [
+          { ...AXIS, grid: GRID, label: axis === 'epoch' ? 'epoch' : 'optimiser step' },
+          {
+            ...AXIS,
+            grid: GRID,
+            label: metric === 'accuracy' ? 'accuracy' : 'loss (mean per sample)',
+            size: 60,
+            ...(metric === 'accuracy'
+              ? { values: (_u: uPlot, ticks: number[]) => ticks.map(percent) }
+              : {}),
+          },
+          GUTTER,
+        ],
+        legend: LEGEND,
+        cursor: { drag: { x: false, y: false } },
+        plugins: [this.marker(axis)],
+      },
+    };
+  }
+
+  private metricData(
+    metric: Metric,
+    runs: RunHistory[],
+    axis: XAxis,
+    log: boolean,
+  ): uPlot.AlignedData {
+    const tables = runs.map((run): [number[], ...(number | null)[][]] => {
+      const at = sampleIndices(run.length, MAX_POINTS);
+      const values = (s: SplitName) => pick(run[metric][s], at);
+      return [
+        pick(run[axis], at),
+        ...this.splits(metric, run).map((s) => (log ? forLogAxis(values(s)) : values(s))),
+      ];
+    });
+    return joinTables(tables) as uPlot.AlignedData;
+  }
+
+  private ratesSpec(axis: XAxis, log: boolean, key: string): ChartSpec {
+    const line = (
+      label: string,
+      style: { rgb: string; dash: number[] },
+      scale: string,
+    ): uPlot.Series => ({
+      label,
+      scale,
+      stroke: `rgb(${style.rgb})`,
+      dash: style.dash,
+      width: 2,
+      spanGaps: true,
+      points: { show: false },
+      value: (_u, v) => (v === null ? '–' : v.toPrecision(4)),
+    });
+    const scale = log ? { distr: 3 as const } : {};
+    return {
+      key: `${key}/${axis}/${log}`,
+      options: {
+        series: [
+          { label: axis },
+          line('learning rate', LR_STYLE, 'lr'),
+          line('gradient norm', GRAD_STYLE, 'grad'),
+        ],
+        scales: { x: { time: false }, lr: scale, grad: scale },
+        axes: [
+          { ...AXIS, grid: GRID, label: axis === 'epoch' ? 'epoch' : 'optimiser step' },
+          { ...AXIS, grid: GRID, scale: 'lr', label: 'learning rate', size: 60 },
+          {
+            ...AXIS,
+            grid: { show: false },
+            scale: 'grad',
+            side: 1,
+            label: 'gradient norm',
+            size: 60,
+          },
+        ],
+        legend: LEGEND,
+        cursor: { drag: { x: false, y: false } },
+        plugins: [this.marker(axis)],
+      },
+    };
+  }
+
+  private ratesData(axis: XAxis, log: boolean): uPlot.AlignedData {
+    const run = this.archive.current;
+    const at = sampleIndices(run.length, MAX_POINTS);
+    const values = (v: number[]) => (log ? forLogAxis(pick(v, at)) : pick(v, at));
+    return [pick(run[axis], at), values(run.lr), values(run.gradNorm)] as uPlot.AlignedData;
+  }
+
+  /** Early stopping's best epoch, as a dashed vertical line with its label. */
+  private marker(axis: XAxis): uPlot.Plugin {
+    return verticalMarker(() => {
+      const x = this.markedX(axis);
+      return x === null ? null : { x, label: `best: epoch ${formatCount(this.bestEpoch)}` };
+    });
+  }
+
+  /** Where the marker goes on `axis`, or null: early stopping is off or has no best yet. */
+  markedX(axis: XAxis): number | null {
+    if (this.patience <= 0 || this.bestEpoch < 0) return null;
+    return this.archive.current.xOfEpoch(this.bestEpoch, axis);
+  }
+
+  private lastEpoch(): number {
+    return this.archive.current.epoch.at(-1) ?? 0;
+  }
+
+  private describe(): void {
+    const { earlyStop, earlier, clear } = this.el;
+    if (this.patience <= 0) {
+      earlyStop.textContent = 'Early stopping is off (training.earlyStopping).';
+      delete earlyStop.dataset.bestEpoch;
+    } else if (this.bestEpoch < 0) {
+      earlyStop.textContent = `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`;
+      delete earlyStop.dataset.bestEpoch;
+    } else {
+      earlyStop.dataset.bestEpoch = String(this.bestEpoch);
+      const best = `best epoch ${formatCount(this.bestEpoch)} (dashed line)`;
+      earlyStop.textContent = this.stopped
+        ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
+          `${formatCount(this.lastEpoch())}; ${best}` +
+          (this.restoreBest ? ', whose weights were restored.' : '.')
+        : `Early stopping (patience ${this.patience}): ${best} so far.`;
+    }
+    const runs = this.archive.earlier;
+    earlier.textContent =
+      runs.length === 0
+        ? 'Earlier runs appear here, faintly, after a reset or a change of scene.'
+        : `Faint lines: ${runs.map((r) => r.label).join(', ')} (the current run is ${this.archive.current.label}).`;
+    clear.disabled = runs.length === 0;
+  }
+}
+
+function percent(v: number): string {
+  return `${Math.round(v * 1000) / 10} %`;
+}

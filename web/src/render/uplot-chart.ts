@@ -1,0 +1,79 @@
+// One uPlot chart in a holder element: rebuilt when its series or scales change (a new run, the
+// log toggle), else given new data — by the caller, at most once per animation frame. The
+// instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export type HolderElement = HTMLElement & { uplot?: uPlot };
+
+/** Options minus the size (the holder's width decides it). `key` names everything in them
+ *  that differs between builds, so equal keys mean the chart can keep its instance. */
+export interface ChartSpec {
+  key: string;
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+}
+
+export class UplotChart {
+  private plot: uPlot | null = null;
+  private key = '';
+  private width = 0;
+  /** Whether the chart is on screen: off screen, the latest data waits (no drawing at all). */
+  private visible = false;
+  private pending: { spec: ChartSpec; data: uPlot.AlignedData } | null = null;
+
+  constructor(
+    readonly holder: HolderElement,
+    private readonly height = 220,
+  ) {
+    new ResizeObserver(() => this.fit()).observe(holder);
+    new IntersectionObserver((entries) => {
+      this.visible = entries.some((entry) => entry.isIntersecting);
+      if (this.visible && this.pending) this.draw(this.pending.spec, this.pending.data);
+    }).observe(holder);
+  }
+
+  /** Draws `data` with `spec` if the chart is on screen (else once it scrolls into view),
+   *  building the chart anew only when the spec's key changed. */
+  show(spec: ChartSpec, data: uPlot.AlignedData): void {
+    if (!this.visible) {
+      this.pending = { spec, data };
+      this.holder.dataset.pending = 'true';
+      return;
+    }
+    this.draw(spec, data);
+  }
+
+  private draw(spec: ChartSpec, data: uPlot.AlignedData): void {
+    this.pending = null;
+    delete this.holder.dataset.pending;
+    if (!this.plot || spec.key !== this.key) {
+      this.plot?.destroy();
+      this.key = spec.key;
+      this.width = this.holderWidth();
+      this.plot = new uPlot(
+        { ...spec.options, width: this.width, height: this.height },
+        data,
+        this.holder,
+      );
+      this.holder.uplot = this.plot;
+      return;
+    }
+    this.plot.setData(data);
+  }
+
+  /** Redraws without new data (e.g. a marker moved). */
+  redraw(): void {
+    this.plot?.redraw(false);
+  }
+
+  private holderWidth(): number {
+    return Math.max(200, Math.floor(this.holder.clientWidth));
+  }
+
+  private fit(): void {
+    const width = this.holderWidth();
+    if (!this.plot || width === this.width) return;
+    this.width = width;
+    this.plot.setSize({ width, height: this.height });
+  }
+}
