@@ -110,7 +110,7 @@ test('loss: the choices follow the task, and BCEWithLogitsLoss switches the outp
   expect(await testLoss(page)).not.toBe(plain);
 
   // A regression offers the regression losses only; HuberLoss shows its delta.
-  await page.locator('#dataset').selectOption('plane');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="plane"]').click();
   await expect(loss.locator('option')).toHaveText(['MSELoss', 'L1Loss', 'HuberLoss']);
   await loss.selectOption('HuberLoss');
   await expect(page.locator('[data-control="delta"]')).toBeVisible();
@@ -182,7 +182,7 @@ test('a bad value is refused with the validator’s message and the run goes on'
 
 test('a huge learning rate diverges with the engine’s message', async ({ page }) => {
   await open(page);
-  await page.locator('#dataset').selectOption('plane');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="plane"]').click();
   await expectFreshRun(page);
   await page.locator('#tc-lr-preset').selectOption('10');
   expect((await urlScene(page)).optimizer.lr).toBe(10);

@@ -128,9 +128,9 @@ else storeState(storage, { scene, hide });
 addEventListener('popstate', followHash);
 addEventListener('hashchange', followHash);
 
-picker.show(scene);
 applyHidden(hide);
 showScene();
+showNetwork();
 startRun();
 installSpaceToggle(() => {
   if (ready) togglePlay();
@@ -244,8 +244,9 @@ function applyScene(next: Scene, how: 'restart' | 'live' = 'restart'): boolean {
   return true;
 }
 
-/** Every view of the scene's settings follows a new scene. */
+/** Every control and description follows the current scene (whoever changed it). */
 function showScene(): void {
+  picker.show(scene);
   renderDescription(scene, description.chain, description.details, description.output);
   trainingPanel.show(scene);
 }
@@ -351,8 +352,8 @@ function followHash(): void {
   hide = state.hide;
   applyHidden(hide);
   wantPlaying = false;
-  picker.show(scene);
   showScene();
+  showNetwork();
   startRun();
   commit('replace');
   queueFrame();
