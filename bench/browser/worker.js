@@ -1,5 +1,6 @@
 // Benchmarks the engine inside a module worker, as the playground runs it: GEMM GFLOP/s for the
-// three product forms (and the W3 layer shapes), training steps/s for the skeleton run and for the
+// three product forms (and the W3 layer shapes) against the roofline (the SIMD multiply-add peak
+// and the micro-kernel alone), training steps/s for the skeleton run and for the
 // workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
@@ -39,6 +40,12 @@ shapes.push(
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+// GFLOP/s of one roofline run (benchPeak / benchGemmKernel return { seconds, flops }).
+const rate = ({ seconds, flops }) => flops / seconds / 1e9;
+// Counts sized for ~20 ms per run at ~50 GFLOP/s.
+const PEAK_ITERS = 2e7;
+const KERNEL_REPS = 40000;
 
 // Runs fn repeatedly for `ms` milliseconds (V8 tier-up).
 function warm(fn, ms) {
@@ -86,16 +93,35 @@ try {
     training: {},
     workloads: [],
   };
+  // The roofline (issue 3): the SIMD multiply + add peak, sampled between the GEMM repetitions so
+  // that the GEMM fractions compare figures measured under the same machine load.
+  warm(() => core.benchPeak(PEAK_ITERS / 10), 400);
+  warm(() => core.benchGemmKernel(KERNEL_REPS / 10), 400);
+  const peaks = [];
+  const kernels = [];
+  const gemmRuns = [];
   for (const { m, n, k, form } of shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
     const runs = [];
-    for (let r = 0; r < 5; r++)
+    for (let r = 0; r < 5; r++) {
       runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
-    const s = stats(runs);
-    results.gemm.push({ m, n, k, form: FORMS[form], gflops: s.median, min: s.min, max: s.max });
+      peaks.push(rate(core.benchPeak(PEAK_ITERS)));
+      kernels.push(rate(core.benchGemmKernel(KERNEL_REPS)));
+    }
+    gemmRuns.push({ m, n, k, form: FORMS[form], ...stats(runs) });
   }
+  const summary = ({ median, min, max }) => ({ gflops: median, min, max });
+  const peak = summary(stats(peaks));
+  const kernel = summary(stats(kernels));
+  results.roofline = {
+    what: 'single-thread wasm SIMD128 multiply + add peak (benchPeak); the GEMM micro-kernel alone on L1 panels (benchGemmKernel)',
+    peak,
+    kernel: { ...kernel, fractionOfPeak: kernel.gflops / peak.gflops },
+  };
+  for (const { median, ...g } of gemmRuns)
+    results.gemm.push({ ...g, gflops: median, fractionOfPeak: median / peak.gflops });
   const t = new core.Trainer(skeleton);
   try {
     warm(() => t.run(2000), 600);
