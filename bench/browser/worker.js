@@ -93,35 +93,42 @@ try {
     training: {},
     workloads: [],
   };
-  // The roofline (issue 3): the SIMD multiply + add peak, sampled between the GEMM repetitions so
-  // that the GEMM fractions compare figures measured under the same machine load.
+  // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
+  // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two
+  // figures measured under the same machine load; fractionOfPeak is the median of those ratios.
   warm(() => core.benchPeak(PEAK_ITERS / 10), 400);
   warm(() => core.benchGemmKernel(KERNEL_REPS / 10), 400);
-  const peaks = [];
-  const kernels = [];
-  const gemmRuns = [];
+  const peaks = [rate(core.benchPeak(PEAK_ITERS))];
+  const againstPeak = (measure) => {
+    const before = peaks[peaks.length - 1];
+    const gflops = measure();
+    peaks.push(rate(core.benchPeak(PEAK_ITERS)));
+    return { gflops, fraction: gflops / ((before + peaks[peaks.length - 1]) / 2) };
+  };
+  const repeat = (measure) => {
+    const runs = Array.from({ length: 5 }, () => againstPeak(measure));
+    const s = stats(runs.map((r) => r.gflops));
+    return {
+      gflops: s.median,
+      min: s.min,
+      max: s.max,
+      fractionOfPeak: median(runs.map((r) => r.fraction)),
+    };
+  };
+  const kernel = repeat(() => rate(core.benchGemmKernel(KERNEL_REPS)));
   for (const { m, n, k, form } of shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
-    const runs = [];
-    for (let r = 0; r < 5; r++) {
-      runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
-      peaks.push(rate(core.benchPeak(PEAK_ITERS)));
-      kernels.push(rate(core.benchGemmKernel(KERNEL_REPS)));
-    }
-    gemmRuns.push({ m, n, k, form: FORMS[form], ...stats(runs) });
+    const row = repeat(() => (flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
+    results.gemm.push({ m, n, k, form: FORMS[form], ...row });
   }
-  const summary = ({ median, min, max }) => ({ gflops: median, min, max });
-  const peak = summary(stats(peaks));
-  const kernel = summary(stats(kernels));
+  const peak = stats(peaks);
   results.roofline = {
     what: 'single-thread wasm SIMD128 multiply + add peak (benchPeak); the GEMM micro-kernel alone on L1 panels (benchGemmKernel)',
-    peak,
-    kernel: { ...kernel, fractionOfPeak: kernel.gflops / peak.gflops },
+    peak: { gflops: peak.median, min: peak.min, max: peak.max },
+    kernel,
   };
-  for (const { median, ...g } of gemmRuns)
-    results.gemm.push({ ...g, gflops: median, fractionOfPeak: median / peak.gflops });
   const t = new core.Trainer(skeleton);
   try {
     warm(() => t.run(2000), 600);
