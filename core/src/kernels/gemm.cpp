@@ -16,9 +16,10 @@ using simd::Batch;
 constexpr int kW = static_cast<int>(simd::kWidth);
 // A 4×8 block of C = 8 vector accumulators, + 2 vectors of B, + A and a product temporary: 12
 // registers. V8 keeps one of x86-64's 16 SIMD registers as scratch and wasm has no fused
-// multiply-add, so 6×8 (16 live registers) spills; measured in Chromium 156 (docs/benchmarks.md),
-// 4×8 and 5×8 were fastest. A is stored pre-broadcast (NNP_GEMM_ABCAST) and the k loop unrolled
-// twice, each worth a few percent there. The macros exist to re-run that measurement.
+// multiply-add, so 6×8 (16 live registers) spills. Measured in Chromium 156 (docs/benchmarks.md,
+// "GEMM roofline"), 4×8 beat 5×8, 3×12, 6×8 and 2×16; pre-broadcast A (NNP_GEMM_ABCAST) beat
+// v128.load32_splat; the k loop unrolled twice beat once, 4 and 8 times (deeper unrolling lets the
+// compilers regroup the steps into per-accumulator chains that spill). The macros re-run that.
 #ifndef NNP_GEMM_MR
 #define NNP_GEMM_MR 4
 #define NNP_GEMM_NB 2
