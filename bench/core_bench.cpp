@@ -33,6 +33,16 @@ void BM_Gemm(benchmark::State& state) {
 }
 BENCHMARK(BM_Gemm)->ArgsProduct({{64, 256, 1024}, {0, 1, 2}})->Unit(benchmark::kMicrosecond);
 
+// The rooflines: the SIMD multiply + add ceiling, and the GEMM micro-kernel alone on L1 panels.
+template <float (*Run)(long), long (*Flops)(long), long kCount>
+void BM_Roofline(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Run(kCount));
+  state.counters["GFLOP/s"] = benchmark::Counter(
+      static_cast<double>(Flops(kCount)), benchmark::Counter::kIsIterationInvariantRate, benchmark::Counter::kIs1000);
+}
+BENCHMARK(BM_Roofline<nnp::muladd_peak, nnp::muladd_peak_flops, 1L << 20>)->Name("BM_MulAddPeak");
+BENCHMARK(BM_Roofline<nnp::gemm_kernel_repeat, nnp::gemm_kernel_flops, 2000>)->Name("BM_GemmKernel");
+
 void BM_SkeletonSteps(benchmark::State& state) {
   nnp::Trainer t(nnp::testing::skeleton_config());
   constexpr int kSteps = 1000;

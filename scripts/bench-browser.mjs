@@ -36,6 +36,22 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
+// A summary on stderr (stdout is the JSON that npm run bench saves as bench/results/browser.json).
+function printRoofline({ roofline, gemm }) {
+  if (!roofline) return;
+  const f = (x) => x.toFixed(1);
+  const pct = (x) => `${(100 * x).toFixed(0)} %`;
+  const lines = [
+    `wasm SIMD128 multiply-add peak: ${f(roofline.peak.gflops)} GFLOP/s (${f(roofline.peak.min)}–${f(roofline.peak.max)})`,
+    `GEMM micro-kernel alone (L1): ${f(roofline.kernel.gflops)} GFLOP/s, ${pct(roofline.kernel.fractionOfPeak)} of peak`,
+    ...gemm.map(
+      (g) =>
+        `GEMM ${g.m}×${g.n}×${g.k} ${g.form.padEnd(4)}: ${f(g.gflops).padStart(5)} GFLOP/s, ${pct(g.fractionOfPeak)} of peak`,
+    ),
+  ];
+  console.error(lines.join('\n'));
+}
+
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const page = await browser.newPage();
@@ -44,6 +60,7 @@ try {
   const results = await page.evaluate(() => window.benchResults);
   results.browser = `Chromium ${browser.version()}`;
   console.log(JSON.stringify(results, null, 2));
+  printRoofline(results);
   if (results.error) process.exitCode = 1;
 } finally {
   await browser.close();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench: native Google Benchmark, then the same engine in headless Chromium.
-# Raw results go to bench/results/ (native.json, browser.json).
+# Raw results go to bench/results/ (native.json, browser.json, roofline.json).
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/setup.sh"
 bash "$ROOT/scripts/build-native.sh"
@@ -12,6 +12,8 @@ step "real data under Node (digits, Fashion-MNIST subset)"
 node "$ROOT/scripts/bench-real-data.mjs" | tee "$ROOT/bench/results/real-data-node.json"
 step "Chromium (wasm SIMD128 in a module worker)"
 node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"
+step "GEMM roofline in Chromium, on the worker's CPU time"
+node "$ROOT/scripts/bench-roofline.mjs" > "$ROOT/bench/results/roofline.json"
 node "$ROOT/scripts/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, ConvNetJS) → bench/results/peers.json
 step "the page's own cost: W1 with every view live (production build)"
 (cd "$ROOT" && node_modules/.bin/vite build web --logLevel warn)

@@ -131,6 +131,21 @@ TEST(Kernels, AddRowAndSumRowsMatchReference) {
   }
 }
 
+// The roofline kernels do the work they count: the peak's chains each add 1 per round (so the
+// checksum counts rounds exactly), and the micro-kernel accumulates every repetition into C.
+TEST(Kernels, PeakKernelRunsEveryRound) {
+  EXPECT_EQ(muladd_peak(0), 11.625f);
+  EXPECT_EQ(muladd_peak(1000), 11.625f + 6000.0f);
+  EXPECT_EQ(muladd_peak_flops(1000), 1000L * 6 * 2 * 4);
+}
+
+TEST(Kernels, GemmKernelAccumulatesEveryRepetition) {
+  const float once = gemm_kernel_repeat(1);
+  EXPECT_GT(once, 0.0f);
+  EXPECT_EQ(gemm_kernel_repeat(3), 3.0f * once);  // sums of multiples of 1/32: exact
+  EXPECT_EQ(gemm_kernel_flops(3), 3 * gemm_kernel_flops(1));
+}
+
 TEST(Kernels, ReportsTheSimdArchitecture) {
   const std::string arch = simd_arch();
 #ifdef __EMSCRIPTEN__

@@ -489,6 +489,25 @@ double bench_matmul(int m, int n, int k, int reps, int form) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// The benchmark rooflines: { seconds, flops } for `iters` rounds of the SIMD multiply + add peak
+// kernel, or `reps` runs of the GEMM micro-kernel alone on L1-resident panels (kernels.h).
+template <float (*Run)(long), long (*Flops)(long)>
+val bench_roofline(double count, const char* name) {
+  if (!(count >= 1 && count <= 1e9)) throw_js(std::string(name) + ": count must be between 1 and 1e9");
+  const long n = static_cast<long>(count);
+  const auto t0 = std::chrono::steady_clock::now();
+  const float checksum = Run(n);
+  val o = val::object();
+  o.set("seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  o.set("flops", static_cast<double>(Flops(n)));
+  o.set("checksum", checksum);
+  return o;
+}
+val bench_peak(double iters) { return bench_roofline<muladd_peak, muladd_peak_flops>(iters, "benchPeak"); }
+val bench_gemm_kernel(double reps) {
+  return bench_roofline<gemm_kernel_repeat, gemm_kernel_flops>(reps, "benchGemmKernel");
+}
+
 }  // namespace
 }  // namespace nnp::wasm
 
@@ -498,6 +517,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
   using nnp::wasm::JsTrainer;
   function("simdArch", &nnp::simd_arch);
   function("benchMatmul", &nnp::wasm::bench_matmul);
+  function("benchPeak", &nnp::wasm::bench_peak);
+  function("benchGemmKernel", &nnp::wasm::bench_gemm_kernel);
   function("datasetInfo", &nnp::wasm::nnpd_info);
   class_<JsTrainer>("Trainer")
       .constructor<const val&>()

@@ -1,5 +1,6 @@
 // Benchmarks the engine inside a module worker, as the playground runs it: GEMM GFLOP/s for the
-// three product forms (and the W3 layer shapes), training steps/s for the skeleton run and for the
+// three product forms (and the W3 layer shapes) against the roofline (the SIMD multiply-add peak
+// and the micro-kernel alone), training steps/s for the skeleton run and for the
 // workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
@@ -39,6 +40,12 @@ shapes.push(
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+
+// GFLOP/s of one roofline run (benchPeak / benchGemmKernel return { seconds, flops }).
+const rate = ({ seconds, flops }) => flops / seconds / 1e9;
+// Counts sized for ~20 ms per run at ~50 GFLOP/s.
+const PEAK_ITERS = 2e7;
+const KERNEL_REPS = 40000;
 
 // Runs fn repeatedly for `ms` milliseconds (V8 tier-up).
 function warm(fn, ms) {
@@ -86,16 +93,42 @@ try {
     training: {},
     workloads: [],
   };
+  // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
+  // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two
+  // figures measured under the same machine load; fractionOfPeak is the median of those ratios.
+  warm(() => core.benchPeak(PEAK_ITERS / 10), 400);
+  warm(() => core.benchGemmKernel(KERNEL_REPS / 10), 400);
+  const peaks = [rate(core.benchPeak(PEAK_ITERS))];
+  const againstPeak = (measure) => {
+    const before = peaks[peaks.length - 1];
+    const gflops = measure();
+    peaks.push(rate(core.benchPeak(PEAK_ITERS)));
+    return { gflops, fraction: gflops / ((before + peaks[peaks.length - 1]) / 2) };
+  };
+  const repeat = (measure) => {
+    const runs = Array.from({ length: 5 }, () => againstPeak(measure));
+    const s = stats(runs.map((r) => r.gflops));
+    return {
+      gflops: s.median,
+      min: s.min,
+      max: s.max,
+      fractionOfPeak: median(runs.map((r) => r.fraction)),
+    };
+  };
+  const kernel = repeat(() => rate(core.benchGemmKernel(KERNEL_REPS)));
   for (const { m, n, k, form } of shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
-    const runs = [];
-    for (let r = 0; r < 5; r++)
-      runs.push((flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
-    const s = stats(runs);
-    results.gemm.push({ m, n, k, form: FORMS[form], gflops: s.median, min: s.min, max: s.max });
+    const row = repeat(() => (flops * reps) / core.benchMatmul(m, n, k, reps, form) / 1e9);
+    results.gemm.push({ m, n, k, form: FORMS[form], ...row });
   }
+  const peak = stats(peaks);
+  results.roofline = {
+    what: 'single-thread wasm SIMD128 multiply + add peak (benchPeak); the GEMM micro-kernel alone on L1 panels (benchGemmKernel)',
+    peak: { gflops: peak.median, min: peak.min, max: peak.max },
+    kernel,
+  };
   const t = new core.Trainer(skeleton);
   try {
     warm(() => t.run(2000), 600);

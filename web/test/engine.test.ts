@@ -120,6 +120,19 @@ describe('the wasm module', () => {
     }
   });
 
+  it('times the roofline kernels and reports the work they did', () => {
+    const peak = core.benchPeak(1000);
+    expect(peak.checksum).toBe(11.625 + 6 * 1000); // every round of every add chain ran
+    expect(peak.flops).toBe(1000 * 6 * 2 * 4);
+    expect(peak.seconds).toBeGreaterThanOrEqual(0);
+    const one = core.benchGemmKernel(1);
+    const three = core.benchGemmKernel(3);
+    expect(one.checksum).toBeGreaterThan(0);
+    expect(three.checksum).toBe(3 * one.checksum);
+    expect(three.flops).toBe(3 * one.flops);
+    expect(() => core.benchPeak(0)).toThrow(/benchPeak: count must be between 1 and 1e9/);
+  });
+
   it.each<[string, string, readonly string[]]>([
     ['activations', 'model.layers[0].activation', ACTIVATIONS],
     ['losses', 'loss.name', LOSSES],

@@ -18,6 +18,16 @@ std::string simd_arch();
 void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const float* a, int lda, const float* b,
           int ldb, float beta, float* c, int ldc);
 
+// Benchmark rooflines (bench/browser, core_bench). muladd_peak runs `iters` rounds of independent
+// vector multiplies and adds in registers, muladd_peak_flops(iters) of them: this machine's SIMD
+// multiply-add ceiling. Returns a checksum so the work is kept: 11.625 + 6·iters (exact below 2²⁴).
+float muladd_peak(long iters);
+long muladd_peak_flops(long iters);
+// The GEMM micro-kernel alone, `reps` times on packed panels that stay in L1 (no packing, no
+// blocking); gemm_kernel_flops(reps) multiply-adds ×2. Returns a checksum of the C tile.
+float gemm_kernel_repeat(long reps);
+long gemm_kernel_flops(long reps);
+
 // y[r, c] = x[r, c] + bias[c]  (y may alias x)
 void add_row(const float* x, const float* bias, float* y, int rows, int cols);
 // dbias[c] += Σ_r dy[r, c]

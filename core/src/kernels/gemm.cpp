@@ -16,9 +16,10 @@ using simd::Batch;
 constexpr int kW = static_cast<int>(simd::kWidth);
 // A 4×8 block of C = 8 vector accumulators, + 2 vectors of B, + A and a product temporary: 12
 // registers. V8 keeps one of x86-64's 16 SIMD registers as scratch and wasm has no fused
-// multiply-add, so 6×8 (16 live registers) spills; measured in Chromium 156 (docs/benchmarks.md),
-// 4×8 and 5×8 were fastest. A is stored pre-broadcast (NNP_GEMM_ABCAST) and the k loop unrolled
-// twice, each worth a few percent there. The macros exist to re-run that measurement.
+// multiply-add, so 6×8 (16 live registers) spills. Measured in Chromium 156 (docs/benchmarks.md,
+// "GEMM roofline"), 4×8 beat 5×8, 3×12, 6×8 and 2×16; pre-broadcast A (NNP_GEMM_ABCAST) beat
+// v128.load32_splat; the k loop unrolled twice beat once, 4 and 8 times (deeper unrolling lets the
+// compilers regroup the steps into per-accumulator chains that spill). The macros re-run that.
 #ifndef NNP_GEMM_MR
 #define NNP_GEMM_MR 4
 #define NNP_GEMM_NB 2
@@ -61,10 +62,32 @@ void pack_a(bool ta, const float* a, int lda, int i0, int mc, int p0, int kc, fl
       float* out = panel + static_cast<std::size_t>(p) * kMR * kAB;
       for (int r = 0; r < kMR; ++r) {
         const float v = r < mr ? op_at(a, lda, ta, i0 + ir + r, p0 + p) : 0.0f;
-        for (int q = 0; q < kAB; ++q) out[r * kAB + q] = v;
+        if constexpr (kAB == kW)
+          Batch(v).store_aligned(out + r * kAB);  // one vector store, not kW scalar ones
+        else
+          out[r] = v;
       }
     }
   }
+}
+
+// B stored [n, k] (A·Bᵀ): column c of a panel is row j0 + c of B, so kW rows × kW values are
+// loaded as vectors and transposed in registers; scalar gathers here cost a quarter of the W3
+// forward product (m = 64 rows of A per 784×256 panel).
+void pack_bt_panel(const float* b, int ldb, int p0, int kc, int j, float* panel) {
+  int p = 0;
+  for (; p + kW <= kc; p += kW) {
+    for (int c0 = 0; c0 < kNR; c0 += kW) {
+      Batch rows[kW];
+      for (int q = 0; q < kW; ++q)
+        rows[q] = Batch::load_unaligned(b + static_cast<std::size_t>(j + c0 + q) * ldb + p0 + p);
+      xsimd::transpose(rows, rows + kW);
+      for (int q = 0; q < kW; ++q) rows[q].store_aligned(panel + static_cast<std::size_t>(p + q) * kNR + c0);
+    }
+  }
+  for (; p < kc; ++p)
+    for (int c = 0; c < kNR; ++c)
+      panel[static_cast<std::size_t>(p) * kNR + c] = b[static_cast<std::size_t>(j + c) * ldb + p0 + p];
 }
 
 // op(B)[p0 .. p0+kc, j0 .. j0+nc] → panels of kNR columns, each k-major, zero-padded.
@@ -72,6 +95,10 @@ void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, fl
   for (int jr = 0; jr < nc; jr += kNR) {
     const int nr = std::min(kNR, nc - jr);
     float* panel = dst + static_cast<std::size_t>(jr) * kc;
+    if (tb && nr == kNR) {
+      pack_bt_panel(b, ldb, p0, kc, j0 + jr, panel);
+      continue;
+    }
     for (int p = 0; p < kc; ++p) {
       float* out = panel + static_cast<std::size_t>(p) * kNR;
       if (!tb && nr == kNR) {
@@ -241,5 +268,26 @@ void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const fl
     }
   }
 }
+
+// kc = kKC: the A panel (pre-broadcast) and the B panel take 24 KiB, inside L1, so this measures
+// the micro-kernel's own rate, which the full product approaches when packing and cache blocking
+// cost nothing.
+float gemm_kernel_repeat(long reps) {
+  static AlignedVector ap, bp;  // the panels: sized once (benchmark only)
+  alignas(16) static float tile[kMR * kNR];
+  if (ap.empty()) {
+    ap.assign(static_cast<std::size_t>(kMR) * kKC * kAB, 0.0f);
+    bp.assign(static_cast<std::size_t>(kNR) * kKC, 0.0f);
+    for (std::size_t i = 0; i < ap.size(); ++i) ap[i] = static_cast<float>(i % 7) * 0.125f;
+    for (std::size_t i = 0; i < bp.size(); ++i) bp[i] = static_cast<float>(i % 5) * 0.25f;
+  }
+  std::fill(tile, tile + kMR * kNR, 0.0f);
+  for (long r = 0; r < reps; ++r) micro_kernel(kKC, ap.data(), bp.data(), 1.0f, tile, kNR, kMR, kNR);
+  float sum = 0.0f;
+  for (float v : tile) sum += v;
+  return sum;
+}
+
+long gemm_kernel_flops(long reps) { return reps * 2L * kMR * kNR * kKC; }
 
 }  // namespace nnp

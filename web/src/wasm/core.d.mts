@@ -425,8 +425,22 @@ export interface CoreModule {
   ) => Perceptron;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
+  /**
+   * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
+   * this machine's single-thread multiply-add peak. checksum is 11.625 + 6·iters (below 2²⁴).
+   */
+  benchPeak(iters: number): RooflineRun;
+  /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
+  benchGemmKernel(reps: number): RooflineRun;
   /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */
   datasetInfo(bytes: Uint8Array | ArrayBuffer, name: string): DatasetInfo;
+}
+
+/** One timed roofline run: GFLOP/s = flops / seconds / 1e9. */
+export interface RooflineRun {
+  seconds: number;
+  flops: number;
+  checksum: number;
 }
 
 export interface CoreOptions {

@@ -1,0 +1,65 @@
+// The GEMM roofline on CPU time (scripts/bench-roofline.mjs): the SIMD multiply-add peak, the
+// micro-kernel alone and the issue-3 GEMM shapes, interleaved round by round. Each run is timed by
+// this thread's own CPU time, which the harness reads from /proc around it (a synchronous request
+// before and after), so that other jobs on a shared machine do not count as our time.
+import createCore from './core.mjs';
+
+const cpuNs = (what) => {
+  const req = new XMLHttpRequest();
+  req.open('GET', `/cpu?${what}`, false);
+  req.send();
+  return Number(req.responseText);
+};
+const cpuSeconds = (fn) => {
+  cpuNs('start');
+  fn();
+  return cpuNs('stop') * 1e-9;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// form: 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ (benchMatmul); the W3 shapes are one 784 → 256 layer on a batch of 64.
+const FORMS = ['A*B', 'AT*B', 'A*BT'];
+const SHAPES = [
+  { m: 256, n: 256, k: 256, form: 0 },
+  { m: 256, n: 256, k: 256, form: 1 },
+  { m: 256, n: 256, k: 256, form: 2 },
+  { m: 64, n: 256, k: 784, form: 2 },
+  { m: 64, n: 784, k: 256, form: 0 },
+  { m: 256, n: 784, k: 64, form: 1 },
+];
+
+onmessage = async ({ data: { rounds } }) => {
+  try {
+    const core = await createCore();
+    const runs = [
+      { name: 'peak', run: () => core.benchPeak(2e7).flops },
+      { name: 'kernel', run: () => core.benchGemmKernel(40000).flops },
+      ...SHAPES.map(({ m, n, k, form }) => ({
+        name: `${m}x${n}x${k} ${FORMS[form]}`,
+        // benchMatmul runs one untimed product first: reps + 1 products of CPU time.
+        run: () => (core.benchMatmul(m, n, k, 20, form), 2 * m * n * k * 21),
+      })),
+    ];
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1500) for (const r of runs) r.run(); // V8 tier-up
+    const rates = runs.map(() => []);
+    for (let i = 0; i < rounds; i++)
+      runs.forEach((r, j) => {
+        let flops = 0;
+        const s = cpuSeconds(() => (flops = r.run()));
+        rates[j].push(flops / s / 1e9);
+      });
+    const peak = median(rates[0]);
+    postMessage(
+      runs.map((r, j) => ({
+        name: r.name,
+        gflops: median(rates[j]),
+        min: Math.min(...rates[j]),
+        max: Math.max(...rates[j]),
+        fractionOfPeak: median(rates[j]) / peak,
+      })),
+    );
+  } catch (e) {
+    postMessage({ error: String(e && e.message ? e.message : e) });
+  }
+};
