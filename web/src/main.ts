@@ -114,6 +114,7 @@ new IntersectionObserver((entries) => {
 function showNetwork(): void {
   networkView.build(scene);
   networkBuilder.show(scene, networkView.columns);
+  applyHidden(hide);
 }
 const progress = new ProgressPanel((views) => client.setViews(views));
 
@@ -128,7 +129,6 @@ else storeState(storage, { scene, hide });
 addEventListener('popstate', followHash);
 addEventListener('hashchange', followHash);
 
-applyHidden(hide);
 showScene();
 showNetwork();
 startRun();
@@ -249,6 +249,7 @@ function showScene(): void {
   picker.show(scene);
   renderDescription(scene, description.chain, description.details, description.output);
   trainingPanel.show(scene);
+  applyHidden(hide); // after the panels rebuilt their fields
 }
 
 /** Loads `scene` into the worker, paused: at once for generated data, after fetching the files
@@ -350,7 +351,6 @@ function followHash(): void {
   if (!state) return;
   scene = state.scene;
   hide = state.hide;
-  applyHidden(hide);
   wantPlaying = false;
   showScene();
   showNetwork();
