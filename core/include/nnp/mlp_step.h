@@ -30,6 +30,7 @@ class MlpStep {
 
  private:
   struct Layer {
+    AlignedVector wt;    // Wᵀ, for products small enough to skip gemm()
     AlignedVector z;     // x·Wᵀ + b
     AlignedVector a;     // act(z) (unused for Identity: z is the output)
     AlignedVector mask;  // dropout's mask (used when the layer drops)

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "../autograd/losses.h"
+#include "../kernels/simd.h"
 #include "nnp/kernels.h"
 
 namespace nnp {
@@ -12,6 +13,55 @@ namespace {
 float* sized(AlignedVector& v, std::size_t n) {
   if (v.size() < n) v.resize(n);
   return v.data();
+}
+
+using simd::Batch;
+constexpr int kW = static_cast<int>(simd::kWidth);
+
+// Products this small skip gemm(): its packing and blocking cost more than the arithmetic here.
+// gemm adds each element of C in one running sum over k in ascending order from +0 (k ≤ its
+// 256-deep block) and then adds that sum to the zeroed C; dense() makes the same sums in the same
+// order, so the bits are the same (tests/mlp_step_test.cpp compares them with the tape).
+bool tiny(int m, int n, int k) { return k <= 256 && static_cast<long>(m) * n * k <= 16 * 1024; }
+
+// C[i, j] = Σ_k A(i, k)·B(k, j) (+ bias[j] after the sum, as add_row adds it), with A(i, k) at
+// a[i·sa_i + k·sa_k] and B row-major with leading dimension ldb.
+void dense(int m, int n, int k, const float* a, std::size_t sa_i, std::size_t sa_k, const float* b, std::size_t ldb,
+           const float* bias, float* c, std::size_t ldc) {
+  for (int i = 0; i < m; ++i) {
+    const float* ai = a + static_cast<std::size_t>(i) * sa_i;
+    float* ci = c + static_cast<std::size_t>(i) * ldc;
+    int j = 0;
+    for (; j + 2 * kW <= n; j += 2 * kW) {
+      Batch acc0(0.0f), acc1(0.0f);
+      for (int p = 0; p < k; ++p) {
+        const Batch av(ai[static_cast<std::size_t>(p) * sa_k]);
+        const float* bp = b + static_cast<std::size_t>(p) * ldb + j;
+        acc0 = xsimd::fma(av, Batch::load_unaligned(bp), acc0);
+        acc1 = xsimd::fma(av, Batch::load_unaligned(bp + kW), acc1);
+      }
+      if (bias != nullptr) {
+        acc0 = acc0 + Batch::load_unaligned(bias + j);
+        acc1 = acc1 + Batch::load_unaligned(bias + j + kW);
+      }
+      acc0.store_unaligned(ci + j);
+      acc1.store_unaligned(ci + j + kW);
+    }
+    for (; j + kW <= n; j += kW) {
+      Batch acc(0.0f);
+      for (int p = 0; p < k; ++p)
+        acc = xsimd::fma(Batch(ai[static_cast<std::size_t>(p) * sa_k]),
+                         Batch::load_unaligned(b + static_cast<std::size_t>(p) * ldb + j), acc);
+      if (bias != nullptr) acc = acc + Batch::load_unaligned(bias + j);
+      acc.store_unaligned(ci + j);
+    }
+    for (; j < n; ++j) {  // the same multiply, then add, in scalar form
+      float acc = 0.0f;
+      for (int p = 0; p < k; ++p)
+        acc = ai[static_cast<std::size_t>(p) * sa_k] * b[static_cast<std::size_t>(p) * ldb + j] + acc;
+      ci[j] = bias != nullptr ? acc + bias[j] : acc;
+    }
+  }
 }
 
 // The activation as Graph::activation records it: the row-wise two by rows, the rest elementwise.
@@ -56,8 +106,16 @@ float MlpStep::forward(Mlp& model, const LossSpec& loss, const float* x, const f
     const std::size_t size = static_cast<std::size_t>(n) * ls.units;
     const Tensor w = model.weight(i), b = model.bias(i);
     float* z = sized(l.z, size);
-    gemm(false, true, n, ls.units, in_cols, 1.0f, in, in_cols, w.data, w.cols, 0.0f, z, ls.units);
-    add_row(z, b.data, z, n, ls.units);
+    if (tiny(n, ls.units, in_cols)) {
+      float* wt = sized(l.wt, static_cast<std::size_t>(in_cols) * ls.units);  // Wᵀ [in, out]
+      for (int j = 0; j < ls.units; ++j)
+        for (int p = 0; p < in_cols; ++p) wt[static_cast<std::size_t>(p) * ls.units + j] = w(j, p);
+      dense(n, ls.units, in_cols, in, static_cast<std::size_t>(in_cols), 1, wt, static_cast<std::size_t>(ls.units),
+            b.data, z, static_cast<std::size_t>(ls.units));
+    } else {
+      gemm(false, true, n, ls.units, in_cols, 1.0f, in, in_cols, w.data, w.cols, 0.0f, z, ls.units);
+      add_row(z, b.data, z, n, ls.units);
+    }
     float* a = z;
     if (ls.activation.kind != Activation::Identity) {
       a = sized(l.a, size);
@@ -126,11 +184,20 @@ void MlpStep::backward(Mlp& model, const LossSpec& loss) {
     std::fill(db, db + units, 0.0f);
     sum_rows_acc(dz, db, n, units);
     const float* w = model.parameters_view().data() + info[2 * i].offset;
-    if (i > 0)  // ∂in = ∂z·W (the input of layer 0 is data: no gradient)
-      gemm(false, false, n, in_cols, units, 1.0f, dz, units, w, in_cols, 0.0f,
-           sized(layers_[i - 1].dh, static_cast<std::size_t>(n) * in_cols), in_cols);
+    const std::size_t u = static_cast<std::size_t>(units), ic = static_cast<std::size_t>(in_cols);
+    if (i > 0) {  // ∂in = ∂z·W (the input of layer 0 is data: no gradient)
+      float* din = sized(layers_[i - 1].dh, static_cast<std::size_t>(n) * in_cols);
+      if (tiny(n, in_cols, units))
+        dense(n, in_cols, units, dz, u, 1, w, ic, nullptr, din, ic);
+      else
+        gemm(false, false, n, in_cols, units, 1.0f, dz, units, w, in_cols, 0.0f, din, in_cols);
+    }
     // ∂W = ∂zᵀ·in
-    gemm(true, false, units, in_cols, n, 1.0f, dz, units, in, in_cols, 0.0f, grads + info[2 * i].offset, in_cols);
+    float* dw = grads + info[2 * i].offset;
+    if (tiny(units, in_cols, n))
+      dense(units, in_cols, n, dz, 1, u, in, ic, nullptr, dw, ic);
+    else
+      gemm(true, false, units, in_cols, n, 1.0f, dz, units, in, in_cols, 0.0f, dw, in_cols);
   }
 }
 
