@@ -52,14 +52,16 @@ void BM_SkeletonSteps(benchmark::State& state) {
 BENCHMARK(BM_SkeletonSteps)->Unit(benchmark::kMillisecond);
 
 // W1–W3 of bench/workloads/workloads.json: Learner steps on one fixed random batch (the same
-// definition as the browser benchmark's trainOnBatch).
-void BM_Workload(benchmark::State& state, const char* name) {
+// definition as the browser benchmark's trainOnBatch). The _tape variants record every step on the
+// tape (Learner::set_tape_free(false)): the A/B of the tape-free step in one run.
+void BM_Workload(benchmark::State& state, const char* name, bool tape = false) {
   std::ifstream in(NNP_WORKLOADS);
   std::stringstream text;
   text << in.rdbuf();
   const nlohmann::json w = nlohmann::json::parse(text.str()).at(name);
   const int batch = w.at("batch").get<int>();
   nnp::Learner learner(nnp::learner_spec_from_json(w.at("spec").dump()), 1);
+  learner.set_tape_free(!tape);
   const int inputs = learner.model().inputs(), outputs = learner.model().outputs();
   const bool classes = learner.spec().loss.kind == nnp::LossKind::CrossEntropyLoss;
   const int y_cols = classes ? 1 : outputs;
@@ -76,6 +78,9 @@ void BM_Workload(benchmark::State& state, const char* name) {
 BENCHMARK_CAPTURE(BM_Workload, W1, "W1")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Workload, W2, "W2")->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Workload, W3, "W3")->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Workload, W1_tape, "W1", true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Workload, W2_tape, "W2", true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_Workload, W3_tape, "W3", true)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

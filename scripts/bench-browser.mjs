@@ -34,7 +34,9 @@ const server = createServer(async (req, res) => {
   res.end(await readFile(path));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+// BENCH_ONLY=workloads measures W1–W3 alone (the tape-free A/B without the GEMM and real-data runs).
+const query = process.env.BENCH_ONLY ? `?only=${encodeURIComponent(process.env.BENCH_ONLY)}` : '';
+const url = `http://127.0.0.1:${server.address().port}/${query}`;
 
 // A summary on stderr (stdout is the JSON that npm run bench saves as bench/results/browser.json).
 function printRoofline({ roofline, gemm }) {

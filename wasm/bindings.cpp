@@ -429,6 +429,9 @@ class JsLearner {
   }
   double lr() const { return l_.lr(); }
   double steps() const { return static_cast<double>(l_.steps()); }
+  // false: every step on the tape (the benchmark's A/B of the tape-free step; same results).
+  void set_tape_free(bool on) { l_.set_tape_free(on); }
+  bool tape_free() const { return l_.tape_free(); }
 
  private:
   Learner l_;
@@ -563,5 +566,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("step", &JsLearner::step)
       .function("trainOnBatch", &JsLearner::train_on_batch)
       .function("lr", &JsLearner::lr)
-      .function("steps", &JsLearner::steps);
+      .function("steps", &JsLearner::steps)
+      .function("setTapeFree", &JsLearner::set_tape_free)
+      .function("tapeFree", &JsLearner::tape_free);
 }

@@ -53,21 +53,31 @@ function warm(fn, ms) {
   while (performance.now() - t0 < ms) fn();
 }
 
+// Steps/s of the tape-free step and, interleaved with it (same batches, alternating repetitions,
+// so machine noise hits both alike), of the same Learner recording every step on the tape.
 function workload(core, name, { batch, spec }) {
   const { x, y, yCols } = batchData({ batch, spec });
-  const learner = new core.Learner(spec, 1);
+  const fast = new core.Learner(spec, 1);
+  const tape = new core.Learner(spec, 1);
   try {
+    tape.setTapeFree(false);
     // About a quarter of a second per repetition.
     const probe = performance.now();
-    learner.trainOnBatch(x, batch, y, yCols, 10);
+    fast.trainOnBatch(x, batch, y, yCols, 10);
     const per = Math.max((performance.now() - probe) / 10, 1e-4);
     const steps = Math.max(10, Math.round(250 / per));
-    warm(() => learner.trainOnBatch(x, batch, y, yCols, Math.max(1, steps >> 3)), 600);
+    for (const l of [fast, tape])
+      warm(() => l.trainOnBatch(x, batch, y, yCols, Math.max(1, steps >> 3)), 600);
     const rates = [];
-    for (let r = 0; r < 5; r++) {
+    const tapeRates = [];
+    const rate = (l) => {
       const t0 = performance.now();
-      learner.trainOnBatch(x, batch, y, yCols, steps);
-      rates.push(steps / ((performance.now() - t0) / 1000));
+      l.trainOnBatch(x, batch, y, yCols, steps);
+      return steps / ((performance.now() - t0) / 1000);
+    };
+    for (let r = 0; r < 5; r++) {
+      rates.push(rate(fast));
+      tapeRates.push(rate(tape));
     }
     const s = stats(rates);
     return {
@@ -77,9 +87,11 @@ function workload(core, name, { batch, spec }) {
       min: s.min,
       max: s.max,
       samplesPerSecond: s.median * batch,
+      tapeStepsPerSecond: median(tapeRates),
     };
   } finally {
-    learner.delete();
+    fast.delete();
+    tape.delete();
   }
 }
 
@@ -93,6 +105,8 @@ try {
     training: {},
     workloads: [],
   };
+  // ?only=workloads (BENCH_ONLY=workloads for scripts/bench-browser.mjs): W1–W3 alone.
+  const only = new URL(self.location.href).searchParams.get('only');
   // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
   // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two
   // figures measured under the same machine load; fractionOfPeak is the median of those ratios.
@@ -116,7 +130,7 @@ try {
     };
   };
   const kernel = repeat(() => rate(core.benchGemmKernel(KERNEL_REPS)));
-  for (const { m, n, k, form } of shapes) {
+  for (const { m, n, k, form } of only === 'workloads' ? [] : shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
@@ -129,33 +143,35 @@ try {
     peak: { gflops: peak.median, min: peak.min, max: peak.max },
     kernel,
   };
-  const t = new core.Trainer(skeleton);
-  try {
-    warm(() => t.run(2000), 600);
-    const rates = [];
-    for (let r = 0; r < 5; r++) {
-      const steps = 100000;
-      const t0 = performance.now();
-      t.run(steps);
-      rates.push(steps / ((performance.now() - t0) / 1000));
+  const t = only === 'workloads' ? null : new core.Trainer(skeleton);
+  if (t)
+    try {
+      warm(() => t.run(2000), 600);
+      const rates = [];
+      for (let r = 0; r < 5; r++) {
+        const steps = 100000;
+        const t0 = performance.now();
+        t.run(steps);
+        rates.push(steps / ((performance.now() - t0) / 1000));
+      }
+      const s = stats(rates);
+      results.training = {
+        network: '2-4-4-1 tanh/sigmoid, BCE, SGD, batch 10 (Trainer.run on circle data)',
+        stepsPerSecond: s.median,
+        min: s.min,
+        max: s.max,
+      };
+    } finally {
+      t.delete();
     }
-    const s = stats(rates);
-    results.training = {
-      network: '2-4-4-1 tanh/sigmoid, BCE, SGD, batch 10 (Trainer.run on circle data)',
-      stepsPerSecond: s.median,
-      min: s.min,
-      max: s.max,
-    };
-  } finally {
-    t.delete();
-  }
   for (const name of ['W1', 'W2', 'W3'])
     results.workloads.push(workload(core, name, workloads[name]));
   // Real data: wall time from the bytes to the last epoch, as a user waits for it.
-  results.realData = await runRealData(
-    core,
-    async (file) => new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),
-  );
+  if (only !== 'workloads')
+    results.realData = await runRealData(
+      core,
+      async (file) => new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),
+    );
   postMessage(results);
 } catch (e) {
   postMessage({ error: String(e && e.message ? e.message : e) });

@@ -448,6 +448,31 @@ describe('Learner', () => {
     expect(l.steps()).toBe(0);
   });
 
+  it('trains the same bits with and without the tape (setTapeFree)', () => {
+    const spec: LearnerSpec = {
+      model: {
+        inputs: 2,
+        layers: [
+          { units: 8, activation: 'Tanh' },
+          { units: 3, activation: 'Identity' },
+        ],
+      },
+      loss: { name: 'CrossEntropyLoss' },
+      optimizer: { name: 'Adam', lr: 0.01 },
+    };
+    const fast = learner(spec, 3);
+    const tape = learner(spec, 3);
+    expect(fast.tapeFree()).toBe(true);
+    tape.setTapeFree(false);
+    expect(tape.tapeFree()).toBe(false);
+    const bx = [0.5, -1, 0.25, 0.75, -0.5, 0.1];
+    const by = [0, 2, 1];
+    for (let s = 0; s < 20; s++) expect(fast.step(bx, 3, by, 1)).toBe(tape.step(bx, 3, by, 1));
+    expect(fast.trainOnBatch(bx, 3, by, 1, 50)).toBe(tape.trainOnBatch(bx, 3, by, 1, 50));
+    for (const name of fast.parameterNames())
+      expect(Array.from(fast.parameter(name))).toEqual(Array.from(tape.parameter(name)));
+  });
+
   it('is deterministic for a seed, from an object or its JSON text', () => {
     const a = learner(linear, 5);
     const b = learner(JSON.stringify(linear), 5);

@@ -14,6 +14,7 @@
 #include "nnp/arena.h"
 #include "nnp/autograd.h"
 #include "nnp/mlp.h"
+#include "nnp/mlp_step.h"
 #include "nnp/optim.h"
 #include "nnp/rng.h"
 #include "nnp/spec.h"
@@ -66,6 +67,10 @@ class Learner {
   const LearnerSpec& spec() const { return spec_; }
   Mlp& model() { return model_; }
   const Mlp& model() const { return model_; }
+  // Training steps skip the tape when the network allows it (MlpStep: the same kernels in the
+  // same order, so the same bits). Off records every step on the tape; for tests and benchmarks.
+  void set_tape_free(bool on) { tape_free_ = on && MlpStep::accepts(model_.spec()); }
+  bool tape_free() const { return tape_free_; }
 
  private:
   const ParamInfo& info(std::string_view name) const;
@@ -77,6 +82,8 @@ class Learner {
   Pcg32 dropout_rng_;
   Arena arena_;
   Graph graph_;
+  MlpStep direct_;
+  bool tape_free_ = false;
   Tensor last_output_;
   float last_grad_norm_ = 0.0f;
 };

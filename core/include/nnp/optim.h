@@ -38,6 +38,9 @@ class Optimizer {
 
  private:
   void step_segment(const ParamSegment& seg, float* p, const float* g);
+  void plan_passes();
+
+  ParamSegment whole_;  // the whole slab when one pass serves every segment, else size 0
 
   OptimizerSpec spec_;
   std::vector<ParamSegment> segments_;

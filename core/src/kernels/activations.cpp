@@ -3,6 +3,7 @@
 // negative branch at x = 0, ReLU's derivative at 0 is 0.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "nnp/kernels.h"
 #include "simd.h"
@@ -27,7 +28,7 @@ void activation_forward(const ActivationSpec& s, const float* x, float* y, std::
   switch (s.kind) {
     case Activation::Identity: std::copy(x, x + n, y); return;
     case Activation::Sigmoid: simd::map1(x, y, n, [](Batch v) { return sigmoid(v); }); return;
-    case Activation::Tanh: simd::map1(x, y, n, [](Batch v) { return xsimd::tanh(v); }); return;
+    case Activation::Tanh: simd::map1(x, y, n, [](Batch v) { return simd::fast_tanh(v); }); return;
     case Activation::ReLU: simd::map1(x, y, n, [zero](Batch v) { return xsimd::max(v, zero); }); return;
     case Activation::LeakyReLU: {  // x > 0 ? x : slope·x
       const Batch slope(s.negative_slope);

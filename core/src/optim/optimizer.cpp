@@ -83,6 +83,7 @@ Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segmen
   s1_.assign(n, spec_.kind == OptimizerKind::Adagrad ? static_cast<float>(spec_.initial_accumulator_value) : 0.0f);
   if (two) s2_.assign(n, 0.0f);
   if (three) s3_.assign(n, 0.0f);
+  plan_passes();
 }
 
 // ≥ 0: a schedule may reach 0 (CosineAnnealingLR with eta_min 0); a user's lr is checked > 0 by
@@ -95,11 +96,27 @@ void Optimizer::set_lr(double lr) {
 void Optimizer::set_weight_decay(double weight_decay) {
   require(std::isfinite(weight_decay) && weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0", weight_decay);
   spec_.weight_decay = weight_decay;
+  plan_passes();
 }
 
 void Optimizer::step(std::span<float> params, std::span<const float> grads) {
   ++step_;
+  if (whole_.size > 0) {
+    step_segment(whole_, params.data(), grads.data());
+    return;
+  }
   for (const ParamSegment& seg : segments_) step_segment(seg, params.data() + seg.offset, grads.data() + seg.offset);
+}
+
+// One pass over the whole slab (padding included) instead of one per parameter, when every
+// parameter gets the same rule: the padding's zeros then stay zero (0 − lr·0/(√0 + eps) with
+// eps > 0), and each real element sees exactly the arithmetic of its own segment's pass.
+void Optimizer::plan_passes() {
+  whole_ = {};
+  const bool decay_groups = spec_.no_decay_bias && spec_.weight_decay != 0.0;
+  const bool padding_stays_zero = spec_.kind == OptimizerKind::SGD || spec_.eps > 0.0;
+  if (decay_groups || !padding_stays_zero || segments_.empty()) return;
+  for (const ParamSegment& s : segments_) whole_.size = std::max(whole_.size, s.offset + s.size);
 }
 
 void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) {

@@ -51,7 +51,8 @@ Learner::Learner(const LearnerSpec& spec, std::uint64_t seed)
       optimizer_(spec.optimizer, model_.segments()),
       scheduler_(spec.scheduler, spec.optimizer.lr),
       dropout_rng_(seed, 0x9e3779b97f4a7c15ULL),
-      graph_(arena_) {
+      graph_(arena_),
+      tape_free_(MlpStep::accepts(spec_.model)) {
   Pcg32 init_rng(seed, 0x2545f4914f6cdd1dULL);
   model_.init(spec_.init, init_rng);
   optimizer_.set_lr(scheduler_.lr());
@@ -59,12 +60,18 @@ Learner::Learner(const LearnerSpec& spec, std::uint64_t seed)
 
 float Learner::compute_gradients(const float* x, const float* y, int n, int y_cols) {
   if (n < 1) throw Error("a batch needs at least one row, got " + std::to_string(n));
-  graph_.clear();
-  Var xv = graph_.input({const_cast<float*>(x), n, model_.inputs()});
-  Var yv = graph_.input({const_cast<float*>(y), n, y_cols});
-  Var out = model_.forward(graph_, xv, &dropout_rng_);
-  Var loss = graph_.loss(out, yv, spec_.loss);
-  float value = graph_.scalar(loss);
+  Var loss;
+  float value;
+  if (tape_free_) {
+    value = direct_.forward(model_, spec_.loss, x, y, n, y_cols, &dropout_rng_);
+  } else {
+    graph_.clear();
+    Var xv = graph_.input({const_cast<float*>(x), n, model_.inputs()});
+    Var yv = graph_.input({const_cast<float*>(y), n, y_cols});
+    Var out = model_.forward(graph_, xv, &dropout_rng_);
+    loss = graph_.loss(out, yv, spec_.loss);
+    value = graph_.scalar(loss);
+  }
   // The L1 penalty λ·Σ|w| over weight matrices, added to the objective and (below) its
   // gradient λ·sign(w): one pass over the slab instead of abs/sum nodes per layer.
   const float l1 = spec_.l1;
@@ -81,8 +88,12 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
                         (std::isnan(value) ? "NaN" : "infinite") +
                         "; the parameters keep their last finite values. Lower optimizer.lr (now " +
                         format_number(lr()) + ") and reset.");
-  model_.zero_grad();
-  graph_.backward(loss);
+  if (tape_free_) {
+    direct_.backward(model_, spec_.loss);  // overwrites every gradient: no zero_grad pass needed
+  } else {
+    model_.zero_grad();
+    graph_.backward(loss);
+  }
   if (l1 > 0.0f) {
     std::span<float> grads = model_.gradients();
     for (const ParamInfo& p : model_.named_parameters())

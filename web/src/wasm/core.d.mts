@@ -387,6 +387,10 @@ export interface Learner {
   ): number;
   lr(): number;
   steps(): number;
+  /** false: record every step on the autograd tape instead of the tape-free MLP step (same results; for benchmarks). */
+  setTapeFree(on: boolean): void;
+  /** Whether steps skip the tape (true unless setTapeFree(false)). */
+  tapeFree(): boolean;
   delete(): void;
 }
 
