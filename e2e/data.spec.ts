@@ -4,6 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { failOnPageProblems } from './page-problems.ts';
+import { expectEngine, readNumber, tile } from './helpers.ts';
 
 const FIXTURES = fileURLToPath(new URL('../web/test/fixtures/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -27,18 +29,6 @@ function linkedScene(page: Page): LinkedScene {
   return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as LinkedScene;
 }
 
-async function expectEngine(page: Page, state: 'paused' | 'training'): Promise<void> {
-  await expect(page.locator('body')).toHaveAttribute('data-engine', state);
-}
-
-/** The number an element shows ("97.2 %" → 97.2, "1,234" → 1234). */
-async function readNumber(page: Page, selector: string): Promise<number> {
-  const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
-  return Number.parseFloat(text);
-}
-
-const tile = (page: Page, name: string) =>
-  page.locator(`#dataset-gallery [role="radio"][data-dataset="${name}"]`);
 const counts = (page: Page) => page.locator('#split-counts');
 
 /** Waits until the split's sizes are the engine's (from the run's points) and equal `text`. */
@@ -95,20 +85,11 @@ async function screenshotPanel(page: Page, testInfo: TestInfo, name: string): Pr
   }
 }
 
-let problems: string[] = [];
+failOnPageProblems(test);
 
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
   await page.goto('/');
   await expectEngine(page, 'paused');
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
 });
 
 test('picks datasets by thumbnail with the mouse and the keyboard', async ({ page }, testInfo) => {

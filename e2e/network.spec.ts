@@ -4,6 +4,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { failOnPageProblems } from './page-problems.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -60,15 +61,7 @@ const XOR = {
   training: { batchSize: 10 },
 };
 
-let problems: string[] = [];
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-});
-test.afterEach(() => expect(problems).toEqual([]));
+failOnPageProblems(test);
 
 test('a 0-hidden-layer network cannot learn XOR; built up to 2×8 Tanh by clicking, it can', async ({
   page,

@@ -3,26 +3,10 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { failOnPageProblems } from './page-problems.ts';
+import { expectEngine, readNumber } from './helpers.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** The number an element shows: "97.2 %" → 97.2, "3.1×10⁻⁴" → 0.00031, "1,234" → 1234,
- *  "–" → NaN. */
-async function readNumber(page: Page, selector: string): Promise<number> {
-  const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
-  const [mantissa = '', exponent] = text.split('×10');
-  const power = Array.from(exponent ?? '0', (c) =>
-    c === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(c) >= 0 ? SUPERSCRIPTS.indexOf(c) : c),
-  ).join('');
-  return Number.parseFloat(mantissa) * 10 ** Number.parseInt(power, 10);
-}
-
-/** Waits for the engine state the worker confirmed in its latest snapshot (<body data-engine>). */
-async function expectEngine(page: Page, state: 'paused' | 'training'): Promise<void> {
-  await expect(page.locator('body')).toHaveAttribute('data-engine', state);
-}
 
 /** A full-page picture in the test's output folder, and in docs/screenshots/ when
  *  UPDATE_SCREENSHOTS is set (only then, so a test run leaves the work tree clean). */
@@ -136,22 +120,13 @@ async function pickDataset(page: Page, name: string, classes?: number): Promise<
   await expectEngine(page, 'paused');
 }
 
-let problems: string[] = [];
+failOnPageProblems(test);
 
 test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
   await page.goto('/');
   await expect(page).toHaveTitle('nn-playground');
   await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
   await expectEngine(page, 'paused');
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
 });
 
 test('trains the circle past 95 % test accuracy, then pauses and steps', async ({

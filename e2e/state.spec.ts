@@ -1,5 +1,6 @@
 // The scene in the URL: opening a link, back and forward, local storage, TF Playground links.
 import { expect, test, type Page } from '@playwright/test';
+import { failOnPageProblems } from './page-problems.ts';
 
 const TFP_LINK =
   '/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03' +
@@ -39,19 +40,7 @@ async function open(page: Page, url: string): Promise<void> {
 
 const chain = (page: Page) => page.locator('#architecture');
 
-let problems: string[] = [];
-
-test.beforeEach(({ page }) => {
-  problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-});
-
-test.afterEach(() => {
-  expect(problems).toEqual([]);
-});
+failOnPageProblems(test);
 
 test('opens the scene a link holds', async ({ page }) => {
   await open(page, `/${sceneHash(SPIRALS)}`);

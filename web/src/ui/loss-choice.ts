@@ -105,19 +105,7 @@ const ABOUT: Record<LossName, string> = {
   MultiMarginLoss: "Multi-class hinge: the true class's score must beat every other by margin.",
 };
 
-/** What the loss does and, when the output layer does not suit it, what to change. */
-export function lossHint(scene: Scene): { about: string; warning: string | null } {
-  const name = scene.loss.name;
-  const output = activationOf(scene.model.layers.at(-1)!);
-  const meant = OUTPUT_FOR[name];
-  let warning: string | null = null;
-  if (meant && output !== meant) {
-    warning = `${WHY[name]}: the output layer is ${output}, ${
-      meant === 'Identity' ? 'so the scores are squashed twice; use Identity' : `use ${meant}`
-    }.`;
-  } else if (!meant && (output === 'Sigmoid' || output === 'Tanh')) {
-    const range = output === 'Sigmoid' ? '(0, 1)' : '(−1, 1)';
-    warning = `The ${output} output limits predictions to ${range}; a regression usually uses Identity.`;
-  }
-  return { about: ABOUT[name], warning };
+/** What the loss does, in one line (advice.ts's pairWarnings says what does not suit it). */
+export function lossAbout(scene: Scene): string {
+  return ABOUT[scene.loss.name];
 }

@@ -18,7 +18,8 @@ import {
   type Field,
   type GroupId,
 } from './training-fields.ts';
-import { lossHint } from './loss-choice.ts';
+import { lossAbout } from './loss-choice.ts';
+import { pairWarnings } from '../advice.ts';
 
 /** Takes the next scene; false if the page refused it. */
 export type ApplyTraining = (next: Scene) => boolean;
@@ -126,10 +127,9 @@ export class TrainingPanel {
       }
     }
     this.showLr(scene.optimizer.lr);
-    const hint = lossHint(scene);
-    this.lossAbout.textContent = hint.about;
-    // TODO(merge): show advice.ts's pairWarnings(scene) (network helper) here instead of hint.warning.
-    setNote(this.lossWarning, hint.warning);
+    this.lossAbout.textContent = lossAbout(scene);
+    const warnings = pairWarnings(scene); // the same advice the network builder shows
+    setNote(this.lossWarning, warnings.length > 0 ? warnings.join(' ') : null);
     this.decayNote.textContent = weightDecayNote(scene);
     setNote(this.initWarning, initNote(scene));
     const rows = trainingRows(scene);

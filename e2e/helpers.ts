@@ -1,0 +1,32 @@
+// What the end-to-end specs share: reading the page's numbers, waiting for the engine's state,
+// picking a dataset tile, opening the page paused.
+import { expect, type Page } from '@playwright/test';
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The number an element shows: "97.2 %" → 97.2, "3.1×10⁻⁴" → 0.00031, "1,234" → 1234,
+ *  "–" → NaN. */
+export async function readNumber(page: Page, selector: string): Promise<number> {
+  const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
+  const [mantissa = '', exponent] = text.split('×10');
+  const power = Array.from(exponent ?? '0', (c) =>
+    c === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(c) >= 0 ? SUPERSCRIPTS.indexOf(c) : c),
+  ).join('');
+  return Number.parseFloat(mantissa) * 10 ** Number.parseInt(power, 10);
+}
+
+/** Waits for the engine state the worker confirmed in its latest snapshot (<body data-engine>). */
+export async function expectEngine(page: Page, state: 'paused' | 'training'): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-engine', state);
+}
+
+/** A dataset's thumbnail in the Data panel's picker. */
+export const tile = (page: Page, name: string) =>
+  page.locator(`#dataset-gallery [role="radio"][data-dataset="${name}"]`);
+
+/** Opens `path` with the engine loaded and the run paused. */
+export async function openPaused(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expectEngine(page, 'paused');
+}
