@@ -213,8 +213,8 @@ test('marks the epoch early stopping reports', async ({ page }, testInfo) => {
   await expect(page.locator('#early-stop-note')).toContainText('training stopped at epoch', {
     timeout: 60_000,
   });
-  await page.locator('#play').click();
-  await expectEngine(page, 'paused');
+  // Early stopping ends the run: the loop stops by itself and the status says so.
+  await expect(page.locator('body')).toHaveAttribute('data-engine', 'finished');
 
   const best = Number(await page.locator('#early-stop-note').getAttribute('data-best-epoch'));
   const loss = await chart(page, 'loss-chart', best);
@@ -276,7 +276,7 @@ test('a reset keeps the earlier run faint, until cleared', async ({ page }, test
   await expect(page.locator('#earlier-runs-note')).toContainText('run 1');
 
   // A new scene: the current run joins the earlier ones too.
-  await page.locator('#dataset').selectOption('xor');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="xor"]').click();
   await expect
     .poll(async () => (await chart(page, 'loss-chart')).labels.filter((l) => l.endsWith('train')))
     .toEqual(['train', 'run 2 · train', 'run 1 · train']);
@@ -290,7 +290,7 @@ test('a reset keeps the earlier run faint, until cleared', async ({ page }, test
 
 test('the confusion matrix counts the test set and matches the accuracy', async ({ page }) => {
   await open(page);
-  await page.locator('#dataset').selectOption('blobs');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="blobs"]').click();
   await page.locator('#classes').fill('4');
   await page.locator('#classes').press('Enter');
   await expect(page.locator('#step-count')).toHaveText('0');
@@ -337,7 +337,7 @@ test('the confusion matrix counts the test set and matches the accuracy', async 
 test('the digits test images show the mistakes first', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await open(page);
-  await page.locator('#dataset').selectOption('real:digits');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="real:digits"]').click();
   await expectEngine(page, 'paused');
   await expect(page.locator('#images-view')).toBeVisible({ timeout: 30_000 });
   await trainUntil(page, '#dataset-test-accuracy', 90);

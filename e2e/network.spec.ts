@@ -162,7 +162,7 @@ test('warns about a double softmax, explains a refused BCELoss on logits, dropou
   page,
 }) => {
   await open(page, '#');
-  await page.locator('#dataset').selectOption('blobs');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="blobs"]').click();
   await expectPaused(page);
   await expect(page.locator('#network-advice')).toBeHidden();
   await page.getByLabel('Expert: choose the output activation').check();
@@ -171,7 +171,7 @@ test('warns about a double softmax, explains a refused BCELoss on logits, dropou
   expect((await urlScene(page)).model.layers.at(-1)?.activation).toBe('Softmax');
   await expect(page.locator('#error')).toBeHidden(); // accepted, only warned about
 
-  await page.locator('#dataset').selectOption('circle');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="circle"]').click();
   await expectPaused(page);
   await page.getByLabel('Expert: choose the output activation').check();
   await page.getByRole('combobox', { name: 'Output activation' }).selectOption('Identity');
@@ -259,7 +259,7 @@ test('draws data without a plane without maps but with its weights: a curve and 
   page,
 }) => {
   await open(page);
-  await page.locator('#dataset').selectOption('sine');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="sine"]').click();
   await expectPaused(page);
   await page.locator('#network-diagram').scrollIntoViewIfNeeded();
   await expect(page.locator('.net-input')).toHaveCount(1);
@@ -269,7 +269,7 @@ test('draws data without a plane without maps but with its weights: a curve and 
     /Weight from x to hidden 1 · neuron \d+: -?\d/,
   );
 
-  await page.locator('#dataset').selectOption('real:digits');
+  await page.locator('#dataset-gallery [role="radio"][data-dataset="real:digits"]').click();
   await expectPaused(page);
   await page.locator('#network-diagram').scrollIntoViewIfNeeded();
   await expect(page.locator('.net-input')).toHaveCount(16);

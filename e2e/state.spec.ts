@@ -168,7 +168,7 @@ test('a link hides the controls it names (TF Playground _hide keys and hideText)
   await expect(page.locator('#step')).toBeHidden();
   await expect(page.locator('.masthead')).toBeHidden();
   await expect(page.locator('#play')).toBeVisible();
-  await expect(page.locator('#dataset')).toBeVisible();
+  await expect(page.locator('#dataset-gallery')).toBeVisible();
   // The hidden ids travel in our own link too, and a link without them shows everything again.
   expect(await page.evaluate(() => location.hash)).toMatch(/&hide=noise,stepButton,text$/);
   await page.evaluate(() => {

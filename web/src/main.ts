@@ -104,11 +104,12 @@ const networkBuilder = new NetworkBuilder(
   byId('network-advice', HTMLElement),
   applyScene,
 );
-// Snapshots carry the diagram's data only while it is on screen.
+// Snapshots carry the diagram's data only while the network panel (diagram or inspector) is on
+// screen.
 new IntersectionObserver((entries) => {
   const visible = entries.some((e) => e.isIntersecting);
   client.setViews({ network: visible });
-}).observe(byId('network-diagram', HTMLElement));
+}).observe(byId('network-panel', HTMLElement));
 
 /** Rebuilds the diagram and the builder for the current scene (after a structural change). */
 function showNetwork(): void {
