@@ -163,6 +163,10 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
   await screenshot(page, testInfo, 'skeleton.png');
 });
 
+// Not a speed test (the frame rate is measured by `npm run bench`, scripts/bench-page.mjs): it
+// checks the main thread keeps drawing while the worker trains flat out. A page that trained on
+// the main thread would draw a frame or two a second; on a loaded 2-core machine this one draws
+// 20 to 60.
 test('keeps the page responsive while training', async ({ page }) => {
   await page.locator('#play').click();
   await expectEngine(page, 'training');
@@ -175,14 +179,17 @@ test('keeps the page responsive while training', async ({ page }) => {
         const start = performance.now();
         const frame = (now: number): void => {
           frames += 1;
-          if (now - start < 1000) requestAnimationFrame(frame);
+          if (now - start < 2000) requestAnimationFrame(frame);
           else resolve((frames * 1000) / (now - start));
         };
         requestAnimationFrame(frame);
       }),
   );
-  expect(fps).toBeGreaterThan(30);
+  expect(fps).toBeGreaterThan(10);
   expect(await readNumber(page, '#step-count')).toBeGreaterThan(before);
+  // And it answers at once: Pause stops the worker's loop.
+  await page.locator('#play').click();
+  await expectEngine(page, 'paused');
 });
 
 test('Space toggles training and Reset starts over', async ({ page }) => {
