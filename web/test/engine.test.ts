@@ -700,9 +700,9 @@ describe('TrainingSession (the worker side of the boundary)', () => {
   it('keeps a learning-rate change in its scene, for resets', () => {
     const session = TrainingSession.create(core, defaultScene());
     live.push({ delete: () => session.dispose() });
-    session.setLearningRate(0.3);
+    session.setHyperparameters({ lr: 0.3 });
     expect(session.scene.optimizer.lr).toBe(0.3);
-    expect(() => session.setLearningRate(-1)).toThrow(/optimizer\.lr/);
+    expect(() => session.setHyperparameters({ lr: -1 })).toThrow(/optimizer\.lr/);
     expect(session.scene.optimizer.lr).toBe(0.3);
   });
 });

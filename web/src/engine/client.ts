@@ -74,11 +74,6 @@ export class EngineClient {
     this.send({ type: 'reset' });
   }
 
-  setLearningRate(lr: number): void {
-    if (this.scene) this.scene = { ...this.scene, optimizer: { ...this.scene.optimizer, lr } };
-    this.send({ type: 'setLearningRate', lr });
-  }
-
   /** Changes the running network's lr, l1, weight_decay or dropout, keeping its weights. */
   setHyperparameters(changes: Hyperparameters): void {
     if (this.scene) this.scene = withHyperparameters(this.scene, changes);

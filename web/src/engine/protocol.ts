@@ -24,8 +24,6 @@ export type ToWorker =
   | { type: 'step'; steps: number }
   /** Rebuilds the current scene from its seed and pauses. → `points` + `snapshot`. */
   | { type: 'reset' }
-  /** Changes the learning rate of the current run, keeping its weights. → `snapshot` or `error`. */
-  | { type: 'setLearningRate'; lr: number }
   /** Changes the running network's lr, l1, weight_decay or every layer's dropout, keeping its
    *  weights (Trainer.setHyperparameters; only the fields given). → `snapshot` or `error`. */
   | ({ type: 'setHyperparameters' } & Hyperparameters)

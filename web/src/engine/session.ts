@@ -215,13 +215,6 @@ export class TrainingSession {
     };
   }
 
-  /** Changes the learning rate in place; the scene records it so a reset keeps it. */
-  setLearningRate(lr: number): void {
-    const scene = validateScene({ ...this.scene, optimizer: { ...this.scene.optimizer, lr } });
-    this.trainer.setLearningRate(lr);
-    this.currentScene = scene;
-  }
-
   /** Whole epochs (from mid-epoch: to its end first). */
   runEpochs(epochs: number): Progress {
     return this.trainer.runEpochs(epochs);

@@ -211,10 +211,6 @@ function handle(core: CoreModule, request: ToWorker): void {
       requireSession().run(count(request.steps, 'step: steps', MAX_STEPS));
       sendSnapshot();
       return;
-    case 'setLearningRate':
-      requireSession().setLearningRate(request.lr);
-      sendSnapshot();
-      return;
     case 'setHyperparameters': {
       const { type: _type, ...changes } = request;
       requireSession().setHyperparameters(changes);
