@@ -189,43 +189,31 @@ test('warns about a double softmax, explains a refused BCELoss on logits, dropou
   await expect(page.locator('#step-count')).toHaveText('1'); // live: the run goes on
 });
 
+/** XOR on x1, x2, x1·x2 through 6 Tanh, then `units` of `activation`, then 1 Sigmoid. */
+function xorWithSecondLayer(units: number, activation: string) {
+  return {
+    ...XOR,
+    data: { ...XOR.data, features: ['x1', 'x2', 'x1*x2'] },
+    model: {
+      inputs: 3,
+      layers: [
+        { units: 6, activation: 'Tanh' },
+        { units, activation },
+        { units: 1, activation: 'Sigmoid' },
+      ],
+    },
+  };
+}
+
 test('draws 16 of 128 neurons and summarises the rest; a screenshot while training', async ({
   page,
 }, testInfo) => {
-  await open(
-    page,
-    sceneHash({
-      ...XOR,
-      data: { ...XOR.data, features: ['x1', 'x2', 'x1*x2'] },
-      model: {
-        inputs: 3,
-        layers: [
-          { units: 6, activation: 'Tanh' },
-          { units: 128, activation: 'ReLU' },
-          { units: 1, activation: 'Sigmoid' },
-        ],
-      },
-    }),
-  );
+  await open(page, sceneHash(xorWithSecondLayer(128, 'ReLU')));
   await expect(page.locator('.net-node[data-layer="2"]')).toHaveCount(16);
   await expect(page.locator('.net-more')).toHaveText('+112 more');
   await page.getByRole('button', { name: 'Remove a neuron from hidden layer 2' }).click();
   await expect(page.locator('.net-more')).toHaveText('+111 more');
-  await open(
-    page,
-    sceneHash({
-      ...XOR,
-      data: { ...XOR.data, features: ['x1', 'x2', 'x1*x2'] },
-      model: {
-        inputs: 3,
-        layers: [
-          { units: 6, activation: 'Tanh' },
-          { units: 4, activation: 'Tanh' },
-          { units: 1, activation: 'Sigmoid' },
-        ],
-      },
-    }),
-  );
+  await open(page, sceneHash(xorWithSecondLayer(4, 'Tanh')));
   await page.locator('#network-diagram').scrollIntoViewIfNeeded();
   await page.locator('#play').click();
   await expect.poll(() => number(page, '#epoch'), { timeout: 60_000 }).toBeGreaterThan(30);

@@ -513,6 +513,28 @@ export function initNote(scene: Scene): string | null {
   return null;
 }
 
+/** A number of scene.init, shown for the schemes in `schemes`. */
+function initNumber(
+  key: 'constant' | 'a' | 'b' | 'bias',
+  id: string,
+  label: string,
+  hint: string,
+  placeholder: string,
+  schemes: readonly InitName[],
+): Field {
+  return numeric({
+    id,
+    group: 'init',
+    label,
+    hint,
+    path: `init.${key}`,
+    shown: (s) => schemes.includes(s.init?.weight ?? 'default'),
+    placeholder,
+    get: (s) => s.init?.[key],
+    set: (next, value) => next.init && put(next.init, key, value),
+  });
+}
+
 const initFields: Field[] = [
   {
     kind: 'select',
@@ -540,50 +562,26 @@ const initFields: Field[] = [
       return { scene: next, note: null };
     },
   },
-  numeric({
-    id: 'initConstant',
-    group: 'init',
-    label: 'val',
-    hint: 'constant_’s value for every weight.',
-    path: 'init.constant',
-    shown: (s) => s.init?.weight === 'constant',
-    placeholder: 'required',
-    get: (s) => s.init?.constant,
-    set: (next, value) => next.init && put(next.init, 'constant', value),
-  }),
-  numeric({
-    id: 'initA',
-    group: 'init',
-    label: 'a',
-    hint: 'uniform_’s lower end: every weight starts in U(a, b), whatever the layer’s fan-in.',
-    path: 'init.a',
-    shown: (s) => s.init?.weight === 'uniform',
-    placeholder: '0',
-    get: (s) => s.init?.a,
-    set: (next, value) => next.init && put(next.init, 'a', value),
-  }),
-  numeric({
-    id: 'initB',
-    group: 'init',
-    label: 'b',
-    hint: 'uniform_’s upper end (at least a).',
-    path: 'init.b',
-    shown: (s) => s.init?.weight === 'uniform',
-    placeholder: '1',
-    get: (s) => s.init?.b,
-    set: (next, value) => next.init && put(next.init, 'b', value),
-  }),
-  numeric({
-    id: 'initBias',
-    group: 'init',
-    label: 'bias',
-    hint: 'Every bias starts at this value (default 0) with any scheme but nn.Linear’s own.',
-    path: 'init.bias',
-    shown: (s) => (s.init?.weight ?? 'default') !== 'default',
-    placeholder: '0',
-    get: (s) => s.init?.bias,
-    set: (next, value) => next.init && put(next.init, 'bias', value),
-  }),
+  initNumber('constant', 'initConstant', 'val', 'constant_’s value for every weight.', 'required', [
+    'constant',
+  ]),
+  initNumber(
+    'a',
+    'initA',
+    'a',
+    'uniform_’s lower end: every weight starts in U(a, b), whatever the layer’s fan-in.',
+    '0',
+    ['uniform'],
+  ),
+  initNumber('b', 'initB', 'b', 'uniform_’s upper end (at least a).', '1', ['uniform']),
+  initNumber(
+    'bias',
+    'initBias',
+    'bias',
+    'Every bias starts at this value (default 0) with any scheme but nn.Linear’s own.',
+    '0',
+    INITS.filter((name) => name !== 'default'),
+  ),
 ];
 
 // ---- batches ---------------------------------------------------------------------------------
