@@ -14,22 +14,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'web/dist');
 const SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
 
-/** W1 as a page scene: 2 → 8 Tanh → 8 Tanh → 1 Tanh, MSELoss, SGD lr 0.03, batch 10. */
+/** W1 (bench/workloads/workloads.json, the workload every benchmark shares) as a page scene on
+ *  the circle data. */
+const w1 = JSON.parse(await readFile(join(root, 'bench/workloads/workloads.json'), 'utf8')).W1;
 const scene = {
   format: 'nn-playground/scene@1',
   seed: 1,
   data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-  model: {
-    inputs: 2,
-    layers: [
-      { units: 8, activation: 'Tanh' },
-      { units: 8, activation: 'Tanh' },
-      { units: 1, activation: 'Tanh' },
-    ],
-  },
-  loss: { name: 'MSELoss' },
-  optimizer: { name: 'SGD', lr: 0.03 },
-  training: { batchSize: 10 },
+  ...w1.spec,
+  training: { batchSize: w1.batch },
 };
 const hash = Buffer.from(JSON.stringify(scene)).toString('base64url');
 
