@@ -24,9 +24,13 @@ export async function expectEngine(page: Page, state: 'paused' | 'training'): Pr
 export const tile = (page: Page, name: string) =>
   page.locator(`#dataset-gallery [role="radio"][data-dataset="${name}"]`);
 
+/** The engine's SIMD as the footer shows it: Chromium runs relaxed SIMD, so the page loads
+ *  core-fma.wasm (fused multiply-add in the products). */
+export const ENGINE_ARCH = 'wasm/4+madd';
+
 /** Opens `path` with the engine loaded and the run paused. */
 export async function openPaused(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expect(page.locator('#simd-arch')).toHaveText(ENGINE_ARCH, { timeout: 20_000 });
   await expectEngine(page, 'paused');
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
+import { ENGINE_ARCH } from './helpers.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -36,7 +37,7 @@ async function expectPaused(page: Page): Promise<void> {
 
 async function open(page: Page, hash = ''): Promise<void> {
   await page.goto(`/${hash}`);
-  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expect(page.locator('#simd-arch')).toHaveText(ENGINE_ARCH, { timeout: 20_000 });
   await expectPaused(page);
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
-import { expectEngine, readNumber } from './helpers.ts';
+import { ENGINE_ARCH, expectEngine, readNumber } from './helpers.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -125,7 +125,7 @@ failOnPageProblems(test);
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('nn-playground');
-  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expect(page.locator('#simd-arch')).toHaveText(ENGINE_ARCH, { timeout: 20_000 });
   await expectEngine(page, 'paused');
 });
 

@@ -1,6 +1,7 @@
 // The scene in the URL: opening a link, back and forward, local storage, TF Playground links.
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
+import { ENGINE_ARCH } from './helpers.ts';
 
 const TFP_LINK =
   '/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03' +
@@ -34,7 +35,7 @@ function sceneHash(scene: unknown): string {
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.locator('#simd-arch')).toHaveText('wasm/4', { timeout: 20_000 });
+  await expect(page.locator('#simd-arch')).toHaveText(ENGINE_ARCH, { timeout: 20_000 });
   await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
 }
 

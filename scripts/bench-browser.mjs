@@ -1,5 +1,6 @@
 // Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
-// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh).
+// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm
+// (scripts/build-wasm.sh).
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { createServer } from 'node:http';
@@ -13,6 +14,8 @@ const files = {
   '/worker.js': join(root, 'bench/browser/worker.js'),
   '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
   '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),
   '/batches.js': join(root, 'bench/batches.js'),
@@ -34,8 +37,12 @@ const server = createServer(async (req, res) => {
   res.end(await readFile(path));
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-// BENCH_ONLY=workloads measures W1–W3 alone (the tape-free A/B without the GEMM and real-data runs).
-const query = process.env.BENCH_ONLY ? `?only=${encodeURIComponent(process.env.BENCH_ONLY)}` : '';
+// BENCH_ONLY=workloads measures W1–W3 alone (the tape-free A/B without the GEMM and real-data runs);
+// BENCH_MODULE=simd128 measures core.wasm where the page would load core-fma.wasm.
+const params = new URLSearchParams();
+if (process.env.BENCH_ONLY) params.set('only', process.env.BENCH_ONLY);
+if (process.env.BENCH_MODULE) params.set('module', process.env.BENCH_MODULE);
+const query = params.size ? `?${params}` : '';
 const url = `http://127.0.0.1:${server.address().port}/${query}`;
 
 // A summary on stderr (stdout is the JSON that npm run bench saves as bench/results/browser.json).

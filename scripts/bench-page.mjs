@@ -29,7 +29,9 @@ const hash = Buffer.from(JSON.stringify(scene)).toString('base64url');
 /** The engine alone: the same scene's Trainer in a bare module worker, run(steps) in chunks. */
 const engineWorker = `
 import createCore from '/core.mjs';
-const core = await createCore();
+import { hasRelaxedSimd } from '/relaxed-simd.mjs';
+const wasm = hasRelaxedSimd() ? 'core-fma.wasm' : 'core.wasm'; // as the page chooses
+const core = await createCore({ locateFile: (path, dir) => dir + (path.endsWith('.wasm') ? wasm : path) });
 const { format, ...config } = ${JSON.stringify(scene)};
 const trainer = new core.Trainer(config);
 trainer.run(20000); // warm-up: lets V8 tier the module up
@@ -61,9 +63,11 @@ const server = createServer(async (req, res) => {
     if (path === '/engine.html')
       return res.writeHead(200, { 'content-type': 'text/html' }).end(engineHtml);
     const file =
-      path === '/core.mjs' || path === '/core.wasm'
+      path === '/core.mjs' || path === '/core.wasm' || path === '/core-fma.wasm'
         ? join(root, 'web/src/wasm', path.slice(1))
-        : join(dist, normalize(path === '/' ? '/index.html' : path));
+        : path === '/relaxed-simd.mjs'
+          ? join(root, 'web/src/engine/relaxed-simd.mjs')
+          : join(dist, normalize(path === '/' ? '/index.html' : path));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     const body = await readFile(file);
     res

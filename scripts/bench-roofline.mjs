@@ -1,8 +1,11 @@
 // GEMM against the wasm SIMD128 multiply-add peak in headless Chromium, on the worker thread's CPU
 // time (bench/roofline/worker.js): usable on a shared machine, where wall-clock figures swing by a
 // factor of two or more. Prints JSON on stdout and a summary on stderr.
-//   node scripts/bench-roofline.mjs [rounds=9]      (BENCH_PORT: server port, default any free one)
-// Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh) and Linux's /proc.
+//   node scripts/bench-roofline.mjs [rounds=9] [name=other.wasm ...]
+// (BENCH_PORT: server port, default any free one). It measures core.wasm (SIMD128) and, where
+// Chromium has relaxed SIMD, core-fma.wasm (runs named "madd …"); each name=file adds another build
+// of the same sources (e.g. a kernel variant, for an A/B in one session; runs named "name …").
+// Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm (scripts/build-wasm.sh) and Linux's /proc.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { createServer } from 'node:http';
@@ -12,12 +15,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rounds = Number(process.argv[2] ?? 9);
+const modules = [
+  { prefix: '', url: '/core.wasm' },
+  { prefix: 'madd ', url: '/core-fma.wasm', relaxed: true },
+];
 const files = {
   '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>roofline</title>'],
   '/worker.js': ['text/javascript', join(root, 'bench/roofline/worker.js')],
   '/core.mjs': ['text/javascript', join(root, 'web/src/wasm/core.mjs')],
+  '/relaxed-simd.mjs': ['text/javascript', join(root, 'web/src/engine/relaxed-simd.mjs')],
   '/core.wasm': ['application/wasm', join(root, 'web/src/wasm/core.wasm')],
+  '/core-fma.wasm': ['application/wasm', join(root, 'web/src/wasm/core-fma.wasm')],
 };
+
+for (const arg of process.argv.slice(3)) {
+  const [name, file] = arg.split('=');
+  if (!file) throw new Error(`expected name=file.wasm, got ${arg}`);
+  files[`/m/${name}.wasm`] = ['application/wasm', file];
+  modules.push({ prefix: `${name} `, url: `/m/${name}.wasm`, relaxed: true });
+}
 
 // The worker thread of the Chromium this script started (a descendant of this process; other
 // Chromiums may be running on the machine): its /proc schedstat, whose first field is CPU ns.
@@ -76,9 +92,9 @@ try {
         const worker = new Worker('/worker.js', { type: 'module' });
         worker.onmessage = (e) => resolve(e.data);
         worker.onerror = (e) => resolve({ error: String(e.message) });
-        worker.postMessage({ rounds: n });
+        worker.postMessage(n);
       }),
-    rounds,
+    { rounds, modules },
   );
   console.log(
     JSON.stringify({ browser: `Chromium ${browser.version()}`, rounds, results }, null, 2),
@@ -87,7 +103,7 @@ try {
   else
     for (const r of results)
       console.error(
-        `${r.name.padEnd(18)} ${r.gflops.toFixed(1).padStart(5)} GFLOP/s (${r.min.toFixed(1)}–${r.max.toFixed(1)}), ` +
+        `${r.name.padEnd(24)} ${r.gflops.toFixed(1).padStart(5)} GFLOP/s (${r.min.toFixed(1)}–${r.max.toFixed(1)}), ` +
           `${(100 * r.fractionOfPeak).toFixed(0)} % of peak`,
       );
 } finally {

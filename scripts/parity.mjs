@@ -6,10 +6,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// PARITY_MODULE=core-fma.wasm checks the relaxed-SIMD build (fused multiply-add in the products).
+const wasm = process.env.PARITY_MODULE ?? 'core.wasm';
+if (wasm !== 'core.wasm') setFlagsFromString('--experimental-wasm-relaxed-simd'); // Node 20
 const { default: createCore } = await import(join(root, 'web/src/wasm/core.mjs'));
-const core = await createCore({ wasmBinary: readFileSync(join(root, 'web/src/wasm/core.wasm')) });
+const core = await createCore({ wasmBinary: readFileSync(join(root, 'web/src/wasm', wasm)) });
 
 const tolerance = (expected) => 1e-5 + 1e-4 * Math.abs(expected);
 

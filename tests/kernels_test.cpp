@@ -180,6 +180,12 @@ TEST(Kernels, AddRowAndSumRowsMatchReference) {
 // The roofline kernels do the work they count: the peak's chains each add 1 per round (so the
 // checksum counts rounds exactly), and the micro-kernel accumulates every repetition into C.
 TEST(Kernels, PeakKernelRunsEveryRound) {
+  if (fused_multiply_add()) {  // 12 chains a_i = 0.25·i, each + 0.5 per round
+    EXPECT_EQ(muladd_peak(0), 16.5f);
+    EXPECT_EQ(muladd_peak(1000), 16.5f + 6000.0f);
+    EXPECT_EQ(muladd_peak_flops(1000), 1000L * 12 * 2 * 4);
+    return;
+  }
   EXPECT_EQ(muladd_peak(0), 11.625f);
   EXPECT_EQ(muladd_peak(1000), 11.625f + 6000.0f);
   EXPECT_EQ(muladd_peak_flops(1000), 1000L * 6 * 2 * 4);
@@ -195,8 +201,9 @@ TEST(Kernels, GemmKernelAccumulatesEveryRepetition) {
 TEST(Kernels, ReportsTheSimdArchitecture) {
   const std::string arch = simd_arch();
 #ifdef __EMSCRIPTEN__
-  EXPECT_EQ(arch, "wasm/4");
+  EXPECT_EQ(arch, fused_multiply_add() ? "wasm/4+madd" : "wasm/4");
 #else
+  EXPECT_FALSE(fused_multiply_add());
   EXPECT_NE(arch.find('/'), std::string::npos) << arch;
 #endif
 }

@@ -4,6 +4,7 @@
 // workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
+import { hasRelaxedSimd } from './relaxed-simd.mjs';
 import { runRealData } from './real_data.js';
 import './batches.js';
 
@@ -96,7 +97,13 @@ function workload(core, name, { batch, spec }) {
 }
 
 try {
-  const core = await createCore();
+  // The module the page loads (web/src/engine/wasm.ts), unless ?module=simd128 asks for core.wasm.
+  const params = new URL(self.location.href).searchParams;
+  const wasm =
+    hasRelaxedSimd() && params.get('module') !== 'simd128' ? 'core-fma.wasm' : 'core.wasm';
+  const core = await createCore({
+    locateFile: (path, dir) => dir + (path.endsWith('.wasm') ? wasm : path),
+  });
   const workloads = await (await fetch('./workloads.json')).json();
   const results = {
     arch: core.simdArch(),
@@ -106,7 +113,7 @@ try {
     workloads: [],
   };
   // ?only=workloads (BENCH_ONLY=workloads for scripts/bench-browser.mjs): W1–W3 alone.
-  const only = new URL(self.location.href).searchParams.get('only');
+  const only = params.get('only');
   // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
   // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two
   // figures measured under the same machine load; fractionOfPeak is the median of those ratios.

@@ -11,6 +11,9 @@ namespace nnp {
 
 // The xsimd architecture the kernels were compiled for, e.g. "wasm/4" or "sse2/4".
 std::string simd_arch();
+// Whether this build's products use a fused multiply-add (relaxed SIMD: core-fma.wasm); simd_arch()
+// then ends in "+madd".
+bool fused_multiply_add();
 
 // C[m×n] = alpha·op(A)·op(B) + beta·C, row-major with leading dimensions lda, ldb, ldc.
 // op(A) is A[m×k] or, with trans_a, Aᵀ where A is [k×m]; likewise op(B) is [k×n] or Bᵀ of B[n×k].
@@ -20,7 +23,8 @@ void gemm(bool trans_a, bool trans_b, int m, int n, int k, float alpha, const fl
 
 // Benchmark rooflines (bench/browser, core_bench). muladd_peak runs `iters` rounds of independent
 // vector multiplies and adds in registers, muladd_peak_flops(iters) of them: this machine's SIMD
-// multiply-add ceiling. Returns a checksum so the work is kept: 11.625 + 6·iters (exact below 2²⁴).
+// multiply-add ceiling. Returns a checksum so the work is kept: 11.625 + 6·iters (exact below 2²⁴);
+// where fused_multiply_add(), 12 chains of fused multiply-adds instead: 16.5 + 6·iters.
 float muladd_peak(long iters);
 long muladd_peak_flops(long iters);
 // The GEMM micro-kernel alone, `reps` times on packed panels that stay in L1 (no packing, no

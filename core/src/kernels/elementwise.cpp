@@ -9,11 +9,6 @@ namespace nnp {
 
 using simd::Batch;
 
-std::string simd_arch() {
-  using Arch = xsimd::default_arch;
-  return std::string(Arch::name()) + "/" + std::to_string(Batch::size);
-}
-
 void add_row(const float* x, const float* bias, float* y, int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     const std::size_t o = static_cast<std::size_t>(r) * cols;

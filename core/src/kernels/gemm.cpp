@@ -15,9 +15,9 @@ namespace {
 using simd::Batch;
 constexpr int kW = static_cast<int>(simd::kWidth);
 // A 4×8 block of C = 8 vector accumulators, + 2 vectors of B, + A and a product temporary: 12
-// registers. V8 keeps one of x86-64's 16 SIMD registers as scratch and wasm has no fused
-// multiply-add, so 6×8 (16 live registers) spills. Measured in Chromium 156 (docs/benchmarks.md,
-// "GEMM roofline"), 4×8 beat 5×8, 3×12, 6×8 and 2×16; pre-broadcast A (NNP_GEMM_ABCAST) beat
+// registers. V8 keeps one of x86-64's 16 SIMD registers as scratch and SIMD128 has no fused
+// multiply-add, so 6×8 (16 live registers) spills (and still does with relaxed SIMD's madd). Measured in Chromium 156
+// (docs/benchmarks.md, "GEMM roofline"), 4×8 beat 5×8, 3×12, 6×8 and 2×16; pre-broadcast A (NNP_GEMM_ABCAST) beat
 // v128.load32_splat; the k loop unrolled twice beat once, 4 and 8 times (deeper unrolling lets the
 // compilers regroup the steps into per-accumulator chains that spill). The macros re-run that.
 #ifndef NNP_GEMM_MR
@@ -25,7 +25,14 @@ constexpr int kW = static_cast<int>(simd::kWidth);
 #define NNP_GEMM_NB 2
 #endif
 #ifndef NNP_GEMM_UNROLL
+#if defined(NNP_RELAXED_SIMD)
+// With fused multiply-adds, unrolling makes LLVM hoist the second step's loads above the first
+// step's products, and V8 then spills accumulators; one step per iteration compiles to 6 loads and
+// 8 vfmadd231ps with nothing else in between (V8's code, docs/benchmarks.md).
+#define NNP_GEMM_UNROLL 1
+#else
 #define NNP_GEMM_UNROLL 2
+#endif
 #endif
 constexpr int kMR = NNP_GEMM_MR;
 constexpr int kNB = NNP_GEMM_NB;  // vectors per row of the micro-tile
@@ -126,7 +133,7 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
     for (int j = 0; j < kNB; ++j) bv[j] = Batch::load_aligned(bp + j * kW);
     for (int r = 0; r < kMR; ++r) {
       const Batch av = kAB > 1 ? Batch::load_aligned(ap + r * kAB) : Batch(ap[r]);
-      for (int j = 0; j < kNB; ++j) acc[r][j] = xsimd::fma(av, bv[j], acc[r][j]);
+      for (int j = 0; j < kNB; ++j) acc[r][j] = simd::madd(av, bv[j], acc[r][j]);
     }
     ap += kMR * kAB;
     bp += kNR;
@@ -136,15 +143,18 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
     for (int r = 0; r < kMR; ++r) {
       float* row = c + static_cast<std::size_t>(r) * ldc;
       for (int j = 0; j < kNB; ++j)
-        xsimd::fma(va, acc[r][j], Batch::load_unaligned(row + j * kW)).store_unaligned(row + j * kW);
+        simd::madd(va, acc[r][j], Batch::load_unaligned(row + j * kW)).store_unaligned(row + j * kW);
     }
     return;
   }
   alignas(16) float tile[kMR * kNR];
   for (int r = 0; r < kMR; ++r)
-    for (int j = 0; j < kNB; ++j) (va * acc[r][j]).store_aligned(tile + r * kNR + j * kW);
+    for (int j = 0; j < kNB; ++j) acc[r][j].store_aligned(tile + r * kNR + j * kW);
   for (int r = 0; r < mr; ++r)
-    for (int j = 0; j < nr; ++j) c[static_cast<std::size_t>(r) * ldc + j] += tile[r * kNR + j];
+    for (int j = 0; j < nr; ++j) {
+      float& cij = c[static_cast<std::size_t>(r) * ldc + j];
+      cij = simd::madd(alpha, tile[r * kNR + j], cij);  // as the full tile's lanes
+    }
 }
 
 void scale_c(int m, int n, float beta, float* c, int ldc) {
@@ -181,21 +191,21 @@ void small_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_p, con
     const float* ap = ai + static_cast<std::size_t>(p) * sa_p;
     for (int r = 0; r < MR; ++r) {
       const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
-      acc[r][0] = xsimd::fma(av, b0, acc[r][0]);
-      acc[r][1] = xsimd::fma(av, b1, acc[r][1]);
+      acc[r][0] = simd::madd(av, b0, acc[r][0]);
+      acc[r][1] = simd::madd(av, b1, acc[r][1]);
     }
   }
   const Batch va(alpha);
   for (int r = 0; r < MR; ++r) {
     float* cr = c + static_cast<std::size_t>(r) * ldc + j0;
     if (nr == kSN) {
-      xsimd::fma(va, acc[r][0], Batch::load_unaligned(cr)).store_unaligned(cr);
-      xsimd::fma(va, acc[r][1], Batch::load_unaligned(cr + kW)).store_unaligned(cr + kW);
+      simd::madd(va, acc[r][0], Batch::load_unaligned(cr)).store_unaligned(cr);
+      simd::madd(va, acc[r][1], Batch::load_unaligned(cr + kW)).store_unaligned(cr + kW);
     } else {
       alignas(16) float tile[kSN];
       acc[r][0].store_aligned(tile);
       acc[r][1].store_aligned(tile + kW);
-      for (int j = 0; j < nr; ++j) cr[j] += alpha * tile[j];
+      for (int j = 0; j < nr; ++j) cr[j] = simd::madd(alpha, tile[j], cr[j]);
     }
   }
 }

@@ -11,6 +11,32 @@ namespace nnp::simd {
 using Batch = xsimd::batch<float>;
 inline constexpr std::size_t kWidth = Batch::size;
 
+// a·b + c for the products (GEMM and the tape-free step's in-place products, which must agree bit
+// for bit). The relaxed build (core-fma.wasm, NNP_RELAXED_SIMD) issues one fused instruction:
+// wasm SIMD128 has no multiply-add, and a separate multiply and add cost the GEMM micro-kernel a
+// third of its issue slots. LLVM 14 spells it __builtin_wasm_fma_f32x4, the relaxed-SIMD
+// prototype's opcode, which scripts/wasm-relaxed.mjs rewrites to the standard f32x4.relaxed_madd
+// (a·b + c). Elsewhere: xsimd's fma, a multiply and an add on SSE2 and SIMD128.
+inline Batch madd(Batch a, Batch b, Batch c) {
+#if defined(NNP_RELAXED_SIMD)
+  using F4 = float __attribute__((__vector_size__(16)));
+  return Batch(static_cast<xsimd::batch<float>::register_type>(
+      __builtin_wasm_fma_f32x4(static_cast<F4>(a.data), static_cast<F4>(b.data), static_cast<F4>(c.data))));
+#else
+  return xsimd::fma(a, b, c);
+#endif
+}
+
+// The scalar a·b + c that madd computes in each lane (fused exactly where madd is, whatever the
+// hardware does with relaxed madd), for the tails of the products.
+inline float madd(float a, float b, float c) {
+#if defined(NNP_RELAXED_SIMD)
+  return madd(Batch(a), Batch(b), Batch(c)).get(0);
+#else
+  return a * b + c;
+#endif
+}
+
 // y[i] = f(x[i]) for a vector functor f.
 template <class F>
 inline void map1(const float* x, float* y, std::size_t n, F f) {

@@ -25,20 +25,24 @@ constexpr int kW = static_cast<int>(simd::kWidth);
 bool tiny(int m, int n, int k) { return k <= 256 && static_cast<long>(m) * n * k <= 16 * 1024; }
 
 // C[i, j] = Σ_k A(i, k)·B(k, j) (+ bias[j] after the sum, as add_row adds it), with A(i, k) at
-// a[i·sa_i + k·sa_k] and B row-major with leading dimension ldb.
+// a[i·sa_i + k·sa_k] and B row-major with leading dimension ldb. Where B's rows are padded with
+// readable zeros to a multiple of the vector width (b_padded: the forward's Wᵀ copy), the last
+// columns are computed as a vector too and only the real ones stored. Any order of the loops gives
+// the same bits: each element is its own running sum over k.
 void dense(int m, int n, int k, const float* a, std::size_t sa_i, std::size_t sa_k, const float* b, std::size_t ldb,
-           const float* bias, float* c, std::size_t ldc) {
+           bool b_padded, const float* bias, float* c, std::size_t ldc) {
+  const int n_vec = b_padded ? n : n / kW * kW;  // columns done by vectors along j
   for (int i = 0; i < m; ++i) {
     const float* ai = a + static_cast<std::size_t>(i) * sa_i;
     float* ci = c + static_cast<std::size_t>(i) * ldc;
     int j = 0;
-    for (; j + 2 * kW <= n; j += 2 * kW) {
+    for (; j + 2 * kW <= n_vec; j += 2 * kW) {
       Batch acc0(0.0f), acc1(0.0f);
       for (int p = 0; p < k; ++p) {
         const Batch av(ai[static_cast<std::size_t>(p) * sa_k]);
         const float* bp = b + static_cast<std::size_t>(p) * ldb + j;
-        acc0 = xsimd::fma(av, Batch::load_unaligned(bp), acc0);
-        acc1 = xsimd::fma(av, Batch::load_unaligned(bp + kW), acc1);
+        acc0 = simd::madd(av, Batch::load_unaligned(bp), acc0);
+        acc1 = simd::madd(av, Batch::load_unaligned(bp + kW), acc1);
       }
       if (bias != nullptr) {
         acc0 = acc0 + Batch::load_unaligned(bias + j);
@@ -47,19 +51,45 @@ void dense(int m, int n, int k, const float* a, std::size_t sa_i, std::size_t sa
       acc0.store_unaligned(ci + j);
       acc1.store_unaligned(ci + j + kW);
     }
-    for (; j + kW <= n; j += kW) {
+    for (; j < n_vec; j += kW) {
       Batch acc(0.0f);
       for (int p = 0; p < k; ++p)
-        acc = xsimd::fma(Batch(ai[static_cast<std::size_t>(p) * sa_k]),
+        acc = simd::madd(Batch(ai[static_cast<std::size_t>(p) * sa_k]),
                          Batch::load_unaligned(b + static_cast<std::size_t>(p) * ldb + j), acc);
-      if (bias != nullptr) acc = acc + Batch::load_unaligned(bias + j);
-      acc.store_unaligned(ci + j);
+      const int cols = std::min(kW, n - j);
+      if (cols == kW) {
+        if (bias != nullptr) acc = acc + Batch::load_unaligned(bias + j);
+        acc.store_unaligned(ci + j);
+        continue;
+      }
+      alignas(16) float lanes[kW];
+      acc.store_aligned(lanes);
+      for (int q = 0; q < cols; ++q) ci[j + q] = bias != nullptr ? lanes[q] + bias[j + q] : lanes[q];
     }
-    for (; j < n; ++j) {  // the same multiply, then add, in scalar form
+  }
+  if (n_vec == n) return;
+  // The last n − n_vec columns: four rows at a time where A's rows are adjacent (sa_i = 1: A = ∂zᵀ
+  // in ∂W, e.g. the first layer's two input columns), one at a time otherwise.
+  int i = 0;
+  if (sa_i == 1)
+    for (; i + kW <= m; i += kW)
+      for (int j = n_vec; j < n; ++j) {
+        Batch acc(0.0f);
+        for (int p = 0; p < k; ++p)
+          acc = simd::madd(Batch::load_unaligned(a + i + static_cast<std::size_t>(p) * sa_k),
+                           Batch(b[static_cast<std::size_t>(p) * ldb + j]), acc);
+        alignas(16) float lanes[kW];
+        acc.store_aligned(lanes);
+        for (int q = 0; q < kW; ++q)
+          c[static_cast<std::size_t>(i + q) * ldc + j] = bias != nullptr ? lanes[q] + bias[j] : lanes[q];
+      }
+  for (; i < m; ++i) {
+    const float* ai = a + static_cast<std::size_t>(i) * sa_i;
+    for (int j = n_vec; j < n; ++j) {  // the same multiply-add, in scalar form
       float acc = 0.0f;
       for (int p = 0; p < k; ++p)
-        acc = ai[static_cast<std::size_t>(p) * sa_k] * b[static_cast<std::size_t>(p) * ldb + j] + acc;
-      ci[j] = bias != nullptr ? acc + bias[j] : acc;
+        acc = simd::madd(ai[static_cast<std::size_t>(p) * sa_k], b[static_cast<std::size_t>(p) * ldb + j], acc);
+      c[static_cast<std::size_t>(i) * ldc + j] = bias != nullptr ? acc + bias[j] : acc;
     }
   }
 }
@@ -123,10 +153,15 @@ float MlpStep::forward(Mlp& model, const LossSpec& loss, const float* x, const f
     const Tensor w = model.weight(i), b = model.bias(i);
     float* z = sized(l.z, size);
     if (tiny(n, ls.units, in_cols)) {
-      float* wt = sized(l.wt, static_cast<std::size_t>(in_cols) * ls.units);  // Wᵀ [in, out]
-      for (int j = 0; j < ls.units; ++j)
-        for (int p = 0; p < in_cols; ++p) wt[static_cast<std::size_t>(p) * ls.units + j] = w(j, p);
-      dense(n, ls.units, in_cols, in, static_cast<std::size_t>(in_cols), 1, wt, static_cast<std::size_t>(ls.units),
+      // Wᵀ [in, out], its rows zero-padded to whole vectors so narrow layers stay vectorised.
+      const int ldw = (ls.units + kW - 1) / kW * kW;
+      float* wt = sized(l.wt, static_cast<std::size_t>(in_cols) * ldw);
+      for (int p = 0; p < in_cols; ++p) {
+        float* row = wt + static_cast<std::size_t>(p) * ldw;
+        for (int j = 0; j < ls.units; ++j) row[j] = w(j, p);
+        std::fill(row + ls.units, row + ldw, 0.0f);
+      }
+      dense(n, ls.units, in_cols, in, static_cast<std::size_t>(in_cols), 1, wt, static_cast<std::size_t>(ldw), true,
             b.data, z, static_cast<std::size_t>(ls.units));
     } else {
       gemm(false, true, n, ls.units, in_cols, 1.0f, in, in_cols, w.data, w.cols, 0.0f, z, ls.units);
@@ -203,14 +238,14 @@ void MlpStep::backward(Mlp& model, const LossSpec& loss) {
     if (i > 0) {  // ∂in = ∂z·W (the input of layer 0 is data: no gradient)
       float* din = sized(layers_[i - 1].dh, static_cast<std::size_t>(n) * in_cols);
       if (tiny(n, in_cols, units))
-        dense(n, in_cols, units, dz, u, 1, w, ic, nullptr, din, ic);
+        dense(n, in_cols, units, dz, u, 1, w, ic, false, nullptr, din, ic);
       else
         gemm(false, false, n, in_cols, units, 1.0f, dz, units, w, in_cols, 0.0f, din, in_cols);
     }
     // ∂W = ∂zᵀ·in
     float* dw = grads + info[2 * i].offset;
     if (tiny(units, in_cols, n))
-      dense(units, in_cols, n, dz, 1, u, in, ic, nullptr, dw, ic);
+      dense(units, in_cols, n, dz, 1, u, in, ic, false, nullptr, dw, ic);
     else
       gemm(true, false, units, in_cols, n, 1.0f, dz, units, in, in_cols, 0.0f, dw, in_cols);
   }
