@@ -5,6 +5,7 @@
 // (BENCH_PORT: server port, default any free one). It measures core.wasm (SIMD128) and, where
 // Chromium has relaxed SIMD, core-fma.wasm (runs named "madd …"); each name=file adds another build
 // of the same sources (e.g. a kernel variant, for an A/B in one session; runs named "name …").
+// ROOFLINE_WORKLOADS=1 adds W1–W3 training (steps/s on CPU time) for every module.
 // Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm (scripts/build-wasm.sh) and Linux's /proc.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
@@ -24,6 +25,7 @@ const files = {
   '/worker.js': ['text/javascript', join(root, 'bench/roofline/worker.js')],
   '/core.mjs': ['text/javascript', join(root, 'web/src/wasm/core.mjs')],
   '/relaxed-simd.mjs': ['text/javascript', join(root, 'web/src/engine/relaxed-simd.mjs')],
+  '/batches.js': ['text/javascript', join(root, 'bench/batches.js')],
   '/core.wasm': ['application/wasm', join(root, 'web/src/wasm/core.wasm')],
   '/core-fma.wasm': ['application/wasm', join(root, 'web/src/wasm/core-fma.wasm')],
 };
@@ -94,7 +96,13 @@ try {
         worker.onerror = (e) => resolve({ error: String(e.message) });
         worker.postMessage(n);
       }),
-    { rounds, modules },
+    {
+      rounds,
+      modules,
+      workloads: process.env.ROOFLINE_WORKLOADS
+        ? JSON.parse(readFileSync(join(root, 'bench/workloads/workloads.json'), 'utf8'))
+        : null,
+    },
   );
   console.log(
     JSON.stringify({ browser: `Chromium ${browser.version()}`, rounds, results }, null, 2),
@@ -103,8 +111,10 @@ try {
   else
     for (const r of results)
       console.error(
-        `${r.name.padEnd(24)} ${r.gflops.toFixed(1).padStart(5)} GFLOP/s (${r.min.toFixed(1)}–${r.max.toFixed(1)}), ` +
-          `${(100 * r.fractionOfPeak).toFixed(0)} % of peak`,
+        r.unit
+          ? `${r.name.padEnd(24)} ${Math.round(r.rate)} ${r.unit} (${Math.round(r.min)}–${Math.round(r.max)})`
+          : `${r.name.padEnd(24)} ${r.gflops.toFixed(1).padStart(5)} GFLOP/s (${r.min.toFixed(1)}–${r.max.toFixed(1)}), ` +
+              `${(100 * r.fractionOfPeak).toFixed(0)} % of peak`,
       );
 } finally {
   await browser.close();

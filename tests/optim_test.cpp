@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "nnp/autograd.h"
 #include "nnp/error.h"
 #include "nnp/mlp.h"
+#include "nnp/rng.h"
 
 namespace nnp {
 namespace {
@@ -116,6 +118,22 @@ TEST(Clip, NormScalesOnlyWhenAboveMaxAndValueClamps) {
   clip_grad_value(v, 0.1f);
   EXPECT_EQ(v, (std::vector<float>{-0.1f, 0.01f, 0.1f}));
   EXPECT_THROW(clip_grad_norm(g, 0.0f), Error);
+}
+
+TEST(Clip, SumOfSquaresIsCloseToDoubleAndOnlyNonFiniteGradientsMakeItNonFinite) {
+  Pcg32 rng(3);
+  std::vector<float> g(5000 + 7);  // whole blocks of 1024 and a tail
+  for (float& v : g) v = static_cast<float>(rng.uniform(-2.0, 2.0));
+  double exact = 0.0;
+  for (float v : g) exact += static_cast<double>(v) * v;
+  EXPECT_NEAR(grad_sum_of_squares(g), exact, 1e-6 * exact);
+  g[1500] = 3e20f;  // its square overflows float: the block is summed again in double
+  EXPECT_TRUE(std::isfinite(grad_sum_of_squares(g)));
+  EXPECT_NEAR(grad_sum_of_squares(g), 9e40, 1e34);
+  g[4000] = std::numeric_limits<float>::quiet_NaN();
+  EXPECT_FALSE(std::isfinite(grad_sum_of_squares(g)));
+  g[4000] = std::numeric_limits<float>::infinity();
+  EXPECT_FALSE(std::isfinite(grad_sum_of_squares(g)));
 }
 
 TEST(Optimizer, RefusesBadHyperParametersNamingTheField) {

@@ -41,7 +41,22 @@ const runsOf = (core, prefix) => [
   })),
 ];
 
-onmessage = async ({ data: { rounds, modules } }) => {
+// With the workloads (ROOFLINE_WORKLOADS=1): W1–W3 training steps, ~0.1 s per run, in steps/s.
+const STEPS = { W1: 20000, W2: 1000, W3: 30 };
+const workloadRuns = (core, prefix, workloads) =>
+  Object.entries(STEPS).map(([name, steps]) => {
+    const w = workloads[name];
+    const { x, y, yCols } = globalThis.benchBatches.batchData(w);
+    const learner = new core.Learner(w.spec, 1);
+    return {
+      name: `${prefix}${name}`,
+      unit: 'steps/s',
+      run: () => (learner.trainOnBatch(x, w.batch, y, yCols, steps), steps),
+    };
+  });
+
+onmessage = async ({ data: { rounds, modules, workloads } }) => {
+  if (workloads) await import('./batches.js');
   try {
     const runs = [];
     for (const { prefix, url, relaxed } of modules) {
@@ -50,15 +65,16 @@ onmessage = async ({ data: { rounds, modules } }) => {
         locateFile: (path, dir) => (path.endsWith('.wasm') ? url : dir + path),
       });
       runs.push(...runsOf(core, prefix));
+      if (workloads) runs.push(...workloadRuns(core, prefix, workloads));
     }
     const t0 = performance.now();
     while (performance.now() - t0 < 1500) for (const r of runs) r.run(); // V8 tier-up
     const rates = runs.map(() => []);
     for (let i = 0; i < rounds; i++)
       runs.forEach((r, j) => {
-        let flops = 0;
-        const s = cpuSeconds(() => (flops = r.run()));
-        rates[j].push(flops / s / 1e9);
+        let count = 0;
+        const s = cpuSeconds(() => (count = r.run()));
+        rates[j].push(r.unit ? count / s : count / s / 1e9);
       });
     // The roofline is the faster of the two peaks (they should agree: two multiply ports and two
     // add ports, or two fused ports, 16 flops per cycle either way).
@@ -66,10 +82,10 @@ onmessage = async ({ data: { rounds, modules } }) => {
     postMessage(
       runs.map((r, j) => ({
         name: r.name,
-        gflops: median(rates[j]),
+        ...(r.unit ? { unit: r.unit, rate: median(rates[j]) } : { gflops: median(rates[j]) }),
         min: Math.min(...rates[j]),
         max: Math.max(...rates[j]),
-        fractionOfPeak: median(rates[j]) / peak,
+        ...(r.unit ? {} : { fractionOfPeak: median(rates[j]) / peak }),
       })),
     );
   } catch (e) {

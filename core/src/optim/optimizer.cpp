@@ -184,7 +184,10 @@ void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) 
       const bool decoupled = o.kind == OptimizerKind::AdamW;
       const double bc1 = 1.0 - std::pow(o.beta1, static_cast<double>(step_));
       const double bc2 = 1.0 - std::pow(o.beta2, static_cast<double>(step_));
-      const Batch step_size(f(o.lr / bc1)), bc2_sqrt(f(std::sqrt(bc2))), eps(f(o.eps));
+      // torch divides √v by √(1 − β₂ᵗ); multiplying by its reciprocal is the same formula within
+      // an ulp and spares one of the two vector divisions (with the square root, they were most
+      // of Adam's time: divisions and roots share one unit).
+      const Batch step_size(f(o.lr / bc1)), inv_bc2_sqrt(f(1.0 / std::sqrt(bc2))), eps(f(o.eps));
       const Batch b1(f(o.beta1)), b1c(f(1.0 - o.beta1)), b2(f(o.beta2)), b2c(f(1.0 - o.beta2));
       const Batch decay(f(1.0 - o.lr * wd)), wdv(f(wd));
       const bool coupled = !decoupled && wd != 0.0;
@@ -204,7 +207,7 @@ void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) 
           vhat = xsimd::max(Batch::load_unaligned(vmax), v);
           vhat.store_unaligned(vmax);
         }
-        (pv - step_size * (m / (xsimd::sqrt(vhat) / bc2_sqrt + eps))).store_unaligned(pp);
+        (pv - step_size * (m / (xsimd::sqrt(vhat) * inv_bc2_sqrt + eps))).store_unaligned(pp);
       };
       constexpr std::size_t W = simd::kWidth;
       std::size_t i = 0;
