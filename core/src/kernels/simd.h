@@ -93,34 +93,35 @@ inline void map4(const float* a, const float* b, const float* c, float* d, std::
 // which dominated small tanh networks): below |x| = 0.625 the odd minimax polynomial of Cephes'
 // tanhf; above, 1 − 2/(e^{2|x|} + 1) with 2|x| capped at 20 (tanh rounds to 1 in float from 9.1 on) and
 // e^y = 2^k·e^r, k = round(y/ln 2), r = y − k·ln 2 in two parts (Cody–Waite), e^r by Cephes' expf
-// polynomial. Within 2 ulp of tanh on every float (tests/kernels_test.cpp); NaN stays NaN.
+// polynomial, in madd (fused in core-fma.wasm). Within 2 ulp of tanh on every float, in both
+// builds (tests/kernels_test.cpp); NaN stays NaN.
 inline Batch fast_tanh(Batch x) {
   const Batch a = xsimd::abs(x);
   const Batch z = a * a;
   Batch p(-5.70498872745e-3f);
-  p = xsimd::fma(p, z, Batch(2.06390887954e-2f));
-  p = xsimd::fma(p, z, Batch(-5.37397155531e-2f));
-  p = xsimd::fma(p, z, Batch(1.33314422036e-1f));
-  p = xsimd::fma(p, z, Batch(-3.33332819422e-1f));
-  const Batch small = xsimd::fma(p * z, a, a);
+  p = madd(p, z, Batch(2.06390887954e-2f));
+  p = madd(p, z, Batch(-5.37397155531e-2f));
+  p = madd(p, z, Batch(1.33314422036e-1f));
+  p = madd(p, z, Batch(-3.33332819422e-1f));
+  const Batch small = madd(p * z, a, a);
 
   const Batch y = xsimd::min(a + a, Batch(20.0f));
   const Batch shifter(0x1.8p23f);  // adding it rounds to an integer, held in the low mantissa bits
-  const Batch kf = xsimd::fma(y, Batch(1.44269504088896341f), shifter);
+  const Batch kf = madd(y, Batch(1.44269504088896341f), shifter);
   const Batch k = kf - shifter;
   Batch r = y - k * Batch(0.693359375f);  // ln 2 = 0.693359375 − 2.12194440e-4, the first part exact
   r = r + k * Batch(2.12194440e-4f);
   Batch e(1.9875691500e-4f);
-  e = xsimd::fma(e, r, Batch(1.3981999507e-3f));
-  e = xsimd::fma(e, r, Batch(8.3334519073e-3f));
-  e = xsimd::fma(e, r, Batch(4.1665795894e-2f));
-  e = xsimd::fma(e, r, Batch(1.6666665459e-1f));
-  e = xsimd::fma(e, r, Batch(5.0000001201e-1f));
-  e = xsimd::fma(e, r * r, r) + Batch(1.0f);
+  e = madd(e, r, Batch(1.3981999507e-3f));
+  e = madd(e, r, Batch(8.3334519073e-3f));
+  e = madd(e, r, Batch(4.1665795894e-2f));
+  e = madd(e, r, Batch(1.6666665459e-1f));
+  e = madd(e, r, Batch(5.0000001201e-1f));
+  e = madd(e, r * r, r) + Batch(1.0f);
   using Ints = xsimd::batch<std::int32_t>;
   const Ints bits = xsimd::bitwise_cast<std::int32_t>(kf) - xsimd::bitwise_cast<std::int32_t>(shifter);
   const Batch two_k = xsimd::bitwise_cast<float>((bits + Ints(127)) << 23);
-  const Batch large = Batch(1.0f) - Batch(2.0f) / xsimd::fma(e, two_k, Batch(1.0f));
+  const Batch large = Batch(1.0f) - Batch(2.0f) / madd(e, two_k, Batch(1.0f));
 
   const Batch t = xsimd::select(a < Batch(0.625f), small, large) | xsimd::bitofsign(x);
   return xsimd::select(xsimd::isnan(x), x, t);
