@@ -21,6 +21,8 @@ const files = {
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
   '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   // Our engine in the same run: bench/browser's worker and what it loads.
   '/ours-worker.js': join(root, 'bench/browser/worker.js'),
   '/real_data.js': join(root, 'bench/real_data.js'),

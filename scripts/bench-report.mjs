@@ -31,12 +31,18 @@ const ours = Object.fromEntries(peers.engine.workloads.map((w) => [w.workload, w
 const peer = (system, w) => peers.training.find((r) => r.system === system && r.workload === w);
 const nativeSteps = (w) =>
   native?.benchmarks.find((b) => b.name === `BM_Workload/${w}`)?.['steps/s'] ?? null;
-// The wasm-SIMD128 multiply-add peak and each GEMM's fraction of it, from the roofline run
-// (scripts/bench-roofline.mjs: each GEMM timed between two peak runs, on the worker's CPU time).
-const peak = roofline?.results.find((r) => r.name === 'peak')?.gflops ?? null;
+// The wasm multiply-add peak and each GEMM's fraction of it, from the roofline run
+// (scripts/bench-roofline.mjs, on the worker's CPU time), for the module the page loads: runs
+// named "madd …" where it is core-fma.wasm (relaxed SIMD). The peak is the faster of SIMD128's
+// multiply + add and relaxed SIMD's fused multiply-add, measured in the same run.
+const fused = peers.engine.arch?.endsWith('+madd');
+const rooflineRun = (name) =>
+  roofline?.results.find((r) => r.name === (fused ? `madd ${name}` : name));
+const simdPeak = roofline?.results.find((r) => r.name === 'peak')?.gflops ?? null;
+const fmaPeak = roofline?.results.find((r) => r.name === 'madd peak')?.gflops ?? null;
+const peak = Math.max(simdPeak ?? 0, fmaPeak ?? 0) || null;
 const fractionOfPeak = (g) =>
-  roofline?.results.find((r) => r.name === `${g.m}x${g.n}x${g.k} ${g.form}`)?.fractionOfPeak ??
-  (peak ? g.gflops / peak : null);
+  rooflineRun(`${g.m}x${g.n}x${g.k} ${g.form}`)?.fractionOfPeak ?? (peak ? g.gflops / peak : null);
 
 const fmt = (x, digits = 0) =>
   x === null || x === undefined || Number.isNaN(x)
@@ -130,13 +136,13 @@ const versions = Object.entries(peers.versions ?? {})
   .join(', ');
 
 const section = [
-  `Run of ${peers.date} — ${peers.browser}, one thread, wasm SIMD128 (${peers.engine.arch}); machine: ${lscpu}; peers: ${versions}; TF.js-wasm flags: SIMD ${peers.libraries?.['tfjs-wasm']?.WASM_HAS_SIMD_SUPPORT}, threads ${peers.libraries?.['tfjs-wasm']?.WASM_HAS_MULTITHREAD_SUPPORT}.`,
+  `Run of ${peers.date} — ${peers.browser}, one thread, ${fused ? 'core-fma.wasm: SIMD128 + relaxed SIMD fused multiply-add' : 'core.wasm: SIMD128'} (${peers.engine.arch}); machine: ${lscpu}; peers: ${versions}; TF.js-wasm flags: SIMD ${peers.libraries?.['tfjs-wasm']?.WASM_HAS_SIMD_SUPPORT}, threads ${peers.libraries?.['tfjs-wasm']?.WASM_HAS_MULTITHREAD_SUPPORT}.`,
   '',
   'Training (same batch, same initial parameters in every system; median of the repetitions):',
   '',
   ...rows,
   '',
-  `GEMM (C = op(A)·op(B)); peak = ${peak ? `${fmt(peak, 1)} GFLOP/s, the wasm-SIMD128 multiply-add micro-kernel measured in the same run (% of peak from the roofline run, each GEMM between two peak runs)` : 'not measured in this run'}:`,
+  `GEMM (C = op(A)·op(B)) in ${peers.engine.arch}; peak = ${peak ? `${fmt(peak, 1)} GFLOP/s, the faster of the multiply-add peak kernels measured in the same run (SIMD128 multiply + add ${fmt(simdPeak, 1)}, relaxed SIMD fused ${fmt(fmaPeak, 1)}; % of peak from the roofline run, on CPU time, GEMMs interleaved with the peaks)` : 'not measured in this run'}:`,
   '',
   ...gemmRows,
   '',

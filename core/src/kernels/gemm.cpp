@@ -26,9 +26,11 @@ constexpr int kW = static_cast<int>(simd::kWidth);
 #endif
 #ifndef NNP_GEMM_UNROLL
 #if defined(NNP_RELAXED_SIMD)
-// With fused multiply-adds, unrolling makes LLVM hoist the second step's loads above the first
-// step's products, and V8 then spills accumulators; one step per iteration compiles to 6 loads and
-// 8 vfmadd231ps with nothing else in between (V8's code, docs/benchmarks.md).
+// With fused multiply-adds, unrolling puts the second step's loads above the first step's
+// products (TurboFan keeps loads in program order and schedules the pure products late, next to
+// their uses), and V8 then spills accumulators; one step per iteration compiles to 6 loads and 8
+// vfmadd231ps with nothing else in between (V8's code, docs/benchmarks.md). For the same reason
+// 5×8 and 6×8 spill even with an empty asm between the rows' loads.
 #define NNP_GEMM_UNROLL 1
 #else
 #define NNP_GEMM_UNROLL 2
