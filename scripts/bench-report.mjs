@@ -44,6 +44,21 @@ const peak = Math.max(simdPeak ?? 0, fmaPeak ?? 0) || null;
 const fractionOfPeak = (g) =>
   rooflineRun(`${g.m}x${g.n}x${g.k} ${g.form}`)?.fractionOfPeak ?? (peak ? g.gflops / peak : null);
 
+// W1–W3 from the roofline run (ROOFLINE_WORKLOADS=1), per module.
+const rooflineWorkloads = [
+  ['', 'core.wasm'],
+  ['madd ', 'core-fma.wasm'],
+].flatMap(([prefix, module]) => {
+  const runs = ['W1', 'W2', 'W3'].map((w) =>
+    roofline?.results.find((r) => r.name === `${prefix}${w}`),
+  );
+  return runs.every(Boolean)
+    ? [
+        `${module} W1 / W2 / W3 ${runs.map((r) => Math.round(r.rate).toLocaleString('en-US')).join(' / ')} steps/s`,
+      ]
+    : [];
+});
+
 const fmt = (x, digits = 0) =>
   x === null || x === undefined || Number.isNaN(x)
     ? '—'
@@ -146,6 +161,12 @@ const section = [
   '',
   ...gemmRows,
   '',
+  ...(rooflineWorkloads.length
+    ? [
+        `The same workloads on the worker's CPU time (roofline run, median of its rounds; time the machine gave other jobs is not counted): ${rooflineWorkloads.join('; ')}.`,
+        '',
+      ]
+    : []),
   ...(page
     ? [
         `The page training W1 with every view live (${page.seconds} s, ${page.frames} frames): median ${fmt(page.fpsMedian, 1)} fps, p95 frame ${fmt(page.frameMsP95, 1)} ms, max ${fmt(page.frameMsMax, 1)} ms; the page's worker ${fmt(page.pageStepsPerSecond)} steps/s against ${fmt(page.engineStepsPerSecond)} for the engine alone (${fmt(100 * page.pageOverEngine)} %).`,
