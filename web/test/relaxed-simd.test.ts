@@ -58,8 +58,10 @@ describe('core-fma.wasm', () => {
 
   it('validates where relaxed SIMD runs, and exports what core.wasm exports', () => {
     expect(hasRelaxedSimd()).toBe(true);
-    const names = (bytes: Uint8Array) =>
-      WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => `${e.kind} ${e.name}`);
+    const names = (bytes: Buffer) =>
+      WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(bytes))).map(
+        (e) => `${e.kind} ${e.name}`,
+      );
     expect(names(wasm('core-fma.wasm'))).toEqual(names(wasm('core.wasm')));
     expect(fma.simdArch()).toBe('wasm/4+madd');
     expect(base.simdArch()).toBe('wasm/4');
