@@ -20,6 +20,7 @@ import {
   type XAxis,
 } from './history.ts';
 import { verticalMarker } from './chart-marker.ts';
+import { setText } from '../ui/dom.ts';
 import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
 
 /** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
@@ -141,18 +142,23 @@ export class TrainingCharts {
     const log = this.el.logScale.checked;
     const runs = [this.archive.current, ...this.archive.earlier];
     const key = `${this.generation}`;
-    this.loss.show(
-      this.metricSpec('loss', runs, axis, log, key),
-      this.metricData('loss', runs, axis, log),
-    );
-    this.el.accuracyBlock.hidden = !this.classification;
-    if (this.classification) {
-      this.accuracy.show(
-        this.metricSpec('accuracy', runs, axis, false, key),
-        this.metricData('accuracy', runs, axis, false),
-      );
+    this.loss.show(() => ({
+      spec: this.metricSpec('loss', runs, axis, log, key),
+      data: this.metricData('loss', runs, axis, log),
+    }));
+    if (this.el.accuracyBlock.hidden === this.classification) {
+      this.el.accuracyBlock.hidden = !this.classification;
     }
-    this.rates.show(this.ratesSpec(axis, log, key), this.ratesData(axis, log));
+    if (this.classification) {
+      this.accuracy.show(() => ({
+        spec: this.metricSpec('accuracy', runs, axis, false, key),
+        data: this.metricData('accuracy', runs, axis, false),
+      }));
+    }
+    this.rates.show(() => ({
+      spec: this.ratesSpec(axis, log, key),
+      data: this.ratesData(axis, log),
+    }));
     this.describe();
   }
 
@@ -301,29 +307,39 @@ export class TrainingCharts {
     return this.archive.current.epoch.at(-1) ?? 0;
   }
 
+  /** The notes under the charts (written only when their text changes: render runs per frame). */
   private describe(): void {
     const { earlyStop, earlier, clear } = this.el;
     if (this.patience <= 0) {
-      earlyStop.textContent = 'Early stopping is off (training.earlyStopping).';
+      setText(earlyStop, 'Early stopping is off (training.earlyStopping).');
       delete earlyStop.dataset.bestEpoch;
     } else if (this.bestEpoch < 0) {
-      earlyStop.textContent = `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`;
+      setText(
+        earlyStop,
+        `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`,
+      );
       delete earlyStop.dataset.bestEpoch;
     } else {
-      earlyStop.dataset.bestEpoch = String(this.bestEpoch);
+      const epoch = String(this.bestEpoch);
+      if (earlyStop.dataset.bestEpoch !== epoch) earlyStop.dataset.bestEpoch = epoch;
       const best = `best epoch ${formatCount(this.bestEpoch)} (dashed line)`;
-      earlyStop.textContent = this.stopped
-        ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
-          `${formatCount(this.lastEpoch())}; ${best}` +
-          (this.restoreBest ? ', whose weights were restored.' : '.')
-        : `Early stopping (patience ${this.patience}): ${best} so far.`;
+      setText(
+        earlyStop,
+        this.stopped
+          ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
+              `${formatCount(this.lastEpoch())}; ${best}` +
+              (this.restoreBest ? ', whose weights were restored.' : '.')
+          : `Early stopping (patience ${this.patience}): ${best} so far.`,
+      );
     }
     const runs = this.archive.earlier;
-    earlier.textContent =
+    setText(
+      earlier,
       runs.length === 0
         ? 'Earlier runs appear here, faintly, after a reset or a change of scene.'
-        : `Faint lines: ${runs.map((r) => r.label).join(', ')} (the current run is ${this.archive.current.label}).`;
-    clear.disabled = runs.length === 0;
+        : `Faint lines: ${runs.map((r) => r.label).join(', ')} (the current run is ${this.archive.current.label}).`,
+    );
+    if (clear.disabled !== (runs.length === 0)) clear.disabled = runs.length === 0;
   }
 }
 
