@@ -50,6 +50,10 @@ let ready = false;
 let latest: SnapshotMessage | null = null;
 let points: PointsMessage | null = null;
 let frameQueued = false;
+/** The network diagram draws in the frame after the one that drew the rest of a snapshot: the
+ *  drawing is spread over two frames, so neither misses its deadline on a slow or busy machine
+ *  (snapshots come at most 30 times a second, frames 60). */
+let diagramQueued = false;
 /** A shipped dataset's files are being fetched: the worker's messages about the run it still
  *  has are ignored until the new one loads. */
 let fetching = false;
@@ -437,7 +441,11 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
-  if (latest) networkView.update(latest.network);
+  if (latest?.network) {
+    // The plot shows a hovered neuron's map from the diagram's data: then the diagram first.
+    if (networkView.previewing) networkView.update(latest.network);
+    else queueDiagram();
+  }
   progress.render();
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
@@ -446,6 +454,17 @@ function render(): void {
     if (preview && points) boundary.draw(...previewFrame(preview, points));
     else boundary.draw(latest, points);
   }
+}
+
+function queueDiagram(): void {
+  if (diagramQueued) return;
+  diagramQueued = true;
+  // Asked for from within this frame's callback, so it runs in the next frame.
+  requestAnimationFrame(() => {
+    diagramQueued = false;
+    // It draws only a snapshot it has not drawn yet.
+    if (latest) networkView.update(latest.network);
+  });
 }
 
 /** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a
