@@ -50,10 +50,10 @@ let ready = false;
 let latest: SnapshotMessage | null = null;
 let points: PointsMessage | null = null;
 let frameQueued = false;
-/** The network diagram draws in the frame after the one that drew the rest of a snapshot: the
- *  drawing is spread over two frames, so neither misses its deadline on a slow or busy machine
- *  (snapshots come at most 30 times a second, frames 60). */
-let diagramQueued = false;
+/** The network diagram and the charts draw in the frame after the one that drew the plot and
+ *  the readouts: a snapshot's drawing is spread over two frames, so neither misses its deadline
+ *  on a slow or busy machine (snapshots come at most 30 times a second, frames 60). */
+let laterQueued = false;
 /** A shipped dataset's files are being fetched: the worker's messages about the run it still
  *  has are ignored until the new one loads. */
 let fetching = false;
@@ -441,12 +441,9 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
-  if (latest?.network) {
-    // The plot shows a hovered neuron's map from the diagram's data: then the diagram first.
-    if (networkView.previewing) networkView.update(latest.network);
-    else queueDiagram();
-  }
-  progress.render();
+  // The plot shows a hovered neuron's map from the diagram's data: then the diagram first.
+  if (latest && networkView.previewing) networkView.update(latest.network);
+  queueLater();
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {
@@ -456,14 +453,15 @@ function render(): void {
   }
 }
 
-function queueDiagram(): void {
-  if (diagramQueued) return;
-  diagramQueued = true;
+function queueLater(): void {
+  if (laterQueued) return;
+  laterQueued = true;
   // Asked for from within this frame's callback, so it runs in the next frame.
   requestAnimationFrame(() => {
-    diagramQueued = false;
-    // It draws only a snapshot it has not drawn yet.
+    laterQueued = false;
+    // Each draws only what it has not drawn yet.
     if (latest) networkView.update(latest.network);
+    progress.render();
   });
 }
 

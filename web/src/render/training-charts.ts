@@ -20,6 +20,7 @@ import {
   type XAxis,
 } from './history.ts';
 import { verticalMarker } from './chart-marker.ts';
+import { Throttle } from '../engine/pacing.ts';
 import { setText } from '../ui/dom.ts';
 import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
 
@@ -34,6 +35,11 @@ const LR_STYLE = { rgb: '94 60 153', dash: [] as number[] }; // Tol's purple
 const GRAD_STYLE = { rgb: '102 102 102', dash: [6, 3] };
 /** Points drawn per run at most (a sample of longer histories): about one per pixel column. */
 const MAX_POINTS = 1500;
+/** While records stream in, the charts redraw at most this often (about every other snapshot):
+ *  redrawing the three costs the page several milliseconds of raster per frame, and curves that
+ *  grow 15 times a second still move smoothly. A change of series (a new run, the log toggle)
+ *  draws at once; the newest records are always drawn, a timer catching the last ones. */
+const STREAM_REDRAW_MS = 66;
 /** Earlier runs are drawn at this opacity. */
 const FAINT = 0.3;
 const AXIS = {
@@ -89,6 +95,11 @@ export class TrainingCharts {
   private classification = true;
   /** Bumped whenever the series set changes, so the charts rebuild (their key includes it). */
   private generation = 0;
+  /** The generation last drawn: a new one is drawn without waiting for the redraw throttle. */
+  private drawnGeneration = -1;
+  private readonly redraws = new Throttle(STREAM_REDRAW_MS);
+  /** The timer that draws records the throttle held back, once no more arrive. */
+  private catchUp: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly el: ChartElements) {
     this.loss = new UplotChart(el.loss as HolderElement);
@@ -134,10 +145,20 @@ export class TrainingCharts {
     }
   }
 
-  /** Redraws what changed since the last call (call it once per animation frame). */
-  render(): void {
+  /** Redraws what changed since the last call (call it once per animation frame); new records
+   *  at most every STREAM_REDRAW_MS. */
+  render(now = performance.now()): void {
     if (!this.dirty) return;
+    if (this.generation === this.drawnGeneration && !this.redraws.take(now)) {
+      this.catchUp ??= setTimeout(() => {
+        this.catchUp = null;
+        requestAnimationFrame((time) => this.render(time));
+      }, STREAM_REDRAW_MS);
+      return;
+    }
+    this.redraws.mark(now);
     this.dirty = false;
+    this.drawnGeneration = this.generation;
     const axis = this.el.xAxis.value === 'step' ? 'step' : 'epoch';
     const log = this.el.logScale.checked;
     const runs = [this.archive.current, ...this.archive.earlier];
