@@ -50,6 +50,10 @@ let ready = false;
 let latest: SnapshotMessage | null = null;
 let points: PointsMessage | null = null;
 let frameQueued = false;
+/** The network diagram and the charts draw in the frame after the one that drew the plot and
+ *  the readouts: a snapshot's drawing is spread over two frames, so neither misses its deadline
+ *  on a slow or busy machine (snapshots come at most 30 times a second, frames 60). */
+let laterQueued = false;
 /** A shipped dataset's files are being fetched: the worker's messages about the run it still
  *  has are ignored until the new one loads. */
 let fetching = false;
@@ -437,8 +441,9 @@ function render(): void {
   controls.showPlaying(wantPlaying);
   controls.showStatus(status());
   if (latest) readouts.update(latest);
-  if (latest) networkView.update(latest.network);
-  progress.render();
+  // The plot shows a hovered neuron's map from the diagram's data: then the diagram first.
+  if (latest && networkView.previewing) networkView.update(latest.network);
+  queueLater();
   if (datasetPanel.active) {
     if (latest) datasetPanel.update(latest);
   } else {
@@ -446,6 +451,18 @@ function render(): void {
     if (preview && points) boundary.draw(...previewFrame(preview, points));
     else boundary.draw(latest, points);
   }
+}
+
+function queueLater(): void {
+  if (laterQueued) return;
+  laterQueued = true;
+  // Asked for from within this frame's callback, so it runs in the next frame.
+  requestAnimationFrame(() => {
+    laterQueued = false;
+    // Each draws only what it has not drawn yet.
+    if (latest) networkView.update(latest.network);
+    progress.render();
+  });
 }
 
 /** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a

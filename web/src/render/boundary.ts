@@ -18,6 +18,7 @@ import {
   scaled,
   type Rgb,
 } from './colors.ts';
+import { CachedLayer } from './cached-layer.ts';
 import { classTables, fillClassPixels, fillValuePixels, LEVELS } from './heatmap.ts';
 import { classShape, traceMarker, type MarkerShape } from './markers.ts';
 import { tickLabel, ticks } from './plot.ts';
@@ -88,6 +89,11 @@ export class BoundaryView {
   /** The grid as an image (one pixel per cell, or CLASS_UPSAMPLING² by class); scaled up with
    *  smoothing. */
   private readonly cells = document.createElement('canvas');
+  /** The cells' pixels, kept between frames (the grid's size rarely changes). */
+  private image: ImageData | null = null;
+  /** The data points, and the axes with their labels: drawn once per change, copied per frame. */
+  private readonly pointsLayer = new CachedLayer();
+  private readonly axesLayer = new CachedLayer();
   private readonly table = heatmapTable();
   /** The same palette in two steps, below and from the middle (discretized output). */
   private readonly steppedTable = heatmapTable(LEVELS, (t) => outputColor(t < 0.5 ? 0 : 1));
@@ -133,18 +139,30 @@ export class BoundaryView {
     this.lastPlot = plot;
     if (curve) this.drawCurveBackground(plot);
     else this.drawHeatmap(plot, frame, kind);
+    const { width, height } = this.canvas;
     if (points) {
-      for (const [set, split] of [
-        [points.train, 'train'],
-        [points.validation, 'validation'],
-        [points.test, 'test'],
-      ] as const) {
-        if (split === 'test' && !this.options.showTestData) continue;
-        this.drawPoints(plot, set, (target) => markerStyle(kind, split, target));
-      }
+      const { showTestData } = this.options;
+      const { train, validation, test } = points;
+      const key = [cssSize, kindKey(kind), showTestData, train, validation, test];
+      const layer = this.pointsLayer.get(width, height, key, (layerCtx) => {
+        layerCtx.setTransform(scale, 0, 0, scale, 0, 0);
+        for (const [set, split] of [
+          [train, 'train'],
+          [validation, 'validation'],
+          [test, 'test'],
+        ] as const) {
+          if (split === 'test' && !showTestData) continue;
+          drawPoints(layerCtx, plot, set, (target) => markerStyle(kind, split, target));
+        }
+      });
+      ctx.drawImage(layer, 0, 0, cssSize, cssSize);
     }
     if (curve && frame) this.drawCurve(plot, frame.curve);
-    this.drawAxes(plot, curve ? ticks(plot.yMin, plot.yMax, 5) : X_TICKS);
+    const axes = this.axesLayer.get(width, height, [cssSize, plot.yMin, plot.yMax], (layerCtx) => {
+      layerCtx.setTransform(scale, 0, 0, scale, 0, 0);
+      drawAxes(layerCtx, plot, curve ? ticks(plot.yMin, plot.yMax, 5) : X_TICKS);
+    });
+    ctx.drawImage(axes, 0, 0, cssSize, cssSize);
   }
 
   private drawHeatmap(plot: Plot, frame: Frame | null, kind: PlotKind): void {
@@ -166,7 +184,8 @@ export class BoundaryView {
     }
     const cellsCtx = this.cells.getContext('2d');
     if (!cellsCtx) return;
-    const image = cellsCtx.createImageData(size, size);
+    if (this.image?.width !== size) this.image = cellsCtx.createImageData(size, size);
+    const { image } = this;
     if (channels > 1) {
       const tables = this.tablesFor(channels, discretize);
       fillClassPixels(frame.grid, n, channels, tables, image.data, size);
@@ -178,8 +197,11 @@ export class BoundaryView {
     }
     cellsCtx.putImageData(image, 0, 0);
     // Smoothing would blend the two colours of a discretized output along the boundary.
+    // Bilinear ('medium'): at about 7 pixels per cell it looks the same as bicubic ('high'),
+    // which costs the main thread some 1.5 ms more per frame when the canvas is rastered in
+    // software (bench-page's Chromium, machines without GPU compositing).
     ctx.imageSmoothingEnabled = !discretize;
-    ctx.imageSmoothingQuality = 'high';
+    ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(this.cells, plot.x, plot.y, plot.size, plot.size);
   }
 
@@ -275,57 +297,58 @@ export class BoundaryView {
       ctx.stroke();
     }
   }
+}
 
-  private drawPoints(
-    plot: Plot,
-    points: Float32Array,
-    style: (target: number) => MarkerStyle,
-  ): void {
-    const { ctx } = this;
-    const radius = Math.max(2.5, plot.size / plot.pointsPerSide);
-    for (let i = 0; i + 2 < points.length; i += 3) {
-      const { shape, fill, stroke, lineWidth } = style(points[i + 2] ?? 0);
-      ctx.beginPath();
-      traceMarker(ctx, shape, toX(plot, points[i] ?? 0), toY(plot, points[i + 1] ?? 0), radius);
-      if (fill) {
-        ctx.fillStyle = fill;
-        ctx.fill();
-      }
-      ctx.lineJoin = 'round';
-      ctx.lineWidth = lineWidth;
-      ctx.strokeStyle = stroke;
-      ctx.stroke();
-    }
-  }
-
-  private drawAxes(plot: Plot, yTicks: readonly number[]): void {
-    const { ctx } = this;
-    ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
-    ctx.lineWidth = 1;
-    ctx.strokeRect(plot.x + 0.5, plot.y + 0.5, plot.size - 1, plot.size - 1);
-    ctx.fillStyle = TEXT;
-    ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** Every point of `points` as `style` says, on `ctx`. */
+function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  plot: Plot,
+  points: Float32Array,
+  style: (target: number) => MarkerStyle,
+): void {
+  const radius = Math.max(2.5, plot.size / plot.pointsPerSide);
+  for (let i = 0; i + 2 < points.length; i += 3) {
+    const { shape, fill, stroke, lineWidth } = style(points[i + 2] ?? 0);
     ctx.beginPath();
-    for (const tick of X_TICKS) {
-      const x = toX(plot, tick);
-      ctx.moveTo(x, plot.y + plot.size);
-      ctx.lineTo(x, plot.y + plot.size + 4);
+    traceMarker(ctx, shape, toX(plot, points[i] ?? 0), toY(plot, points[i + 1] ?? 0), radius);
+    if (fill) {
+      ctx.fillStyle = fill;
+      ctx.fill();
     }
-    for (const tick of yTicks) {
-      const y = toY(plot, tick);
-      ctx.moveTo(plot.x - 4, y);
-      ctx.lineTo(plot.x, y);
-    }
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = lineWidth;
+    ctx.strokeStyle = stroke;
     ctx.stroke();
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const tick of X_TICKS) {
-      ctx.fillText(tickLabel(tick), toX(plot, tick), plot.y + plot.size + 7);
-    }
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (const tick of yTicks) ctx.fillText(tickLabel(tick), plot.x - 7, toY(plot, tick));
   }
+}
+
+/** The plot's frame, its ticks and their labels, on `ctx`. */
+function drawAxes(ctx: CanvasRenderingContext2D, plot: Plot, yTicks: readonly number[]): void {
+  ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(plot.x + 0.5, plot.y + 0.5, plot.size - 1, plot.size - 1);
+  ctx.fillStyle = TEXT;
+  ctx.font = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  ctx.beginPath();
+  for (const tick of X_TICKS) {
+    const x = toX(plot, tick);
+    ctx.moveTo(x, plot.y + plot.size);
+    ctx.lineTo(x, plot.y + plot.size + 4);
+  }
+  for (const tick of yTicks) {
+    const y = toY(plot, tick);
+    ctx.moveTo(plot.x - 4, y);
+    ctx.lineTo(plot.x, y);
+  }
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const tick of X_TICKS) {
+    ctx.fillText(tickLabel(tick), toX(plot, tick), plot.y + plot.size + 7);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const tick of yTicks) ctx.fillText(tickLabel(tick), plot.x - 7, toY(plot, tick));
 }
 
 function toX(plot: Plot, value: number): number {
@@ -366,4 +389,12 @@ function markerStyle(
     stroke: outline,
     lineWidth: 1,
   };
+}
+
+/** What of a plot kind the points' markers depend on (not a class model's output count, which
+ *  differs between the plot and a neuron's preview of it). */
+function kindKey(kind: PlotKind): string {
+  return kind.kind === 'classes'
+    ? `classes/${kind.classes}`
+    : `${kind.kind}/${kind.min}/${kind.max}`;
 }

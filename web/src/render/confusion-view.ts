@@ -36,6 +36,9 @@ export function cellTextColor(fraction: number): string {
 export class ConfusionView {
   /** The last table shown (its numbers are in the DOM too). */
   table: ConfusionTable | null = null;
+  /** The counts, classes and names last shown: a matrix arrives 4 times a second while training,
+   *  often the same, and rebuilding the table restyles and lays out the page. */
+  private shown = '';
 
   constructor(
     private readonly container: HTMLElement,
@@ -43,6 +46,9 @@ export class ConfusionView {
   ) {}
 
   show(counts: Int32Array, classes: number, names: readonly string[]): void {
+    const shown = `${classes}|${names.join('\u0000')}|${counts.join()}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
     const table = confusionTable(counts, classes, names);
     this.table = table;
     const doc = this.container.ownerDocument;
@@ -97,6 +103,7 @@ export class ConfusionView {
 
   clear(message: string): void {
     this.table = null;
+    this.shown = '';
     this.container.replaceChildren();
     this.summary.textContent = message;
     delete this.summary.dataset.total;

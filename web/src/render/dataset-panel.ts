@@ -1,7 +1,7 @@
 // The plot panel for a real dataset (more than two inputs, so no decision boundary): the class
 // names and the test accuracy and loss, in place of the canvas and its legend.
 import type { SnapshotMessage } from '../engine/protocol.ts';
-import { byId } from '../ui/dom.ts';
+import { byId, setText as set } from '../ui/dom.ts';
 import { formatLoss, formatPercent } from './format.ts';
 
 export class DatasetPanel {
@@ -61,8 +61,4 @@ export class DatasetPanel {
     set(this.testAccuracy, '–');
     set(this.testLoss, '–');
   }
-}
-
-function set(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
 }

@@ -6,11 +6,12 @@
 import type { NetworkSnapshot } from '../engine/protocol.ts';
 import { activationName, FEATURES, type Scene } from '../scene.ts';
 import type { FeatureName } from '../wasm/core.mjs';
-import { cssColor, heatmapTable, outputColor } from './colors.ts';
+import { cssColor, outputColor } from './colors.ts';
+import { MapPainter, toUnit, type MapRange } from './map-painter.ts';
+import { setText } from '../ui/dom.ts';
 import { compact, DEFAULT_LAYOUT, edgeWidth, layoutNetwork, mapOffset } from './network-layout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const TABLE = heatmapTable(256);
 /** Magnitude at which an edge or bias marker reaches the full palette colour. */
 const FULL_COLOUR = 1.5;
 /** Share of the colour even a tiny non-zero weight shows, so that its sign stays readable. */
@@ -60,9 +61,20 @@ export class NetworkView {
   /** Units per drawn column as the engine counts them (inputs, hidden layers, outputs). */
   private sizes: number[] = [];
   private inputs: InputNode[] = [];
-  private edges: { path: SVGPathElement; hit: SVGPathElement; target: Target }[] = [];
-  private nodes: { el: HTMLElement; canvas: HTMLCanvasElement; map: number; column: number }[] = [];
-  private biases: { el: HTMLElement; target: Target }[] = [];
+  /** `stroke` and `width`: the attributes last written, so that only changes are written (each
+   *  write makes the page restyle and repaint the diagram). */
+  private edges: {
+    path: SVGPathElement;
+    hit: SVGPathElement;
+    target: Target;
+    stroke: string;
+    width: string;
+  }[] = [];
+  private nodes: { el: HTMLElement; painter: MapPainter; map: number; column: number }[] = [];
+  /** `color`: the background last written. */
+  private biases: { el: HTMLElement; target: Target; color: string }[] = [];
+  /** Paints the inspector's large map (its canvas is made anew with the inspector). */
+  private largePainter: MapPainter | null = null;
   private selected: Target | null = null;
   private selectedNode: { column: number; unit: number } | null = null;
   private hovered: { target: Target | null; anchor: HTMLElement | SVGElement } | null = null;
@@ -152,7 +164,7 @@ export class NetworkView {
           hit.addEventListener('pointerenter', () => this.hover({ target, anchor: hit }));
           hit.addEventListener('click', () => this.select(target));
           this.svg.append(path, hit);
-          this.edges.push({ path, hit, target });
+          this.edges.push({ path, hit, target, stroke: signColor(0), width: '' });
         }
       }
     }
@@ -225,7 +237,7 @@ export class NetworkView {
         this.hover({ target: biasTarget, anchor: bias });
       });
       el.append(bias);
-      this.biases.push({ el: bias, target: biasTarget });
+      this.biases.push({ el: bias, target: biasTarget, color: '' });
       el.addEventListener('click', () => this.selectNode(column, unit));
       el.addEventListener('pointerenter', () => this.hover({ target: biasTarget, anchor: el }));
       el.addEventListener('pointerleave', () => this.hover(null));
@@ -240,30 +252,30 @@ export class NetworkView {
       el.addEventListener('blur', () => this.hover(null));
     }
     this.surface.append(el);
-    this.nodes.push({ el, canvas, map, column });
+    this.nodes.push({ el, painter: new MapPainter(canvas), map, column });
   }
 
   /** Recolours the edges and biases and redraws the maps from the latest snapshot. */
   update(data: NetworkSnapshot | undefined): void {
-    if (!data || !this.scene) return;
+    // The page renders for other reasons too (a hover, a click): the same snapshot is drawn.
+    if (!data || !this.scene || data === this.data) return;
     this.data = data;
-    for (const { path, target } of this.edges) {
-      const w = this.value(data.parameters, target) ?? 0;
-      path.setAttribute('stroke', signColor(w));
-      path.setAttribute('stroke-width', edgeWidth(w).toFixed(2));
+    for (const edge of this.edges) {
+      const w = this.value(data.parameters, edge.target) ?? 0;
+      const stroke = signColor(w);
+      const width = edgeWidth(w).toFixed(2);
+      if (stroke !== edge.stroke) edge.path.setAttribute('stroke', (edge.stroke = stroke));
+      if (width !== edge.width) edge.path.setAttribute('stroke-width', (edge.width = width));
     }
-    for (const { el, target } of this.biases) {
-      el.style.background = signColor(this.value(data.parameters, target) ?? 0);
+    for (const bias of this.biases) {
+      const color = signColor(this.value(data.parameters, bias.target) ?? 0);
+      if (color !== bias.color) bias.el.style.background = bias.color = color;
     }
     const r = data.resolution;
     for (const n of this.nodes) {
-      if (r === 0 || n.map < 0) {
-        n.el.classList.add('net-nomap');
-        continue;
-      }
-      n.el.classList.remove('net-nomap');
-      drawMap(
-        n.canvas,
+      n.el.classList.toggle('net-nomap', r === 0 || n.map < 0);
+      if (r === 0 || n.map < 0) continue;
+      n.painter.paint(
         data.maps.subarray(n.map * r * r, (n.map + 1) * r * r),
         r,
         this.unitRange(n.column),
@@ -272,6 +284,11 @@ export class NetworkView {
     if (this.hovered) this.showTip();
     this.refreshInspectorValues();
     this.drawLarge();
+  }
+
+  /** A neuron is hovered or focused: the page may show its map (preview()). */
+  get previewing(): boolean {
+    return this.previewed.map >= 0;
   }
 
   /** The hovered or focused neuron's map scaled to 0 … 1, or null (none, or no maps). */
@@ -290,8 +307,8 @@ export class NetworkView {
     const r = this.data?.resolution ?? 0;
     if (!large || !n || !this.data || r === 0) return;
     const map = mapOffset(this.sizes, n.column) + n.unit;
-    drawMap(
-      large,
+    if (this.largePainter?.canvas !== large) this.largePainter = new MapPainter(large);
+    this.largePainter.paint(
       this.data.maps.subarray(map * r * r, (map + 1) * r * r),
       r,
       this.unitRange(n.column),
@@ -299,7 +316,7 @@ export class NetworkView {
   }
 
   /** [0, 1] for units that output probabilities; else symmetric around 0. */
-  private unitRange(column: number): 'probability' | 'signed' {
+  private unitRange(column: number): MapRange {
     if (!this.scene || column === 0) return 'signed';
     const layer = this.scene.model.layers[column - 1];
     const act = layer ? activationName(layer.activation) : 'Identity';
@@ -456,13 +473,13 @@ export class NetworkView {
 
   private refreshInspectorValues(): void {
     const readout = this.inspector.querySelector<HTMLElement>('.net-readout');
-    if (readout && this.selected) readout.textContent = this.describe(this.selected, 6);
+    if (readout && this.selected) setText(readout, this.describe(this.selected, 6));
     for (const b of this.inspector.querySelectorAll<HTMLButtonElement>('.net-weight')) {
       const name = b.dataset.param ?? '';
       const index = Number(b.dataset.index);
       const label = this.edges.find((e) => e.target.name === name && e.target.index === index)
         ?.target.label;
-      b.textContent = this.describe({ name, index, label: label ?? `${name}[${index}]` });
+      setText(b, this.describe({ name, index, label: label ?? `${name}[${index}]` }));
     }
   }
 }
@@ -481,36 +498,4 @@ function inputNodes(scene: Scene): InputNode[] {
     label: n === 1 ? 'x' : `x${i + 1}`,
     input: i,
   }));
-}
-
-/** Paints one r×r map into `canvas` on the palette (see toUnit). */
-function drawMap(
-  canvas: HTMLCanvasElement,
-  map: Float32Array,
-  r: number,
-  range: 'probability' | 'signed',
-) {
-  if (canvas.width !== r) {
-    canvas.width = r;
-    canvas.height = r;
-  }
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const unit = toUnit(map, range);
-  const image = ctx.createImageData(r, r);
-  for (let i = 0; i < unit.length; i++) {
-    const t = unit[i] ?? Number.NaN;
-    const level = Number.isFinite(t) ? Math.round(Math.min(1, Math.max(0, t)) * 255) : 127;
-    image.data.set(TABLE.subarray(level * 4, level * 4 + 4), i * 4);
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-/** A map on the palette's 0 … 1: probabilities as they are; other outputs scaled to
- *  ±max(1, max |v|), so tanh units span it as TF Playground shows them. */
-function toUnit(map: Float32Array, range: 'probability' | 'signed'): Float32Array {
-  if (range === 'probability') return map.slice();
-  let m = 1;
-  for (const v of map) if (Math.abs(v) > m) m = Math.abs(v);
-  return map.map((v) => 0.5 + v / (2 * m));
 }

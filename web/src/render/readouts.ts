@@ -1,6 +1,6 @@
 // The live numbers next to the controls, updated from the latest snapshot.
 import type { SnapshotMessage } from '../engine/protocol.ts';
-import { byId } from '../ui/dom.ts';
+import { byId, setText as set } from '../ui/dom.ts';
 import { formatCount, formatLoss, formatPercent } from './format.ts';
 
 export class Readouts {
@@ -44,9 +44,4 @@ export class Readouts {
 function showReadout(value: HTMLElement, shown: boolean): void {
   const readout = value.closest<HTMLElement>('.readout') ?? value;
   readout.hidden = !shown;
-}
-
-/** Writes only on change, to spare layout work at 30 updates a second. */
-function set(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
 }

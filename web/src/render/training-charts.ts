@@ -20,6 +20,8 @@ import {
   type XAxis,
 } from './history.ts';
 import { verticalMarker } from './chart-marker.ts';
+import { Throttle } from '../engine/pacing.ts';
+import { setText } from '../ui/dom.ts';
 import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
 
 /** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
@@ -33,6 +35,11 @@ const LR_STYLE = { rgb: '94 60 153', dash: [] as number[] }; // Tol's purple
 const GRAD_STYLE = { rgb: '102 102 102', dash: [6, 3] };
 /** Points drawn per run at most (a sample of longer histories): about one per pixel column. */
 const MAX_POINTS = 1500;
+/** While records stream in, the charts redraw at most this often (about every other snapshot):
+ *  redrawing the three costs the page several milliseconds of raster per frame, and curves that
+ *  grow 15 times a second still move smoothly. A change of series (a new run, the log toggle)
+ *  draws at once; the newest records are always drawn, a timer catching the last ones. */
+const STREAM_REDRAW_MS = 66;
 /** Earlier runs are drawn at this opacity. */
 const FAINT = 0.3;
 const AXIS = {
@@ -88,6 +95,11 @@ export class TrainingCharts {
   private classification = true;
   /** Bumped whenever the series set changes, so the charts rebuild (their key includes it). */
   private generation = 0;
+  /** The generation last drawn: a new one is drawn without waiting for the redraw throttle. */
+  private drawnGeneration = -1;
+  private readonly redraws = new Throttle(STREAM_REDRAW_MS);
+  /** The timer that draws records the throttle held back, once no more arrive. */
+  private catchUp: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly el: ChartElements) {
     this.loss = new UplotChart(el.loss as HolderElement);
@@ -133,26 +145,41 @@ export class TrainingCharts {
     }
   }
 
-  /** Redraws what changed since the last call (call it once per animation frame). */
-  render(): void {
+  /** Redraws what changed since the last call (call it once per animation frame); new records
+   *  at most every STREAM_REDRAW_MS. */
+  render(now = performance.now()): void {
     if (!this.dirty) return;
+    if (this.generation === this.drawnGeneration && !this.redraws.take(now)) {
+      this.catchUp ??= setTimeout(() => {
+        this.catchUp = null;
+        requestAnimationFrame((time) => this.render(time));
+      }, STREAM_REDRAW_MS);
+      return;
+    }
+    this.redraws.mark(now);
     this.dirty = false;
+    this.drawnGeneration = this.generation;
     const axis = this.el.xAxis.value === 'step' ? 'step' : 'epoch';
     const log = this.el.logScale.checked;
     const runs = [this.archive.current, ...this.archive.earlier];
     const key = `${this.generation}`;
-    this.loss.show(
-      this.metricSpec('loss', runs, axis, log, key),
-      this.metricData('loss', runs, axis, log),
-    );
-    this.el.accuracyBlock.hidden = !this.classification;
-    if (this.classification) {
-      this.accuracy.show(
-        this.metricSpec('accuracy', runs, axis, false, key),
-        this.metricData('accuracy', runs, axis, false),
-      );
+    this.loss.show(() => ({
+      spec: this.metricSpec('loss', runs, axis, log, key),
+      data: this.metricData('loss', runs, axis, log),
+    }));
+    if (this.el.accuracyBlock.hidden === this.classification) {
+      this.el.accuracyBlock.hidden = !this.classification;
     }
-    this.rates.show(this.ratesSpec(axis, log, key), this.ratesData(axis, log));
+    if (this.classification) {
+      this.accuracy.show(() => ({
+        spec: this.metricSpec('accuracy', runs, axis, false, key),
+        data: this.metricData('accuracy', runs, axis, false),
+      }));
+    }
+    this.rates.show(() => ({
+      spec: this.ratesSpec(axis, log, key),
+      data: this.ratesData(axis, log),
+    }));
     this.describe();
   }
 
@@ -301,29 +328,39 @@ export class TrainingCharts {
     return this.archive.current.epoch.at(-1) ?? 0;
   }
 
+  /** The notes under the charts (written only when their text changes: render runs per frame). */
   private describe(): void {
     const { earlyStop, earlier, clear } = this.el;
     if (this.patience <= 0) {
-      earlyStop.textContent = 'Early stopping is off (training.earlyStopping).';
+      setText(earlyStop, 'Early stopping is off (training.earlyStopping).');
       delete earlyStop.dataset.bestEpoch;
     } else if (this.bestEpoch < 0) {
-      earlyStop.textContent = `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`;
+      setText(
+        earlyStop,
+        `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`,
+      );
       delete earlyStop.dataset.bestEpoch;
     } else {
-      earlyStop.dataset.bestEpoch = String(this.bestEpoch);
+      const epoch = String(this.bestEpoch);
+      if (earlyStop.dataset.bestEpoch !== epoch) earlyStop.dataset.bestEpoch = epoch;
       const best = `best epoch ${formatCount(this.bestEpoch)} (dashed line)`;
-      earlyStop.textContent = this.stopped
-        ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
-          `${formatCount(this.lastEpoch())}; ${best}` +
-          (this.restoreBest ? ', whose weights were restored.' : '.')
-        : `Early stopping (patience ${this.patience}): ${best} so far.`;
+      setText(
+        earlyStop,
+        this.stopped
+          ? `Early stopping (patience ${this.patience}): training stopped at epoch ` +
+              `${formatCount(this.lastEpoch())}; ${best}` +
+              (this.restoreBest ? ', whose weights were restored.' : '.')
+          : `Early stopping (patience ${this.patience}): ${best} so far.`,
+      );
     }
     const runs = this.archive.earlier;
-    earlier.textContent =
+    setText(
+      earlier,
       runs.length === 0
         ? 'Earlier runs appear here, faintly, after a reset or a change of scene.'
-        : `Faint lines: ${runs.map((r) => r.label).join(', ')} (the current run is ${this.archive.current.label}).`;
-    clear.disabled = runs.length === 0;
+        : `Faint lines: ${runs.map((r) => r.label).join(', ')} (the current run is ${this.archive.current.label}).`,
+    );
+    if (clear.disabled !== (runs.length === 0)) clear.disabled = runs.length === 0;
   }
 }
 

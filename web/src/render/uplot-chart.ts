@@ -1,5 +1,6 @@
 // One uPlot chart in a holder element: rebuilt when its series or scales change (a new run, the
-// log toggle), else given new data — by the caller, at most once per animation frame. The
+// log toggle), else given new data — by the caller, at most once per animation frame. What it
+// draws is built only when it is drawn, so a chart off screen costs no frame anything. The
 // instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -13,13 +14,16 @@ export interface ChartSpec {
   options: Omit<uPlot.Options, 'width' | 'height'>;
 }
 
+/** Builds what the chart draws (its spec and data), when it is drawn. */
+export type ChartContent = () => { spec: ChartSpec; data: uPlot.AlignedData };
+
 export class UplotChart {
   private plot: uPlot | null = null;
   private key = '';
   private width = 0;
-  /** Whether the chart is on screen: off screen, the latest data waits (no drawing at all). */
+  /** Whether the chart is on screen: off screen, the latest content waits (not even built). */
   private visible = false;
-  private pending: { spec: ChartSpec; data: uPlot.AlignedData } | null = null;
+  private pending: ChartContent | null = null;
 
   constructor(
     readonly holder: HolderElement,
@@ -28,24 +32,25 @@ export class UplotChart {
     new ResizeObserver(() => this.fit()).observe(holder);
     new IntersectionObserver((entries) => {
       this.visible = entries.some((entry) => entry.isIntersecting);
-      if (this.visible && this.pending) this.draw(this.pending.spec, this.pending.data);
+      if (this.visible && this.pending) this.draw(this.pending);
     }).observe(holder);
   }
 
-  /** Draws `data` with `spec` if the chart is on screen (else once it scrolls into view),
-   *  building the chart anew only when the spec's key changed. */
-  show(spec: ChartSpec, data: uPlot.AlignedData): void {
+  /** Draws `content` if the chart is on screen (else once it scrolls into view), building the
+   *  chart anew only when the spec's key changed. */
+  show(content: ChartContent): void {
     if (!this.visible) {
-      this.pending = { spec, data };
-      this.holder.dataset.pending = 'true';
+      this.pending = content;
+      if (this.holder.dataset.pending !== 'true') this.holder.dataset.pending = 'true';
       return;
     }
-    this.draw(spec, data);
+    this.draw(content);
   }
 
-  private draw(spec: ChartSpec, data: uPlot.AlignedData): void {
+  private draw(content: ChartContent): void {
     this.pending = null;
-    delete this.holder.dataset.pending;
+    if (this.holder.dataset.pending !== undefined) delete this.holder.dataset.pending;
+    const { spec, data } = content();
     if (!this.plot || spec.key !== this.key) {
       this.plot?.destroy();
       this.key = spec.key;

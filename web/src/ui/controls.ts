@@ -2,7 +2,7 @@
 // the seed itself and the speed, and the status line beside them.
 import { SPEEDS } from '../engine/pacing.ts';
 import { LIMITS } from '../scene.ts';
-import { byId } from './dom.ts';
+import { byId, setText } from './dom.ts';
 
 export interface ControlActions {
   togglePlay(): void;
@@ -75,8 +75,9 @@ export class Controls {
 
   /** Shows what the Play button will do next: "Pause" while (asked to be) playing. */
   showPlaying(playing: boolean): void {
-    this.play.dataset.playing = String(playing);
-    this.playLabel.textContent = playing ? 'Pause' : 'Play';
+    // Called every frame: writes only what changed (each write restyles or lays out the page).
+    if (this.play.dataset.playing !== String(playing)) this.play.dataset.playing = String(playing);
+    setText(this.playLabel, playing ? 'Pause' : 'Play');
   }
 
   /** One notch slower (−1) or faster (+1) on the speed control. */
@@ -89,10 +90,8 @@ export class Controls {
 
   /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
   showStatus(status: EngineStatus): void {
-    document.body.dataset.engine = status;
-    if (this.status.textContent !== STATUS_TEXT[status]) {
-      this.status.textContent = STATUS_TEXT[status];
-    }
+    if (document.body.dataset.engine !== status) document.body.dataset.engine = status;
+    setText(this.status, STATUS_TEXT[status]);
   }
 
   private speedChanged(): void {

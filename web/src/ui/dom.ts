@@ -4,3 +4,9 @@ export function byId<T extends HTMLElement>(id: string, kind: { new (): T; proto
   if (!(element instanceof kind)) throw new Error(`page is missing <${kind.name} id="${id}">`);
   return element;
 }
+
+/** Sets the text of `element` only if it differs: writing even the same text replaces the text
+ *  node, which makes the page lay it out and paint it again (many times a second while training). */
+export function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
