@@ -20,6 +20,16 @@ constexpr int kW = static_cast<int>(simd::kWidth);
 // (docs/benchmarks.md, "GEMM roofline"), 4×8 beat 5×8, 3×12, 6×8 and 2×16; pre-broadcast A (NNP_GEMM_ABCAST) beat
 // v128.load32_splat; the k loop unrolled twice beat once, 4 and 8 times (deeper unrolling lets the
 // compilers regroup the steps into per-accumulator chains that spill). The macros re-run that.
+#if defined(NNP_RELAXED_SIMD) && !defined(NNP_GEMM_MR)
+// With fused multiply-adds: 5×8 (10 accumulators, slack over the FMA latency × throughput of 8)
+// with A packed plainly, its first four values broadcast by lane shuffles (NNP_GEMM_LANES): 13
+// live registers and no spill; it beat 4×8 pre-broadcast in the micro-kernel and in 7 of 8 GEMM
+// shapes in an A/B (docs/benchmarks.md, "Relaxed SIMD").
+#define NNP_GEMM_MR 5
+#define NNP_GEMM_NB 2
+#define NNP_GEMM_ABCAST 0
+#define NNP_GEMM_LANES 1
+#endif
 #ifndef NNP_GEMM_MR
 #define NNP_GEMM_MR 4
 #define NNP_GEMM_NB 2
@@ -41,6 +51,9 @@ constexpr int kNB = NNP_GEMM_NB;  // vectors per row of the micro-tile
 constexpr int kNR = kNB * kW;
 #ifndef NNP_GEMM_ABCAST
 #define NNP_GEMM_ABCAST 1
+#endif
+#ifndef NNP_GEMM_LANES
+#define NNP_GEMM_LANES 0
 #endif
 // Each packed A value is stored kAB times (pre-broadcast) so the kernel loads a whole vector.
 constexpr int kAB = NNP_GEMM_ABCAST ? kW : 1;
@@ -135,10 +148,31 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
   for (int p = 0; p < kc; ++p) {
     Batch bv[kNB];
     for (int j = 0; j < kNB; ++j) bv[j] = Batch::load_aligned(bp + j * kW);
+#if NNP_GEMM_LANES
+    static_assert(kAB == 1 && kMR >= 4, "lane broadcasts need plainly packed A, four rows or more");
+    // A's first four values in one load, each broadcast by a lane shuffle (pure, so TurboFan
+    // schedules it next to its products), the rest by load32_splat.
+    const Batch a03 = Batch::load_unaligned(ap);
+    for (int r = 0; r < kMR; ++r) {
+      Batch av;
+      if (r == 0)
+        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 0, 0, 0, 0>());
+      else if (r == 1)
+        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 1, 1, 1, 1>());
+      else if (r == 2)
+        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 2, 2, 2, 2>());
+      else if (r == 3)
+        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 3, 3, 3, 3>());
+      else
+        av = Batch(ap[r]);
+      for (int j = 0; j < kNB; ++j) acc[r][j] = simd::madd(av, bv[j], acc[r][j]);
+    }
+#else
     for (int r = 0; r < kMR; ++r) {
       const Batch av = kAB > 1 ? Batch::load_aligned(ap + r * kAB) : Batch(ap[r]);
       for (int j = 0; j < kNB; ++j) acc[r][j] = simd::madd(av, bv[j], acc[r][j]);
     }
+#endif
     ap += kMR * kAB;
     bp += kNR;
   }
