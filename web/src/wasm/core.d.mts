@@ -450,6 +450,8 @@ export interface RooflineRun {
 export interface CoreOptions {
   locateFile?: (path: string, prefix: string) => string;
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where the module's own error lines go (console.warn by default). */
+  printErr?: (text: string) => void;
 }
 
 export default function createCore(options?: CoreOptions): Promise<CoreModule>;
