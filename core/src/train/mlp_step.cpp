@@ -29,42 +29,68 @@ bool tiny(int m, int n, int k) { return k <= 256 && static_cast<long>(m) * n * k
 // readable zeros to a multiple of the vector width (b_padded: the forward's Wᵀ copy), the last
 // columns are computed as a vector too and only the real ones stored. Any order of the loops gives
 // the same bits: each element is its own running sum over k.
+// R rows × V vectors of C from row i0 and column j: each B vector loaded once per k for all R rows
+// (R·V independent sums hide the multiply-add latency), pointers stepped rather than indices
+// multiplied (emscripten builds without loop strength reduction). `cols` < V·kW stores only those.
+template <int R, int V>
+void dense_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_k, const float* bj, std::size_t ldb,
+                 const float* bias, float* ci, std::size_t ldc, int cols) {
+  Batch acc[R][V];
+  for (auto& row : acc)
+    for (Batch& v : row) v = Batch(0.0f);
+  const float* ap = ai;
+  const float* bp = bj;
+  for (int p = 0; p < k; ++p, ap += sa_k, bp += ldb) {
+    Batch bv[V];
+    for (int v = 0; v < V; ++v) bv[v] = Batch::load_unaligned(bp + v * kW);
+    for (int r = 0; r < R; ++r) {
+      const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
+      for (int v = 0; v < V; ++v) acc[r][v] = simd::madd(av, bv[v], acc[r][v]);
+    }
+  }
+  for (int r = 0; r < R; ++r) {
+    float* cr = ci + static_cast<std::size_t>(r) * ldc;
+    if (cols == V * kW) {
+      for (int v = 0; v < V; ++v) {
+        const Batch out = bias != nullptr ? acc[r][v] + Batch::load_unaligned(bias + v * kW) : acc[r][v];
+        out.store_unaligned(cr + v * kW);
+      }
+      continue;
+    }
+    alignas(16) float lanes[V * kW];
+    for (int v = 0; v < V; ++v) acc[r][v].store_aligned(lanes + v * kW);
+    for (int q = 0; q < cols; ++q) cr[q] = bias != nullptr ? lanes[q] + bias[q] : lanes[q];
+  }
+}
+
+template <int R>
+void dense_rows(int n_vec, int n, int k, const float* ai, std::size_t sa_i, std::size_t sa_k, const float* b,
+                std::size_t ldb, const float* bias, float* ci, std::size_t ldc) {
+  int j = 0;
+  for (; j + 2 * kW <= n_vec; j += 2 * kW)
+    dense_block<R, 2>(k, ai, sa_i, sa_k, b + j, ldb, bias != nullptr ? bias + j : nullptr, ci + j, ldc,
+                      std::min(2 * kW, n - j));
+  for (; j < n_vec; j += kW)
+    dense_block<R, 1>(k, ai, sa_i, sa_k, b + j, ldb, bias != nullptr ? bias + j : nullptr, ci + j, ldc,
+                      std::min(kW, n - j));
+}
+
+// C[i, j] = Σ_k A(i, k)·B(k, j) (+ bias[j] after the sum, as add_row adds it), with A(i, k) at
+// a[i·sa_i + k·sa_k] and B row-major with leading dimension ldb. Where B's rows are padded with
+// readable zeros to a multiple of the vector width (b_padded: the forward's Wᵀ copy), the last
+// columns are computed as a vector too and only the real ones stored. Any order of the loops gives
+// the same bits: each element is its own running sum over k.
 void dense(int m, int n, int k, const float* a, std::size_t sa_i, std::size_t sa_k, const float* b, std::size_t ldb,
            bool b_padded, const float* bias, float* c, std::size_t ldc) {
   const int n_vec = b_padded ? n : n / kW * kW;  // columns done by vectors along j
-  for (int i = 0; i < m; ++i) {
-    const float* ai = a + static_cast<std::size_t>(i) * sa_i;
-    float* ci = c + static_cast<std::size_t>(i) * ldc;
-    int j = 0;
-    for (; j + 2 * kW <= n_vec; j += 2 * kW) {
-      Batch acc0(0.0f), acc1(0.0f);
-      for (int p = 0; p < k; ++p) {
-        const Batch av(ai[static_cast<std::size_t>(p) * sa_k]);
-        const float* bp = b + static_cast<std::size_t>(p) * ldb + j;
-        acc0 = simd::madd(av, Batch::load_unaligned(bp), acc0);
-        acc1 = simd::madd(av, Batch::load_unaligned(bp + kW), acc1);
-      }
-      if (bias != nullptr) {
-        acc0 = acc0 + Batch::load_unaligned(bias + j);
-        acc1 = acc1 + Batch::load_unaligned(bias + j + kW);
-      }
-      acc0.store_unaligned(ci + j);
-      acc1.store_unaligned(ci + j + kW);
-    }
-    for (; j < n_vec; j += kW) {
-      Batch acc(0.0f);
-      for (int p = 0; p < k; ++p)
-        acc = simd::madd(Batch(ai[static_cast<std::size_t>(p) * sa_k]),
-                         Batch::load_unaligned(b + static_cast<std::size_t>(p) * ldb + j), acc);
-      const int cols = std::min(kW, n - j);
-      if (cols == kW) {
-        if (bias != nullptr) acc = acc + Batch::load_unaligned(bias + j);
-        acc.store_unaligned(ci + j);
-        continue;
-      }
-      alignas(16) float lanes[kW];
-      acc.store_aligned(lanes);
-      for (int q = 0; q < cols; ++q) ci[j + q] = bias != nullptr ? lanes[q] + bias[j + q] : lanes[q];
+  for (int i0 = 0; i0 < m; i0 += 4) {
+    const float* ai = a + static_cast<std::size_t>(i0) * sa_i;
+    float* ci = c + static_cast<std::size_t>(i0) * ldc;
+    switch (std::min(4, m - i0)) {
+      case 4: dense_rows<4>(n_vec, n, k, ai, sa_i, sa_k, b, ldb, bias, ci, ldc); break;
+      case 3: dense_rows<3>(n_vec, n, k, ai, sa_i, sa_k, b, ldb, bias, ci, ldc); break;
+      case 2: dense_rows<2>(n_vec, n, k, ai, sa_i, sa_k, b, ldb, bias, ci, ldc); break;
+      default: dense_rows<1>(n_vec, n, k, ai, sa_i, sa_k, b, ldb, bias, ci, ldc);
     }
   }
   if (n_vec == n) return;
@@ -75,9 +101,9 @@ void dense(int m, int n, int k, const float* a, std::size_t sa_i, std::size_t sa
     for (; i + kW <= m; i += kW)
       for (int j = n_vec; j < n; ++j) {
         Batch acc(0.0f);
-        for (int p = 0; p < k; ++p)
-          acc = simd::madd(Batch::load_unaligned(a + i + static_cast<std::size_t>(p) * sa_k),
-                           Batch(b[static_cast<std::size_t>(p) * ldb + j]), acc);
+        const float* ap = a + i;
+        const float* bp = b + j;
+        for (int p = 0; p < k; ++p, ap += sa_k, bp += ldb) acc = simd::madd(Batch::load_unaligned(ap), Batch(*bp), acc);
         alignas(16) float lanes[kW];
         acc.store_aligned(lanes);
         for (int q = 0; q < kW; ++q)
