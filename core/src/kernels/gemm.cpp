@@ -75,20 +75,37 @@ inline float op_at(const float* m, int ld, bool trans, int r, int c) {
   return trans ? m[static_cast<std::size_t>(c) * ld + r] : m[static_cast<std::size_t>(r) * ld + c];
 }
 
-// op(A)[i0 .. i0+mc, p0 .. p0+kc] → panels of kMR rows, each k-major, zero-padded.
+// op(A)[i0 .. i0+mc, p0 .. p0+kc] → panels of kMR rows, each k-major, zero-padded. Walked by
+// stepped pointers (emscripten builds without loop strength reduction, and index products per
+// element made this a few % of W3's step): A row by row, Aᵀ (the rows' values adjacent) k by k.
+inline void pack_a_value(float v, float* out) {
+  if constexpr (kAB == kW)
+    Batch(v).store_aligned(out);  // one vector store, not kW scalar ones
+  else
+    *out = v;
+}
+
 void pack_a(bool ta, const float* a, int lda, int i0, int mc, int p0, int kc, float* dst) {
+  const std::size_t ld = static_cast<std::size_t>(lda);
   for (int ir = 0; ir < mc; ir += kMR) {
     const int mr = std::min(kMR, mc - ir);
     float* panel = dst + static_cast<std::size_t>(ir) * kc * kAB;
-    for (int p = 0; p < kc; ++p) {
-      float* out = panel + static_cast<std::size_t>(p) * kMR * kAB;
-      for (int r = 0; r < kMR; ++r) {
-        const float v = r < mr ? op_at(a, lda, ta, i0 + ir + r, p0 + p) : 0.0f;
-        if constexpr (kAB == kW)
-          Batch(v).store_aligned(out + r * kAB);  // one vector store, not kW scalar ones
-        else
-          out[r] = v;
+    const std::size_t row0 = static_cast<std::size_t>(i0 + ir);
+    if (ta) {
+      const float* src = a + static_cast<std::size_t>(p0) * ld + row0;
+      float* out = panel;
+      for (int p = 0; p < kc; ++p, src += ld, out += kMR * kAB)
+        for (int r = 0; r < kMR; ++r) pack_a_value(r < mr ? src[r] : 0.0f, out + r * kAB);
+      continue;
+    }
+    for (int r = 0; r < kMR; ++r) {
+      float* out = panel + r * kAB;
+      if (r >= mr) {  // the padding rows of the last panel
+        for (int p = 0; p < kc; ++p, out += kMR * kAB) pack_a_value(0.0f, out);
+        continue;
       }
+      const float* src = a + (row0 + static_cast<std::size_t>(r)) * ld + p0;
+      for (int p = 0; p < kc; ++p, ++src, out += kMR * kAB) pack_a_value(*src, out);
     }
   }
 }
