@@ -152,6 +152,12 @@ void pack_b(bool tb, const float* b, int ldb, int p0, int kc, int j0, int nc, fl
   }
 }
 
+// Lane L of v in every lane (one shuffle).
+template <uint32_t L>
+inline Batch lane(Batch v) {
+  return xsimd::swizzle(v, xsimd::batch_constant<uint32_t, xsimd::default_arch, L, L, L, L>());
+}
+
 // C[mr×nr] += alpha · Apanel·Bpanel over kc; with `overwrite`, C = alpha · Apanel·Bpanel (+0, as
 // adding to a zeroed C gives, without zeroing or reading C first).
 void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* c, int ldc, int mr, int nr,
@@ -170,18 +176,9 @@ void micro_kernel(int kc, const float* ap, const float* bp, float alpha, float* 
     // A's first four values in one load, each broadcast by a lane shuffle (pure, so TurboFan
     // schedules it next to its products), the rest by load32_splat.
     const Batch a03 = Batch::load_unaligned(ap);
+    const Batch lanes[4] = {lane<0>(a03), lane<1>(a03), lane<2>(a03), lane<3>(a03)};
     for (int r = 0; r < kMR; ++r) {
-      Batch av;
-      if (r == 0)
-        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 0, 0, 0, 0>());
-      else if (r == 1)
-        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 1, 1, 1, 1>());
-      else if (r == 2)
-        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 2, 2, 2, 2>());
-      else if (r == 3)
-        av = xsimd::swizzle(a03, xsimd::batch_constant<uint32_t, xsimd::default_arch, 3, 3, 3, 3>());
-      else
-        av = Batch(ap[r]);
+      const Batch av = r < 4 ? lanes[r] : Batch(ap[r]);
       for (int j = 0; j < kNB; ++j) acc[r][j] = simd::madd(av, bv[j], acc[r][j]);
     }
 #else
@@ -240,18 +237,7 @@ template <int MR>
 void small_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_p, const float* bp, int np, int j0,
                  float alpha, float* c, int ldc, int nr) {
   Batch acc[MR][2];
-  for (auto& r : acc) r[0] = r[1] = Batch(0.0f);
-  for (int p = 0; p < k; ++p) {
-    const float* brow = bp + static_cast<std::size_t>(p) * np + j0;
-    const Batch b0 = Batch::load_aligned(brow);
-    const Batch b1 = Batch::load_aligned(brow + kW);
-    const float* ap = ai + static_cast<std::size_t>(p) * sa_p;
-    for (int r = 0; r < MR; ++r) {
-      const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
-      acc[r][0] = simd::madd(av, b0, acc[r][0]);
-      acc[r][1] = simd::madd(av, b1, acc[r][1]);
-    }
-  }
+  simd::block_sums(k, ai, sa_i, sa_p, bp + j0, static_cast<std::size_t>(np), acc);
   const Batch va(alpha);
   for (int r = 0; r < MR; ++r) {
     float* cr = c + static_cast<std::size_t>(r) * ldc + j0;

@@ -12,7 +12,7 @@ using Batch = xsimd::batch<float>;
 inline constexpr std::size_t kWidth = Batch::size;
 
 // a·b + c for the products (GEMM and the tape-free step's in-place products, which must agree bit
-// for bit). The relaxed build (core-fma.wasm, NNP_RELAXED_SIMD) issues one fused instruction:
+// for bit) and tanh's polynomials. The relaxed build (core-fma.wasm, NNP_RELAXED_SIMD) issues one fused instruction:
 // wasm SIMD128 has no multiply-add, and a separate multiply and add cost the GEMM micro-kernel a
 // third of its issue slots. LLVM 14 spells it __builtin_wasm_fma_f32x4, the relaxed-SIMD
 // prototype's opcode, which scripts/wasm-relaxed.mjs rewrites to the standard f32x4.relaxed_madd
@@ -35,6 +35,26 @@ inline float madd(float a, float b, float c) {
 #else
   return a * b + c;
 #endif
+}
+
+// acc[r][v] = Σ_p A(r, p)·B(p, v·kWidth …), R rows of A read in place (element (r, p) at
+// a[r·sa_r + p·sa_p]) times V vectors of a row-major B (leading dimension ldb): every element one
+// running madd sum from +0 in ascending p. Each B vector is loaded once per p for all R rows, and
+// the pointers are stepped (emscripten builds without loop strength reduction). gemm's small path
+// and the tape-free step's products share it, so their bits agree.
+template <int R, int V>
+inline void block_sums(int k, const float* a, std::size_t sa_r, std::size_t sa_p, const float* b, std::size_t ldb,
+                       Batch (&acc)[R][V]) {
+  for (auto& row : acc)
+    for (Batch& v : row) v = Batch(0.0f);
+  for (int p = 0; p < k; ++p, a += sa_p, b += ldb) {
+    Batch bv[V];
+    for (int v = 0; v < V; ++v) bv[v] = Batch::load_unaligned(b + v * kWidth);
+    for (int r = 0; r < R; ++r) {
+      const Batch av(a[static_cast<std::size_t>(r) * sa_r]);
+      for (int v = 0; v < V; ++v) acc[r][v] = madd(av, bv[v], acc[r][v]);
+    }
+  }
 }
 
 // y[i] = f(x[i]) for a vector functor f.

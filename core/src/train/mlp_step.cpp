@@ -21,33 +21,17 @@ constexpr int kW = static_cast<int>(simd::kWidth);
 // Products this small skip gemm(): its packing and blocking cost more than the arithmetic here.
 // gemm adds each element of C in one running sum over k in ascending order from +0 (k ≤ its
 // 256-deep block) and then adds that sum to the zeroed C; dense() makes the same sums in the same
-// order, so the bits are the same (tests/mlp_step_test.cpp compares them with the tape).
+// order (both through simd::block_sums), so the bits are the same (tests/mlp_step_test.cpp compares
+// them with the tape).
 bool tiny(int m, int n, int k) { return k <= 256 && static_cast<long>(m) * n * k <= 16 * 1024; }
 
-// C[i, j] = Σ_k A(i, k)·B(k, j) (+ bias[j] after the sum, as add_row adds it), with A(i, k) at
-// a[i·sa_i + k·sa_k] and B row-major with leading dimension ldb. Where B's rows are padded with
-// readable zeros to a multiple of the vector width (b_padded: the forward's Wᵀ copy), the last
-// columns are computed as a vector too and only the real ones stored. Any order of the loops gives
-// the same bits: each element is its own running sum over k.
-// R rows × V vectors of C from row i0 and column j: each B vector loaded once per k for all R rows
-// (R·V independent sums hide the multiply-add latency), pointers stepped rather than indices
-// multiplied (emscripten builds without loop strength reduction). `cols` < V·kW stores only those.
+// R rows × V vectors of C from row i0 and column j (R·V independent sums hide the multiply-add
+// latency); `cols` < V·kW stores only those.
 template <int R, int V>
 void dense_block(int k, const float* ai, std::size_t sa_i, std::size_t sa_k, const float* bj, std::size_t ldb,
                  const float* bias, float* ci, std::size_t ldc, int cols) {
   Batch acc[R][V];
-  for (auto& row : acc)
-    for (Batch& v : row) v = Batch(0.0f);
-  const float* ap = ai;
-  const float* bp = bj;
-  for (int p = 0; p < k; ++p, ap += sa_k, bp += ldb) {
-    Batch bv[V];
-    for (int v = 0; v < V; ++v) bv[v] = Batch::load_unaligned(bp + v * kW);
-    for (int r = 0; r < R; ++r) {
-      const Batch av(ap[static_cast<std::size_t>(r) * sa_i]);
-      for (int v = 0; v < V; ++v) acc[r][v] = simd::madd(av, bv[v], acc[r][v]);
-    }
-  }
+  simd::block_sums(k, ai, sa_i, sa_k, bj, ldb, acc);
   for (int r = 0; r < R; ++r) {
     float* cr = ci + static_cast<std::size_t>(r) * ldc;
     if (cols == V * kW) {
