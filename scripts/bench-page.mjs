@@ -29,8 +29,8 @@ const hash = Buffer.from(JSON.stringify(scene)).toString('base64url');
 /** The engine alone: the same scene's Trainer in a bare module worker, run(steps) in chunks. */
 const engineWorker = `
 import createCore from '/core.mjs';
-import { hasRelaxedSimd } from '/relaxed-simd.mjs';
-const wasm = hasRelaxedSimd() ? 'core-fma.wasm' : 'core.wasm'; // as the page chooses
+import { engineWasm } from '/relaxed-simd.mjs';
+const wasm = engineWasm(); // as the page chooses
 const core = await createCore({ locateFile: (path, dir) => dir + (path.endsWith('.wasm') ? wasm : path) });
 const { format, ...config } = ${JSON.stringify(scene)};
 const trainer = new core.Trainer(config);

@@ -4,7 +4,7 @@
 // workloads W1–W3 of bench/workloads/workloads.json. Every measurement follows a warm-up long
 // enough for V8 to tier the wasm up from Liftoff to TurboFan; 5 repetitions, median, min, max.
 import createCore from './core.mjs';
-import { hasRelaxedSimd } from './relaxed-simd.mjs';
+import { engineWasm } from './relaxed-simd.mjs';
 import { runRealData } from './real_data.js';
 import './batches.js';
 
@@ -99,8 +99,7 @@ function workload(core, name, { batch, spec }) {
 try {
   // The module the page loads (web/src/engine/wasm.ts), unless ?module=simd128 asks for core.wasm.
   const params = new URL(self.location.href).searchParams;
-  const wasm =
-    hasRelaxedSimd() && params.get('module') !== 'simd128' ? 'core-fma.wasm' : 'core.wasm';
+  const wasm = params.get('module') === 'simd128' ? 'core.wasm' : engineWasm();
   const core = await createCore({
     locateFile: (path, dir) => dir + (path.endsWith('.wasm') ? wasm : path),
   });

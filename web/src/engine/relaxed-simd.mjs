@@ -41,3 +41,9 @@ export function hasRelaxedSimd() {
     return false;
   }
 }
+
+/** The module the engine loads first: core-fma.wasm where relaxed SIMD runs, else core.wasm.
+ *  @returns {'core.wasm' | 'core-fma.wasm'} */
+export function engineWasm() {
+  return hasRelaxedSimd() ? 'core-fma.wasm' : 'core.wasm';
+}

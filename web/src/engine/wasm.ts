@@ -7,7 +7,7 @@
 import createCore, { type CoreModule } from '../wasm/core.mjs';
 import wasmUrl from '../wasm/core.wasm?url';
 import fmaWasmUrl from '../wasm/core-fma.wasm?url';
-import { hasRelaxedSimd } from './relaxed-simd.mjs';
+import { engineWasm } from './relaxed-simd.mjs';
 
 function load(url: string, quiet = false): Promise<CoreModule> {
   return createCore({
@@ -18,7 +18,7 @@ function load(url: string, quiet = false): Promise<CoreModule> {
 }
 
 export async function loadCore(): Promise<CoreModule> {
-  if (!hasRelaxedSimd()) return load(wasmUrl);
+  if (engineWasm() === 'core.wasm') return load(wasmUrl);
   try {
     return await load(fmaWasmUrl, true);
   } catch {

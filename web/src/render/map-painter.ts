@@ -18,7 +18,12 @@ export type MapRange = 'probability' | 'signed';
 export function toUnit(map: Float32Array, range: MapRange): Float32Array {
   if (range === 'probability') return map.slice();
   const m = signedScale(map);
-  return map.map((v) => 0.5 + v / (2 * m));
+  return map.map((v) => signedUnit(v, m));
+}
+
+/** A signed value on the palette's 0 … 1, for a map whose half-width is `m`. */
+function signedUnit(v: number, m: number): number {
+  return 0.5 + v / (2 * m);
 }
 
 /** max(1, max |v|): the half-width of a signed map's colour scale. */
@@ -35,7 +40,7 @@ export function mapPixels(map: Float32Array, range: MapRange, out: Uint32Array):
   const m = signed ? signedScale(map) : 1;
   let changed = false;
   for (let i = 0; i < map.length; i++) {
-    const t = signed ? 0.5 + map[i]! / (2 * m) : map[i]!;
+    const t = signed ? signedUnit(map[i]!, m) : map[i]!;
     const level = Number.isFinite(t)
       ? Math.round(Math.min(1, Math.max(0, t)) * 255)
       : NEUTRAL_LEVEL;

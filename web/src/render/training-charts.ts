@@ -21,7 +21,7 @@ import {
 } from './history.ts';
 import { verticalMarker } from './chart-marker.ts';
 import { Throttle } from '../engine/pacing.ts';
-import { setText } from '../ui/dom.ts';
+import { setData, setText } from '../ui/dom.ts';
 import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
 
 /** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
@@ -333,16 +333,15 @@ export class TrainingCharts {
     const { earlyStop, earlier, clear } = this.el;
     if (this.patience <= 0) {
       setText(earlyStop, 'Early stopping is off (training.earlyStopping).');
-      delete earlyStop.dataset.bestEpoch;
+      setData(earlyStop, 'bestEpoch', undefined);
     } else if (this.bestEpoch < 0) {
       setText(
         earlyStop,
         `Early stopping: patience ${this.patience} evaluations; no evaluation yet.`,
       );
-      delete earlyStop.dataset.bestEpoch;
+      setData(earlyStop, 'bestEpoch', undefined);
     } else {
-      const epoch = String(this.bestEpoch);
-      if (earlyStop.dataset.bestEpoch !== epoch) earlyStop.dataset.bestEpoch = epoch;
+      setData(earlyStop, 'bestEpoch', String(this.bestEpoch));
       const best = `best epoch ${formatCount(this.bestEpoch)} (dashed line)`;
       setText(
         earlyStop,

@@ -4,6 +4,7 @@
 // instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { setData } from '../ui/dom.ts';
 
 export type HolderElement = HTMLElement & { uplot?: uPlot };
 
@@ -41,7 +42,7 @@ export class UplotChart {
   show(content: ChartContent): void {
     if (!this.visible) {
       this.pending = content;
-      if (this.holder.dataset.pending !== 'true') this.holder.dataset.pending = 'true';
+      setData(this.holder, 'pending', 'true');
       return;
     }
     this.draw(content);
@@ -49,7 +50,7 @@ export class UplotChart {
 
   private draw(content: ChartContent): void {
     this.pending = null;
-    if (this.holder.dataset.pending !== undefined) delete this.holder.dataset.pending;
+    setData(this.holder, 'pending', undefined);
     const { spec, data } = content();
     if (!this.plot || spec.key !== this.key) {
       this.plot?.destroy();

@@ -2,7 +2,7 @@
 // the seed itself and the speed, and the status line beside them.
 import { SPEEDS } from '../engine/pacing.ts';
 import { LIMITS } from '../scene.ts';
-import { byId, setText } from './dom.ts';
+import { byId, setData, setText } from './dom.ts';
 
 export interface ControlActions {
   togglePlay(): void;
@@ -76,7 +76,7 @@ export class Controls {
   /** Shows what the Play button will do next: "Pause" while (asked to be) playing. */
   showPlaying(playing: boolean): void {
     // Called every frame: writes only what changed (each write restyles or lays out the page).
-    if (this.play.dataset.playing !== String(playing)) this.play.dataset.playing = String(playing);
+    setData(this.play, 'playing', String(playing));
     setText(this.playLabel, playing ? 'Pause' : 'Play');
   }
 
@@ -90,7 +90,7 @@ export class Controls {
 
   /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
   showStatus(status: EngineStatus): void {
-    if (document.body.dataset.engine !== status) document.body.dataset.engine = status;
+    setData(document.body, 'engine', status);
     setText(this.status, STATUS_TEXT[status]);
   }
 

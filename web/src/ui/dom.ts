@@ -10,3 +10,11 @@ export function byId<T extends HTMLElement>(id: string, kind: { new (): T; proto
 export function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
+
+/** Sets data-`key` (or removes it, for undefined) only if it differs: like a text write, an
+ *  attribute write restyles the page even when the value is the same. */
+export function setData(element: HTMLElement, key: string, value: string | undefined): void {
+  if (element.dataset[key] === value) return;
+  if (value === undefined) delete element.dataset[key];
+  else element.dataset[key] = value;
+}
