@@ -25,14 +25,13 @@ n=$(ctest --test-dir "$BUILD_WASM" -N | sed -n 's/^Total Tests: //p'); count "$n
 summary+=("ctest wasm: $n passed")
 
 step "parity: PyTorch fixtures through both wasm modules under node"
-node scripts/parity.mjs > "$ROOT/build/parity.log" || { cat "$ROOT/build/parity.log"; exit 1; }
-tail -n 1 "$ROOT/build/parity.log"
-n=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$ROOT/build/parity.log"); count "$n"
-summary+=("parity (wasm): $n passed")
-PARITY_MODULE=core-fma.wasm node scripts/parity.mjs > "$ROOT/build/parity-fma.log" || { cat "$ROOT/build/parity-fma.log"; exit 1; }
-tail -n 1 "$ROOT/build/parity-fma.log"
-n=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$ROOT/build/parity-fma.log"); count "$n"
-summary+=("parity (wasm, relaxed SIMD): $n passed")
+for module in core.wasm core-fma.wasm; do
+  log="$ROOT/build/parity-$module.log"
+  PARITY_MODULE=$module node scripts/parity.mjs > "$log" || { cat "$log"; exit 1; }
+  tail -n 1 "$log"
+  n=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$log"); count "$n"
+  summary+=("parity ($module): $n passed")
+done
 
 step "type check + page build"
 node_modules/.bin/tsc -p web --noEmit
