@@ -71,7 +71,10 @@ INSTANTIATE_TEST_SUITE_P(
     Shapes, GemmTest,
     ::testing::Combine(::testing::Values(GemmCase{0, 3, 2}, GemmCase{3, 0, 2}, GemmCase{2, 3, 0}, GemmCase{1, 1, 1},
                                          GemmCase{3, 5, 4}, GemmCase{6, 8, 3}, GemmCase{7, 9, 5}, GemmCase{10, 8, 2},
-                                         GemmCase{13, 17, 31}, GemmCase{100, 37, 300}, GemmCase{5, 1030, 7}),
+                                         GemmCase{13, 17, 31}, GemmCase{100, 37, 300}, GemmCase{5, 1030, 7},
+                                         // k blocks with a tail that is not whole vectors, a last panel of one row,
+                                         // and a packed product thinner than one panel
+                                         GemmCase{101, 19, 263}, GemmCase{4, 4100, 5}),
                        ::testing::Bool(), ::testing::Bool()));
 
 using Unary = void (*)(const float*, float*, std::size_t);
