@@ -19,6 +19,42 @@ void require(bool ok, const char* field, const char* rule, double got) {
   if (!ok) throw Error("optimizer." + std::string(field) + " must be " + rule + ", got " + format_number(got));
 }
 
+// SGD's per-step constants: buf = d on the first step, then momentum·buf + (1 − dampening)·d.
+struct SgdConstants {
+  float lr, wd, momentum, damp;
+  bool first, nesterov;
+};
+
+// d = g + wd·p; buf = d (first step) or momentum·buf + (1 − dampening)·d;
+// d = nesterov ? d + momentum·buf : buf; p −= lr·d. T is a vector or, for the tail, a float: the
+// same operations either way, so every element gets the same bits.
+template <bool kWd, bool kMomentum, class T>
+inline T sgd_update(T pv, T gv, T* buf, const SgdConstants& k) {
+  T d = gv;
+  if constexpr (kWd) d = gv + T(k.wd) * pv;
+  if constexpr (kMomentum) {
+    *buf = k.first ? d : *buf * T(k.momentum) + T(k.damp) * d;
+    d = k.nesterov ? d + T(k.momentum) * *buf : *buf;
+  }
+  return pv + T(-k.lr) * d;
+}
+
+// Branch-free per option (V8 does not unswitch loops); buf is used only with momentum. Not inlined,
+// for the reason adam_pass is not.
+template <bool kWd, bool kMomentum>
+[[gnu::noinline]] void sgd_pass(float* p, const float* g, float* buf, const SgdConstants& constants, std::size_t n) {
+  const SgdConstants k = constants;  // a local copy: the stores through p could alias the reference
+  constexpr std::size_t W = simd::kWidth;
+  std::size_t i = 0;
+  for (; i + W <= n; i += W) {
+    Batch b = kMomentum ? Batch::load_unaligned(buf + i) : Batch(0.0f);
+    sgd_update<kWd, kMomentum>(Batch::load_unaligned(p + i), Batch::load_unaligned(g + i), &b, k)
+        .store_unaligned(p + i);
+    if constexpr (kMomentum) b.store_unaligned(buf + i);
+  }
+  for (; i < n; ++i) p[i] = sgd_update<kWd, kMomentum>(p[i], g[i], kMomentum ? buf + i : nullptr, k);
+}
+
 // Adam(W)'s per-step constants and its arrays (vmax only with amsgrad).
 struct AdamConstants {
   Batch step_size, inv_bc2_sqrt, eps, b1, b1c, b2, b2c, decay, wd;
@@ -189,18 +225,10 @@ void Optimizer::step_segment(const ParamSegment& seg, float* p, const float* g) 
 
   switch (o.kind) {
     case OptimizerKind::SGD: {
-      // d = g + wd·p; buf = d (first step) or momentum·buf + (1 − dampening)·d;
-      // d = nesterov ? d + momentum·buf : buf; p −= lr·d
-      const float lr = f(o.lr), wdf = f(wd), mom = f(o.momentum), damp = f(1.0 - o.dampening);
-      for (std::size_t i = 0; i < n; ++i) {
-        float d = wd != 0.0 ? g[i] + wdf * p[i] : g[i];
-        if (o.momentum != 0.0) {
-          s1[i] = step_ == 1 ? d : s1[i] * mom + damp * d;
-          d = o.nesterov ? d + mom * s1[i] : s1[i];
-        }
-        p[i] += -lr * d;
-      }
-      return;
+      const SgdConstants k{f(o.lr), f(wd), f(o.momentum), f(1.0 - o.dampening), step_ == 1, o.nesterov};
+      if (o.momentum != 0.0)
+        return wd != 0.0 ? sgd_pass<true, true>(p, g, s1, k, n) : sgd_pass<false, true>(p, g, s1, k, n);
+      return wd != 0.0 ? sgd_pass<true, false>(p, g, s1, k, n) : sgd_pass<false, false>(p, g, s1, k, n);
     }
     case OptimizerKind::Adagrad: {
       // g += wd·p; clr = lr / (1 + (step − 1)·lr_decay); sum += g²; p −= clr·g / (√sum + eps)
