@@ -141,6 +141,33 @@ TEST(MlpStep, DropoutL1AndClippingMatchTheTape) {
       spec_json(R"("Identity")", R"("Identity")", 1, R"({"name": "MSELoss"})", kOptimizers[0], extra, 0.5f), 0);
 }
 
+// run_steps (the bindings' many-steps call) is a loop of step(): the same losses and parameters, and
+// a divergence stops it at the same step with the parameters of the last finite one.
+TEST(MlpStep, RunStepsIsALoopOfSteps) {
+  const LearnerSpec spec = learner_spec_from_json(
+      spec_json(R"("Tanh")", R"("Identity")", 2, R"({"name": "MSELoss"})", R"({"name": "Adam", "lr": 0.01})"));
+  Learner looped(spec, 5), run(spec, 5);
+  const std::vector<float> x = {0.5f, -1.0f, 2.0f, 1.5f, 0.25f, -0.75f}, y = {1.0f, -1.0f, 0.5f, 0.0f};
+  float last = 0.0f;
+  for (int s = 0; s < 25; ++s) last = looped.step(x.data(), y.data(), 2, 2);
+  EXPECT_EQ(run.run_steps(x.data(), y.data(), 2, 2, 25), last);
+  EXPECT_EQ(run.steps(), 25);
+  EXPECT_TRUE(same_bits(run.model().parameters_view(), looped.model().parameters_view()));
+
+  LearnerSpec hot = learner_spec_from_json(
+      spec_json(R"("ReLU")", R"("Identity")", 2, R"({"name": "MSELoss"})", R"({"name": "SGD", "lr": 1e6})"));
+  Learner diverging(hot, 5), reference(hot, 5);
+  int finite = 0;  // steps the reference takes before its loss stops being finite
+  try {
+    for (; finite < 50; ++finite) reference.step(x.data(), y.data(), 2, 2);
+  } catch (const DivergedError&) {
+  }
+  ASSERT_LT(finite, 50) << "the test's lr should diverge";
+  EXPECT_THROW(diverging.run_steps(x.data(), y.data(), 2, 2, 50), DivergedError);
+  EXPECT_EQ(diverging.steps(), reference.steps());
+  EXPECT_TRUE(same_bits(diverging.model().parameters_view(), reference.model().parameters_view()));
+}
+
 TEST(MlpStep, BadTargetsGetTheTapesMessage) {
   const LearnerSpec spec = learner_spec_from_json(
       spec_json(R"("ReLU")", R"("Identity")", 3, R"({"name": "CrossEntropyLoss"})", kOptimizers[5]));

@@ -422,10 +422,8 @@ class JsLearner {
   double train_on_batch(const val& x, int n, const val& y, int y_cols, int steps) {
     double loss = compute_gradients(x, n, y, y_cols);
     apply_update();
-    return guarded([&] {
-      for (int s = 1; s < steps; ++s) loss = l_.step(x_.data(), y_.data(), n, y_cols);
-      return loss;
-    });
+    if (steps <= 1) return loss;
+    return guarded([&] { return l_.run_steps(x_.data(), y_.data(), n, y_cols, steps - 1); });
   }
   double lr() const { return l_.lr(); }
   double steps() const { return static_cast<double>(l_.steps()); }

@@ -42,6 +42,10 @@ class Learner {
     apply_update();
     return loss;
   }
+  // `count` steps on one batch; returns the last step's loss. Defined in the core, which is built
+  // without exception handling: a caller that catches (the wasm bindings) then wraps the whole loop
+  // once, where a loop of its own paid a JS trampoline (emscripten's invoke_) every step.
+  float run_steps(const float* x, const float* y, int n, int y_cols, int count);
 
   // Evaluation mode (no dropout). The result stays valid until the next call on this Learner.
   Tensor predict(const float* x, int n);

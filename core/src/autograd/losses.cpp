@@ -20,7 +20,8 @@ struct Elementwise {
   float dpred;
 };
 
-Elementwise elementwise(const LossSpec& s, float p, float t) {
+// Inlined into the loops over elements (a call per element was ~3 % of W1's step).
+[[gnu::always_inline]] inline Elementwise elementwise(const LossSpec& s, float p, float t) {
   switch (s.kind) {
     case LossKind::MSELoss: {  // (p − t)², 2(p − t)
       const float d = p - t;

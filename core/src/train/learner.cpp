@@ -106,6 +106,12 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
   return value;
 }
 
+float Learner::run_steps(const float* x, const float* y, int n, int y_cols, int count) {
+  float loss = 0.0f;
+  for (int s = 0; s < count; ++s) loss = step(x, y, n, y_cols);
+  return loss;
+}
+
 void Learner::apply_update() {
   std::span<float> grads = model_.gradients();
   // One pass gives the norm and the finiteness check: a NaN or infinite gradient makes it so.
