@@ -163,13 +163,16 @@ float MlpStep::forward(Mlp& model, const LossSpec& loss, const float* x, const f
     const Tensor w = model.weight(i), b = model.bias(i);
     float* z = sized(l.z, size);
     if (tiny(n, ls.units, in_cols)) {
-      // Wᵀ [in, out], its rows zero-padded to whole vectors so narrow layers stay vectorised.
+      // Wᵀ [in, out], its rows zero-padded to whole vectors so narrow layers stay vectorised. The
+      // buffer is this layer's alone and only each row's first `units` are written, so the padding
+      // is zeroed once, when the buffer is made (a fill per row per step was most of W1's memset).
       const int ldw = (ls.units + kW - 1) / kW * kW;
-      float* wt = sized(l.wt, static_cast<std::size_t>(in_cols) * ldw);
+      const std::size_t wt_size = static_cast<std::size_t>(in_cols) * ldw;
+      if (l.wt.size() != wt_size) l.wt.assign(wt_size, 0.0f);
+      float* wt = l.wt.data();
       for (int p = 0; p < in_cols; ++p) {
         float* row = wt + static_cast<std::size_t>(p) * ldw;
         for (int j = 0; j < ls.units; ++j) row[j] = w(j, p);
-        std::fill(row + ls.units, row + ldw, 0.0f);
       }
       dense(n, ls.units, in_cols, in, static_cast<std::size_t>(in_cols), 1, wt, static_cast<std::size_t>(ldw), true,
             b.data, z, static_cast<std::size_t>(ls.units));
