@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -397,33 +398,18 @@ class JsLearner {
     });
   }
   double compute_gradients(const val& x, int n, const val& y, int y_cols) {
-    read_floats(x, "x", x_);
-    read_floats(y, "y", y_);
-    return guarded([&] {
-      if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
-        throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
-                    " values, got " + std::to_string(x_.size()));
-      if (y_cols < 1 || y_.size() != static_cast<std::size_t>(n) * y_cols)
-        throw Error("y must hold n × yCols = " + std::to_string(n) + " × " + std::to_string(y_cols) + " values, got " +
-                    std::to_string(y_.size()));
-      return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), n, y_cols));
-    });
+    read_batch(x, n, y, y_cols);
+    return guarded([&] { return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), n, y_cols)); });
   }
   void apply_update() {
     guarded([&] { l_.apply_update(); });
   }
-  double step(const val& x, int n, const val& y, int y_cols) {
-    const double loss = compute_gradients(x, n, y, y_cols);
-    apply_update();
-    return loss;
-  }
-  // `steps` optimiser steps on the same batch, all inside wasm (one boundary crossing); returns
-  // the last objective. For benchmarks and for overfitting one batch on purpose.
+  double step(const val& x, int n, const val& y, int y_cols) { return train_on_batch(x, n, y, y_cols, 1); }
+  // `steps` optimiser steps (at least one) on the same batch, all inside wasm (one boundary
+  // crossing); returns the last objective. For benchmarks and for overfitting one batch on purpose.
   double train_on_batch(const val& x, int n, const val& y, int y_cols, int steps) {
-    double loss = compute_gradients(x, n, y, y_cols);
-    apply_update();
-    if (steps <= 1) return loss;
-    return guarded([&] { return l_.run_steps(x_.data(), y_.data(), n, y_cols, steps - 1); });
+    read_batch(x, n, y, y_cols);
+    return guarded([&] { return l_.run_steps(x_.data(), y_.data(), n, y_cols, std::max(steps, 1)); });
   }
   double lr() const { return l_.lr(); }
   double steps() const { return static_cast<double>(l_.steps()); }
@@ -432,6 +418,20 @@ class JsLearner {
   bool tape_free() const { return l_.tape_free(); }
 
  private:
+  // Copies a batch from JS into x_, y_ and checks its shape against the model.
+  void read_batch(const val& x, int n, const val& y, int y_cols) {
+    read_floats(x, "x", x_);
+    read_floats(y, "y", y_);
+    guarded([&] {
+      if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
+        throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
+                    " values, got " + std::to_string(x_.size()));
+      if (y_cols < 1 || y_.size() != static_cast<std::size_t>(n) * y_cols)
+        throw Error("y must hold n × yCols = " + std::to_string(n) + " × " + std::to_string(y_cols) + " values, got " +
+                    std::to_string(y_.size()));
+    });
+  }
+
   Learner l_;
   std::vector<float> x_, y_;
 };
