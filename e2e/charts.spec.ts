@@ -4,7 +4,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { defaultScene, type Scene } from '../web/src/scene.ts';
+import { defaultScene, type Scene } from '../web/src/scene/index.ts';
 import type { HolderElement } from '../web/src/render/uplot-chart.ts';
 import { failOnPageProblems } from './page-problems.ts';
 

@@ -1,7 +1,7 @@
 // npm run train -- SCENE.json [--epochs N] [--data DATA.json] [--save MODEL.json]
 // npm run train -- --model MODEL.json [--epochs N] [--data DATA.json] [--save MODEL.json]
 //
-// Trains a scene (web/src/scene.ts's format, checked by web/src/model.ts's loadScene) with the
+// Trains a scene (web/src/scene/'s format, checked by web/src/model.ts's loadScene) with the
 // wasm engine under Node and prints JSON lines on stdout: one per evaluation (every epoch unless
 // the scene sets training.evaluateEvery), then a summary. Bundled by scripts/vite.train.config.ts
 // into build/train/train.mjs, since Node 20 cannot import the page's TypeScript; scripts/train.sh
@@ -38,7 +38,7 @@ import {
   SUPPLIED,
   suppliedShape,
   type Scene,
-} from '../web/src/scene.ts';
+} from '../web/src/scene/index.ts';
 import createCore, {
   type CoreModule,
   type Evaluation,

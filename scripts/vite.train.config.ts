@@ -1,4 +1,4 @@
-// Bundles scripts/train.ts (and the page's web/src/scene.ts it imports) into build/train/train.mjs
+// Bundles scripts/train.ts (and the page's web/src/scene/ it imports) into build/train/train.mjs
 // for Node: `vite build --config scripts/vite.train.config.ts`. The wasm module stays outside the
 // bundle; train.mjs loads web/src/wasm/core.{mjs,wasm} at run time, so a rebuilt engine needs no
 // rebuilt bundle.

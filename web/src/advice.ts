@@ -9,7 +9,7 @@ import {
   SHIPPED_CATALOGUE,
   SUPPLIED,
   type Scene,
-} from './scene.ts';
+} from './scene/index.ts';
 import type { ActivationName } from './wasm/core.mjs';
 
 /** Classes of the scene's data (0: a regression), or null when unknown (uploaded data). */

@@ -26,7 +26,7 @@ import {
   validateScene,
   type Scene,
   type ShippedDataset,
-} from './scene.ts';
+} from './scene/index.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type PageState } from './state/url.ts';
 import { Controls, randomSeed, type EngineStatus } from './ui/controls.ts';
 import { DataPanel } from './ui/dataset-picker.ts';

@@ -18,7 +18,7 @@
 // older format is brought up to date by MIGRATIONS (old format → a function returning the next
 // version's document); any other format is refused, naming the versions this build reads.
 // Pure module (no DOM, no wasm): the Trainer is passed in.
-import { SCENE_FORMAT, validateScene, type DataShape, type Scene } from './scene.ts';
+import { SCENE_FORMAT, validateScene, type DataShape, type Scene } from './scene/index.ts';
 import type { ModelSpec, Trainer } from './wasm/core.mjs';
 
 export const MODEL_FORMAT = 'nn-playground/model@1';

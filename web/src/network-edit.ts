@@ -2,7 +2,7 @@
 // edit is not possible) for main.ts's applyScene. Structural edits restart the run; dropout is
 // changed live.
 import { usualOutput, classesOf } from './advice.ts';
-import { FEATURES, SUPPLIED, type Scene } from './scene.ts';
+import { FEATURES, SUPPLIED, type Scene } from './scene/index.ts';
 import type { ActivationName, FeatureName, LayerSpec } from './wasm/core.mjs';
 
 export const MAX_HIDDEN_LAYERS = 8;

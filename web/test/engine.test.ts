@@ -26,7 +26,7 @@ import {
   takesClasses,
   validateScene,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 import createCore, {
   type CoreModule,
   type EngineConfig,

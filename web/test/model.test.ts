@@ -23,7 +23,7 @@ import {
   sceneToEngineConfig,
   validateScene,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 import createCore, { type CoreModule, type Trainer } from '../src/wasm/core.mjs';
 
 let core: CoreModule;

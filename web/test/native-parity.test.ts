@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultScene, sceneToEngineConfig } from '../src/scene.ts';
+import { defaultScene, sceneToEngineConfig } from '../src/scene/index.ts';
 import createCore, { type CoreModule } from '../src/wasm/core.mjs';
 
 const nativeBinary = fileURLToPath(

@@ -19,7 +19,7 @@ import {
   mapOffset,
   MAX_DRAWN,
 } from '../src/render/network-layout.ts';
-import { datasetScene, defaultScene, validateScene, type Scene } from '../src/scene.ts';
+import { datasetScene, defaultScene, validateScene, type Scene } from '../src/scene/index.ts';
 
 function withLoss(scene: Scene, name: Scene['loss']['name']): Scene {
   return { ...scene, loss: { name } };

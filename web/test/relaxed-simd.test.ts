@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { patchRelaxedMadd } from '../../scripts/wasm-relaxed.mjs';
 import { hasRelaxedSimd } from '../src/engine/relaxed-simd.mjs';
-import { defaultScene, sceneToEngineConfig } from '../src/scene.ts';
+import { defaultScene, sceneToEngineConfig } from '../src/scene/index.ts';
 import createCore, { type CoreModule } from '../src/wasm/core.mjs';
 
 const wasm = (name: string) => readFileSync(new URL(`../src/wasm/${name}`, import.meta.url));

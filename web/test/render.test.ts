@@ -34,7 +34,7 @@ import {
 import { formatCount, formatLoss, formatPercent } from '../src/render/format.ts';
 import { byClass, describePlot, scaleGradients } from '../src/render/legend.ts';
 import { niceCeil, plotKind, tickLabel, ticks } from '../src/render/plot.ts';
-import { datasetScene, defaultScene, type Scene } from '../src/scene.ts';
+import { datasetScene, defaultScene, type Scene } from '../src/scene/index.ts';
 
 describe('colours', () => {
   it('runs orange → neutral → blue over outputs 0 … 1, clamped', () => {

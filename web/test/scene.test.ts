@@ -24,7 +24,7 @@ import {
   validateScene,
   type GeneratedData,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 
 const REMOVE = Symbol('remove the field');
 

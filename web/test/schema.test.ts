@@ -1,7 +1,7 @@
-// docs/scene.schema.json (JSON Schema 2020-12, checked with ajv) against web/src/scene.ts: the
+// docs/scene.schema.json (JSON Schema 2020-12, checked with ajv) against web/src/scene/: the
 // schema accepts every scene validateScene accepts, rejects what validateScene rejects except the
 // few rules JSON Schema cannot express (listed in the schema's description and below), and its
-// name lists, keyword arguments, fields and ranges are scene.ts's.
+// name lists, keyword arguments, fields and ranges are scene/'s.
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ import {
   validateScene,
   type Range,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -629,7 +629,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
   });
 });
 
-describe('the schema keeps to scene.ts (no drift)', () => {
+describe('the schema keeps to scene/ (no drift)', () => {
   const defs = schema.$defs as Record<string, Json>;
   const props = (def: Json) => def.properties as Record<string, Json>;
   /** The names each per-name rule (if name = X then propertyNames …) allows. */
@@ -648,7 +648,7 @@ describe('the schema keeps to scene.ts (no drift)', () => {
     );
   }
 
-  it('lists the names scene.ts lists', () => {
+  it('lists the names scene/ lists', () => {
     expect(defs.activationName!.enum).toEqual([...ACTIVATIONS]);
     expect(props(defs.loss!).name!.enum).toEqual([...LOSSES]);
     expect(props(defs.loss!).reduction!.enum).toEqual([...REDUCTIONS]);
@@ -662,7 +662,7 @@ describe('the schema keeps to scene.ts (no drift)', () => {
     expect(props(schema).format!.const).toBe(SCENE_FORMAT);
   });
 
-  it('gives each class the keyword arguments scene.ts gives it', () => {
+  it('gives each class the keyword arguments scene/ gives it', () => {
     expect(argsByName(defs.activation!)).toEqual(ACTIVATION_ARGS);
     expect(argsByName(defs.loss!)).toEqual(LOSS_ARGS);
     expect(argsByName(defs.optimizer!)).toEqual(OPTIMIZER_ARGS);
@@ -710,7 +710,7 @@ describe('the schema keeps to scene.ts (no drift)', () => {
     expect(objects).toBe(15);
   });
 
-  it('ties the rules between parts to scene.ts lists', () => {
+  it('ties the rules between parts to scene/ lists', () => {
     const rules = schema.allOf as Json[];
     const enums = JSON.stringify(rules);
     expect(enums).toContain(JSON.stringify([...REGRESSION_LOSSES]));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainingSession } from '../src/engine/session.ts';
-import { defaultScene } from '../src/scene.ts';
+import { defaultScene } from '../src/scene/index.ts';
 import createCore, { type CoreModule } from '../src/wasm/core.mjs';
 
 let core: CoreModule;

@@ -10,7 +10,7 @@ import {
   splitSizes,
   validateScene,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 
 const blobs = readFileSync(new URL('./fixtures/blobs.csv', import.meta.url), 'utf8');
 

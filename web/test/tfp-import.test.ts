@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_FORMAT, validateScene } from '../src/scene.ts';
+import { SCENE_FORMAT, validateScene } from '../src/scene/index.ts';
 import { hashSeed, importTfpHash, isTfpHash } from '../src/state/tfp-import.ts';
 
 /** The link TF Playground writes (anchors.md §A.7). */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_FORMAT } from '../src/model.ts';
-import { defaultScene } from '../src/scene.ts';
+import { defaultScene } from '../src/scene/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = join(root, 'build/train/train.mjs');

@@ -12,7 +12,7 @@ import {
   SUPPLIED,
   validateScene,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 import { randomSeed, speedLabel } from '../src/ui/controls.ts';
 import { pairWarnings } from '../src/advice.ts';
 import { classesOf, lossesFor, switchLoss } from '../src/ui/loss-choice.ts';

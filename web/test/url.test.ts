@@ -7,7 +7,7 @@ import {
   SHIPPED_DATASETS,
   shippedScene,
   type Scene,
-} from '../src/scene.ts';
+} from '../src/scene/index.ts';
 import {
   decodeHash,
   encodeHash,

@@ -1,6 +1,6 @@
 // The page's typed handle on the training worker. It replaces the worker after a fatal error
 // and reloads the last scene into the new one (paused).
-import type { Scene } from '../scene.ts';
+import type { Scene } from '../scene/index.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import type { FromWorker, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 

@@ -1,7 +1,7 @@
 // Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
 import type { DatasetName, Evaluation, HistoryRecord, Progress } from '../wasm/core.mjs';
-import type { Scene } from '../scene.ts';
+import type { Scene } from '../scene/index.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
 
 /** The bytes of a shipped dataset's .nnpd file(s) (web/public/data), sent with a scene whose

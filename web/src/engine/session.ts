@@ -17,7 +17,7 @@ import {
   SUPPLIED,
   validateScene,
   type Scene,
-} from '../scene.ts';
+} from '../scene/index.ts';
 import { imageSample } from './image-sample.ts';
 import {
   CURVE_SAMPLES,

@@ -9,7 +9,7 @@ import {
   type ToWorker,
   type ViewRequest,
 } from './protocol.ts';
-import { DATASETS } from '../scene.ts';
+import { DATASETS } from '../scene/index.ts';
 import { generatorPoints, isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './wasm.ts';
 

@@ -1,5 +1,5 @@
 // Fills the "The network" panel from a scene.
-import type { Scene } from '../scene.ts';
+import type { Scene } from '../scene/index.ts';
 import { describeLayer, describeLayers, describeOutput, describeTraining } from './describe.ts';
 
 /** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain`, the training settings

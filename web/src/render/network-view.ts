@@ -4,7 +4,7 @@
 // value and its last gradient; the inspector below edits a weight or a bias of the running
 // network. Built from the scene (build), recoloured from each snapshot (update).
 import type { NetworkSnapshot } from '../engine/protocol.ts';
-import { activationName, FEATURES, type Scene } from '../scene.ts';
+import { activationName, FEATURES, type Scene } from '../scene/index.ts';
 import type { FeatureName } from '../wasm/core.mjs';
 import { cssColor, outputColor } from './colors.ts';
 import { MapPainter, toUnit, type MapRange } from './map-painter.ts';

@@ -1,7 +1,7 @@
 // Chooses how a run is drawn (decision boundary, regression heatmap or curve) and the ranges and
 // ticks of its axes. Pure, so the unit tests pin it down.
 import type { PlotKind } from '../engine/protocol.ts';
-import { DATASET_CATALOGUE, SUPPLIED, type Scene } from '../scene.ts';
+import { DATASET_CATALOGUE, SUPPLIED, type Scene } from '../scene/index.ts';
 
 /** Round numbers for a range's end: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten. */
 const NICE = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];

@@ -2,7 +2,7 @@
 // it applies — the test set's confusion matrix and its images. Tells the worker (through
 // `onViews`) which of the latter to compute. Everything is drawn in render(), once per frame.
 import type { PointsMessage, SnapshotMessage, ViewRequest } from '../engine/protocol.ts';
-import type { Scene } from '../scene.ts';
+import type { Scene } from '../scene/index.ts';
 import { byId } from '../ui/dom.ts';
 import { ConfusionView } from './confusion-view.ts';
 import { ImageGrid } from './image-grid.ts';

@@ -5,7 +5,7 @@
 // animation frame.
 import type uPlot from 'uplot';
 import type { SnapshotMessage } from '../engine/protocol.ts';
-import type { Scene } from '../scene.ts';
+import type { Scene } from '../scene/index.ts';
 import { formatCount } from './format.ts';
 import {
   forLogAxis,

@@ -17,7 +17,7 @@
 // `<id>_hide=true` keys are collected (with `hideText=true` as "text") for the embedding work.
 // Pure module (no DOM).
 import type { FeatureName, LayerSpec } from '../wasm/core.mjs';
-import { LIMITS, SCENE_FORMAT, type GeneratedScene } from '../scene.ts';
+import { LIMITS, SCENE_FORMAT, type GeneratedScene } from '../scene/index.ts';
 
 /** What a TF Playground link opens as. */
 export interface TfpImport {

@@ -8,7 +8,7 @@
 // (`#activation=tanh&…`) is imported by ./tfp-import.ts.
 // Pure module apart from the Storage passed in.
 import { loadScene } from '../model.ts';
-import { SUPPLIED, type Scene } from '../scene.ts';
+import { SUPPLIED, type Scene } from '../scene/index.ts';
 import { importTfpHash, isTfpHash, type TfpImport } from './tfp-import.ts';
 
 /** A scene with what is kept beside it. */

@@ -1,7 +1,7 @@
 // The run controls: Play/Pause, Step (one batch), Epoch, Reset (same seed), Reseed (a new seed),
 // the seed itself and the speed, and the status line beside them.
 import { SPEEDS } from '../engine/pacing.ts';
-import { LIMITS } from '../scene.ts';
+import { LIMITS } from '../scene/index.ts';
 import { byId, setData, setText } from './dom.ts';
 
 export interface ControlActions {

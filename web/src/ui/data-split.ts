@@ -3,7 +3,7 @@
 // sets in points. The sizes are the engine's (the points it reports for drawn data), else the
 // page's own count of the same cut (splitSizes, for data with more than two inputs).
 import type { PointsMessage } from '../engine/protocol.ts';
-import { sceneShape, splitSizes, type Scene, type SceneSplit } from '../scene.ts';
+import { sceneShape, splitSizes, type Scene, type SceneSplit } from '../scene/index.ts';
 import { byId } from './dom.ts';
 
 /** Smallest test share the sliders leave, in percent. */

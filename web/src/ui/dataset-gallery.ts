@@ -10,7 +10,7 @@ import {
   SHIPPED_CATALOGUE,
   SHIPPED_DATASETS,
   type ShippedDataset,
-} from '../scene.ts';
+} from '../scene/index.ts';
 import type { DatasetName } from '../wasm/core.mjs';
 
 /** A tile's dataset: a generator, or a shipped real dataset. */

@@ -18,7 +18,7 @@ import {
   takesClasses,
   type Scene,
   type SceneSplit,
-} from '../scene.ts';
+} from '../scene/index.ts';
 import { rowNumbers } from '../state/url.ts';
 import type { DatasetName } from '../wasm/core.mjs';
 import { AddPoints, type PlotTarget } from './add-points.ts';

@@ -8,7 +8,7 @@ import {
   SUPPLIED,
   type DataShape,
   type Scene,
-} from '../scene.ts';
+} from '../scene/index.ts';
 import type { ActivationName, LayerSpec, LossName } from '../wasm/core.mjs';
 
 const BINARY_LOSSES: readonly LossName[] = ['BCELoss', 'BCEWithLogitsLoss'];

@@ -16,7 +16,7 @@ import {
   withUnits,
   withUsualOutput,
 } from '../network-edit.ts';
-import { activationName, type Scene } from '../scene.ts';
+import { activationName, type Scene } from '../scene/index.ts';
 import type { ActivationName } from '../wasm/core.mjs';
 
 export type ApplyScene = (next: Scene, how: 'restart' | 'live') => boolean;

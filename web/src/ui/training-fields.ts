@@ -12,7 +12,7 @@ import {
   SCHEDULERS,
   splitSizes,
   type Scene,
-} from '../scene.ts';
+} from '../scene/index.ts';
 import type {
   InitName,
   LossName,

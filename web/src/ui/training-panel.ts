@@ -4,7 +4,7 @@
 // run goes on unchanged) and a good one goes to the page's applyScene, which changes the running
 // network (lr, l1, weight_decay) or starts a new paused run.
 import { liveChanges } from '../engine/hyperparameters.ts';
-import { validateScene, type Scene } from '../scene.ts';
+import { validateScene, type Scene } from '../scene/index.ts';
 import {
   checkBatch,
   FIELDS,

@@ -22,7 +22,7 @@ import type {
   SchedulerName,
   SchedulerSpec,
   SuppliedData,
-} from './wasm/core.mjs';
+} from '../wasm/core.mjs';
 
 export const SCENE_FORMAT = 'nn-playground/scene@1';
 
