@@ -8,7 +8,13 @@
 // fraction is rescaled so the validation set keeps its size). The model is unchanged, and the
 // rows are in the scene, so a link reproduces the run (state/url.ts carries rows up to
 // LINK_NUMBERS numbers).
-import { DATASET_CATALOGUE, defaultScene, SUPPLIED, type Scene, type SceneRows } from '../scene/index.ts';
+import {
+  DATASET_CATALOGUE,
+  defaultScene,
+  SUPPLIED,
+  type Scene,
+  type SceneRows,
+} from '../scene/index.ts';
 import type { LayerSpec } from '../wasm/core.mjs';
 import type { CsvSuccess } from './csv.ts';
 

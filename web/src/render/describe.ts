@@ -1,5 +1,11 @@
 // Plain-language descriptions of a scene, for the page's "The network" panel.
-import { generatedShape, SUPPLIED, takesClasses, type Scene, type SceneData } from '../scene/index.ts';
+import {
+  generatedShape,
+  SUPPLIED,
+  takesClasses,
+  type Scene,
+  type SceneData,
+} from '../scene/index.ts';
 import type { LayerSpec, LossSpec, OptimizerSpec, SchedulerSpec } from '../wasm/core.mjs';
 
 function value(v: unknown): string {
