@@ -48,13 +48,14 @@ describe('TrainingSession run controls', () => {
     for (const s of [changed, same, rebuilt, direct]) s.dispose();
   });
 
-  it('refuses a bad value with the validator’s message, keeping the old one', () => {
+  it('refuses a bad value with the engine’s message, keeping the old one', () => {
     const session = TrainingSession.create(core, defaultScene());
+    // The engine checks each value (the page checked them against the fields' ranges first).
     expect(() => session.setHyperparameters({ lr: -1 })).toThrow(
-      'scene.optimizer.lr: expected a number in [0.000001, 10], got -1',
+      'optimizer.lr must be a finite number > 0, got -1',
     );
     expect(() => session.setHyperparameters({ dropout: [0, 0, 0.5] })).toThrow(
-      /^scene\.model\.layers\[2\]\.dropout: /,
+      /^model\.layers\[2\]\.dropout: /,
     );
     expect(session.scene.optimizer.lr).toBe(0.1);
     session.dispose();

@@ -1,8 +1,9 @@
-// The page's typed handle on the training worker. It replaces the worker after a fatal error
-// and reloads the last scene into the new one (paused).
+// The page's typed handle on the training worker. It stamps every request with the page's
+// current run and drops the worker's messages about any other run (protocol.ts), and it replaces
+// the worker after a fatal error, asking the page to load its scene into the new one (paused).
+import type { Hyperparameters } from './hyperparameters.ts';
+import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
-import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
-import type { FromWorker, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -10,12 +11,14 @@ export type WorkerFactory = () => Worker;
 export const createEngineWorker: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
+/** What the client tells the page: the worker's messages about the current run (and those about
+ *  no run), and `stopped` when it gives up on a worker that keeps crashing. */
+export type EngineEvent = FromWorker | { type: 'stopped'; message: string };
+
 export class EngineClient {
   private worker: Worker;
-  /** The last scene sent, with any learning-rate change: reloaded after a restart. */
-  private scene: Scene | null = null;
-  /** Makes fresh copies of the last scene's dataset files (each send transfers its copy). */
-  private files: (() => ShippedFiles) | null = null;
+  /** The page's current run: requests carry it, messages about another run are dropped. */
+  private run = 0;
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
   /** The optional views shown (sent again to a replacement worker). */
@@ -24,36 +27,33 @@ export class EngineClient {
   /** The speed last set (sent again to a replacement worker). */
   private speed: number | null = null;
 
+  /**
+   * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
+   * replacement worker — the page's store holds the scene, not the client.
+   */
   constructor(
-    private readonly listener: (message: FromWorker) => void,
+    private readonly listener: (event: EngineEvent) => void,
+    private readonly reload: () => void,
     private readonly factory: WorkerFactory = createEngineWorker,
     private readonly maxRestarts = 3,
   ) {
     this.worker = this.spawn();
   }
 
-  /** True once disposed, or after giving up on a worker that keeps crashing. */
-  get stopped(): boolean {
-    return this.stopping;
+  /** From now on requests belong to run `run`, and messages about earlier runs are dropped
+   *  (even before the run's `load` is sent, e.g. while its dataset's files are fetched). */
+  startRun(run: number): void {
+    this.run = run;
   }
 
-  /** Loads `scene`; for a shipped dataset, `files` returns a fresh copy of its bytes, whose
-   *  buffers are transferred to the worker (called again after a restart). */
-  load(scene: Scene, files: (() => ShippedFiles) | null = null): void {
-    this.scene = scene;
-    this.files = files;
-    this.sendLoad();
-  }
-
-  private sendLoad(): void {
-    if (!this.scene) return;
-    if (!this.files) {
-      this.send({ type: 'load', scene: this.scene });
+  /** Loads `scene` as the current run, paused; a shipped dataset's `files` are transferred. */
+  load(scene: Scene, files?: ShippedFiles): void {
+    if (!files) {
+      this.send({ type: 'load', scene });
       return;
     }
-    const files = this.files();
     const transfer = [files.data.nnpd, ...(files.test ? [files.test.nnpd] : [])];
-    this.send({ type: 'load', scene: this.scene, files }, transfer);
+    this.send({ type: 'load', scene, files }, transfer);
   }
 
   play(): void {
@@ -76,7 +76,6 @@ export class EngineClient {
 
   /** Changes the running network's lr, l1, weight_decay or dropout, keeping its weights. */
   setHyperparameters(changes: Hyperparameters): void {
-    if (this.scene) this.scene = withHyperparameters(this.scene, changes);
     this.send({ type: 'setHyperparameters', ...changes });
   }
 
@@ -113,8 +112,9 @@ export class EngineClient {
     this.worker.terminate();
   }
 
-  private send(request: ToWorker, transfer: Transferable[] = []): void {
-    if (!this.stopping) this.worker.postMessage(request, transfer);
+  private send(request: Request, transfer: Transferable[] = []): void {
+    const stamped: ToWorker = { ...request, run: this.run };
+    if (!this.stopping) this.worker.postMessage(stamped, transfer);
   }
 
   private spawn(): Worker {
@@ -130,6 +130,7 @@ export class EngineClient {
 
   private receive(from: Worker, message: FromWorker): void {
     if (from !== this.worker || this.stopping) return; // A replaced worker's last words.
+    if ('run' in message && message.run !== this.run) return; // About a run the page has left.
     if (message.type === 'snapshot') this.restarts = 0;
     this.listener(message);
     if (message.type === 'fatal') this.restart();
@@ -140,7 +141,7 @@ export class EngineClient {
     if (this.restarts >= this.maxRestarts) {
       this.stopping = true;
       this.listener({
-        type: 'error',
+        type: 'stopped',
         message: `The engine failed ${this.restarts + 1} times in a row; reload the page to retry.`,
       });
       return;
@@ -149,6 +150,6 @@ export class EngineClient {
     this.worker = this.spawn();
     if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
     this.send({ type: 'setViews', views: this.views });
-    this.sendLoad();
+    this.reload();
   }
 }

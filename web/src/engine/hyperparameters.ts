@@ -1,7 +1,7 @@
 // The settings the engine changes in a running network without a reset
 // (Trainer.setHyperparameters): the learning rate, the L1 rate, weight_decay and every layer's
 // dropout. Pure: the page decides with liveChanges whether a new scene can go to the running
-// network, and the worker's session and the client record a change with withHyperparameters.
+// network, and the worker's session records a change with withHyperparameters.
 import type { Scene } from '../scene/index.ts';
 
 /** The fields of Trainer.setHyperparameters (every one optional: only what changes). */

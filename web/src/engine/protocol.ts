@@ -1,5 +1,11 @@
 // Messages between the page (engine/client.ts) and the training worker (engine/worker.ts).
 // Each request's doc comment says which replies it produces. Float32Arrays are transferred.
+//
+// Runs: every request carries the page's current run id (ToWorker). The worker stamps its
+// replies — and the snapshots its training loop sends after — with the run of the last request
+// it handled, so a message already under way when the page moved to another run (a snapshot
+// sent before the worker saw the new `load`) arrives with the old id and the page drops it.
+// A run's id changes only when the page starts a run; `reset`, `step` etc. stay in it.
 import type { DatasetName, Evaluation, HistoryRecord, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene/index.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
@@ -11,10 +17,11 @@ export interface ShippedFiles {
   test?: { nnpd: ArrayBuffer; name: string };
 }
 
-/** Requests the page sends to the worker. */
-export type ToWorker =
+/** Requests the page sends to the worker (stamped with a run: ToWorker). */
+export type Request =
   /** Builds a new run from `scene` (replacing any current one) and pauses.
-   *  → `points` + `snapshot`, or `error` (the previous run, if any, stays). */
+   *  → `points` + `snapshot`, or `error` (the previous run, if any, stays, answering as this
+   *  request's run). */
   | { type: 'load'; scene: Scene; files?: ShippedFiles }
   /** Starts the training loop. → a `snapshot` at most ~30 times a second while playing. */
   | { type: 'play' }
@@ -44,6 +51,12 @@ export type ToWorker =
    *  are shown, the last two at most EXTRAS_PER_SECOND times a second while playing. Kept across
    *  loads. → one `snapshot` (with that data). */
   | { type: 'setViews'; views: ViewRequest };
+
+/** A request as posted: `run` is the page's current run, which the replies echo. */
+export type ToWorker = Request & { run: number };
+
+/** A reply as the worker's session builds it, before the worker stamps it with its run. */
+export type Unstamped<M extends { run: number }> = Omit<M, 'run'>;
 
 /** What the network diagram draws, sent only while it is shown (request `views`). */
 export interface NetworkSnapshot {
@@ -91,6 +104,8 @@ export interface ImageSample {
 
 export interface SnapshotMessage {
   type: 'snapshot';
+  /** The run it shows (see the top of this file). */
+  run: number;
   progress: Progress;
   evaluation: Evaluation;
   /** Network outputs on a resolution×resolution grid over VIEW, row 0 at the top (y = max),
@@ -134,6 +149,7 @@ export type PlotKind =
 
 export interface PointsMessage {
   type: 'points';
+  run: number;
   plot: PlotKind;
   /** [x, y, target] per training point (1-D data: [x, target, target]). */
   train: Float32Array;
@@ -147,7 +163,8 @@ export interface PointsMessage {
   image?: { width: number; height: number };
 }
 
-/** Replies and notifications the worker sends to the page. */
+/** Replies and notifications the worker sends to the page. Those about a run carry its id;
+ *  `ready`, `thumbnails` and `fatal` concern the worker, whatever run it has. */
 export type FromWorker =
   /** The wasm module loaded; `arch` is its SIMD architecture, e.g. "wasm/4". Sent once. */
   | { type: 'ready'; arch: string }
@@ -156,7 +173,7 @@ export type FromWorker =
   | { type: 'thumbnails'; sets: ThumbnailPoints[] }
   /** A request failed (bad scene, engine Error such as divergence). Training is paused;
    *  the worker keeps working. */
-  | { type: 'error'; message: string }
+  | { type: 'error'; run: number; message: string }
   /** The wasm module trapped or failed to load; the worker is unusable and must be replaced. */
   | { type: 'fatal'; message: string };
 

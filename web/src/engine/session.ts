@@ -31,6 +31,7 @@ import {
   type ShippedFiles,
   type SnapshotMessage,
   type ThumbnailPoints,
+  type Unstamped,
   type ViewRequest,
 } from './protocol.ts';
 
@@ -114,7 +115,7 @@ export class TrainingSession {
     playing: boolean,
     extras: ViewRequest = { network: false, confusion: false, images: false },
     resolution = GRID_RESOLUTION,
-  ): SnapshotMessage {
+  ): Unstamped<SnapshotMessage> {
     const { min, max } = VIEW;
     const planar = this.planar;
     const grid = planar
@@ -199,7 +200,7 @@ export class TrainingSession {
     return { images: imageSample(this.testInputs, width, height, predicted, actual, IMAGE_SAMPLE) };
   }
 
-  points(): PointsMessage {
+  points(): Unstamped<PointsMessage> {
     const train = owned(this.trainer.trainPoints());
     const validation = owned(this.trainer.validationPoints());
     const test = owned(this.trainer.testPoints());
@@ -221,11 +222,11 @@ export class TrainingSession {
   }
 
   /** Changes lr, l1, weight_decay or dropout in place; the scene records them so a reset keeps
-   *  them. */
+   *  them. The page validated the values (the fields' ranges) and the engine checks them again:
+   *  a refused one throws its Error and leaves the scene as it was. */
   setHyperparameters(changes: Hyperparameters): void {
-    const scene = validateScene(withHyperparameters(this.scene, changes));
     this.trainer.setHyperparameters(changes);
-    this.currentScene = scene;
+    this.currentScene = withHyperparameters(this.currentScene, changes);
   }
 
   dispose(): void {

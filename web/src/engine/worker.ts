@@ -7,6 +7,7 @@ import {
   type FromWorker,
   type SnapshotMessage,
   type ToWorker,
+  type Unstamped,
   type ViewRequest,
 } from './protocol.ts';
 import { DATASETS } from '../scene/index.ts';
@@ -30,6 +31,8 @@ const MAX_EPOCHS = 10_000;
 const SNAPSHOTS_PER_SECOND = 30;
 
 let session: TrainingSession | null = null;
+/** The run of the last request handled: every reply and snapshot carries it (protocol.ts). */
+let run = 0;
 let playing = false;
 /** Set after a fatal error: the module is in an unknown state and nothing more may run. */
 let dead = false;
@@ -60,10 +63,10 @@ function sendSnapshot(): void {
     images: extras && views.images,
   });
   snapshotThrottle.mark(now);
-  post(snapshot, transferables(snapshot));
+  post({ ...snapshot, run }, transferables(snapshot));
 }
 
-function transferables(snapshot: SnapshotMessage): Transferable[] {
+function transferables(snapshot: Unstamped<SnapshotMessage>): Transferable[] {
   const buffers: Transferable[] = [snapshot.grid.buffer, snapshot.curve.buffer];
   const network = snapshot.network;
   if (network) {
@@ -82,7 +85,7 @@ function transferables(snapshot: SnapshotMessage): Transferable[] {
 function sendPoints(): void {
   if (!session) return;
   const points = session.points();
-  post(points, [points.train.buffer, points.validation.buffer, points.test.buffer]);
+  post({ ...points, run }, [points.train.buffer, points.validation.buffer, points.test.buffer]);
 }
 
 /** Reports `error`: a fatal one kills this worker, any other pauses training. */
@@ -94,7 +97,7 @@ function report(error: unknown): void {
     post({ type: 'fatal', message: messageOf(error) });
     return;
   }
-  post({ type: 'error', message: messageOf(error) });
+  post({ type: 'error', run, message: messageOf(error) });
   try {
     sendSnapshot();
   } catch (snapshotError) {
@@ -269,6 +272,7 @@ scope.onmessage = (event) => {
   // Requests that arrive while the module loads wait for it, in order.
   void core.then((module) => {
     if (!module || dead) return;
+    run = request.run;
     try {
       handle(module, request);
     } catch (error) {

@@ -11,8 +11,8 @@ import { loadScene } from '../model.ts';
 import { SUPPLIED, type Scene } from '../scene/index.ts';
 import { importTfpHash, isTfpHash, type TfpImport } from './tfp-import.ts';
 
-/** A scene with what is kept beside it. */
-export interface PageState {
+/** What a link (and local storage) keeps: the scene and the controls to hide. */
+export interface LinkState {
   scene: Scene;
   /** TF Playground control ids to hide (embedding; not acted on yet). */
   hide: string[];
@@ -20,7 +20,7 @@ export interface PageState {
 
 /** What a hash holds. */
 export type HashContents =
-  { kind: 'none' } | ({ kind: 'scene' } & PageState) | ({ kind: 'tfp' } & TfpImport);
+  { kind: 'none' } | ({ kind: 'scene' } & LinkState) | ({ kind: 'tfp' } & TfpImport);
 
 export const STORAGE_KEY = 'nn-playground:last-scene';
 
@@ -75,7 +75,7 @@ export function linkedScene(scene: Scene): Scene {
 }
 
 /** The hash (without '#') for a state. */
-export function encodeHash(state: PageState): string {
+export function encodeHash(state: LinkState): string {
   const hash = `scene=${toBase64Url(JSON.stringify(linkedScene(state.scene)))}`;
   return state.hide.length > 0 ? `${hash}&hide=${state.hide.join(',')}` : hash;
 }
@@ -109,7 +109,7 @@ export function decodeHash(hash: string): HashContents {
 }
 
 /** Keeps the state in `storage` (quietly does nothing when storage is full or blocked). */
-export function storeState(storage: Storage | undefined, state: PageState): void {
+export function storeState(storage: Storage | undefined, state: LinkState): void {
   try {
     storage?.setItem(STORAGE_KEY, JSON.stringify({ ...state, scene: linkedScene(state.scene) }));
   } catch {
@@ -118,7 +118,7 @@ export function storeState(storage: Storage | undefined, state: PageState): void
 }
 
 /** The stored state, or null when there is none; a corrupt one is ignored with a warning. */
-export function restoreState(storage: Storage | undefined): PageState | null {
+export function restoreState(storage: Storage | undefined): LinkState | null {
   let text: string | null = null;
   try {
     text = storage?.getItem(STORAGE_KEY) ?? null;

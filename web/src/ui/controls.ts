@@ -2,6 +2,7 @@
 // the seed itself and the speed, and the status line beside them.
 import { SPEEDS } from '../engine/pacing.ts';
 import { LIMITS } from '../scene/index.ts';
+import type { EngineStatus } from '../state/store.ts';
 import { byId, setData, setText } from './dom.ts';
 
 export interface ControlActions {
@@ -14,15 +15,6 @@ export interface ControlActions {
   /** Optimiser steps per second while playing; null: as fast as the engine goes. */
   setSpeed(stepsPerSecond: number | null): void;
 }
-
-export type EngineStatus =
-  | 'loading'
-  | 'fetching'
-  | 'paused'
-  | 'training'
-  /** Early stopping ended the run (Reset or a change starts another). */
-  | 'finished'
-  | 'stopped';
 
 const STATUS_TEXT: Record<EngineStatus, string> = {
   loading: 'Loading the engine…',
@@ -67,6 +59,7 @@ export class Controls {
     this.showSpeed();
   }
 
+  /** The run buttons work while the engine answers. */
   setEnabled(enabled: boolean): void {
     for (const button of [this.play, this.step, this.epoch, this.reset, this.reseed]) {
       button.disabled = !enabled;

@@ -2,12 +2,19 @@
 export class ErrorBanner {
   private readonly text: HTMLElement;
 
-  constructor(private readonly root: HTMLElement) {
+  /** `onDismiss`: the user closed it (the page forgets what it showed). */
+  constructor(
+    private readonly root: HTMLElement,
+    onDismiss: () => void = () => {},
+  ) {
     const text = root.querySelector<HTMLElement>('.error-text');
     const dismiss = root.querySelector<HTMLButtonElement>('.error-dismiss');
     if (!text || !dismiss) throw new Error('#error needs .error-text and .error-dismiss');
     this.text = text;
-    dismiss.addEventListener('click', () => this.clear());
+    dismiss.addEventListener('click', () => {
+      this.clear();
+      onDismiss();
+    });
   }
 
   show(message: string): void {

@@ -4,7 +4,11 @@ export class NoteBanner {
   private readonly title: HTMLElement;
   private readonly list: HTMLUListElement;
 
-  constructor(private readonly root: HTMLElement) {
+  /** `onDismiss`: the user closed it (the page forgets what it showed). */
+  constructor(
+    private readonly root: HTMLElement,
+    onDismiss: () => void = () => {},
+  ) {
     const title = root.querySelector<HTMLElement>('.note-title');
     const list = root.querySelector<HTMLUListElement>('.note-list');
     const dismiss = root.querySelector<HTMLButtonElement>('.note-dismiss');
@@ -13,7 +17,10 @@ export class NoteBanner {
     }
     this.title = title;
     this.list = list;
-    dismiss.addEventListener('click', () => this.clear());
+    dismiss.addEventListener('click', () => {
+      this.clear();
+      onDismiss();
+    });
   }
 
   show(title: string, items: string[]): void {

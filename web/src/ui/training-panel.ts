@@ -1,8 +1,9 @@
 // The training controls panel: loss, optimiser, regularisation, schedule, initialisation,
 // batches, clipping, augmentation, early stopping and ensembles, drawn from training-fields.ts.
-// A change builds the next scene; a bad value is refused here with the validator's message (the
-// run goes on unchanged) and a good one goes to the page's applyScene, which changes the running
-// network (lr, l1, weight_decay) or starts a new paused run.
+// A change builds the next scene and validates it, once: a bad value is refused here, beside its
+// field, with the validator's message (the run goes on unchanged); a good scene goes to the
+// page's store, which hands the running network what it changes in place (lr, l1, weight_decay)
+// or starts a new paused run. The panel keeps no scene of its own: it reads the store's.
 import { liveChanges } from '../engine/hyperparameters.ts';
 import { validateScene, type Scene } from '../scene/index.ts';
 import {
@@ -21,8 +22,12 @@ import {
 import { lossAbout } from './loss-choice.ts';
 import { pairWarnings } from '../advice.ts';
 
-/** Takes the next scene; false if the page refused it. */
-export type ApplyTraining = (next: Scene) => boolean;
+/** The page's scene, and where a validated one goes ('live': the running network takes what it
+ *  can change in place). */
+export interface TrainingHost {
+  scene(): Scene;
+  apply(valid: Scene): void;
+}
 
 const OTHER = 'other';
 
@@ -44,7 +49,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 export class TrainingPanel {
-  private scene: Scene | null = null;
   private readonly drawn: Drawn[] = [];
   private readonly groups = new Map<GroupId, HTMLFieldSetElement>();
   private readonly lrPreset: HTMLSelectElement;
@@ -57,7 +61,7 @@ export class TrainingPanel {
 
   constructor(
     container: HTMLElement,
-    private readonly apply: ApplyTraining,
+    private readonly host: TrainingHost,
   ) {
     const title = element('h2', { id: 'training-controls-title', textContent: 'How it learns' });
     container.setAttribute('aria-labelledby', title.id);
@@ -105,7 +109,6 @@ export class TrainingPanel {
 
   /** Sets every control from `scene` (a new scene, from any control or the URL). */
   show(scene: Scene): void {
-    this.scene = scene;
     for (const drawn of this.drawn) {
       const { field, root, input } = drawn;
       root.hidden = !field.shown(scene);
@@ -227,10 +230,10 @@ export class TrainingPanel {
   }
 
   private commit(drawn: Drawn): void {
-    const current = this.scene;
-    if (!current) return;
+    const current = this.host.scene();
     const { field, input } = drawn;
     let next: Scene;
+    let valid: Scene;
     let note: string | null = null;
     try {
       if (field.kind === 'number' && input instanceof HTMLInputElement) {
@@ -244,17 +247,17 @@ export class TrainingPanel {
         return;
       }
       checkBatch(next);
-      validateScene(next);
+      valid = validateScene(next);
     } catch (error) {
       this.showError(drawn, error instanceof Error ? error.message : String(error));
       return;
     }
-    if (JSON.stringify(next) === JSON.stringify(current)) {
+    if (JSON.stringify(valid) === JSON.stringify(current)) {
       this.clearError(drawn);
       return;
     }
-    const live = liveChanges(current, next) !== null;
-    if (!this.apply(next)) return;
+    const live = liveChanges(current, valid) !== null;
+    this.host.apply(valid);
     this.say(
       [
         live

@@ -1,0 +1,106 @@
+// The page's link: the URL hash (and local storage) follow the store's scene and hidden
+// controls, and back, forward or an edited hash load the scene it holds.
+import { defaultScene } from '../scene/index.ts';
+import type { Note, PageState, Store } from './store.ts';
+import { decodeHash, encodeHash, restoreState, storeState } from './url.ts';
+
+/** What a hash holds: nothing, a scene (with the controls to hide and any note on a TF
+ *  Playground link), or a bad one with its message. */
+type Link =
+  | { kind: 'none' }
+  | { kind: 'scene'; scene: PageState['scene']; hidden: string[]; note: Note | null }
+  | { kind: 'bad'; message: string };
+
+function readLink(hash: string): Link {
+  try {
+    const contents = decodeHash(hash);
+    if (contents.kind === 'none') return contents;
+    if (contents.kind === 'scene') {
+      return { kind: 'scene', scene: contents.scene, hidden: contents.hide, note: null };
+    }
+    const note = {
+      title: 'Opened a TensorFlow Playground link. What differs here:',
+      lines: [
+        ...contents.differences,
+        ...contents.ignored.map((text) => `Ignored from the link: ${text}.`),
+      ],
+    };
+    return { kind: 'scene', scene: contents.scene, hidden: contents.hide, note };
+  } catch (error) {
+    return { kind: 'bad', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function localStorageOrNothing(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export class LinkSync {
+  private readonly storage = localStorageOrNothing();
+  /** The hash (without '#') that holds the current scene: a hash event for it changes nothing. */
+  private shownHash = '';
+  /** The page opened with a link it could read (it is rewritten in our form). */
+  private readonly opened: Link;
+
+  constructor() {
+    this.opened = readLink(location.hash);
+  }
+
+  /** The first state's parts: the URL's scene, else the last one kept in local storage, else
+   *  the default; a bad link's message shows, a TF Playground link's note too. */
+  initial(): Pick<PageState, 'scene' | 'hidden' | 'error' | 'note'> {
+    const opened = this.opened;
+    const error = opened.kind === 'bad' ? opened.message : null;
+    if (opened.kind === 'scene') {
+      return { scene: opened.scene, hidden: opened.hidden, error, note: opened.note };
+    }
+    const kept = restoreState(this.storage) ?? { scene: defaultScene(), hide: [] };
+    return { scene: kept.scene, hidden: kept.hide, error, note: null };
+  }
+
+  /** Starts following `store` (and the browser's history). */
+  follow(store: Store): void {
+    // An empty or TF Playground hash is rewritten to ours; a bad one is left for the user to see.
+    if (this.opened.kind === 'scene' || location.hash.length <= 1)
+      this.commit(store.state, 'replace');
+    else this.keep(store.state);
+    store.subscribe((state, change) => {
+      // A user's change makes a history entry; a link's scene is already the URL's.
+      if (change.type === 'scene') this.commit(state, 'push');
+      else if (change.type === 'link') this.commit(state, 'replace');
+    });
+    const followHash = () => this.followHash(store);
+    addEventListener('popstate', followHash);
+    addEventListener('hashchange', followHash);
+  }
+
+  /** Back, forward, or an edited hash: load the scene it holds (a bad one keeps the current). */
+  private followHash(store: Store): void {
+    const hash = location.hash.slice(1);
+    if (hash === this.shownHash) return;
+    this.shownHash = hash;
+    const link = readLink(hash);
+    if (link.kind === 'bad') store.apply({ type: 'refused', message: link.message });
+    else if (link.kind === 'scene') store.apply({ type: 'link', ...link });
+  }
+
+  /** Writes the scene to the URL (a history entry for a user's change, none for a transient
+   *  one) and keeps it in local storage. */
+  private commit(state: PageState, mode: 'push' | 'replace'): void {
+    const hash = encodeHash({ scene: state.scene, hide: [...state.hidden] });
+    this.shownHash = hash;
+    if (location.hash.slice(1) !== hash) {
+      if (mode === 'push') history.pushState(null, '', `#${hash}`);
+      else history.replaceState(null, '', `#${hash}`);
+    }
+    this.keep(state);
+  }
+
+  private keep(state: PageState): void {
+    storeState(this.storage, { scene: state.scene, hide: [...state.hidden] });
+  }
+}
