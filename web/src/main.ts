@@ -21,6 +21,7 @@ import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { NetworkBuilder } from './ui/network-builder.ts';
 import { NoteBanner } from './ui/note-banner.ts';
+import { ParameterInspector } from './ui/parameter-inspector.ts';
 import { followStore } from './ui/page-views.ts';
 import { installRunShortcuts, runActions } from './ui/run-actions.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
@@ -51,14 +52,18 @@ const picker = new DataPanel({
   requestThumbnails: (samples) => client.thumbnails(samples),
 });
 boundary.options = picker.viewOptions();
-const networkView = new NetworkView(
-  byId('network-diagram', HTMLElement),
+const networkView = new NetworkView(byId('network-diagram', HTMLElement), {
+  toggleFeature: (feature) => changeScene(store, withFeatureToggled(scene(), feature)),
+  previewChanged: () => frame.queue(),
+  selectValue: (target) => inspector.selectValue(target),
+  selectNeuron: (column, unit) => inspector.selectNeuron(column, unit),
+  built: () => inspector.clear(),
+  updated: () => inspector.refresh(),
+});
+const inspector = new ParameterInspector(
   byId('network-inspector', HTMLElement),
-  {
-    toggleFeature: (feature) => changeScene(store, withFeatureToggled(scene(), feature)),
-    editParameter: (name, index, value) => client.setParameter(name, index, value),
-    previewChanged: () => frame.queue(),
-  },
+  () => networkView,
+  (name, index, value) => client.setParameter(name, index, value),
 );
 const views = {
   controls,

@@ -33,7 +33,8 @@ import {
 } from '../src/render/describe.ts';
 import { formatCount, formatLoss, formatPercent } from '../src/render/format.ts';
 import { byClass, describePlot, scaleGradients } from '../src/render/legend.ts';
-import { niceCeil, plotKind, tickLabel, ticks } from '../src/render/plot.ts';
+import { niceCeil, plotKind } from '../src/engine/plot-kind.ts';
+import { tickLabel, ticks } from '../src/render/ticks.ts';
 import { datasetScene, defaultScene, type Scene } from '../src/scene/index.ts';
 
 describe('colours', () => {

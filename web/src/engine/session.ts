@@ -7,7 +7,7 @@ import type {
   SuppliedData,
   Trainer,
 } from '../wasm/core.mjs';
-import { plotKind } from '../render/plot.ts';
+import { plotKind } from './plot-kind.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import {
   datasetScene,

@@ -21,7 +21,7 @@ import {
 import { CachedLayer } from './cached-layer.ts';
 import { classTables, fillClassPixels, fillValuePixels, LEVELS } from './heatmap.ts';
 import { classShape, traceMarker, type MarkerShape } from './markers.ts';
-import { tickLabel, ticks } from './plot.ts';
+import { tickLabel, ticks } from './ticks.ts';
 
 export interface Frame {
   /** Network output per cell, `channels` floats each, row-major, row 0 at the top (y = VIEW.max). */

@@ -4,7 +4,7 @@ import type { PlotKind } from '../engine/protocol.ts';
 import { byId } from '../ui/dom.ts';
 import { classColor, classShadeColor, cssColor, faded } from './colors.ts';
 import { classShape } from './markers.ts';
-import { tickLabel } from './plot.ts';
+import { tickLabel } from './ticks.ts';
 
 /** The plot colours each background spot by its most likely class (a model with one output per
  *  class, two classes included). */

@@ -1,14 +1,14 @@
 // The live network diagram (TensorFlow Playground's network view): a column per layer, each
 // neuron a thumbnail of its output over the input plane, edges coloured by the weight's sign and
 // sized by |weight|, a bias marker on every neuron (the outputs' too). Hover or focus shows a
-// value and its last gradient; the inspector below edits a weight or a bias of the running
-// network. Built from the scene (build), recoloured from each snapshot (update).
+// value and its last gradient; a click selects a weight or a neuron for the parameter inspector
+// (ui/parameter-inspector.ts), which reads the values from here. Built from the scene (build),
+// recoloured from each snapshot (update).
 import type { NetworkSnapshot } from '../engine/protocol.ts';
 import { activationName, FEATURES, type Scene } from '../scene/index.ts';
 import type { FeatureName } from '../wasm/core.mjs';
 import { cssColor, outputColor } from './colors.ts';
 import { MapPainter, toUnit, type MapRange } from './map-painter.ts';
-import { setText } from '../ui/dom.ts';
 import { compact, DEFAULT_LAYOUT, edgeWidth, layoutNetwork, mapOffset } from './network-layout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -21,10 +21,15 @@ const LEAST_COLOUR = 0.35;
 export interface NetworkViewHooks {
   /** Switches an input feature on or off (2-D generated data). */
   toggleFeature(feature: FeatureName): void;
-  /** Sets value `index` of parameter `name` in the running network. */
-  editParameter(name: string, index: number, value: number): void;
   /** The hovered or focused neuron changed: the page may show its map large (preview()). */
   previewChanged(): void;
+  /** A weight or bias was chosen (an edge), or a neuron (its bias and incoming weights). */
+  selectValue(target: ParameterTarget): void;
+  selectNeuron(column: number, unit: number): void;
+  /** A new diagram: nothing is selected. */
+  built(): void;
+  /** A new snapshot was drawn: the values shown elsewhere may follow. */
+  updated(): void;
 }
 
 /** A neuron's map for the main plot: values 0 … 1 on the plot's palette (as its thumbnail). */
@@ -42,7 +47,7 @@ interface InputNode {
 }
 
 /** A selectable value: a weight (edge) or a bias. */
-interface Target {
+export interface ParameterTarget {
   name: string;
   index: number;
   label: string;
@@ -66,18 +71,15 @@ export class NetworkView {
   private edges: {
     path: SVGPathElement;
     hit: SVGPathElement;
-    target: Target;
+    target: ParameterTarget;
     stroke: string;
     width: string;
   }[] = [];
   private nodes: { el: HTMLElement; painter: MapPainter; map: number; column: number }[] = [];
   /** `color`: the background last written. */
-  private biases: { el: HTMLElement; target: Target; color: string }[] = [];
-  /** Paints the inspector's large map (its canvas is made anew with the inspector). */
-  private largePainter: MapPainter | null = null;
-  private selected: Target | null = null;
-  private selectedNode: { column: number; unit: number } | null = null;
-  private hovered: { target: Target | null; anchor: HTMLElement | SVGElement } | null = null;
+  private biases: { el: HTMLElement; target: ParameterTarget; color: string }[] = [];
+  private hovered: { target: ParameterTarget | null; anchor: HTMLElement | SVGElement } | null =
+    null;
   /** The map index and column of the neuron under the pointer or focus (-1: none). */
   private previewed = { map: -1, column: 0 };
   private readonly surface: HTMLElement;
@@ -86,7 +88,6 @@ export class NetworkView {
 
   constructor(
     root: HTMLElement,
-    private readonly inspector: HTMLElement,
     private readonly hooks: NetworkViewHooks,
   ) {
     this.surface = document.createElement('div');
@@ -120,8 +121,6 @@ export class NetworkView {
   build(scene: Scene): void {
     this.scene = scene;
     this.data = null;
-    this.selected = null;
-    this.selectedNode = null;
     this.hovered = null;
     this.sizes = [scene.model.inputs, ...scene.model.layers.map((l) => l.units)];
     this.inputs = inputNodes(scene);
@@ -146,7 +145,7 @@ export class NetworkView {
           const source = c === 1 ? (this.inputs[a.unit]?.input ?? -1) : a.unit;
           if (source < 0) continue;
           const fanIn = this.sizes[c - 1] ?? 0;
-          const target: Target = {
+          const target: ParameterTarget = {
             name: `${2 * (c - 1)}.weight`,
             index: b.unit * fanIn + source,
             label: `Weight from ${this.unitName(c - 1, a.unit)} to ${this.unitName(c, b.unit)}`,
@@ -162,7 +161,7 @@ export class NetworkView {
           hit.dataset.param = target.name;
           hit.dataset.index = String(target.index);
           hit.addEventListener('pointerenter', () => this.hover({ target, anchor: hit }));
-          hit.addEventListener('click', () => this.select(target));
+          hit.addEventListener('click', () => this.hooks.selectValue(target));
           this.svg.append(path, hit);
           this.edges.push({ path, hit, target, stroke: signColor(0), width: '' });
         }
@@ -179,10 +178,11 @@ export class NetworkView {
         this.surface.append(more);
       }
     });
-    this.renderInspector();
+    this.hooks.built();
   }
 
-  private unitName(column: number, unit: number): string {
+  /** How the diagram names unit `unit` of column `column` (0: the inputs drawn). */
+  unitName(column: number, unit: number): string {
     if (column === 0) return this.inputs[unit]?.label ?? `input ${unit + 1}`;
     const last = this.sizes.length - 1;
     if (column === last) return (this.sizes[last] ?? 1) > 1 ? `output ${unit + 1}` : 'the output';
@@ -224,7 +224,7 @@ export class NetworkView {
       el.setAttribute('aria-describedby', 'network-tip');
       el.dataset.layer = String(column);
       el.dataset.unit = String(unit);
-      const biasTarget: Target = {
+      const biasTarget: ParameterTarget = {
         name: `${2 * (column - 1)}.bias`,
         index: unit,
         label: `Bias of ${name}`,
@@ -238,7 +238,7 @@ export class NetworkView {
       });
       el.append(bias);
       this.biases.push({ el: bias, target: biasTarget, color: '' });
-      el.addEventListener('click', () => this.selectNode(column, unit));
+      el.addEventListener('click', () => this.hooks.selectNeuron(column, unit));
       el.addEventListener('pointerenter', () => this.hover({ target: biasTarget, anchor: el }));
       el.addEventListener('pointerleave', () => this.hover(null));
       el.addEventListener('focus', () => this.hover({ target: biasTarget, anchor: el }));
@@ -282,8 +282,7 @@ export class NetworkView {
       );
     }
     if (this.hovered) this.showTip();
-    this.refreshInspectorValues();
-    this.drawLarge();
+    this.hooks.updated();
   }
 
   /** A neuron is hovered or focused: the page may show its map (preview()). */
@@ -300,19 +299,26 @@ export class NetworkView {
     return { grid: toUnit(values, this.unitRange(column)), resolution: r };
   }
 
-  /** The selected neuron's map, large, in the inspector. */
-  private drawLarge(): void {
-    const large = this.inspector.querySelector<HTMLCanvasElement>('canvas.net-large');
-    const n = this.selectedNode;
+  /** The map of unit `unit` of column `column` (≥ 1) from the latest snapshot, or null. */
+  neuronMap(
+    column: number,
+    unit: number,
+  ): { values: Float32Array; resolution: number; range: MapRange } | null {
     const r = this.data?.resolution ?? 0;
-    if (!large || !n || !this.data || r === 0) return;
-    const map = mapOffset(this.sizes, n.column) + n.unit;
-    if (this.largePainter?.canvas !== large) this.largePainter = new MapPainter(large);
-    this.largePainter.paint(
-      this.data.maps.subarray(map * r * r, (map + 1) * r * r),
-      r,
-      this.unitRange(n.column),
-    );
+    if (!this.data || r === 0) return null;
+    const map = mapOffset(this.sizes, column) + unit;
+    const values = this.data.maps.subarray(map * r * r, (map + 1) * r * r);
+    return { values, resolution: r, range: this.unitRange(column) };
+  }
+
+  /** Inputs of each unit of column `column` (≥ 1). */
+  fanIn(column: number): number {
+    return this.sizes[column - 1] ?? 0;
+  }
+
+  /** The label of the diagram's edge for weight `index` of `name`, if it is drawn. */
+  weightLabel(name: string, index: number): string | undefined {
+    return this.edges.find((e) => e.target.name === name && e.target.index === index)?.target.label;
   }
 
   /** [0, 1] for units that output probabilities; else symmetric around 0. */
@@ -323,19 +329,21 @@ export class NetworkView {
     return act === 'Sigmoid' || act === 'Softmax' ? 'probability' : 'signed';
   }
 
-  private value(record: Record<string, Float32Array>, t: Target): number | undefined {
+  private value(record: Record<string, Float32Array>, t: ParameterTarget): number | undefined {
     return record[t.name]?.[t.index];
   }
 
   /** "label: value · gradient g"; `digits` significant digits (the inspector shows more). */
-  private describe(t: Target, digits = 3): string {
+  describe(t: ParameterTarget, digits = 3): string {
     if (!this.data) return `${t.label}: waiting for the first snapshot`;
     const v = this.value(this.data.parameters, t) ?? Number.NaN;
     const g = this.value(this.data.gradients, t) ?? Number.NaN;
     return `${t.label}: ${compact(v, digits)} · gradient ${compact(g, digits)}`;
   }
 
-  private hover(h: { target: Target | null; anchor: HTMLElement | SVGElement } | null): void {
+  private hover(
+    h: { target: ParameterTarget | null; anchor: HTMLElement | SVGElement } | null,
+  ): void {
     this.hovered = h;
     const node = this.nodes.find((n) => n.el === h?.anchor);
     const next = node ? { map: node.map, column: node.column } : { map: -1, column: 0 };
@@ -362,125 +370,10 @@ export class NetworkView {
     this.tip.hidden = false;
   }
 
-  // ---- the inspector: the selected neuron (bias, incoming weights, large map) or weight ----
-
-  private select(target: Target): void {
-    this.selected = target;
-    this.renderInspector();
-    this.inspector.querySelector<HTMLInputElement>('input.net-edit-value')?.focus();
-  }
-
-  private selectNode(column: number, unit: number): void {
-    this.selectedNode = { column, unit };
-    this.selected = {
-      name: `${2 * (column - 1)}.bias`,
-      index: unit,
-      label: `Bias of ${this.unitName(column, unit)}`,
-    };
-    this.renderInspector();
-  }
-
-  private renderInspector(): void {
-    const parts: HTMLElement[] = [];
-    const t = this.selected;
-    if (!t) {
-      const p = document.createElement('p');
-      p.className = 'hint';
-      p.textContent =
-        'Hover a neuron or an edge to read its value and last gradient; click (or press Enter on) a neuron to edit its bias and incoming weights.';
-      this.inspector.replaceChildren(p);
-      return;
-    }
-    const form = document.createElement('form');
-    form.className = 'net-edit';
-    const readout = document.createElement('p');
-    readout.className = 'net-readout';
-    readout.dataset.param = t.name;
-    readout.dataset.index = String(t.index);
-    const label = document.createElement('label');
-    label.textContent = 'New value';
-    const input = document.createElement('input');
-    input.type = 'number';
-    input.step = 'any';
-    input.className = 'net-edit-value';
-    input.setAttribute('aria-label', `New value for ${t.label.toLowerCase()}`);
-    const apply = document.createElement('button');
-    apply.type = 'submit';
-    apply.className = 'button';
-    apply.textContent = 'Set';
-    label.append(' ', input);
-    form.append(readout, label, apply);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const v = Number(input.value);
-      if (input.value.trim() === '' || !Number.isFinite(v)) {
-        input.setCustomValidity('Type a finite number, e.g. 0.5 or -1.2');
-        input.reportValidity();
-        return;
-      }
-      input.setCustomValidity('');
-      this.hooks.editParameter(t.name, t.index, v);
-    });
-    parts.push(form);
-    const n = this.selectedNode;
-    if (n) {
-      const list = document.createElement('ul');
-      list.className = 'net-incoming';
-      const fanIn = this.sizes[n.column - 1] ?? 0;
-      const shown = Math.min(fanIn, 16);
-      for (let s = 0; s < shown; s++) {
-        const target: Target = {
-          name: `${2 * (n.column - 1)}.weight`,
-          index: n.unit * fanIn + s,
-          label: `Weight from ${this.inputName(n.column - 1, s)} to ${this.unitName(n.column, n.unit)}`,
-        };
-        const li = document.createElement('li');
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.className = 'net-weight';
-        b.dataset.param = target.name;
-        b.dataset.index = String(target.index);
-        b.addEventListener('click', () => {
-          this.selectedNode = null;
-          this.select(target);
-        });
-        li.append(b);
-        list.append(li);
-      }
-      const large = document.createElement('canvas');
-      large.className = 'net-large';
-      large.setAttribute('role', 'img');
-      large.setAttribute(
-        'aria-label',
-        `Output of ${this.unitName(n.column, n.unit)} over the input plane`,
-      );
-      parts.push(large);
-      const h = document.createElement('p');
-      h.className = 'net-sub';
-      h.textContent = `Incoming weights${fanIn > shown ? ` (first ${shown} of ${fanIn})` : ''} — choose one to edit it:`;
-      parts.push(h, list);
-    }
-    this.inspector.replaceChildren(...parts);
-    this.refreshInspectorValues();
-    this.drawLarge();
-  }
-
   /** The name of network input `s` of column `column` (column 0: the features that are on). */
-  private inputName(column: number, s: number): string {
+  inputName(column: number, s: number): string {
     if (column > 0) return this.unitName(column, s);
     return this.inputs.find((i) => i.input === s)?.label ?? `input ${s + 1}`;
-  }
-
-  private refreshInspectorValues(): void {
-    const readout = this.inspector.querySelector<HTMLElement>('.net-readout');
-    if (readout && this.selected) setText(readout, this.describe(this.selected, 6));
-    for (const b of this.inspector.querySelectorAll<HTMLButtonElement>('.net-weight')) {
-      const name = b.dataset.param ?? '';
-      const index = Number(b.dataset.index);
-      const label = this.edges.find((e) => e.target.name === name && e.target.index === index)
-        ?.target.label;
-      setText(b, this.describe({ name, index, label: label ?? `${name}[${index}]` }));
-    }
   }
 }
 
