@@ -28,7 +28,7 @@ import {
   weightDecayNote,
   type Field,
   type NumberField,
-} from '../src/ui/training-fields.ts';
+} from '../src/ui/fields/index.ts';
 
 const field = (id: string): Field => {
   const found = FIELDS.find((f) => f.id === id);

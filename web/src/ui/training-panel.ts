@@ -18,7 +18,7 @@ import {
   weightDecayNote,
   type Field,
   type GroupId,
-} from './training-fields.ts';
+} from './fields/index.ts';
 import { lossAbout } from './loss-choice.ts';
 import { pairWarnings } from '../advice.ts';
 
