@@ -5,7 +5,7 @@
 import './style.css';
 import { RunSync } from './engine/run-sync.ts';
 import { BoundaryView } from './render/boundary.ts';
-import { DatasetPanel } from './render/dataset-panel.ts';
+import { DatasetSummary } from './render/dataset-summary.ts';
 import { PlotLegend } from './render/legend.ts';
 import { NetworkView } from './render/network-view.ts';
 import { PageFrame } from './render/page-frame.ts';
@@ -16,7 +16,7 @@ import { LinkSync } from './state/link-sync.ts';
 import { changeScene } from './state/scene-change.ts';
 import { initialState, Store } from './state/store.ts';
 import { Controls } from './ui/controls.ts';
-import { DataPanel } from './ui/dataset-picker.ts';
+import { DataControls } from './ui/data-controls.ts';
 import { byId } from './ui/dom.ts';
 import { ErrorBanner } from './ui/error-banner.ts';
 import { NetworkBuilder } from './ui/network-builder.ts';
@@ -33,7 +33,7 @@ const scene = () => store.state.scene;
 // The worker loads the first run at once; its messages arrive after the views below exist.
 const sync = new RunSync(store, {
   ready: (arch) => (byId('simd-arch', HTMLElement).textContent = arch),
-  thumbnails: (sets) => picker.thumbnails(sets),
+  thumbnails: (sets) => dataControls.thumbnails(sets),
 });
 const client = sync.client;
 
@@ -41,7 +41,7 @@ const actions = runActions(store, client);
 const controls = new Controls(actions);
 const canvas = byId('boundary', HTMLCanvasElement);
 const boundary = new BoundaryView(canvas);
-const picker = new DataPanel({
+const dataControls = new DataControls({
   scene,
   apply: (next) => changeScene(store, next),
   view: (options) => {
@@ -51,7 +51,7 @@ const picker = new DataPanel({
   plot: { canvas, toData: (x, y) => boundary.toData(x, y) },
   requestThumbnails: (samples) => client.thumbnails(samples),
 });
-boundary.options = picker.viewOptions();
+boundary.options = dataControls.viewOptions();
 const networkView = new NetworkView(byId('network-diagram', HTMLElement), {
   toggleFeature: (feature) => changeScene(store, withFeatureToggled(scene(), feature)),
   previewChanged: () => frame.queue(),
@@ -68,10 +68,10 @@ const inspector = new ParameterInspector(
 const views = {
   controls,
   boundary,
-  picker,
+  dataControls,
   networkView,
   readouts: new Readouts(),
-  datasetPanel: new DatasetPanel(),
+  datasetSummary: new DatasetSummary(),
   legend: new PlotLegend(),
   progress: new ProgressPanel((shown) => client.setViews(shown)),
   trainingPanel: new TrainingPanel(byId('training-controls', HTMLElement), {

@@ -1,6 +1,6 @@
 // The network builder's scene edits, pure: each returns the next scene (or the same one when the
-// edit is not possible) for main.ts's applyScene. Structural edits restart the run; dropout is
-// changed live.
+// edit is not possible) for the page's store (state/scene-change.ts). Structural edits restart
+// the run; dropout is changed live.
 import { usualOutput, classesOf } from './advice.ts';
 import { FEATURES, SUPPLIED, type Scene } from './scene/index.ts';
 import type { ActivationName, FeatureName, LayerSpec } from './wasm/core.mjs';

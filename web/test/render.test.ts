@@ -30,7 +30,7 @@ import {
   describeOutput,
   describeTraining,
   formatActivation,
-} from '../src/render/describe.ts';
+} from '../src/render/describe-scene.ts';
 import { formatCount, formatLoss, formatPercent } from '../src/render/format.ts';
 import { byClass, describePlot, scaleGradients } from '../src/render/legend.ts';
 import { niceCeil, plotKind } from '../src/engine/plot-kind.ts';

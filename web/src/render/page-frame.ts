@@ -7,7 +7,7 @@ import type { PointsMessage } from '../engine/protocol.ts';
 import { statusOf, type PageState } from '../state/store.ts';
 import type { Controls } from '../ui/controls.ts';
 import type { BoundaryView, Frame } from './boundary.ts';
-import type { DatasetPanel } from './dataset-panel.ts';
+import type { DatasetSummary } from './dataset-summary.ts';
 import type { MapPreview, NetworkView } from './network-view.ts';
 import type { ProgressPanel } from './progress-panel.ts';
 import type { Readouts } from './readouts.ts';
@@ -17,7 +17,7 @@ export interface FrameViews {
   controls: Controls;
   readouts: Readouts;
   boundary: BoundaryView;
-  datasetPanel: DatasetPanel;
+  datasetSummary: DatasetSummary;
   networkView: NetworkView;
   progress: ProgressPanel;
 }
@@ -42,15 +42,15 @@ export class PageFrame {
     this.queued = false;
     const state = this.state();
     const { snapshot, points } = state;
-    const { controls, readouts, networkView, datasetPanel, boundary } = this.views;
+    const { controls, readouts, networkView, datasetSummary, boundary } = this.views;
     controls.showPlaying(state.playing);
     controls.showStatus(statusOf(state));
     if (snapshot) readouts.update(snapshot);
     // The plot shows a hovered neuron's map from the diagram's data: then the diagram first.
     if (snapshot && networkView.previewing) networkView.update(snapshot.network);
     this.queueLater();
-    if (datasetPanel.active) {
-      if (snapshot) datasetPanel.update(snapshot);
+    if (datasetSummary.active) {
+      if (snapshot) datasetSummary.update(snapshot);
     } else {
       const preview = networkView.preview();
       if (preview && points) boundary.draw(...previewFrame(preview, points));

@@ -1,7 +1,8 @@
 // The network builder: hidden layers (0 … 8) and, above each layer's column of the diagram, its
 // neurons (1 … 128), activation and dropout; the output layer follows the task, with an expert
 // override of its activation and the advice on the activation/loss pair. Every change builds the
-// next scene for applyScene: structure restarts the run, dropout is changed live.
+// next scene for the store (state/scene-change.ts): structure restarts the run, dropout is
+// changed live.
 import { pairWarnings } from '../advice.ts';
 import {
   HIDDEN_ACTIVATIONS,

@@ -2,12 +2,12 @@
 // rebuilds the network diagram and its builder, a run's points set up the plot, the legend and
 // the charts, and the banners show the error and the note. What changes with every snapshot is
 // drawn in the next frame (render/page-frame.ts).
-import { renderDescription } from '../render/description.ts';
+import { showNetworkSummary } from '../render/network-summary.ts';
 import type { PlotLegend } from '../render/legend.ts';
 import type { FrameViews, PageFrame } from '../render/page-frame.ts';
 import { sceneShape, SHIPPED_CATALOGUE, SUPPLIED, type Scene } from '../scene/index.ts';
 import type { PageState, Store } from '../state/store.ts';
-import type { DataPanel } from './dataset-picker.ts';
+import type { DataControls } from './data-controls.ts';
 import type { ErrorBanner } from './error-banner.ts';
 import { applyHidden } from './hide.ts';
 import type { NetworkBuilder } from './network-builder.ts';
@@ -16,7 +16,7 @@ import type { TrainingPanel } from './training-panel.ts';
 import type { PointsMessage } from '../engine/protocol.ts';
 
 export interface PageViews extends FrameViews {
-  picker: DataPanel;
+  dataControls: DataControls;
   trainingPanel: TrainingPanel;
   networkBuilder: NetworkBuilder;
   legend: PlotLegend;
@@ -44,9 +44,9 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
 
 /** Every control and description follows the current scene (whoever changed it). */
 function showScene(views: PageViews, { scene, hidden }: PageState): void {
-  views.picker.show(scene);
+  views.dataControls.show(scene);
   const { chain, details, output } = views.description;
-  renderDescription(scene, chain, details, output);
+  showNetworkSummary(scene, chain, details, output);
   views.trainingPanel.show(scene);
   applyHidden(hidden); // after the panels rebuilt their fields
 }
@@ -58,24 +58,24 @@ function showRun(views: PageViews, { scene, hidden, engine }: PageState): void {
   applyHidden(hidden);
   const data = scene.data;
   if (engine === 'fetching' && data.name === SUPPLIED && data.dataset) {
-    views.datasetPanel.show(SHIPPED_CATALOGUE[data.dataset].title, [], true);
+    views.datasetSummary.show(SHIPPED_CATALOGUE[data.dataset].title, [], true);
   }
 }
 
 /** The run's points: the plot (or, for data it cannot draw, the dataset panel), the legend,
  *  the charts and which readouts apply. */
 function showPoints(views: PageViews, scene: Scene, points: PointsMessage): void {
-  const { picker, datasetPanel, legend, progress, readouts } = views;
-  picker.showPoints(points);
+  const { dataControls, datasetSummary, legend, progress, readouts } = views;
+  dataControls.showPoints(points);
   if (!drawable(scene)) {
     const data = scene.data.name === SUPPLIED ? scene.data : null;
     const title = data?.dataset
       ? SHIPPED_CATALOGUE[data.dataset].title
       : (data?.rows?.source ?? 'Your data');
-    datasetPanel.show(title, points.classNames);
+    datasetSummary.show(title, points.classNames);
   } else {
-    if (datasetPanel.active) {
-      datasetPanel.hide();
+    if (datasetSummary.active) {
+      datasetSummary.hide();
       legend.forget();
     }
     // The legend owns the title and the note only while the plot is shown.

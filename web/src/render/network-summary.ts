@@ -1,10 +1,16 @@
-// Fills the "The network" panel from a scene.
+// Fills the "The network" panel's summary from a scene: the layer chain, the training settings
+// and what the output means (the words come from describe-scene.ts).
 import type { Scene } from '../scene/index.ts';
-import { describeLayer, describeLayers, describeOutput, describeTraining } from './describe.ts';
+import {
+  describeLayer,
+  describeLayers,
+  describeOutput,
+  describeTraining,
+} from './describe-scene.ts';
 
 /** Writes the layer chain as chips ("2 → 4 Tanh → …") into `chain`, the training settings
  *  as <dt>/<dd> pairs into `details` and what the output means into `output`. */
-export function renderDescription(
+export function showNetworkSummary(
   scene: Scene,
   chain: HTMLElement,
   details: HTMLElement,

@@ -4,7 +4,7 @@ import type { SnapshotMessage } from '../engine/protocol.ts';
 import { byId, setText as set } from '../ui/dom.ts';
 import { formatLoss, formatPercent } from './format.ts';
 
-export class DatasetPanel {
+export class DatasetSummary {
   private readonly title = byId('plot-title', HTMLElement);
   private readonly plot = [
     byId('boundary', HTMLCanvasElement),

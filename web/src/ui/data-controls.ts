@@ -1,8 +1,8 @@
 // The Data panel: the dataset thumbnails, the class count (blobs, spirals), the number of points,
 // the noise, the train / validation / test split, the seed with Regenerate, the plot's "show test
 // data" and "discretize output" toggles, the CSV upload and click-to-add points. Every change
-// builds the next scene and hands it to the page's applyScene; a new scene comes back through
-// show(). A new dataset or class count makes the dataset's own scene (datasetScene: its model
+// builds the next scene and proposes it to the page's store (changeScene); a new scene comes
+// back through show(). A new dataset or class count makes the dataset's own scene (datasetScene: its model
 // and loss); noise, points, split and seed change only the data (the rest of the scene stays).
 import type { PointsMessage, ThumbnailPoints } from '../engine/protocol.ts';
 import type { CsvSuccess } from '../data/csv.ts';
@@ -30,10 +30,11 @@ import { byId } from './dom.ts';
 /** Points drawn for each thumbnail. */
 const THUMBNAIL_SAMPLES = 300;
 
-export interface DataPanelHost {
+export interface DataControlsHost {
   /** The page's current scene. */
   scene(): Scene;
-  /** main.ts's applyScene: validates, loads (a new paused run) and records it; false if refused. */
+  /** Proposes a scene to the page's store (changeScene): validated, then a new paused run;
+   *  false if refused. */
   apply(next: Scene): boolean;
   /** The plot's view toggles changed. */
   view(options: ViewOptions): void;
@@ -43,7 +44,7 @@ export interface DataPanelHost {
   requestThumbnails(samples: number): void;
 }
 
-export class DataPanel {
+export class DataControls {
   private readonly root = byId('data-panel', HTMLElement);
   private readonly gallery: DatasetGallery;
   private readonly classesField = byId('classes-field', HTMLElement);
@@ -64,7 +65,7 @@ export class DataPanel {
   /** The run's points as the engine made them (added points start from them). */
   private points: PointsMessage | null = null;
 
-  constructor(private readonly host: DataPanelHost) {
+  constructor(private readonly host: DataControlsHost) {
     this.gallery = new DatasetGallery(
       byId('dataset-gallery', HTMLElement),
       byId('dataset-description', HTMLElement),
