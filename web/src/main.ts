@@ -84,6 +84,7 @@ const views = {
     byId('network-hint', HTMLElement),
     byId('network-advice', HTMLElement),
     (next, how) => changeScene(store, next, how),
+    scene,
   ),
   errors: new ErrorBanner(byId('error', HTMLElement), () =>
     store.apply({ type: 'dismiss', banner: 'error' }),

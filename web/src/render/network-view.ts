@@ -61,7 +61,8 @@ function signColor(value: number): string {
 }
 
 export class NetworkView {
-  private scene: Scene | null = null;
+  /** How each drawn column's maps are coloured (from the scene the diagram was built from). */
+  private ranges: MapRange[] = [];
   private data: NetworkSnapshot | null = null;
   /** Units per drawn column as the engine counts them (inputs, hidden layers, outputs). */
   private sizes: number[] = [];
@@ -119,7 +120,13 @@ export class NetworkView {
 
   /** Rebuilds the diagram for `scene` (a structural change). */
   build(scene: Scene): void {
-    this.scene = scene;
+    this.ranges = [
+      'signed',
+      ...scene.model.layers.map((layer): MapRange => {
+        const act = activationName(layer.activation);
+        return act === 'Sigmoid' || act === 'Softmax' ? 'probability' : 'signed';
+      }),
+    ];
     this.data = null;
     this.hovered = null;
     this.sizes = [scene.model.inputs, ...scene.model.layers.map((l) => l.units)];
@@ -258,7 +265,7 @@ export class NetworkView {
   /** Recolours the edges and biases and redraws the maps from the latest snapshot. */
   update(data: NetworkSnapshot | undefined): void {
     // The page renders for other reasons too (a hover, a click): the same snapshot is drawn.
-    if (!data || !this.scene || data === this.data) return;
+    if (!data || this.ranges.length === 0 || data === this.data) return;
     this.data = data;
     for (const edge of this.edges) {
       const w = this.value(data.parameters, edge.target) ?? 0;
@@ -321,12 +328,9 @@ export class NetworkView {
     return this.edges.find((e) => e.target.name === name && e.target.index === index)?.target.label;
   }
 
-  /** [0, 1] for units that output probabilities; else symmetric around 0. */
+  /** [0, 1] for units that output probabilities (the inputs' and the rest: around 0). */
   private unitRange(column: number): MapRange {
-    if (!this.scene || column === 0) return 'signed';
-    const layer = this.scene.model.layers[column - 1];
-    const act = layer ? activationName(layer.activation) : 'Identity';
-    return act === 'Sigmoid' || act === 'Softmax' ? 'probability' : 'signed';
+    return this.ranges[column] ?? 'signed';
   }
 
   private value(record: Record<string, Float32Array>, t: ParameterTarget): number | undefined {

@@ -48,7 +48,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export class NetworkBuilder {
-  private scene: Scene | null = null;
   private columns: { x: number[]; width: number } = { x: [], width: 0 };
   private expert = false;
 
@@ -58,6 +57,8 @@ export class NetworkBuilder {
     private readonly hint: HTMLElement,
     private readonly advice: HTMLElement,
     private readonly apply: ApplyScene,
+    /** The page's current scene: every edit starts from it (a live change since show() too). */
+    private readonly scene: () => Scene,
   ) {
     for (const area of [top, head]) {
       area.addEventListener('focusin', (e) => this.explain(e.target));
@@ -75,7 +76,6 @@ export class NetworkBuilder {
 
   /** Re-reads `scene`; `columns` are the diagram's column centres (inputs first) and width. */
   show(scene: Scene, columns: { x: number[]; width: number }): void {
-    this.scene = scene;
     this.columns = columns;
     const hidden = hiddenLayers(scene);
     const output = scene.model.layers[scene.model.layers.length - 1];
@@ -91,10 +91,10 @@ export class NetworkBuilder {
     count.dataset.control = 'numHiddenLayers';
     count.dataset.hint = HINTS.layers;
     const less = this.button('−', 'Remove a hidden layer', hidden.length > 0, () =>
-      this.restart(withHiddenCount(scene, hidden.length - 1)),
+      this.restart((s) => withHiddenCount(s, hidden.length - 1)),
     );
     const more = this.button('+', 'Add a hidden layer', hidden.length < MAX_HIDDEN_LAYERS, () =>
-      this.restart(withHiddenCount(scene, hidden.length + 1)),
+      this.restart((s) => withHiddenCount(s, hidden.length + 1)),
     );
     const value = el(
       'span',
@@ -112,8 +112,8 @@ export class NetworkBuilder {
     box.checked = this.expert;
     box.addEventListener('change', () => {
       this.expert = box.checked;
-      if (!box.checked && this.scene) this.restart(withUsualOutput(this.scene));
-      else if (this.scene) this.show(this.scene, columns);
+      if (!box.checked) this.restart(withUsualOutput);
+      else this.show(this.scene(), columns);
     });
     expert.append(box, ' Expert: choose the output activation');
     this.top.replaceChildren(count, expert);
@@ -134,14 +134,14 @@ export class NetworkBuilder {
     place(inputs, 0);
     hidden.forEach((layer, i) =>
       place(
-        this.layerHead(scene, i, layer.units, activationName(layer.activation), layer.dropout ?? 0),
+        this.layerHead(i, layer.units, activationName(layer.activation), layer.dropout ?? 0),
         i + 1,
       ),
     );
     const out = el('div', 'net-col-head');
     out.append(el('span', 'net-col-title', `Output · ${output?.units ?? 1}`));
     const select = this.select(OUTPUT_ACTIVATIONS, outAct, 'Output activation', (a) =>
-      this.restart(withOutputActivation(scene, a)),
+      this.restart((s) => withOutputActivation(s, a)),
     );
     select.dataset.hint = HINTS.output;
     select.disabled = !this.expert;
@@ -153,13 +153,7 @@ export class NetworkBuilder {
     this.showAdvice(scene);
   }
 
-  private layerHead(
-    scene: Scene,
-    i: number,
-    units: number,
-    act: ActivationName,
-    dropout: number,
-  ): HTMLElement {
+  private layerHead(i: number, units: number, act: ActivationName, dropout: number): HTMLElement {
     const cell = el('div', 'net-col-head');
     cell.dataset.layer = String(i);
     cell.append(el('span', 'net-col-title', `Hidden ${i + 1}`));
@@ -168,10 +162,10 @@ export class NetworkBuilder {
     row.dataset.hint = HINTS.units;
     row.append(
       this.button('−', `Remove a neuron from hidden layer ${i + 1}`, units > 1, () =>
-        this.restart(withUnits(scene, i, units - 1)),
+        this.restart((s) => withUnits(s, i, units - 1)),
       ),
       this.button('+', `Add a neuron to hidden layer ${i + 1}`, units < MAX_UNITS, () =>
-        this.restart(withUnits(scene, i, units + 1)),
+        this.restart((s) => withUnits(s, i, units + 1)),
       ),
       el('span', 'net-units-value', String(units)),
     );
@@ -179,7 +173,7 @@ export class NetworkBuilder {
       HIDDEN_ACTIVATIONS,
       act,
       `Activation of hidden layer ${i + 1}`,
-      (a) => this.restart(withActivation(scene, i, a)),
+      (a) => this.restart((s) => withActivation(s, i, a)),
     );
     select.dataset.hint = HINTS.activation;
     select.dataset.control = 'activation';
@@ -201,17 +195,19 @@ export class NetworkBuilder {
         return;
       }
       input.setCustomValidity('');
-      if (this.scene) this.apply(withDropout(this.scene, i, p), 'live');
+      this.apply(withDropout(this.scene(), i, p), 'live');
     });
     drop.append('p ', input);
     cell.append(row, select, drop);
     return cell;
   }
 
-  private restart(next: Scene): void {
+  /** Proposes `edit` of the current scene as a new run. */
+  private restart(edit: (scene: Scene) => Scene): void {
     // A refused scene keeps the current run; its advice explains why the engine refuses it.
-    const current = this.scene;
-    if (next === current || !current || this.apply(next, 'restart')) return;
+    const current = this.scene();
+    const next = edit(current);
+    if (next === current || this.apply(next, 'restart')) return;
     this.show(current, this.columns); // the controls show the scene that stays…
     this.showAdvice(next); // …and the advice explains the one refused
   }
