@@ -31,12 +31,15 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
   showScene(views, first);
   showRun(views, first);
   showBanners(views, first, null);
+  views.controls.setEnabled(first.engine === 'ready');
   store.subscribe((state, change, previous) => {
     if (state.scene !== previous.scene || state.hidden !== previous.hidden) showScene(views, state);
     if (state.run !== previous.run) showRun(views, state);
     if (change.type === 'points') showPoints(views, state.scene, change.points);
     if (change.type === 'snapshot') views.progress.receive(change.snapshot);
     showBanners(views, state, previous);
+    // The run buttons work while the engine answers.
+    if (state.engine !== previous.engine) views.controls.setEnabled(state.engine === 'ready');
     frame.queue();
   });
   frame.queue();
@@ -95,7 +98,7 @@ function drawable(scene: Scene): boolean {
   return features === 1 || features === 2;
 }
 
-/** The error and the note banners, and the run controls (usable while the engine answers). */
+/** The error and the note banners. */
 function showBanners(views: PageViews, state: PageState, previous: PageState | null): void {
   if (state.error !== previous?.error) {
     if (state.error === null) views.errors.clear();
@@ -105,5 +108,4 @@ function showBanners(views: PageViews, state: PageState, previous: PageState | n
     if (state.note === null) views.note.clear();
     else views.note.show(state.note.title, [...state.note.lines]);
   }
-  if (state.engine !== previous?.engine) views.controls.setEnabled(state.engine === 'ready');
 }
