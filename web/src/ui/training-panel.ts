@@ -1,5 +1,5 @@
 // The training controls panel: loss, optimiser, regularisation, schedule, initialisation,
-// batches, clipping, augmentation, early stopping and ensembles, drawn from training-fields.ts.
+// batches, clipping, augmentation, early stopping and ensembles, drawn from ui/fields/.
 // A change builds the next scene and validates it, once: a bad value is refused here, beside its
 // field, with the validator's message (the run goes on unchanged); a good scene goes to the
 // page's store, which hands the running network what it changes in place (lr, l1, weight_decay)
