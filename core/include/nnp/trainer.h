@@ -120,7 +120,8 @@ class Trainer {
   Evaluation evaluate_member(int m);
   std::int64_t best_epoch() const { return early_stopping_.best_epoch(); }
 
-  // Raw inputs in, network outputs out: out[i·outputs + j].
+  // Predictions (predictions.cpp). Raw inputs in, network outputs out: out[i·outputs + j]; an
+  // ensemble's: the members' mean probabilities.
   void predict(const float* raw_x, int n, float* out);
   // P(class 1) on a res×res grid of raw 2-D inputs (the raw output for regression), row 0 at
   // y_max; out has res·res floats. Logits and log-probabilities are turned into probabilities.

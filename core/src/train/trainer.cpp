@@ -1,3 +1,8 @@
+// The course's training loop (nnp/trainer.h), as torch writes it:
+//   for epoch: for x, y in loader: (augment) → zero_grad → loss → backward → step;
+//              every evaluate_every epochs: evaluate, record, early stopping
+// for every member of the ensemble. The concepts live in their own files: ensemble.cpp,
+// augmentation.cpp, early_stopping.cpp, regularization.cpp (L1), predictions.cpp.
 #include "nnp/trainer.h"
 
 #include <algorithm>
@@ -166,6 +171,25 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
   if (config_.training.shuffle) ensemble_.shuffle();
 }
 
+Progress Trainer::run(int steps) {
+  if (steps < 0) throw Error("run: steps must be ≥ 0, got " + std::to_string(steps));
+  double sum = 0.0;
+  int taken = 0;
+  for (; taken < steps && !progress_.stopped; ++taken) sum += step_once();
+  progress_.batch_loss = taken > 0 ? sum / taken : kNaN;
+  return progress_;
+}
+
+Progress Trainer::run_epochs(int epochs) {
+  if (epochs < 0) throw Error("run_epochs: epochs must be ≥ 0, got " + std::to_string(epochs));
+  const std::int64_t target = progress_.epoch + epochs;
+  double sum = 0.0;
+  std::int64_t taken = 0;
+  for (; progress_.epoch < target && !progress_.stopped; ++taken) sum += step_once();
+  progress_.batch_loss = taken > 0 ? sum / static_cast<double>(taken) : kNaN;
+  return progress_;
+}
+
 // The training loop, one mini-batch at a time: each member takes the next rows of its own order
 // (torch: for x, y in loader), augmented, through one Learner step (zero_grad → forward → loss →
 // backward → optimizer.step()). The end of the training rows ends an epoch.
@@ -213,25 +237,6 @@ void Trainer::end_of_epoch() {
   history_.push_back({progress_.epoch, progress_.step, e, learner().lr(), learner().last_grad_norm()});
   const double monitored = inputs_.validation.size() > 0 ? e.validation.loss : e.train.loss;
   if (early_stopping_.update(progress_.epoch, monitored)) progress_.stopped = true;
-}
-
-Progress Trainer::run(int steps) {
-  if (steps < 0) throw Error("run: steps must be ≥ 0, got " + std::to_string(steps));
-  double sum = 0.0;
-  int taken = 0;
-  for (; taken < steps && !progress_.stopped; ++taken) sum += step_once();
-  progress_.batch_loss = taken > 0 ? sum / taken : kNaN;
-  return progress_;
-}
-
-Progress Trainer::run_epochs(int epochs) {
-  if (epochs < 0) throw Error("run_epochs: epochs must be ≥ 0, got " + std::to_string(epochs));
-  const std::int64_t target = progress_.epoch + epochs;
-  double sum = 0.0;
-  std::int64_t taken = 0;
-  for (; progress_.epoch < target && !progress_.stopped; ++taken) sum += step_once();
-  progress_.batch_loss = taken > 0 ? sum / static_cast<double>(taken) : kNaN;
-  return progress_;
 }
 
 float Trainer::threshold() const {
