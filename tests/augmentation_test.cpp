@@ -36,7 +36,8 @@ TEST(Augmentation, GammaHasMeanAndVarianceA) {
 
 TEST(Augmentation, BetaHasMeanAOverAPlusB) {
   // Beta(a, b): mean a/(a + b), variance ab / ((a + b)²(a + b + 1)).
-  for (const auto& [a, b] : {std::pair{0.4, 0.4}, {2.0, 5.0}, {0.5, 3.0}, {1.0, 1.0}}) {
+  for (const std::pair<double, double> ab : {std::pair{0.4, 0.4}, {2.0, 5.0}, {0.5, 3.0}, {1.0, 1.0}}) {
+    const double a = ab.first, b = ab.second;  // named, not bound: clang 14 cannot capture a binding
     Pcg32 rng(5);
     const Moments m = moments(40000, [&] {
       const double x = beta_sample(a, b, rng);
