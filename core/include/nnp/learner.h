@@ -3,6 +3,7 @@
 // batch into an update, exactly as a PyTorch training step does
 //   zero_grad → forward → loss (+ l1·Σ|w|) → backward → clip by norm → clip by value
 //   → optimizer.step() → scheduler.step()
+// (regularization.h: the L1 term, and where each optimiser applies weight decay.)
 // Parameters can be set and read in PyTorch's layout (weight [out, in], bias [out]).
 //
 //   nnp::Learner learner(spec, /*seed=*/1);

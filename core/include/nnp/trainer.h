@@ -1,8 +1,12 @@
 #pragma once
-// A whole training run: data (generated from a seed, or supplied), the input pipeline, a Learner
-// (network, loss, optimiser, schedule, regularisation) and the epoch / mini-batch loop with
-// evaluation, history and early stopping — all inside the engine, so that JavaScript calls
-// run(steps) once for many steps.
+// A whole training run: data (generated from a seed, or supplied), the input pipeline, the
+// networks (an Ensemble of one or more Learners: network, loss, optimiser, schedule,
+// regularisation) and the course's training loop — all inside the engine, so that JavaScript
+// calls run(steps) once for many steps:
+//   every epoch: shuffle each member's rows
+//     every mini-batch, for each member: gather its rows → augment → Learner::step
+//   every evaluate_every epochs: evaluate → history → early stopping (may end the run)
+// Each concept has its file: ensemble.h, augmentation.h, early_stopping.h, regularization.h.
 //
 //   nnp::Trainer t(config);          // validates; throws nnp::Error naming the bad field
 //   nnp::Progress p = t.run(100);    // 100 optimiser steps (fewer if early stopping ends the run)
@@ -13,7 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "nnp/augmentation.h"
 #include "nnp/data.h"
+#include "nnp/early_stopping.h"
+#include "nnp/ensemble.h"
 #include "nnp/learner.h"
 #include "nnp/spec.h"
 
@@ -32,37 +39,14 @@ struct DataSpec {
   bool signed_labels = false;
 };
 
-struct EarlyStoppingSpec {
-  int patience = 0;          // evaluations without improvement before stopping; 0: off
-  double min_delta = 0.0;    // an improvement must lower the monitored loss by more than this
-  bool restore_best = true;  // put back the parameters of the best evaluation when stopping
-};
-
-// Data augmentation on each training batch (never on evaluation):
-//   jitter: Gaussian noise with this standard deviation added to every network input;
-//   mixup: α of mixup (Zhang et al. 2018): each row becomes λ·row + (1 − λ)·another row of the batch,
-//          targets alike (class indices become class probabilities), λ ~ Beta(α, α) per batch.
-struct AugmentationSpec {
-  float jitter = 0.0f;
-  float mixup = 0.0f;
-};
-
-// An ensemble of K networks trained side by side, each from its own initialisation (seed) and,
-// with bootstrap, on its own resample of the training set (n rows drawn with replacement);
-// predictions average the members' class probabilities (or outputs, for a regression).
-struct EnsembleSpec {
-  int members = 1;
-  bool bootstrap = false;
-};
-
 struct TrainingSpec {
   int batch_size = 10;
-  bool drop_last = false;  // torch DataLoader's drop_last: skip a last partial batch
-  bool shuffle = true;     // false: one fixed order for every epoch, as TF Playground does
-  int evaluate_every = 1;  // epochs between evaluations (history, early stopping)
-  EarlyStoppingSpec early_stopping;
-  AugmentationSpec augmentation;
-  EnsembleSpec ensemble;
+  bool drop_last = false;            // torch DataLoader's drop_last: skip a last partial batch
+  bool shuffle = true;               // false: one fixed order for every epoch, as TF Playground does
+  int evaluate_every = 1;            // epochs between evaluations (history, early stopping)
+  EarlyStoppingSpec early_stopping;  // early_stopping.h
+  AugmentationSpec augmentation;     // augmentation.h: jitter and mixup on each training batch
+  EnsembleSpec ensemble;             // ensemble.h: K networks side by side, their mean predicted
 };
 
 struct TrainerConfig {
@@ -116,6 +100,8 @@ void validate(const TrainerConfig& config);
 
 class Trainer {
  public:
+  static constexpr int kChunkRows = 512;  // rows per forward pass when evaluating or predicting
+
   explicit Trainer(const TrainerConfig& config);
   Trainer(const TrainerConfig& config, SuppliedData data);
 
@@ -129,12 +115,13 @@ class Trainer {
   float threshold() const;
   const std::vector<EpochRecord>& history() const { return history_; }
   // Ensembles: member 0 is learner(); evaluate() reports the ensemble, evaluate_member(m) one member.
-  int members() const { return 1 + static_cast<int>(extras_.size()); }
-  Learner& member(int m);
+  int members() const { return ensemble_.size(); }
+  Learner& member(int m) { return ensemble_.member(m); }
   Evaluation evaluate_member(int m);
-  std::int64_t best_epoch() const { return best_epoch_; }
+  std::int64_t best_epoch() const { return early_stopping_.best_epoch(); }
 
-  // Raw inputs in, network outputs out: out[i·outputs + j].
+  // Predictions (predictions.cpp). Raw inputs in, network outputs out: out[i·outputs + j]; an
+  // ensemble's: the members' mean probabilities.
   void predict(const float* raw_x, int n, float* out);
   // P(class 1) on a res×res grid of raw 2-D inputs (the raw output for regression), row 0 at
   // y_max; out has res·res floats. Logits and log-probabilities are turned into probabilities.
@@ -143,7 +130,7 @@ class Trainer {
   // floats, k = outputs (1 for a one-output binary model: P(class 1)); the raw output for a
   // regression. Row 0 at y_max.
   void predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out);
-  void set_learning_rate(double lr) { learner_.set_lr(lr); }
+  void set_learning_rate(double lr) { learner().set_lr(lr); }
   // Every unit's post-activation output of member 0 on a res×res grid of raw 2-D inputs (row 0 at
   // y_max), in evaluation mode (no dropout), through the same features and standardisation as
   // training. out has res·res·(inputs + Σ layer units) floats: map u at out[u·res·res …], u running
@@ -154,51 +141,32 @@ class Trainer {
   const Split& raw() const { return raw_; }
   const Split& inputs() const { return inputs_; }
   const InputPipeline& pipeline() const { return pipeline_; }
-  Learner& learner() { return learner_; }
-  Mlp& model() { return learner_.model(); }
+  Learner& learner() { return ensemble_.member(0); }
+  Mlp& model() { return learner().model(); }
   const TrainerConfig& config() const { return config_; }
 
  private:
   Trainer(const TrainerConfig& config, Split raw, bool is_supplied);
-  float step_once();      // one mini-batch; returns its objective
-  int augment(int rows);  // jitter and mixup on the gathered batch; returns the target columns
-  void next_epoch();
+  float step_once();  // one mini-batch for every member; returns their mean objective
   void end_of_epoch();
   void gather(const std::vector<int>& order, int n);
   // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
   void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
-  Metrics evaluate_with(Learner& l, const Dataset& d);
-  Metrics evaluate_ensemble(const Dataset& d);
-  // Probabilities (or the regression output) of one member's outputs, k per row, added × weight.
-  void add_probabilities(const Tensor& o, float weight, float* acc) const;
-
-  struct Extra {
-    std::unique_ptr<Learner> learner;
-    std::vector<int> order;
-    Pcg32 rng;
-    std::vector<float> best;
-  };
+  // Mean loss and accuracy over a split: of member m, or (m < 0) of the ensemble's mean prediction.
+  Metrics evaluate_on(const Dataset& d, int m);
 
   TrainerConfig config_;
-  Pcg32 rng_;  // data generation, the split and the per-epoch shuffle
+  Pcg32 rng_;  // data generation and the split; member 0's shuffles continue this stream
   Split raw_;
   InputPipeline pipeline_;
   Split inputs_;
-  Learner learner_;
+  Ensemble ensemble_;  // the networks: one, unless training.ensemble asks for more
+  Augmentation augmentation_;
+  EarlyStopping early_stopping_;
   std::vector<float> batch_x_, batch_y_, scratch_;
-  Pcg32 augment_rng_;                 // its own stream: switching augmentation on leaves the data order alone
-  std::vector<float> mix_x_, mix_y_;  // mixup's partner rows and soft targets
-  std::vector<int> mix_order_;
-  std::vector<int> order_;  // this epoch's order of training rows
-  int cursor_ = 0;          // next position in order_
+  int cursor_ = 0;  // next position in each member's order of training rows
   Progress progress_;
   std::vector<EpochRecord> history_;
-  double best_loss_ = 0.0;
-  std::int64_t best_epoch_ = -1;
-  int evaluations_without_improvement_ = 0;
-  std::vector<float> best_params_;
-  std::vector<Extra> extras_;   // ensemble members 1 … K−1
-  std::vector<float> average_;  // ensemble evaluation and grid prediction
 };
 
 }  // namespace nnp

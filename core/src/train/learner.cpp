@@ -6,6 +6,7 @@
 
 #include "nnp/error.h"
 #include "nnp/kernels.h"
+#include "nnp/regularization.h"
 
 namespace nnp {
 namespace {
@@ -72,17 +73,10 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
     loss = graph_.loss(out, yv, spec_.loss);
     value = graph_.scalar(loss);
   }
-  // The L1 penalty λ·Σ|w| over weight matrices, added to the objective and (below) its
-  // gradient λ·sign(w): one pass over the slab instead of abs/sum nodes per layer.
+  // The L1 penalty λ·Σ|w| joins the objective here and its gradient λ·sign(w) after backward
+  // (regularization.cpp).
   const float l1 = spec_.l1;
-  std::span<const float> params = model_.parameters();
-  if (l1 > 0.0f) {
-    double sum_abs = 0.0;
-    for (const ParamInfo& p : model_.named_parameters())
-      if (!p.is_bias)
-        for (int i = 0; i < p.rows * p.cols; ++i) sum_abs += std::fabs(params[p.offset + static_cast<std::size_t>(i)]);
-    value += l1 * static_cast<float>(sum_abs);
-  }
+  if (l1 > 0.0f) value += l1_penalty(model_, l1);
   if (!std::isfinite(value))
     throw DivergedError("diverged at step " + std::to_string(steps() + 1) + ": the loss is " +
                         (std::isnan(value) ? "NaN" : "infinite") +
@@ -94,15 +88,7 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
     model_.zero_grad();
     graph_.backward(loss);
   }
-  if (l1 > 0.0f) {
-    std::span<float> grads = model_.gradients();
-    for (const ParamInfo& p : model_.named_parameters())
-      if (!p.is_bias)
-        for (int i = 0; i < p.rows * p.cols; ++i) {
-          const std::size_t k = p.offset + static_cast<std::size_t>(i);
-          grads[k] += l1 * static_cast<float>((params[k] > 0.0f) - (params[k] < 0.0f));
-        }
-  }
+  if (l1 > 0.0f) add_l1_gradient(model_, l1);
   return value;
 }
 
