@@ -2,7 +2,9 @@
 // dataset.
 import type { DatasetName, LayerSpec } from '../wasm/core.mjs';
 import { DATASET_CATALOGUE, type ShippedDataset, takesClasses } from './datasets.ts';
+import circle from '../../../docs/scenes/circle.json' with { type: 'json' };
 import { type GeneratedScene, SCENE_FORMAT, SUPPLIED, type ShippedScene } from './types.ts';
+import { validateScene } from './validate.ts';
 
 /** The playground's scene for a shipped dataset (bench/real_data.js's settings, which reach
  *  ≥ 95 % on digits and ≥ 84 % on Fashion-MNIST). */
@@ -48,24 +50,14 @@ export function shippedScene(name: ShippedDataset, seed = 1): ShippedScene {
   }
 }
 
-/** Circle data, 2 → 4 Tanh → 4 Tanh → 1 Sigmoid, BCELoss, SGD lr 0.1, batch 10, seed 1. */
+/**
+ * The default scene, the first the page shows: circle data, 2 → 4 Tanh → 4 Tanh → 1 Sigmoid,
+ * BCELoss, SGD lr 0.1, batch 10, seed 1. Written once, in docs/scenes/circle.json, which the C++
+ * tests' skeleton run (tests/test_config.h), the benchmarks and the e2e tests read too. Each call
+ * returns a fresh, checked copy.
+ */
 export function defaultScene(): GeneratedScene {
-  return {
-    format: SCENE_FORMAT,
-    seed: 1,
-    data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-    model: {
-      inputs: 2,
-      layers: [
-        { units: 4, activation: 'Tanh' },
-        { units: 4, activation: 'Tanh' },
-        { units: 1, activation: 'Sigmoid' },
-      ],
-    },
-    loss: { name: 'BCELoss' },
-    optimizer: { name: 'SGD', lr: 0.1 },
-    training: { batchSize: 10 },
-  };
+  return validateScene(circle) as GeneratedScene;
 }
 
 /** What the page's dataset picker chooses; the rest of the scene follows from it. */
