@@ -739,6 +739,7 @@ describe('the schema keeps to scene/ (no drift)', () => {
       layers: [],
       units: [props(defs.layer!).units!],
       dropout: [props(defs.layer!).dropout!],
+      classes: [props(props(defs.data!).rows!).classes!],
       negative_slope: [props(defs.activation!).negative_slope!],
       alpha: [props(defs.activation!).alpha!],
       beta: [props(defs.activation!).beta!],

@@ -1,5 +1,7 @@
 // The names a scene accepts (activations, losses, optimisers, schedulers, inits, datasets, input
-// features) and the keyword arguments each one takes, in the engine's order (core.d.mts).
+// features) and the keyword arguments each one takes: read from the engine's catalogue
+// (engine-catalogue.ts), in the engine's order. web/test/scene-drift.test.ts proves core.d.mts's
+// union types name the same.
 import type {
   ActivationName,
   ActivationSpec,
@@ -13,137 +15,56 @@ import type {
   SchedulerName,
   SchedulerSpec,
 } from '../wasm/core.mjs';
+import { type Arg, CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
 
-/** A checked list of every member of the union T: a missing or unknown name is a type error. */
-export function allOf<T extends string>() {
-  return <const L extends readonly T[]>(
-    list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> }),
-  ): readonly T[] => list;
-}
+const { activations, losses, optimizers, schedulers, inits, datasets } = CATALOGUE;
 
-// The accepted names, in core.d.mts's (and the engine's) order.
-export const ACTIVATIONS = allOf<ActivationName>()([
-  'Identity',
-  'Sigmoid',
-  'Tanh',
-  'ReLU',
-  'LeakyReLU',
-  'ELU',
-  'GELU',
-  'SiLU',
-  'Softplus',
-  'Softmax',
-  'LogSoftmax',
-]);
-export const LOSSES = allOf<LossName>()([
-  'MSELoss',
-  'L1Loss',
-  'HuberLoss',
-  'BCELoss',
-  'BCEWithLogitsLoss',
-  'CrossEntropyLoss',
-  'NLLLoss',
-  'MultiMarginLoss',
-]);
-export const OPTIMIZERS = allOf<OptimizerName>()(['SGD', 'Adagrad', 'RMSprop', 'Adam', 'AdamW']);
-export const SCHEDULERS = allOf<SchedulerName>()([
-  'StepLR',
-  'ExponentialLR',
-  'CosineAnnealingLR',
-  'LinearLR',
-]);
-export const INITS = allOf<InitName>()([
-  'default',
-  'zeros',
-  'constant',
-  'uniform',
-  'xavier_uniform',
-  'xavier_normal',
-  'kaiming_uniform',
-  'kaiming_normal',
-]);
-export const DATASETS = allOf<DatasetName>()([
-  'circle',
-  'xor',
-  'gauss',
-  'spiral',
-  'moons',
-  'blobs',
-  'spirals',
-  'checkerboard',
-  'plane',
-  'multigauss',
-  'sine',
-  'polynomial',
-]);
-
-export const FEATURES = allOf<FeatureName>()([
-  'x1',
-  'x2',
-  'x1^2',
-  'x2^2',
-  'x1*x2',
-  'sin(x1)',
-  'sin(x2)',
-]);
-export const REDUCTIONS = allOf<NonNullable<LossSpec['reduction']>>()(['mean', 'sum']);
-export const GELU_APPROXIMATIONS = allOf<NonNullable<ActivationSpec['approximate']>>()([
-  'none',
-  'tanh',
-]);
+export const ACTIVATIONS: readonly ActivationName[] = namesOf(activations);
+export const LOSSES: readonly LossName[] = namesOf(losses);
+export const OPTIMIZERS: readonly OptimizerName[] = namesOf(optimizers);
+export const SCHEDULERS: readonly SchedulerName[] = namesOf(schedulers);
+export const INITS: readonly InitName[] = namesOf(inits);
+export const DATASETS: readonly DatasetName[] = namesOf(datasets);
+export const FEATURES: readonly FeatureName[] = CATALOGUE.features;
+export const REDUCTIONS = CATALOGUE.reductions as readonly NonNullable<LossSpec['reduction']>[];
+export const GELU_APPROXIMATIONS = entryOf(entryOf(activations, 'GELU').args, 'approximate')
+  .choices as readonly NonNullable<ActivationSpec['approximate']>[];
 
 export type Args<S> = Exclude<keyof S, 'name'>;
 
+/** The names of each entry's keyword arguments, by entry. */
+function argNames<N extends string, K>(
+  list: readonly { name: N; args: Arg[] }[],
+  which: (arg: Arg) => boolean = () => true,
+): Record<N, readonly K[]> {
+  const names = list.map((e) => [e.name, e.args.filter(which).map((a) => a.name as K)]);
+  return Object.fromEntries(names) as Record<N, readonly K[]>;
+}
+
 /** The keyword arguments each activation takes (a bare name means torch's defaults). */
-export const ACTIVATION_ARGS: Record<ActivationName, readonly Args<ActivationSpec>[]> = {
-  Identity: [],
-  Sigmoid: [],
-  Tanh: [],
-  ReLU: [],
-  LeakyReLU: ['negative_slope'],
-  ELU: ['alpha'],
-  GELU: ['approximate'],
-  SiLU: [],
-  Softplus: ['beta', 'threshold'],
-  Softmax: ['dim'],
-  LogSoftmax: ['dim'],
-};
+export const ACTIVATION_ARGS = argNames<ActivationName, Args<ActivationSpec>>(activations);
 
 /** The keyword arguments each loss takes. */
-export const LOSS_ARGS: Record<LossName, readonly Args<LossSpec>[]> = {
-  MSELoss: ['reduction'],
-  L1Loss: ['reduction'],
-  HuberLoss: ['reduction', 'delta'],
-  BCELoss: ['reduction'],
-  BCEWithLogitsLoss: ['reduction'],
-  CrossEntropyLoss: ['reduction', 'label_smoothing'],
-  NLLLoss: ['reduction'],
-  MultiMarginLoss: ['reduction', 'margin'],
-};
+export const LOSS_ARGS = argNames<LossName, Args<LossSpec>>(losses);
 
 /** The keyword arguments each optimiser takes (lr first: a scene always sets it). */
-export const OPTIMIZER_ARGS: Record<OptimizerName, readonly Args<OptimizerSpec>[]> = {
-  SGD: ['lr', 'momentum', 'dampening', 'nesterov', 'weight_decay', 'no_decay_bias'],
-  Adagrad: ['lr', 'lr_decay', 'weight_decay', 'initial_accumulator_value', 'eps', 'no_decay_bias'],
-  RMSprop: ['lr', 'alpha', 'eps', 'weight_decay', 'momentum', 'centered', 'no_decay_bias'],
-  Adam: ['lr', 'betas', 'eps', 'weight_decay', 'amsgrad', 'no_decay_bias'],
-  AdamW: ['lr', 'betas', 'eps', 'weight_decay', 'amsgrad', 'no_decay_bias'],
-};
+export const OPTIMIZER_ARGS = argNames<OptimizerName, Args<OptimizerSpec>>(optimizers);
 
+const required = argNames<SchedulerName, Args<SchedulerSpec>>(schedulers, (a) => !!a.required);
+const optional = argNames<SchedulerName, Args<SchedulerSpec>>(schedulers, (a) => !a.required);
 /** The keyword arguments each scheduler takes; `required` ones have no torch default. */
-export const SCHEDULER_ARGS: Record<
+export const SCHEDULER_ARGS = Object.fromEntries(
+  SCHEDULERS.map((name) => [name, { required: required[name], optional: optional[name] }]),
+) as Record<
   SchedulerName,
   { required: readonly Args<SchedulerSpec>[]; optional: readonly Args<SchedulerSpec>[] }
-> = {
-  StepLR: { required: ['step_size'], optional: ['gamma'] },
-  ExponentialLR: { required: ['gamma'], optional: [] },
-  CosineAnnealingLR: { required: ['T_max'], optional: ['eta_min'] },
-  LinearLR: { required: [], optional: ['start_factor', 'end_factor', 'total_iters'] },
-};
+>;
 
+const lossesWhere = (which: (loss: (typeof losses)[number]) => boolean): readonly LossName[] =>
+  namesOf(losses.filter(which));
 /** Losses whose target is a class index: the network needs one output per class. */
-export const CLASS_LOSSES: readonly LossName[] = ['CrossEntropyLoss', 'NLLLoss', 'MultiMarginLoss'];
+export const CLASS_LOSSES = lossesWhere((l) => l.target === 'index');
 /** Losses that take a class index only, so mixup's blended targets cannot reach them. */
-export const MIXUP_REJECTS: readonly LossName[] = ['NLLLoss', 'MultiMarginLoss'];
+export const MIXUP_REJECTS = lossesWhere((l) => !l.mixup);
 /** The losses a regression (a number as the target) accepts. */
-export const REGRESSION_LOSSES: readonly LossName[] = ['MSELoss', 'L1Loss', 'HuberLoss'];
+export const REGRESSION_LOSSES = lossesWhere((l) => l.target === 'value');

@@ -1,114 +1,22 @@
-// What the page knows about each generator (core/include/nnp/generators.h) and each shipped
-// dataset (web/public/data): its task, features and classes.
+// What the page knows about each generator (the engine's catalogue: core/include/nnp/generators.h)
+// and each shipped dataset (web/public/data): its task, features and classes.
 import type { DatasetName } from '../wasm/core.mjs';
+import { CATALOGUE, type DatasetEntry } from './engine-catalogue.ts';
 import type { DataShape } from './types.ts';
 
-export type Task = 'classification' | 'regression';
+export type { Task } from './engine-catalogue.ts';
 
-/** What the page needs to know about a generator (core/include/nnp/generators.h). */
-export interface CatalogueEntry {
-  /** Display name. */
-  title: string;
-  task: Task;
-  /** Raw features per point: 2 (a point of the plane) or 1 (x of a curve). */
-  features: 1 | 2;
-  /** How many classes it can have: fixed when min = max, and 0 … 0 for a regression. */
-  classes: { min: number; max: number };
-  /** One line for the page. */
-  description: string;
-}
+/** What the page needs to know about a generator: title, task, features, classes, description. */
+export type CatalogueEntry = DatasetEntry;
 
 /** Every generator, in the engine's order (the page's order), with its shape and a description. */
-export const DATASET_CATALOGUE: Record<DatasetName, CatalogueEntry> = {
-  circle: {
-    title: 'Circle',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'A disc of one class inside a ring of the other.',
-  },
-  xor: {
-    title: 'XOR',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'Four quadrants labelled by the sign of x₁·x₂.',
-  },
-  gauss: {
-    title: 'Two Gaussians',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'Two Gaussian clouds that noise spreads into each other.',
-  },
-  spiral: {
-    title: 'Spiral',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'Two interleaved spiral arms.',
-  },
-  moons: {
-    title: 'Moons',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'Two interleaving half circles.',
-  },
-  blobs: {
-    title: 'Blobs',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 6 },
-    description: '2 to 6 Gaussian clusters set around a circle, one class each.',
-  },
-  spirals: {
-    title: 'Spirals',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 5 },
-    description: '2 to 5 interleaved spiral arms, one class each.',
-  },
-  checkerboard: {
-    title: 'Checkerboard',
-    task: 'classification',
-    features: 2,
-    classes: { min: 2, max: 2 },
-    description: 'A 4×4 checkerboard: the label is the colour of the square.',
-  },
-  plane: {
-    title: 'Plane',
-    task: 'regression',
-    features: 2,
-    classes: { min: 0, max: 0 },
-    description: 'A tilted plane: the target is (x₁ + x₂) / 10.',
-  },
-  multigauss: {
-    title: 'Gaussian bumps',
-    task: 'regression',
-    features: 2,
-    classes: { min: 0, max: 0 },
-    description: 'Six cone-shaped bumps of either sign.',
-  },
-  sine: {
-    title: 'Sine',
-    task: 'regression',
-    features: 1,
-    classes: { min: 0, max: 0 },
-    description: 'A curve: y = sin(x) over two periods.',
-  },
-  polynomial: {
-    title: 'Cubic',
-    task: 'regression',
-    features: 1,
-    classes: { min: 0, max: 0 },
-    description: 'A curve: the cubic y = (x³ − 27x) / 54.',
-  },
-};
+export const DATASET_CATALOGUE = Object.fromEntries(
+  CATALOGUE.datasets.map((entry) => [entry.name, entry]),
+) as Record<DatasetName, CatalogueEntry>;
 
 /** The class count a scene for `name` uses when data.classes is absent (the engine's default). */
 export function defaultClasses(name: DatasetName): number {
-  return DATASET_CATALOGUE[name].classes.min;
+  return DATASET_CATALOGUE[name].classes.default;
 }
 
 /** True for the generators whose class count is chosen by data.classes (blobs, spirals). */

@@ -3,6 +3,13 @@
 import type { Args } from './catalogue.ts';
 import { type Range, describeRange } from './limits.ts';
 
+/** A checked list of every member of the union T: a missing or unknown name is a type error. */
+export function allOf<T extends string>() {
+  return <const L extends readonly T[]>(
+    list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> }),
+  ): readonly T[] => list;
+}
+
 export type Fields = Record<string, unknown>;
 
 function where(path: string): string {

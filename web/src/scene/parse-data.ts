@@ -1,9 +1,19 @@
 // Validation of a scene's data (a generator's or supplied rows, the split, input features) and
 // training options.
 import type { DatasetName, EngineConfig, FeatureName } from '../wasm/core.mjs';
-import { DATASETS, FEATURES, allOf } from './catalogue.ts';
+import { DATASETS, FEATURES } from './catalogue.ts';
 import { DATASET_CATALOGUE, SHIPPED_DATASETS, takesClasses } from './datasets.ts';
-import { type Fields, boolean, fail, number, object, oneOf, reject, shown } from './fields.ts';
+import {
+  allOf,
+  type Fields,
+  boolean,
+  fail,
+  number,
+  object,
+  oneOf,
+  reject,
+  shown,
+} from './fields.ts';
 import { LIMITS, int } from './limits.ts';
 import {
   type Augmentation,
@@ -186,8 +196,9 @@ function sceneRows(value: unknown): SceneRows {
   const path = 'data.rows';
   const r = object(value, path, ROWS_FIELDS);
   const features = number(r.features, `${path}.features`, LIMITS.inputs);
-  const classes = number(r.classes, `${path}.classes`, int(0, 50));
-  if (classes === 1) reject(`${path}.classes`, '0 for a regression, else 2 to 50 classes');
+  const classes = number(r.classes, `${path}.classes`, LIMITS.classes);
+  if (classes === 1)
+    reject(`${path}.classes`, `0 for a regression, else 2 to ${LIMITS.classes.max} classes`);
   const rows: SceneRows = { features, classes, ...rowValues(r, path, features, classes) };
   if (rows.y.length < 2) reject(`${path}.y`, `needs at least 2 rows, got ${rows.y.length}`);
   if (r.test !== undefined) {
