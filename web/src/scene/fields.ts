@@ -1,6 +1,5 @@
 // The building blocks of scene validation: check one field of untrusted JSON, or throw an Error
 // that starts with the field's path and says what is accepted.
-import type { Args } from './catalogue.ts';
 import { type Range, describeRange } from './limits.ts';
 
 /** A checked list of every member of the union T: a missing or unknown name is a type error. */
@@ -89,22 +88,4 @@ export function oneOf<T extends string | number>(
     );
   }
   return value as T;
-}
-
-export type Check<T> = (value: unknown, path: string) => T;
-
-/** Validates the keyword arguments `keys` present in `fields` into `spec` (absent ones stay
- *  absent, so a round trip does not add defaults). */
-export function args<S extends object>(
-  fields: Fields,
-  path: string,
-  spec: S,
-  keys: readonly Args<S>[],
-  checks: { [K in Args<S>]-?: Check<NonNullable<S[K]>> },
-): S {
-  for (const key of keys) {
-    const value = fields[key as string];
-    if (value !== undefined) spec[key] = checks[key](value, `${path}.${String(key)}`);
-  }
-  return spec;
 }

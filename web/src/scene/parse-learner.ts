@@ -1,4 +1,5 @@
 // Validation of the learner part of a scene: model, loss, optimizer, scheduler, init, clipping.
+// Names, keyword arguments and their ranges come from the engine's catalogue.
 import type {
   ActivationName,
   ActivationSpec,
@@ -6,47 +7,15 @@ import type {
   LayerSpec,
   LossSpec,
   ModelSpec,
-  OptimizerName,
   OptimizerSpec,
   SchedulerSpec,
 } from '../wasm/core.mjs';
-import {
-  ACTIVATIONS,
-  ACTIVATION_ARGS,
-  type Args,
-  GELU_APPROXIMATIONS,
-  INITS,
-  LOSSES,
-  LOSS_ARGS,
-  OPTIMIZERS,
-  OPTIMIZER_ARGS,
-  REDUCTIONS,
-  SCHEDULERS,
-  SCHEDULER_ARGS,
-} from './catalogue.ts';
-import {
-  type Check,
-  type Fields,
-  args,
-  boolean,
-  fail,
-  isObject,
-  number,
-  object,
-  oneOf,
-  reject,
-} from './fields.ts';
+import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULERS } from './catalogue.ts';
+import { CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
+import { type Fields, fail, isObject, number, object, oneOf, reject } from './fields.ts';
+import { keywordArgs } from './keyword-args.ts';
 import { LIMITS, describeRange } from './limits.ts';
 import type { SceneOptimizer } from './types.ts';
-
-const activationChecks: { [K in Args<ActivationSpec>]-?: Check<NonNullable<ActivationSpec[K]>> } = {
-  negative_slope: (v, p) => number(v, p, LIMITS.negative_slope),
-  alpha: (v, p) => number(v, p, LIMITS.alpha),
-  approximate: (v, p) => oneOf(v, p, GELU_APPROXIMATIONS),
-  beta: (v, p) => number(v, p, LIMITS.beta),
-  threshold: (v, p) => number(v, p, LIMITS.threshold),
-  dim: (v, p) => (v === 1 ? 1 : fail(p, '1 (the feature axis; the only one supported)', v)),
-};
 
 function activation(value: unknown, path: string): LayerSpec['activation'] {
   if (typeof value === 'string' && (ACTIVATIONS as readonly string[]).includes(value)) {
@@ -56,9 +25,9 @@ function activation(value: unknown, path: string): LayerSpec['activation'] {
     fail(path, `one of ${ACTIVATIONS.join(', ')}, or an object {name, ...arguments}`, value);
   }
   const name = oneOf(value.name, `${path}.name`, ACTIVATIONS);
-  const keys = ACTIVATION_ARGS[name];
-  const fields = object(value, path, ['name', ...keys], name);
-  return args<ActivationSpec>(fields, path, { name }, keys, activationChecks);
+  const { args } = entryOf(CATALOGUE.activations, name);
+  const fields = object(value, path, ['name', ...namesOf(args)], name);
+  return keywordArgs<ActivationSpec>(fields, path, name, args, { name });
 }
 
 export function parseModel(value: unknown): ModelSpec {
@@ -90,61 +59,22 @@ export function parseModel(value: unknown): ModelSpec {
   return { inputs, layers };
 }
 
-const lossChecks: { [K in Args<LossSpec>]-?: Check<NonNullable<LossSpec[K]>> } = {
-  reduction: (v, p) => oneOf(v, p, REDUCTIONS),
-  delta: (v, p) => number(v, p, LIMITS.delta),
-  label_smoothing: (v, p) => number(v, p, LIMITS.label_smoothing),
-  margin: (v, p) => number(v, p, LIMITS.margin),
-};
-
 export function parseLoss(value: unknown): LossSpec {
   if (!isObject(value)) fail('loss', 'an object {name, ...arguments}', value);
   const name = oneOf(value.name, 'loss.name', LOSSES);
-  const fields = object(value, 'loss', ['name', ...LOSS_ARGS[name]], name);
-  return args<LossSpec>(fields, 'loss', { name }, LOSS_ARGS[name], lossChecks);
-}
-
-function betas(value: unknown, path: string): [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) {
-    fail(
-      path,
-      `a pair [beta1, beta2], each ${describeRange(LIMITS.beta1).replace(/^a /, '')}`,
-      value,
-    );
-  }
-  return [
-    number(value[0], `${path}[0]`, LIMITS.beta1),
-    number(value[1], `${path}[1]`, LIMITS.beta2),
-  ];
-}
-
-function optimizerChecks(name: OptimizerName): {
-  [K in Args<OptimizerSpec>]-?: Check<NonNullable<OptimizerSpec[K]>>;
-} {
-  return {
-    lr: (v, p) => number(v, p, LIMITS.lr),
-    momentum: (v, p) => number(v, p, LIMITS.momentum),
-    dampening: (v, p) => number(v, p, LIMITS.dampening),
-    nesterov: boolean,
-    weight_decay: (v, p) => number(v, p, LIMITS.weight_decay),
-    lr_decay: (v, p) => number(v, p, LIMITS.lr_decay),
-    initial_accumulator_value: (v, p) => number(v, p, LIMITS.initial_accumulator_value),
-    eps: (v, p) => number(v, p, LIMITS.eps),
-    alpha: (v, p) => number(v, p, name === 'RMSprop' ? LIMITS.rmspropAlpha : LIMITS.alpha),
-    centered: boolean,
-    betas,
-    amsgrad: boolean,
-    no_decay_bias: boolean,
-  };
+  const { args } = entryOf(CATALOGUE.losses, name);
+  const fields = object(value, 'loss', ['name', ...namesOf(args)], name);
+  return keywordArgs<LossSpec>(fields, 'loss', name, args, { name });
 }
 
 export function parseOptimizer(value: unknown): SceneOptimizer {
   if (!isObject(value)) fail('optimizer', 'an object {name, lr, ...arguments}', value);
   const name = oneOf(value.name, 'optimizer.name', OPTIMIZERS);
-  const keys = OPTIMIZER_ARGS[name];
-  const fields = object(value, 'optimizer', ['name', ...keys], name);
+  const { args } = entryOf(CATALOGUE.optimizers, name);
+  const fields = object(value, 'optimizer', ['name', ...namesOf(args)], name);
+  // A scene always sets lr (the page shows and edits it), though torch has a default.
   const lr = number(fields.lr, 'optimizer.lr', LIMITS.lr);
-  const spec = args<OptimizerSpec>(fields, 'optimizer', { name }, keys, optimizerChecks(name));
+  const spec = keywordArgs<OptimizerSpec>(fields, 'optimizer', name, args, { name });
   if (spec.nesterov && !((spec.momentum ?? 0) > 0 && (spec.dampening ?? 0) === 0)) {
     reject(
       'optimizer.nesterov',
@@ -155,64 +85,48 @@ export function parseOptimizer(value: unknown): SceneOptimizer {
   return { ...spec, lr };
 }
 
-const schedulerChecks: { [K in Args<SchedulerSpec>]-?: Check<NonNullable<SchedulerSpec[K]>> } = {
-  step_size: (v, p) => number(v, p, LIMITS.step_size),
-  gamma: (v, p) => number(v, p, LIMITS.gamma),
-  T_max: (v, p) => number(v, p, LIMITS.T_max),
-  eta_min: (v, p) => number(v, p, LIMITS.eta_min),
-  start_factor: (v, p) => number(v, p, LIMITS.start_factor),
-  end_factor: (v, p) => number(v, p, LIMITS.end_factor),
-  total_iters: (v, p) => number(v, p, LIMITS.total_iters),
-};
-
 export function parseScheduler(value: unknown): SchedulerSpec | null {
   if (value === null) return null;
   if (!isObject(value)) fail('scheduler', 'an object {name, ...arguments} or null', value);
   const name = oneOf(value.name, 'scheduler.name', SCHEDULERS);
-  const { required, optional } = SCHEDULER_ARGS[name];
-  const keys = [...required, ...optional];
-  const fields = object(value, 'scheduler', ['name', ...keys], name);
-  for (const key of required) {
-    if (fields[key] === undefined) {
-      fail(`scheduler.${key}`, `${describeRange(LIMITS[key])} (${name} needs it)`, undefined);
-    }
-  }
-  return args<SchedulerSpec>(fields, 'scheduler', { name }, keys, schedulerChecks);
+  const { args } = entryOf(CATALOGUE.schedulers, name);
+  const fields = object(value, 'scheduler', ['name', ...namesOf(args)], name);
+  return keywordArgs<SchedulerSpec>(fields, 'scheduler', name, args, { name });
 }
 
+/** init's fields: the weight scheme, the bias value, and every scheme's own arguments. */
+const INIT_FIELDS = [
+  'weight',
+  ...new Set(CATALOGUE.inits.flatMap(({ args }) => namesOf(args))),
+  'bias',
+];
+
 export function parseInit(value: unknown): InitSpec {
-  const fields = object(value, 'init', ['weight', 'constant', 'a', 'b', 'bias']);
+  const fields = object(value, 'init', INIT_FIELDS);
   const spec: InitSpec = {};
   if (fields.weight !== undefined) spec.weight = oneOf(fields.weight, 'init.weight', INITS);
   const weight = spec.weight ?? 'default';
-  if (weight === 'constant') {
-    if (fields.constant === undefined) {
-      fail(
-        'init.constant',
-        `${describeRange(LIMITS.initValue)} (weight "constant" needs it)`,
-        undefined,
-      );
+  const scheme = entryOf(CATALOGUE.inits, weight);
+  for (const other of CATALOGUE.inits) {
+    for (const { name } of other.args) {
+      if (fields[name] !== undefined && !scheme.args.some((a) => a.name === name)) {
+        reject(
+          `init.${name}`,
+          `only used with init.weight "${other.name}" (weight is "${weight}")`,
+        );
+      }
     }
-    spec.constant = number(fields.constant, 'init.constant', LIMITS.initValue);
-  } else if (fields.constant !== undefined) {
-    reject('init.constant', `only used with init.weight "constant" (weight is "${weight}")`);
   }
-  for (const key of ['a', 'b'] as const) {
-    if (fields[key] === undefined) continue;
-    if (weight !== 'uniform') {
-      reject(`init.${key}`, `only used with init.weight "uniform" (weight is "${weight}")`);
-    }
-    spec[key] = number(fields[key], `init.${key}`, LIMITS.initValue);
-  }
+  keywordArgs(fields, 'init', `weight "${weight}"`, scheme.args, spec);
   if ((spec.a ?? 0) > (spec.b ?? 1)) {
     reject('init.b', `must be at least init.a (U(a, b) needs a ≤ b; a is ${spec.a ?? 0})`);
   }
   if (fields.bias !== undefined) {
-    if (weight === 'default') {
+    if (!scheme.bias) {
       reject(
         'init.bias',
-        `not used with init.weight "default" (nn.Linear's biases are U(±1/√fan_in)); ` +
-          `set init.weight to one of ${INITS.filter((n) => n !== 'default').join(', ')}`,
+        `not used with init.weight "${weight}" (nn.Linear's biases are U(±1/√fan_in)); ` +
+          `set init.weight to one of ${namesOf(CATALOGUE.inits.filter((i) => i.bias)).join(', ')}`,
       );
     }
     spec.bias = number(fields.bias, 'init.bias', LIMITS.initValue);
