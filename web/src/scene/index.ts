@@ -4,14 +4,15 @@
 // arguments — so a scene reads like a parity fixture; data and training are the engine's
 // EngineConfig vocabulary too. This barrel re-exports the public names of the files beside it:
 //   types.ts          the Scene and its parts
-//   catalogue.ts      the accepted names and each one's keyword arguments
+//   engine-catalogue.ts  the engine's catalogue (generated from C++): names, arguments, ranges
+//   catalogue.ts      the accepted names and each one's keyword arguments, read from it
 //   datasets.ts       the generators' and the shipped datasets' shapes
 //   limits.ts         the ranges a scene's numbers may take
 //   presets.ts        the default scene and the page's scenes for a dataset
 //   shapes.ts         the rows a scene trains on and how the split cuts them
 //   engine-config.ts  a scene as the engine's constructor argument
-//   validate.ts       untrusted JSON → Scene (fields.ts, parse-learner.ts, parse-data.ts,
-//                     combination.ts do the parts)
+//   validate.ts       untrusted JSON → Scene (fields.ts, keyword-args.ts, parse-learner.ts,
+//                     parse-data.ts, combination.ts do the parts)
 export {
   SCENE_FORMAT,
   SUPPLIED,
