@@ -12,7 +12,7 @@ import type {
   OptimizerName,
   SchedulerName,
 } from '../wasm/core.mjs';
-import json from './engine-catalogue.json';
+import json from './engine-catalogue.json' with { type: 'json' };
 
 /** A closed, half-open or open interval of numbers, or of integers. */
 export interface Range {
