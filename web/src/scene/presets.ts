@@ -60,20 +60,17 @@ export function defaultScene(): GeneratedScene {
   return validateScene(circle) as GeneratedScene;
 }
 
-/** What the page's dataset picker chooses; the rest of the scene follows from it. */
+/** What the page's dataset picker chooses; the rest of the scene follows from it. Absent fields
+ *  keep the default scene's values (no validation set). */
 export interface DatasetChoice {
   name: DatasetName;
   /** blobs and spirals only; default DEFAULT_PICKED_CLASSES. */
   classes?: number;
-  /** default 0. */
   noise?: number;
-  /** default none. */
   validationFraction?: number;
-  /** default 1. */
   seed?: number;
-  /** Points in total; default 500. */
+  /** Points in total. */
   samples?: number;
-  /** default 0.5. */
   trainFraction?: number;
 }
 
@@ -107,15 +104,16 @@ export function datasetScene(choice: DatasetChoice): GeneratedScene {
   const { name } = choice;
   const info = DATASET_CATALOGUE[name];
   const scene = defaultScene();
+  const base = scene.data;
   const classes = takesClasses(name)
     ? (choice.classes ?? DEFAULT_PICKED_CLASSES)
     : info.classes.min;
   scene.data = {
     name,
-    samples: choice.samples ?? 500,
-    noise: choice.noise ?? 0,
+    samples: choice.samples ?? base.samples,
+    noise: choice.noise ?? base.noise,
     ...(takesClasses(name) ? { classes } : {}),
-    trainFraction: choice.trainFraction ?? 0.5,
+    trainFraction: choice.trainFraction ?? base.trainFraction,
     ...(choice.validationFraction ? { validationFraction: choice.validationFraction } : {}),
   };
   if (choice.seed !== undefined) scene.seed = choice.seed;
