@@ -120,8 +120,8 @@ describe('defaultScene', () => {
 });
 
 describe('the accepted names', () => {
-  // The type system already checks that each list holds every name of its core.d.mts union and
-  // nothing else; engine.test.ts checks them against the engine's own lists.
+  // The lists come from the engine's catalogue; scene-drift.test.ts checks each against its
+  // core.d.mts union.
   it('have no duplicates', () => {
     for (const list of [ACTIVATIONS, LOSSES, OPTIMIZERS, SCHEDULERS, INITS]) {
       expect(new Set(list).size).toBe(list.length);
