@@ -12,7 +12,9 @@
 namespace nnp {
 namespace {
 
-std::string plural(int n, const std::string& word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+std::string plural(int n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : word.back() == 's' ? "es" : "s");
+}
 
 std::string loss_list(LossTarget target) {
   std::string s;

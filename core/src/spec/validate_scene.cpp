@@ -253,7 +253,11 @@ class Walker {
     const bool classes_ok = number(get(r, "classes"), path + ".classes", limits().classes);
     if (!features_ok || !classes_ok) return;
     const int features = r["features"].get<int>(), classes = r["classes"].get<int>();
-    if (classes == 1) add(path + ".classes", path + ".classes must be 0 for a regression, else 2 to 50 classes, got 1");
+    if (classes == 1) {
+      add(path + ".classes", path + ".classes must be 0 for a regression, else 2 to " +
+                                 format_number(limits().classes.max) + " classes, got 1");
+      return;
+    }
     const json* y = get(r, "y");
     if (row_values(r, path, features, classes) && y->size() < 2)
       add(path + ".y", path + ".y needs at least 2 rows, got " + std::to_string(y->size()));
@@ -407,8 +411,15 @@ class Walker {
   }
 };
 
+// A problem at `path`, or inside it, or at a field that holds it (one message per field).
 bool reported(const Problems& problems, const std::string& path) {
-  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) { return p.path == path; });
+  const auto within = [](const std::string& inner, const std::string& outer) {
+    return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
+           (inner[outer.size()] == '.' || inner[outer.size()] == '[');
+  };
+  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
+    return p.path == path || within(p.path, path) || within(path, p.path);
+  });
 }
 
 // The path an engine message starts with ("optimizer.nesterov needs …" → "optimizer.nesterov").
@@ -456,6 +467,7 @@ Problems validate_scene(std::string_view text, const std::optional<DataShape>& s
   Walker w;
   w.scene(scene);
   Problems out = std::move(w.problems);
+  if (!scene.is_object()) return out;
   // The typed rules need a config the engine can read: the scene without the page's own fields.
   json config = scene;
   config.erase("format");
