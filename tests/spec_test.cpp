@@ -209,7 +209,7 @@ TEST(TrainerJson, ReadsTheWholeRunAndRefusesStrayKeys) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(
-        std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data, training"),
+        std::string(e.what()).find("network is not an argument of the engine config; accepted: seed, data, model, loss"),
         std::string::npos)
         << e.what();
   }

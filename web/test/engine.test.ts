@@ -251,12 +251,12 @@ describe('Trainer', () => {
     const config = sceneToEngineConfig(defaultScene());
     config.optimizer.lr = 2;
     const changed = trainer(config);
-    changed.setLearningRate(0.1);
+    changed.setHyperparameters({ lr: 0.1 });
     reference.run(200);
     changed.run(200);
     expect(changed.evaluate()).toEqual(reference.evaluate());
 
-    changed.setLearningRate(1e-6);
+    changed.setHyperparameters({ lr: 1e-6 });
     const before = changed.evaluate();
     changed.run(100);
     const after = changed.evaluate();
@@ -267,9 +267,9 @@ describe('Trainer', () => {
   it('reports and changes its learning rate', () => {
     const t = trainer();
     expect(t.learningRate()).toBeCloseTo(0.1, 12);
-    t.setLearningRate(0.3);
+    t.setHyperparameters({ lr: 0.3 });
     expect(t.learningRate()).toBeCloseTo(0.3, 12);
-    expect(() => t.setLearningRate(-1)).toThrow(/optimizer\.lr/);
+    expect(() => t.setHyperparameters({ lr: -1 })).toThrow(/optimizer\.lr/);
   });
 
   it('follows its scheduler, which is stepped once per optimiser step', () => {
@@ -283,7 +283,7 @@ describe('Trainer', () => {
     expect(t.learningRate()).toBeCloseTo(0.05, 12);
     t.run(10);
     expect(t.learningRate()).toBeCloseTo(0.025, 12);
-    t.setLearningRate(0.2); // the schedule's new base
+    t.setHyperparameters({ lr: 0.2 }); // the schedule's new base
     expect(t.learningRate()).toBeCloseTo(0.2, 12);
   });
 

@@ -85,7 +85,14 @@ struct Limits {
   Range batch_size, evaluate_every, patience, min_delta, jitter, mixup, members;
 };
 
+// The fields each part of a scene takes (a class's keyword arguments are in its entry).
+struct SceneFields {
+  std::vector<std::string_view> scene, data, rows, model, layer, init, training, early_stopping, augmentation,
+      ensemble;
+};
+
 struct Catalogue {
+  SceneFields fields;
   std::vector<ActivationInfo> activations;
   std::vector<LossInfo> losses;
   std::vector<Reduction> reductions;  // the ones training accepts

@@ -140,6 +140,21 @@ InitInfo init_info(InitKind kind) {
 
 Catalogue build() {
   Catalogue c;
+  c.fields = {
+      .scene = {"format", "seed", "data", "model", "loss", "optimizer", "scheduler", "clip_grad_norm",
+                "clip_grad_value", "l1", "init", "training"},
+      // dataset and rows: a shipped dataset's name or rows of the scene's own (data.name "supplied").
+      .data = {"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features",
+               "standardize", "signedLabels", "dataset", "rows"},
+      .rows = {"features", "classes", "x", "y", "test", "source", "classNames"},
+      .model = {"inputs", "layers"},
+      .layer = {"units", "activation", "dropout"},
+      .init = {"weight", "constant", "a", "b", "bias"},
+      .training = {"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"},
+      .early_stopping = {"patience", "minDelta", "restoreBest"},
+      .augmentation = {"jitter", "mixup"},
+      .ensemble = {"members", "bootstrap"},
+  };
   for (Activation a : all_activations()) c.activations.push_back({a, activation_args(a)});
   for (LossKind l : all_losses()) c.losses.push_back(loss_info(l));
   c.reductions = {Reduction::Mean, Reduction::Sum};  // 'none' gives one loss per sample: no objective
@@ -254,6 +269,17 @@ std::string catalogue_json() {
   static constexpr const char* kTargets[] = {"value", "binary", "index"};
   ordered_json j;
   j["format"] = kSceneFormat;
+  const SceneFields& f = c.fields;
+  j["fields"] = {{"scene", f.scene},
+                 {"data", f.data},
+                 {"rows", f.rows},
+                 {"model", f.model},
+                 {"layer", f.layer},
+                 {"init", f.init},
+                 {"training", f.training},
+                 {"earlyStopping", f.early_stopping},
+                 {"augmentation", f.augmentation},
+                 {"ensemble", f.ensemble}};
   for (const ActivationInfo& a : c.activations)
     j["activations"].push_back({{"name", name_of(a.kind)}, {"args", args_json(a.args)}});
   for (const LossInfo& l : c.losses)

@@ -22,6 +22,8 @@ namespace {
 using nlohmann::json;
 using Names = std::vector<std::string>;
 
+Names of(const std::vector<std::string_view>& list) { return Names(list.begin(), list.end()); }
+
 std::string join(const Names& names) {
   std::string s;
   for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
@@ -56,9 +58,7 @@ class Walker {
   Problems problems;
 
   void scene(const json& s) {
-    static const Names kTop{"format", "seed",          "data",            "model", "loss", "optimizer",
-                            "scheduler", "clip_grad_norm", "clip_grad_value", "l1",    "init", "training"};
-    if (!fields(s, "", kTop)) return;
+    if (!fields(s, "", of(catalogue().fields.scene))) return;
     const json* format = get(s, "format");
     if (format == nullptr || *format != kSceneFormat) bad("format", "\"" + std::string(kSceneFormat) + "\"", format);
     number(get(s, "seed"), "seed", limits().seed);
@@ -172,9 +172,7 @@ class Walker {
   static std::string argument_expected(const ArgInfo& a) { return a.range.describe(); }
 
   void data(const json* v) {
-    static const Names kData{"name",       "samples",  "noise",        "classes", "trainFraction", "validationFraction",
-                             "features",   "standardize", "signedLabels", "dataset", "rows"};
-    if (!fields(v, "data", kData)) return;
+    if (!fields(v, "data", of(catalogue().fields.data))) return;
     const json& d = *v;
     Names names;
     for (const GeneratorInfo& g : catalogue().datasets) names.emplace_back(g.name);
@@ -248,7 +246,7 @@ class Walker {
   // Rows carried in the scene: shapes, then the first bad value of each array.
   void scene_rows(const json& r) {
     const std::string path = "data.rows";
-    if (!fields(r, path, {"features", "classes", "x", "y", "test", "source", "classNames"})) return;
+    if (!fields(r, path, of(catalogue().fields.rows))) return;
     const bool features_ok = number(get(r, "features"), path + ".features", limits().inputs);
     const bool classes_ok = number(get(r, "classes"), path + ".classes", limits().classes);
     if (!features_ok || !classes_ok) return;
@@ -301,7 +299,7 @@ class Walker {
   }
 
   void model(const json* v) {
-    if (!fields(v, "model", {"inputs", "layers"})) return;
+    if (!fields(v, "model", of(catalogue().fields.model))) return;
     number(get(*v, "inputs"), "model.inputs", limits().inputs);
     const json* layers = get(*v, "layers");
     const Range& count = limits().layers;
@@ -314,7 +312,7 @@ class Walker {
     for (std::size_t i = 0; i < layers->size(); ++i) {
       const std::string path = item("model.layers", i);
       const json& l = (*layers)[i];
-      if (!fields(l, path, {"units", "activation", "dropout"})) continue;
+      if (!fields(l, path, of(catalogue().fields.layer))) continue;
       number(get(l, "units"), path + ".units", limits().units);
       activation(get(l, "activation"), path + ".activation");
       if (const json* d = get(l, "dropout")) number(d, path + ".dropout", limits().dropout);
@@ -343,7 +341,7 @@ class Walker {
   void scheduler(const json& v) { named(&v, "scheduler", catalogue().schedulers, "a scheduler, or null for none"); }
 
   void init(const json& v) {
-    if (!fields(v, "init", {"weight", "constant", "a", "b", "bias"})) return;
+    if (!fields(v, "init", of(catalogue().fields.init))) return;
     std::optional<std::string> weight = "default";
     if (const json* w = get(v, "weight")) weight = one_of(w, "init.weight", names_of(catalogue().inits));
     if (!weight) return;
@@ -384,9 +382,7 @@ class Walker {
   }
 
   void training(const json* v) {
-    if (!fields(v, "training",
-                {"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"}))
-      return;
+    if (!fields(v, "training", of(catalogue().fields.training))) return;
     const json& t = *v;
     number(get(t, "batchSize"), "training.batchSize", limits().batch_size);
     for (const char* key : {"dropLast", "shuffle"})
@@ -394,17 +390,17 @@ class Walker {
     if (const json* e = get(t, "evaluateEvery")) number(e, "training.evaluateEvery", limits().evaluate_every);
     if (const json* e = get(t, "earlyStopping"); e != nullptr) {
       const std::string path = "training.earlyStopping";
-      if (fields(e, path, {"patience", "minDelta", "restoreBest"})) {
+      if (fields(e, path, of(catalogue().fields.early_stopping))) {
         number(get(*e, "patience"), path + ".patience", limits().patience);
         if (const json* x = get(*e, "minDelta")) number(x, path + ".minDelta", limits().min_delta);
         if (const json* x = get(*e, "restoreBest")) boolean(x, path + ".restoreBest");
       }
     }
-    if (const json* a = get(t, "augmentation"); a != nullptr && fields(a, "training.augmentation", {"jitter", "mixup"})) {
+    if (const json* a = get(t, "augmentation"); a != nullptr && fields(a, "training.augmentation", of(catalogue().fields.augmentation))) {
       if (const json* x = get(*a, "jitter")) number(x, "training.augmentation.jitter", limits().jitter);
       if (const json* x = get(*a, "mixup")) number(x, "training.augmentation.mixup", limits().mixup);
     }
-    if (const json* e = get(t, "ensemble"); e != nullptr && fields(e, "training.ensemble", {"members", "bootstrap"})) {
+    if (const json* e = get(t, "ensemble"); e != nullptr && fields(e, "training.ensemble", of(catalogue().fields.ensemble))) {
       number(get(*e, "members"), "training.ensemble.members", limits().members);
       if (const json* x = get(*e, "bootstrap")) boolean(x, "training.ensemble.bootstrap");
     }
