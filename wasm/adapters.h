@@ -116,5 +116,6 @@ val dataset_info(const val& bytes, const std::string& name);
 val catalogue_js();
 // Every problem of a scene (an object or its JSON text), given the supplied data's shape if any.
 val validate_scene_js(const val& scene, const val& shape);
+inline val validate_scene_js(const val& scene) { return validate_scene_js(scene, val::undefined()); }
 
 }  // namespace nnp::wasm

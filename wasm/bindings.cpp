@@ -98,7 +98,9 @@ EMSCRIPTEN_BINDINGS(nnp) {
   function("simdArch", &nnp::simd_arch);
   function("datasetInfo", &nnp::wasm::dataset_info);
   function("catalogue", &nnp::wasm::catalogue_js);
-  function("validateScene", &nnp::wasm::validate_scene_js);
+  // validateScene(scene) and validateScene(scene, shape): Embind overloads by argument count.
+  function("validateScene", select_overload<val(const val&)>(&nnp::wasm::validate_scene_js));
+  function("validateScene", select_overload<val(const val&, const val&)>(&nnp::wasm::validate_scene_js));
   class_<JsTrainer>("Trainer")
       .constructor<const val&>()
       .constructor<const val&, const val&>()

@@ -18,6 +18,7 @@ import {
   LOSSES,
   OPTIMIZERS,
   SCHEDULERS,
+  SCENE_FORMAT,
   sceneShape,
   sceneToEngineConfig,
   shippedScene,
@@ -151,6 +152,65 @@ describe('the wasm module', () => {
     const { message } = thrownBy(() => trainer(config as unknown as EngineConfig));
     expect(message).toContain(field);
     expect(message.split('accepted: ')[1]?.split(', ')).toEqual([...names]);
+  });
+});
+
+describe('catalogue() and validateScene()', () => {
+  it('lists what the engine accepts, with torch’s defaults and the playground’s ranges', () => {
+    const catalogue = core.catalogue();
+    expect(catalogue.format).toBe(SCENE_FORMAT);
+    expect(catalogue.activations.map((a) => a.name)).toEqual([...ACTIVATIONS]);
+    const adam = catalogue.optimizers.find((o) => o.name === 'Adam')!;
+    expect(adam.args.find((a) => a.name === 'betas')).toMatchObject({
+      type: 'pair',
+      default: [0.9, 0.999],
+      range: { min: 0, max: 1, maxOpen: true },
+    });
+    expect(adam.args[0]).toMatchObject({ name: 'lr', required: true, default: 0.001 });
+    const stepLR = catalogue.schedulers.find((s) => s.name === 'StepLR')!;
+    expect(stepLR.args[0]).toEqual({
+      name: 'step_size',
+      type: 'number',
+      required: true,
+      range: { min: 1, max: 1_000_000, integer: true },
+    });
+    const blobs = catalogue.datasets.find((d) => d.name === 'blobs')!;
+    expect(blobs.classes).toEqual({ min: 2, max: 6, default: 2 });
+    expect(catalogue.limits.units).toEqual({ min: 1, max: 256, integer: true });
+  });
+
+  it('accepts the page’s scenes', () => {
+    for (const name of DATASETS)
+      expect(core.validateScene(datasetScene({ name })), name).toEqual([]);
+    expect(core.validateScene(JSON.stringify(defaultScene()))).toEqual([]);
+  });
+
+  it('returns every problem with the path of the field to change', () => {
+    const scene = defaultScene();
+    scene.optimizer.lr = 100;
+    scene.model.layers[0]!.units = 1000;
+    scene.training.batchSize = 0;
+    expect(core.validateScene(scene)).toEqual([
+      {
+        path: 'model.layers[0].units',
+        message: 'model.layers[0].units must be an integer in [1, 256], got 1000',
+      },
+      { path: 'optimizer.lr', message: 'optimizer.lr must be a number in [1e-06, 10], got 100' },
+      {
+        path: 'training.batchSize',
+        message: 'training.batchSize must be an integer in [1, 10000], got 0',
+      },
+    ]);
+  });
+
+  it('checks supplied data against the shape given', () => {
+    const scene = shippedScene('digits');
+    expect(core.validateScene(scene)).toEqual([]);
+    const shape = { rows: 1797, features: 64, classes: 10 };
+    expect(core.validateScene(scene, shape)).toEqual([]);
+    const problems = core.validateScene(scene, { ...shape, features: 4 });
+    expect(problems.map((p) => p.path)).toEqual(['model.inputs']);
+    expect(problems[0]!.message).toMatch(/^model\.inputs must be 4 /);
   });
 });
 
