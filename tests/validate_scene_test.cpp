@@ -1,5 +1,7 @@
 // validate_scene: each rule a scene can break gives a problem at that field's path, with a message
 // that names the field; every problem is reported at once; the catalogue agrees with the parsers.
+#include "nnp/validate_scene.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -7,7 +9,6 @@
 
 #include "nnp/catalogue.h"
 #include "nnp/spec_json.h"
-#include "nnp/validate_scene.h"
 
 namespace nnp {
 namespace {
@@ -42,8 +43,13 @@ void expect_problem(const json& scene, const std::string& path, const std::strin
 TEST(ValidateScene, AcceptsTheDefaultSceneAndRichOnes) {
   EXPECT_TRUE(problems_of(base()).empty());
   json s = base();
-  s["data"] = {{"name", "spirals"}, {"samples", 400},  {"noise", 0.1},           {"classes", 3},
-               {"trainFraction", 0.6}, {"validationFraction", 0.2}, {"features", {"x1", "x2", "x1*x2"}},
+  s["data"] = {{"name", "spirals"},
+               {"samples", 400},
+               {"noise", 0.1},
+               {"classes", 3},
+               {"trainFraction", 0.6},
+               {"validationFraction", 0.2},
+               {"features", {"x1", "x2", "x1*x2"}},
                {"standardize", true}};
   s["model"] = json::parse(R"({"inputs": 3, "layers": [
     {"units": 8, "activation": {"name": "LeakyReLU", "negative_slope": 0.1}, "dropout": 0.2},
@@ -210,7 +216,8 @@ TEST(ValidateScene, TheModelAgainstTheData) {
   s["data"]["features"] = {"x1", "x2", "x1*x2"};
   expect_problem(s, "model.inputs", "one input per entry of data.features");
   s = base();
-  s["data"] = {{"name", "sine"}, {"samples", 100}, {"noise", 0}, {"trainFraction", 0.5}, {"features", json::array({"x1"})}};
+  s["data"] = {
+      {"name", "sine"}, {"samples", 100}, {"noise", 0}, {"trainFraction", 0.5}, {"features", json::array({"x1"})}};
   s["model"]["inputs"] = 1;
   s["model"]["layers"][1]["activation"] = "Identity";
   s["loss"] = {{"name", "MSELoss"}};
@@ -287,8 +294,9 @@ TEST(Catalogue, DefaultsAreTorchsAndTheSpecParsersAgree) {
     for (const ArgInfo& a : o.args) {
       json spec = {{"model", {{"inputs", 1}, {"layers", {{{"units", 1}}}}}}, {"loss", {{"name", "MSELoss"}}}};
       spec["optimizer"] = {{"name", name_of(o.kind)}};
-      spec["optimizer"][std::string(a.name)] =
-          a.type == ArgType::Pair ? json{a.number, a.second} : a.type == ArgType::Boolean ? json(a.number != 0) : json(a.number);
+      spec["optimizer"][std::string(a.name)] = a.type == ArgType::Pair      ? json{a.number, a.second}
+                                               : a.type == ArgType::Boolean ? json(a.number != 0)
+                                                                            : json(a.number);
       EXPECT_NO_THROW(learner_spec_from_json(spec.dump())) << name_of(o.kind) << "." << a.name;
     }
   // catalogue_json lists the same names.

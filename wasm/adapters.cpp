@@ -177,8 +177,7 @@ void JsTrainer::set_hyperparameters(const val& h) {
 }
 
 JsLearner::JsLearner(const val& spec, double seed)
-    : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {
-}
+    : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
 
 val JsLearner::parameter_names() const {
   val names = val::array();

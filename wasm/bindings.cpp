@@ -30,12 +30,14 @@ template <class T>
 void evaluation_fields(value_object<T>& o) {
   using nnp::Metrics;
   o.field(
-       "train", +[](const T& t) { return evaluation_of(t).train; }, +[](T& t, Metrics m) { evaluation_of(t).train = m; })
+       "train", +[](const T& t) { return evaluation_of(t).train; },
+       +[](T& t, Metrics m) { evaluation_of(t).train = m; })
       .field(
           "validation", +[](const T& t) { return evaluation_of(t).validation; },
           +[](T& t, Metrics m) { evaluation_of(t).validation = m; })
       .field(
-          "test", +[](const T& t) { return evaluation_of(t).test; }, +[](T& t, Metrics m) { evaluation_of(t).test = m; })
+          "test", +[](const T& t) { return evaluation_of(t).test; },
+          +[](T& t, Metrics m) { evaluation_of(t).test = m; })
       .field(
           "trainLoss", +[](const T& t) { return evaluation_of(t).train.loss; },
           +[](T& t, double v) { evaluation_of(t).train.loss = v; })

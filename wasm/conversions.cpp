@@ -38,9 +38,7 @@ void read_floats(const val& array, const char* what, std::vector<float>& out) {
 
 namespace {
 
-bool is_object(const val& v) {
-  return !v.isUndefined() && !v.isNull() && v.typeOf().as<std::string>() == "object";
-}
+bool is_object(const val& v) { return !v.isUndefined() && !v.isNull() && v.typeOf().as<std::string>() == "object"; }
 
 // {x, y, features, classes}: rows of raw inputs and one target per row (class index or value).
 Dataset dataset_from_js(const val& d, const std::string& what) {

@@ -35,10 +35,10 @@ enum class ArgType { Number, Boolean, Choice, Pair };
 struct ArgInfo {
   std::string_view name;
   ArgType type = ArgType::Number;
-  Range range{};                          // Number, and each element of a Pair
+  Range range{};                            // Number, and each element of a Pair
   std::vector<std::string_view> choices{};  // Choice
-  bool required = false;                  // a scene must give it (StepLR's step_size, any optimiser's lr)
-  bool has_default = true;                // false: torch has no default (StepLR's step_size)
+  bool required = false;                    // a scene must give it (StepLR's step_size, any optimiser's lr)
+  bool has_default = true;                  // false: torch has no default (StepLR's step_size)
   // torch's default: a Number's (a Boolean's as 0 or 1), a Pair's two, a Choice's text.
   double number = 0.0, second = 0.0;
   std::string_view text{};
@@ -76,8 +76,8 @@ struct InitInfo {
 // (narrower than the engine's own guards in places, e.g. 10 000 samples where generate() takes 10⁶).
 struct Limits {
   Range seed, samples, noise, train_fraction, validation_fraction;
-  Range inputs;   // model.inputs, and a scene's own rows' features
-  Range layers;   // the length of model.layers
+  Range inputs;  // model.inputs, and a scene's own rows' features
+  Range layers;  // the length of model.layers
   Range units, dropout;
   Range classes;  // a scene's own rows' classes (0: a regression)
   Range clip_grad_norm, clip_grad_value, l1;
@@ -87,8 +87,7 @@ struct Limits {
 
 // The fields each part of a scene takes (a class's keyword arguments are in its entry).
 struct SceneFields {
-  std::vector<std::string_view> scene, data, rows, model, layer, init, training, early_stopping, augmentation,
-      ensemble;
+  std::vector<std::string_view> scene, data, rows, model, layer, init, training, early_stopping, augmentation, ensemble;
 };
 
 struct Catalogue {

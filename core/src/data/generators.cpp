@@ -332,7 +332,8 @@ using MakeFn = Dataset (*)(int samples, double noise, int classes, Pcg32& rng);
 constexpr std::array<GeneratorInfo, 12> kGenerators{{
     {"circle", "Circle", Task::Classification, 2, 2, 2, "A disc of one class inside a ring of the other."},
     {"xor", "XOR", Task::Classification, 2, 2, 2, "Four quadrants labelled by the sign of x₁·x₂."},
-    {"gauss", "Two Gaussians", Task::Classification, 2, 2, 2, "Two Gaussian clouds that noise spreads into each other."},
+    {"gauss", "Two Gaussians", Task::Classification, 2, 2, 2,
+     "Two Gaussian clouds that noise spreads into each other."},
     {"spiral", "Spiral", Task::Classification, 2, 2, 2, "Two interleaved spiral arms."},
     {"moons", "Moons", Task::Classification, 2, 2, 2, "Two interleaving half circles."},
     {"blobs", "Blobs", Task::Classification, 2, 2, 6, "2 to 6 Gaussian clusters set around a circle, one class each."},

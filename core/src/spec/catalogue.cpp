@@ -92,15 +92,15 @@ std::vector<ArgInfo> optimizer_args(OptimizerKind kind) {
   const ArgInfo no_decay_bias = flag("no_decay_bias", d.no_decay_bias);
   switch (kind) {
     case OptimizerKind::SGD:
-      return {lr, momentum, number("dampening", real(0, 1), d.dampening), flag("nesterov", d.nesterov), weight_decay,
-              no_decay_bias};
+      return {lr,           momentum,     number("dampening", real(0, 1), d.dampening), flag("nesterov", d.nesterov),
+              weight_decay, no_decay_bias};
     case OptimizerKind::Adagrad:
-      return {lr,  number("lr_decay", real(0, 1), d.lr_decay), weight_decay,
-              number("initial_accumulator_value", real(0, 10), d.initial_accumulator_value),
-              eps, no_decay_bias};
+      return {lr,           number("lr_decay", real(0, 1), d.lr_decay),
+              weight_decay, number("initial_accumulator_value", real(0, 10), d.initial_accumulator_value),
+              eps,          no_decay_bias};
     case OptimizerKind::RMSprop:
-      return {lr,       number("alpha", real(0, 1), d.alpha), eps, weight_decay, momentum, flag("centered", d.centered),
-              no_decay_bias};
+      return {lr,       number("alpha", real(0, 1), d.alpha), eps,          weight_decay,
+              momentum, flag("centered", d.centered),         no_decay_bias};
     case OptimizerKind::Adam:
     case OptimizerKind::AdamW: {
       const ArgInfo betas{
@@ -144,8 +144,8 @@ Catalogue build() {
       .scene = {"format", "seed", "data", "model", "loss", "optimizer", "scheduler", "clip_grad_norm",
                 "clip_grad_value", "l1", "init", "training"},
       // dataset and rows: a shipped dataset's name or rows of the scene's own (data.name "supplied").
-      .data = {"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features",
-               "standardize", "signedLabels", "dataset", "rows"},
+      .data = {"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize",
+               "signedLabels", "dataset", "rows"},
       .rows = {"features", "classes", "x", "y", "test", "source", "classNames"},
       .model = {"inputs", "layers"},
       .layer = {"units", "activation", "dropout"},

@@ -99,11 +99,11 @@ void check_against_data(const TrainerConfig& c, const DataShape& shape, int trai
                                         plural(shape.features, "feature") + " per point (leave data.features out)"});
   const int inputs = c.data.features.empty() ? shape.features : static_cast<int>(c.data.features.size());
   if (m.inputs != inputs)
-    out.push_back({"model.inputs", "model.inputs must be " + std::to_string(inputs) +
-                                       " (the number of input features), got " + std::to_string(m.inputs) + ": " +
-                                       (c.data.features.empty()
-                                            ? what + " has " + plural(shape.features, "feature") + " per row"
-                                            : "one input per entry of data.features")});
+    out.push_back(
+        {"model.inputs", "model.inputs must be " + std::to_string(inputs) + " (the number of input features), got " +
+                             std::to_string(m.inputs) + ": " +
+                             (c.data.features.empty() ? what + " has " + plural(shape.features, "feature") + " per row"
+                                                      : "one input per entry of data.features")});
   if (m.layers.empty()) return;
   const LossInfo& loss = catalogue().loss(c.learner.loss.kind);
   const std::string loss_name(name_of(loss.kind));

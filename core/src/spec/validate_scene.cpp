@@ -277,9 +277,8 @@ class Walker {
       return false;
     }
     if (x == nullptr || !x->is_array() || x->size() != y->size() * static_cast<std::size_t>(features)) {
-      bad(path + ".x", "an array of " + std::to_string(y->size()) + " × " + std::to_string(features) +
-                           " numbers (row-major)",
-          x);
+      bad(path + ".x",
+          "an array of " + std::to_string(y->size()) + " × " + std::to_string(features) + " numbers (row-major)", x);
       return false;
     }
     for (std::size_t i = 0; i < x->size(); ++i)
@@ -291,8 +290,8 @@ class Walker {
                                       : Range{.min = 0, .max = double(classes - 1), .integer = true};
     for (std::size_t i = 0; i < y->size(); ++i)
       if (!((*y)[i].is_number() && target.contains((*y)[i].get<double>()))) {
-        bad(item(path + ".y", i),
-            classes == 0 ? "a finite number" : "a class index 0 … " + std::to_string(classes - 1), &(*y)[i]);
+        bad(item(path + ".y", i), classes == 0 ? "a finite number" : "a class index 0 … " + std::to_string(classes - 1),
+            &(*y)[i]);
         break;
       }
     return true;
@@ -304,8 +303,7 @@ class Walker {
     const json* layers = get(*v, "layers");
     const Range& count = limits().layers;
     if (layers == nullptr || !layers->is_array() || !count.contains(static_cast<double>(layers->size()))) {
-      bad("model.layers",
-          "an array of " + format_number(count.min) + " to " + format_number(count.max) + " layers",
+      bad("model.layers", "an array of " + format_number(count.min) + " to " + format_number(count.max) + " layers",
           layers);
       return;
     }
@@ -366,8 +364,8 @@ class Walker {
     };
     if (const ArgInfo* a = find_arg(scheme.args, "a"))
       if (value("a", a->number) > value("b", find_arg(scheme.args, "b")->number))
-        add("init.b", "init.b must be at least init.a (U(a, b) needs a ≤ b; a is " +
-                          format_number(value("a", a->number)) + ")");
+        add("init.b",
+            "init.b must be at least init.a (U(a, b) needs a ≤ b; a is " + format_number(value("a", a->number)) + ")");
     if (const json* bias = get(v, "bias")) {
       if (scheme.bias) {
         number(bias, "init.bias", limits().init_value);
@@ -396,11 +394,13 @@ class Walker {
         if (const json* x = get(*e, "restoreBest")) boolean(x, path + ".restoreBest");
       }
     }
-    if (const json* a = get(t, "augmentation"); a != nullptr && fields(a, "training.augmentation", of(catalogue().fields.augmentation))) {
+    if (const json* a = get(t, "augmentation");
+        a != nullptr && fields(a, "training.augmentation", of(catalogue().fields.augmentation))) {
       if (const json* x = get(*a, "jitter")) number(x, "training.augmentation.jitter", limits().jitter);
       if (const json* x = get(*a, "mixup")) number(x, "training.augmentation.mixup", limits().mixup);
     }
-    if (const json* e = get(t, "ensemble"); e != nullptr && fields(e, "training.ensemble", of(catalogue().fields.ensemble))) {
+    if (const json* e = get(t, "ensemble");
+        e != nullptr && fields(e, "training.ensemble", of(catalogue().fields.ensemble))) {
       number(get(*e, "members"), "training.ensemble.members", limits().members);
       if (const json* x = get(*e, "bootstrap")) boolean(x, "training.ensemble.bootstrap");
     }
@@ -413,9 +413,8 @@ bool reported(const Problems& problems, const std::string& path) {
     return inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 &&
            (inner[outer.size()] == '.' || inner[outer.size()] == '[');
   };
-  return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
-    return p.path == path || within(p.path, path) || within(path, p.path);
-  });
+  return std::any_of(problems.begin(), problems.end(),
+                     [&](const Problem& p) { return p.path == path || within(p.path, path) || within(path, p.path); });
 }
 
 // The path an engine message starts with ("optimizer.nesterov needs …" → "optimizer.nesterov").
