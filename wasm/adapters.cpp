@@ -29,6 +29,17 @@ int count(double n, double max, const char* rule) {
   return static_cast<int>(n);
 }
 
+// Every parameter of a learner by torch name, as `read` gives it (values or gradients); copies.
+template <class Read>
+val by_name(const Learner& l, Read read) {
+  val o = val::object();
+  for (const ParamInfo& p : l.model().named_parameters()) {
+    const auto v = read(l, p.name);
+    o.set(p.name, float_array(v.data(), v.size()));
+  }
+  return o;
+}
+
 }  // namespace
 
 JsTrainer::JsTrainer(const val& config)
@@ -65,13 +76,7 @@ val JsTrainer::history_from(double first) const {
 
 val JsTrainer::parameters(int member) {
   return guarded([&] {
-    Learner& l = t_.member(member);
-    val o = val::object();
-    for (const ParamInfo& p : l.model().named_parameters()) {
-      const auto v = l.parameter(p.name);
-      o.set(p.name, float_array(v.data(), v.size()));
-    }
-    return o;
+    return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.parameter(n); });
   });
 }
 
@@ -91,15 +96,8 @@ void JsTrainer::set_parameters(int member, const val& params) {
 }
 
 val JsTrainer::gradients(int member) {
-  return guarded([&] {
-    Learner& l = t_.member(member);
-    val o = val::object();
-    for (const ParamInfo& p : l.model().named_parameters()) {
-      const auto g = l.gradient(p.name);
-      o.set(p.name, float_array(g.data(), g.size()));
-    }
-    return o;
-  });
+  return guarded(
+      [&] { return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.gradient(n); }); });
 }
 
 // Every unit's output over the plane (Trainer::neuron_maps): maps × res × res floats, map u at
