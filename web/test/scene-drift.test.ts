@@ -1,211 +1,93 @@
-// The engine's catalogue (web/src/scene/engine-catalogue.json, which web/test/catalogue.test.ts
-// checks against the built engine) against the TypeScript types of core.d.mts: every union of names
-// and every spec's keyword arguments name what the catalogue lists, and every keyword argument's
-// range is the one LIMITS gives under its name. docs/scene.schema.json is checked against the
-// same lists in schema.test.ts.
+// web/src/scene/ against the engine's catalogue, where catalogue.test.ts (the catalogue against the
+// built engine and core.d.mts) leaves off: the scene's own types (the format, a supplied scene's
+// dataset and rows) list the fields the catalogue lists, the choices of GELU and of a loss's
+// reduction are the types', and LIMITS gives each keyword argument its catalogue range under its
+// name.
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATION_ARGS,
-  ACTIVATIONS,
-  DATASETS,
-  FEATURES,
+  DATA_FIELDS,
   GELU_APPROXIMATIONS,
-  INITS,
   LIMITS,
-  LOSS_ARGS,
-  LOSSES,
-  OPTIMIZER_ARGS,
-  OPTIMIZERS,
   REDUCTIONS,
-  SCENE_FORMAT,
-  SCHEDULER_ARGS,
-  SCHEDULERS,
+  TOP_FIELDS,
+  type GeneratedData,
+  type Range,
+  type Scene,
+  type SceneRows,
+  type SuppliedSceneData,
 } from '../src/scene/index.ts';
-import { allOf } from '../src/scene/fields.ts';
-import { CATALOGUE, type Range } from '../src/scene/engine-catalogue.ts';
-import type {
-  ActivationName,
-  ActivationSpec,
-  DatasetName,
-  FeatureName,
-  InitName,
-  InitSpec,
-  LossName,
-  LossSpec,
-  OptimizerName,
-  OptimizerSpec,
-  SchedulerName,
-  SchedulerSpec,
-} from '../src/wasm/core.mjs';
+import { CATALOGUE } from '../src/scene/engine-catalogue.ts';
+import type { ActivationSpec, LossSpec } from '../src/wasm/core.mjs';
 
-type Args<S> = Exclude<keyof S, 'name'>;
+/** The members of a union, listed once: tsc rejects a missing or an unknown key. */
+type Every<K extends string> = Record<K, true>;
+const keys = (record: object) => Object.keys(record).sort();
+const sorted = (list: readonly string[]) => [...list].sort();
 
-const sorted = (list: readonly unknown[]) => [...list].map(String).sort();
-const allArgs = (table: Record<string, readonly string[]>) =>
-  [...new Set(Object.values(table).flat())].sort();
-
-// Each list below is every member of a core.d.mts union: a missing or extra one is a type error.
-describe('core.d.mts names what the engine catalogue lists', () => {
-  it.each([
-    [
-      'ActivationName',
-      allOf<ActivationName>()([
-        'Identity',
-        'Sigmoid',
-        'Tanh',
-        'ReLU',
-        'LeakyReLU',
-        'ELU',
-        'GELU',
-        'SiLU',
-        'Softplus',
-        'Softmax',
-        'LogSoftmax',
-      ]),
-      ACTIVATIONS,
-    ],
-    [
-      'LossName',
-      allOf<LossName>()([
-        'MSELoss',
-        'L1Loss',
-        'HuberLoss',
-        'BCELoss',
-        'BCEWithLogitsLoss',
-        'CrossEntropyLoss',
-        'NLLLoss',
-        'MultiMarginLoss',
-      ]),
-      LOSSES,
-    ],
-    [
-      'OptimizerName',
-      allOf<OptimizerName>()(['SGD', 'Adagrad', 'RMSprop', 'Adam', 'AdamW']),
-      OPTIMIZERS,
-    ],
-    [
-      'SchedulerName',
-      allOf<SchedulerName>()(['StepLR', 'ExponentialLR', 'CosineAnnealingLR', 'LinearLR']),
-      SCHEDULERS,
-    ],
-    [
-      'InitName',
-      allOf<InitName>()([
-        'default',
-        'zeros',
-        'constant',
-        'uniform',
-        'xavier_uniform',
-        'xavier_normal',
-        'kaiming_uniform',
-        'kaiming_normal',
-      ]),
-      INITS,
-    ],
-    [
-      'DatasetName',
-      allOf<DatasetName>()([
-        'circle',
-        'xor',
-        'gauss',
-        'spiral',
-        'moons',
-        'blobs',
-        'spirals',
-        'checkerboard',
-        'plane',
-        'multigauss',
-        'sine',
-        'polynomial',
-      ]),
-      DATASETS,
-    ],
-    [
-      'FeatureName',
-      allOf<FeatureName>()(['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)']),
-      FEATURES,
-    ],
-    [
-      'LossSpec.reduction',
-      allOf<NonNullable<LossSpec['reduction']>>()(['mean', 'sum']),
-      REDUCTIONS,
-    ],
-    [
-      'ActivationSpec.approximate',
-      allOf<NonNullable<ActivationSpec['approximate']>>()(['none', 'tanh']),
-      GELU_APPROXIMATIONS,
-    ],
-  ] as const)('%s', (_, typed, catalogue) => {
-    expect(sorted(catalogue)).toEqual(sorted(typed));
+describe("the scene's types list the catalogue's fields", () => {
+  it('the scene', () => {
+    expect(sorted(TOP_FIELDS)).toEqual(
+      keys({
+        format: true,
+        seed: true,
+        data: true,
+        model: true,
+        loss: true,
+        optimizer: true,
+        scheduler: true,
+        clip_grad_norm: true,
+        clip_grad_value: true,
+        l1: true,
+        init: true,
+        training: true,
+      } satisfies Every<keyof Scene>),
+    );
   });
 
-  it('the format', () => {
-    expect(CATALOGUE.format).toBe(SCENE_FORMAT);
+  it('its data, generated or supplied', () => {
+    expect(sorted(DATA_FIELDS)).toEqual(
+      keys({
+        name: true,
+        samples: true,
+        noise: true,
+        classes: true,
+        trainFraction: true,
+        validationFraction: true,
+        features: true,
+        standardize: true,
+        signedLabels: true,
+        dataset: true,
+        rows: true,
+      } satisfies Every<keyof GeneratedData | keyof SuppliedSceneData>),
+    );
+  });
+
+  it('the rows it carries', () => {
+    expect(sorted(CATALOGUE.fields.rows)).toEqual(
+      keys({
+        features: true,
+        classes: true,
+        x: true,
+        y: true,
+        test: true,
+        source: true,
+        classNames: true,
+      } satisfies Every<keyof SceneRows>),
+    );
   });
 });
 
-describe("core.d.mts's specs take the keyword arguments the engine catalogue lists", () => {
-  it.each([
-    [
-      'ActivationSpec',
-      allOf<Args<ActivationSpec>>()([
-        'negative_slope',
-        'alpha',
-        'approximate',
-        'beta',
-        'threshold',
-        'dim',
-      ]),
-      ACTIVATION_ARGS,
-    ],
-    [
-      'LossSpec',
-      allOf<Args<LossSpec>>()(['reduction', 'delta', 'label_smoothing', 'margin']),
-      LOSS_ARGS,
-    ],
-    [
-      'OptimizerSpec',
-      allOf<Args<OptimizerSpec>>()([
-        'lr',
-        'momentum',
-        'dampening',
-        'nesterov',
-        'weight_decay',
-        'lr_decay',
-        'initial_accumulator_value',
-        'eps',
-        'alpha',
-        'centered',
-        'betas',
-        'amsgrad',
-        'no_decay_bias',
-      ]),
-      OPTIMIZER_ARGS,
-    ],
-  ] as const)('%s', (_, typed, table) => {
-    expect(allArgs(table)).toEqual(sorted(typed));
-  });
-
-  it('SchedulerSpec', () => {
-    const typed = allOf<Args<SchedulerSpec>>()([
-      'step_size',
-      'gamma',
-      'T_max',
-      'eta_min',
-      'start_factor',
-      'end_factor',
-      'total_iters',
-    ]);
-    const table = Object.fromEntries(
-      Object.entries(SCHEDULER_ARGS).map(([name, a]) => [name, [...a.required, ...a.optional]]),
+describe("the choices are the types'", () => {
+  it('a loss’s reduction', () => {
+    expect(sorted(REDUCTIONS)).toEqual(
+      keys({ mean: true, sum: true } satisfies Every<NonNullable<LossSpec['reduction']>>),
     );
-    expect(allArgs(table)).toEqual(sorted(typed));
   });
 
-  it('InitSpec: weight, bias, and the schemes’ own arguments', () => {
-    const typed = allOf<keyof InitSpec>()(['weight', 'constant', 'a', 'b', 'bias']);
-    const own = CATALOGUE.inits.flatMap((init) => init.args.map((a) => a.name));
-    expect([...new Set(['weight', 'bias', ...own])].sort()).toEqual(sorted(typed));
+  it('GELU’s approximation', () => {
+    expect(sorted(GELU_APPROXIMATIONS)).toEqual(
+      keys({ none: true, tanh: true } satisfies Every<NonNullable<ActivationSpec['approximate']>>),
+    );
   });
 });
 
@@ -224,12 +106,13 @@ describe('LIMITS', () => {
     for (const list of [activations, losses, optimizers, schedulers]) {
       for (const entry of list) {
         for (const arg of entry.args) {
+          const at = `${entry.name}.${arg.name}`;
           if (arg.type === 'pair') {
-            expect(LIMITS.beta1, `${entry.name}.${arg.name}`).toStrictEqual(arg.range);
-            expect(LIMITS.beta2, `${entry.name}.${arg.name}`).toStrictEqual(arg.range);
+            expect(LIMITS.beta1, at).toStrictEqual(arg.range);
+            expect(LIMITS.beta2, at).toStrictEqual(arg.range);
           } else if (arg.type === 'number') {
             const range: Range = LIMITS[key(entry.name, arg.name)];
-            expect(range, `${entry.name}.${arg.name}`).toStrictEqual(arg.range);
+            expect(range, at).toStrictEqual(arg.range);
           } else continue;
           checked++;
         }

@@ -15,7 +15,7 @@ import type {
   SchedulerName,
   SchedulerSpec,
 } from '../wasm/core.mjs';
-import { type Arg, CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
+import { type CatalogueArg as Arg, CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
 
 const { activations, losses, optimizers, schedulers, inits, datasets } = CATALOGUE;
 

@@ -2,13 +2,6 @@
 // that starts with the field's path and says what is accepted.
 import { type Range, describeRange } from './limits.ts';
 
-/** A checked list of every member of the union T: a missing or unknown name is a type error. */
-export function allOf<T extends string>() {
-  return <const L extends readonly T[]>(
-    list: L & ([T] extends [L[number]] ? unknown : { missing: Exclude<T, L[number]> }),
-  ): readonly T[] => list;
-}
-
 export type Fields = Record<string, unknown>;
 
 function where(path: string): string {

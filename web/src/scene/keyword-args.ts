@@ -1,7 +1,7 @@
 // A class's keyword arguments (an activation's, a loss's, an optimiser's, a scheduler's, an init
 // scheme's) checked as the engine's catalogue describes them: which it takes, their kinds and
 // ranges, and which it needs.
-import type { Arg } from './engine-catalogue.ts';
+import type { CatalogueArg as Arg } from './engine-catalogue.ts';
 import { boolean, fail, type Fields, number, oneOf } from './fields.ts';
 import { describeRange, type Range } from './limits.ts';
 

@@ -2,7 +2,12 @@
 // classes' keyword arguments, by name — and how a range reads in a message.
 import type { ActivationSpec, LossSpec, OptimizerSpec, SchedulerSpec } from '../wasm/core.mjs';
 import type { Args } from './catalogue.ts';
-import { CATALOGUE, entryOf, type Limits, type Range } from './engine-catalogue.ts';
+import {
+  CATALOGUE,
+  entryOf,
+  type CatalogueLimits as Limits,
+  type Range,
+} from './engine-catalogue.ts';
 
 export type { Range } from './engine-catalogue.ts';
 
@@ -16,10 +21,7 @@ export function describeRange(range: Range): string {
 }
 
 /** The keyword arguments of S that take a number from a range. */
-type NumberArgs<S> = Exclude<
-  { [K in Args<S>]-?: NonNullable<S[K]> extends number ? K : never }[Args<S>],
-  'dim' // Softmax's: the one choice 1
->;
+type NumberArgs<S> = { [K in Args<S>]-?: NonNullable<S[K]> extends number ? K : never }[Args<S>];
 type ArgLimits = Record<
   | NumberArgs<ActivationSpec>
   | NumberArgs<LossSpec>

@@ -1,19 +1,10 @@
 // Validation of a scene's data (a generator's or supplied rows, the split, input features) and
 // training options.
-import type { DatasetName, EngineConfig, FeatureName } from '../wasm/core.mjs';
+import type { DatasetName, FeatureName } from '../wasm/core.mjs';
 import { DATASETS, FEATURES } from './catalogue.ts';
 import { DATASET_CATALOGUE, SHIPPED_DATASETS, takesClasses } from './datasets.ts';
-import {
-  allOf,
-  type Fields,
-  boolean,
-  fail,
-  number,
-  object,
-  oneOf,
-  reject,
-  shown,
-} from './fields.ts';
+import { CATALOGUE } from './engine-catalogue.ts';
+import { type Fields, boolean, fail, number, object, oneOf, reject, shown } from './fields.ts';
 import { LIMITS, int } from './limits.ts';
 import {
   type Augmentation,
@@ -25,38 +16,19 @@ import {
   type SceneRows,
   type SceneSplit,
   type SceneTraining,
+  type SuppliedSceneData,
 } from './types.ts';
 
-/** The fields each part of a scene accepts (docs/scene.schema.json lists the same). */
-export const DATA_FIELDS = allOf<keyof EngineConfig['data'] | 'dataset' | 'rows'>()([
-  'name',
-  'samples',
-  'noise',
-  'classes',
-  'trainFraction',
-  'validationFraction',
-  'features',
-  'standardize',
-  'signedLabels',
-  'dataset',
-  'rows',
-]);
-export const TRAINING_FIELDS = allOf<keyof SceneTraining>()([
-  'batchSize',
-  'dropLast',
-  'shuffle',
-  'evaluateEvery',
-  'earlyStopping',
-  'augmentation',
-  'ensemble',
-]);
-export const EARLY_STOPPING_FIELDS = allOf<keyof EarlyStopping>()([
-  'patience',
-  'minDelta',
-  'restoreBest',
-]);
-export const AUGMENTATION_FIELDS = allOf<keyof Augmentation>()(['jitter', 'mixup']);
-export const ENSEMBLE_FIELDS = allOf<keyof Ensemble>()(['members', 'bootstrap']);
+// The fields each part of a scene accepts, from the engine's catalogue (docs/scene.schema.json
+// lists the same; web/test/scene-drift.test.ts checks them against the types).
+const { fields } = CATALOGUE;
+export const DATA_FIELDS = fields.data as readonly (
+  keyof SuppliedSceneData | keyof GeneratedData
+)[];
+export const TRAINING_FIELDS = fields.training as readonly (keyof SceneTraining)[];
+export const EARLY_STOPPING_FIELDS = fields.earlyStopping as readonly (keyof EarlyStopping)[];
+export const AUGMENTATION_FIELDS = fields.augmentation as readonly (keyof Augmentation)[];
+export const ENSEMBLE_FIELDS = fields.ensemble as readonly (keyof Ensemble)[];
 const GENERATOR_ONLY = ['samples', 'noise', 'classes'] as const;
 
 function classRange(name: DatasetName): string {
@@ -144,16 +116,6 @@ export function parseData(value: unknown): SceneData {
   return generated;
 }
 
-const ROWS_FIELDS = allOf<keyof SceneRows>()([
-  'features',
-  'classes',
-  'x',
-  'y',
-  'test',
-  'source',
-  'classNames',
-]);
-
 /** x and y of `count` rows checked against features and classes. */
 function rowValues(
   r: Fields,
@@ -194,7 +156,7 @@ function shownLength(value: unknown): unknown {
 
 function sceneRows(value: unknown): SceneRows {
   const path = 'data.rows';
-  const r = object(value, path, ROWS_FIELDS);
+  const r = object(value, path, fields.rows);
   const features = number(r.features, `${path}.features`, LIMITS.inputs);
   const classes = number(r.classes, `${path}.classes`, LIMITS.classes);
   if (classes === 1)

@@ -31,7 +31,7 @@ function activation(value: unknown, path: string): LayerSpec['activation'] {
 }
 
 export function parseModel(value: unknown): ModelSpec {
-  const m = object(value, 'model', ['inputs', 'layers']);
+  const m = object(value, 'model', CATALOGUE.fields.model);
   const inputs = number(m.inputs, 'model.inputs', LIMITS.inputs);
   if (
     !Array.isArray(m.layers) ||
@@ -46,7 +46,7 @@ export function parseModel(value: unknown): ModelSpec {
   }
   const layers = (m.layers as unknown[]).map((raw, i): LayerSpec => {
     const path = `model.layers[${i}]`;
-    const fields = object(raw, path, ['units', 'activation', 'dropout']);
+    const fields = object(raw, path, CATALOGUE.fields.layer);
     const layer: LayerSpec = {
       units: number(fields.units, `${path}.units`, LIMITS.units),
       activation: activation(fields.activation, `${path}.activation`),
@@ -94,15 +94,8 @@ export function parseScheduler(value: unknown): SchedulerSpec | null {
   return keywordArgs<SchedulerSpec>(fields, 'scheduler', name, args, { name });
 }
 
-/** init's fields: the weight scheme, the bias value, and every scheme's own arguments. */
-const INIT_FIELDS = [
-  'weight',
-  ...new Set(CATALOGUE.inits.flatMap(({ args }) => namesOf(args))),
-  'bias',
-];
-
 export function parseInit(value: unknown): InitSpec {
-  const fields = object(value, 'init', INIT_FIELDS);
+  const fields = object(value, 'init', CATALOGUE.fields.init);
   const spec: InitSpec = {};
   if (fields.weight !== undefined) spec.weight = oneOf(fields.weight, 'init.weight', INITS);
   const weight = spec.weight ?? 'default';

@@ -1,6 +1,7 @@
 // validateScene: untrusted JSON (a file, a link, a message) → a well-typed Scene.
 import type { LearnerSpec } from '../wasm/core.mjs';
 import { checkCombination } from './combination.ts';
+import { CATALOGUE } from './engine-catalogue.ts';
 import { fail, number, object } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { parseData, parseTraining } from './parse-data.ts';
@@ -21,20 +22,8 @@ import {
   type SceneOptimizer,
 } from './types.ts';
 
-export const TOP_FIELDS = [
-  'format',
-  'seed',
-  'data',
-  'model',
-  'loss',
-  'optimizer',
-  'scheduler',
-  'clip_grad_norm',
-  'clip_grad_value',
-  'l1',
-  'init',
-  'training',
-] as const;
+/** The fields of a scene, from the engine's catalogue. */
+export const TOP_FIELDS = CATALOGUE.fields.scene as readonly (keyof Scene)[];
 
 /**
  * Checks an untrusted value (parsed JSON, a message, a URL) and returns a fresh, well-typed copy
