@@ -113,17 +113,8 @@ export interface Scene extends LearnerSpec {
 /** A scene whose data comes from a generator. */
 export type GeneratedScene = Scene & { data: GeneratedData };
 
-/** The rows a scene trains on: a generator's (from the scene) or supplied data's. */
-export interface DataShape {
-  /** Rows in total (with a separate test set: the rows that give train and validation). */
-  rows: number;
-  /** Raw features per row. */
-  features: number;
-  /** 0 for a regression, else the number of classes. */
-  classes: number;
-  /** The test set comes separately (SuppliedData.test). */
-  separateTest?: boolean;
-}
+/** The rows a scene trains on (a generator's, its own or supplied data's): the engine's type. */
+export type { DataShape } from '../wasm/core.mjs';
 
 export const activationName = (a: LayerSpec['activation']): ActivationName =>
   typeof a === 'string' ? a : a.name;
