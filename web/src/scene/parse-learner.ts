@@ -11,7 +11,7 @@ import type {
   SchedulerSpec,
 } from '../wasm/core.mjs';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULERS } from './catalogue.ts';
-import { CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
+import { CATALOGUE, argOf, entryOf, namesOf } from './engine-catalogue.ts';
 import { type Fields, fail, isObject, number, object, oneOf, reject } from './fields.ts';
 import { keywordArgs } from './keyword-args.ts';
 import { LIMITS, describeRange } from './limits.ts';
@@ -72,17 +72,19 @@ export function parseOptimizer(value: unknown): SceneOptimizer {
   const name = oneOf(value.name, 'optimizer.name', OPTIMIZERS);
   const { args } = entryOf(CATALOGUE.optimizers, name);
   const fields = object(value, 'optimizer', ['name', ...namesOf(args)], name);
-  // A scene always sets lr (the page shows and edits it), though torch has a default.
-  const lr = number(fields.lr, 'optimizer.lr', LIMITS.lr);
+  // lr is required (the catalogue's `required`: the page shows and edits it).
   const spec = keywordArgs<OptimizerSpec>(fields, 'optimizer', name, args, { name });
-  if (spec.nesterov && !((spec.momentum ?? 0) > 0 && (spec.dampening ?? 0) === 0)) {
+  // Torch's defaults where the scene leaves them out (SGD's momentum and dampening: 0).
+  const given = (arg: 'momentum' | 'dampening') =>
+    spec[arg] ?? (argOf(entryOf(CATALOGUE.optimizers, name), arg)?.default as number);
+  if (spec.nesterov && !(given('momentum') > 0 && given('dampening') === 0)) {
     reject(
       'optimizer.nesterov',
       `true needs momentum > 0 and dampening 0 (as torch.optim.SGD), ` +
-        `got momentum ${spec.momentum ?? 0} and dampening ${spec.dampening ?? 0}`,
+        `got momentum ${given('momentum')} and dampening ${given('dampening')}`,
     );
   }
-  return { ...spec, lr };
+  return spec as SceneOptimizer;
 }
 
 export function parseScheduler(value: unknown): SchedulerSpec | null {
@@ -111,8 +113,10 @@ export function parseInit(value: unknown): InitSpec {
     }
   }
   keywordArgs(fields, 'init', `weight "${weight}"`, scheme.args, spec);
-  if ((spec.a ?? 0) > (spec.b ?? 1)) {
-    reject('init.b', `must be at least init.a (U(a, b) needs a ≤ b; a is ${spec.a ?? 0})`);
+  // U(a, b) needs a ≤ b, with torch's defaults (0 and 1) for what the scene leaves out.
+  const bound = (arg: 'a' | 'b') => spec[arg] ?? (argOf(scheme, arg)?.default as number);
+  if (weight === 'uniform' && bound('a') > bound('b')) {
+    reject('init.b', `must be at least init.a (U(a, b) needs a ≤ b; a is ${bound('a')})`);
   }
   if (fields.bias !== undefined) {
     if (!scheme.bias) {
