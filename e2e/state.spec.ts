@@ -2,6 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
 import { ENGINE_ARCH } from './helpers.ts';
+import { datasetScene } from '../web/src/scene/index.ts';
 
 const TFP_LINK =
   '/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03' +
@@ -10,24 +11,7 @@ const TFP_LINK =
   '&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
   '&problem=classification&initZero=false&hideText=false';
 
-/** datasetScene({ name: 'spirals', classes: 4, noise: 0.1, seed: 5 }) as JSON. */
-const SPIRALS = {
-  format: 'nn-playground/scene@1',
-  seed: 5,
-  data: { name: 'spirals', samples: 500, noise: 0.1, classes: 4, trainFraction: 0.5 },
-  model: {
-    inputs: 2,
-    layers: [
-      { units: 16, activation: 'Tanh' },
-      { units: 16, activation: 'Tanh' },
-      { units: 16, activation: 'Tanh' },
-      { units: 4, activation: 'Identity' },
-    ],
-  },
-  loss: { name: 'CrossEntropyLoss' },
-  optimizer: { name: 'SGD', lr: 0.1 },
-  training: { batchSize: 10 },
-};
+const SPIRALS = datasetScene({ name: 'spirals', classes: 4, noise: 0.1, seed: 5 });
 
 function sceneHash(scene: unknown): string {
   return `#scene=${Buffer.from(JSON.stringify(scene)).toString('base64url')}`;

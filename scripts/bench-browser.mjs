@@ -19,6 +19,7 @@ const files = {
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),
   '/batches.js': join(root, 'bench/batches.js'),
+  '/circle.json': join(root, 'docs/scenes/circle.json'),
 };
 for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
   files[`/data/${file}`] = join(root, 'web/public/data', file);

@@ -11,3 +11,5 @@ cmake --build "$BUILD_WASM" --target ${1:-core_fma_wasm}
 for f in core.mjs core.wasm core-fma.wasm; do
   cmp -s "$BUILD_WASM/wasm/$f" "$ROOT/web/src/wasm/$f" || cp "$BUILD_WASM/wasm/$f" "$ROOT/web/src/wasm/$f"
 done
+# The page reads the engine's catalogue from a committed file: refresh it from this build.
+node --no-experimental-fetch "$ROOT/scripts/catalogue.mjs"

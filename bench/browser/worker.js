@@ -10,22 +10,6 @@ import './batches.js';
 
 const { batchData } = globalThis.benchBatches;
 
-const skeleton = {
-  seed: 1,
-  data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-  model: {
-    inputs: 2,
-    layers: [
-      { units: 4, activation: 'Tanh' },
-      { units: 4, activation: 'Tanh' },
-      { units: 1, activation: 'Sigmoid' },
-    ],
-  },
-  loss: { name: 'BCELoss' },
-  optimizer: { name: 'SGD', lr: 0.1 },
-  training: { batchSize: 10 },
-};
-
 // benchMatmul's `form`: C[m×n] = op(A)·op(B) with inner dimension k. Form 1 reads A stored
 // [k, m], form 2 reads B stored [n, k] (PyTorch's [out, in] weights).
 const FORMS = ['A*B', 'AT*B', 'A*BT'];
@@ -149,6 +133,8 @@ try {
     peak: { gflops: peak.median, min: peak.min, max: peak.max },
     kernel,
   };
+  // The skeleton run: the page's default scene (docs/scenes/circle.json) as the engine's config.
+  const { format: _, ...skeleton } = await (await fetch('./circle.json')).json();
   const t = only === 'workloads' ? null : new core.Trainer(skeleton);
   if (t)
     try {

@@ -74,8 +74,25 @@ std::string list(const Table<E, N>& t) {
   return s;
 }
 
+template <class E, std::size_t N>
+constexpr std::array<E, N> keys(const Table<E, N>& t) {
+  std::array<E, N> k{};
+  for (std::size_t i = 0; i < N; ++i) k[i] = t[i].first;
+  return k;
+}
+constexpr auto kActivationKinds = keys(kActivations);
+constexpr auto kLossKinds = keys(kLosses);
+constexpr auto kOptimizerKinds = keys(kOptimizers);
+constexpr auto kSchedulerKinds = keys(kSchedulers);
+constexpr auto kInitKinds = keys(kInits);
+
 }  // namespace
 
+std::span<const Activation> all_activations() { return kActivationKinds; }
+std::span<const LossKind> all_losses() { return kLossKinds; }
+std::span<const OptimizerKind> all_optimizers() { return kOptimizerKinds; }
+std::span<const SchedulerKind> all_schedulers() { return kSchedulerKinds; }
+std::span<const InitKind> all_inits() { return kInitKinds; }
 std::optional<Activation> parse_activation(std::string_view n) { return parse(kActivations, n); }
 std::optional<LossKind> parse_loss(std::string_view n) { return parse(kLosses, n); }
 std::optional<Reduction> parse_reduction(std::string_view n) { return parse(kReductions, n); }

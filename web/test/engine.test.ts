@@ -18,6 +18,7 @@ import {
   LOSSES,
   OPTIMIZERS,
   SCHEDULERS,
+  SCENE_FORMAT,
   sceneShape,
   sceneToEngineConfig,
   shippedScene,
@@ -154,6 +155,65 @@ describe('the wasm module', () => {
   });
 });
 
+describe('catalogue() and validateScene()', () => {
+  it('lists what the engine accepts, with torch’s defaults and the playground’s ranges', () => {
+    const catalogue = core.catalogue();
+    expect(catalogue.format).toBe(SCENE_FORMAT);
+    expect(catalogue.activations.map((a) => a.name)).toEqual([...ACTIVATIONS]);
+    const adam = catalogue.optimizers.find((o) => o.name === 'Adam')!;
+    expect(adam.args.find((a) => a.name === 'betas')).toMatchObject({
+      type: 'pair',
+      default: [0.9, 0.999],
+      range: { min: 0, max: 1, maxOpen: true },
+    });
+    expect(adam.args[0]).toMatchObject({ name: 'lr', required: true, default: 0.001 });
+    const stepLR = catalogue.schedulers.find((s) => s.name === 'StepLR')!;
+    expect(stepLR.args[0]).toEqual({
+      name: 'step_size',
+      type: 'number',
+      required: true,
+      range: { min: 1, max: 1_000_000, integer: true },
+    });
+    const blobs = catalogue.datasets.find((d) => d.name === 'blobs')!;
+    expect(blobs.classes).toEqual({ min: 2, max: 6, default: 2 });
+    expect(catalogue.limits.units).toEqual({ min: 1, max: 256, integer: true });
+  });
+
+  it('accepts the page’s scenes', () => {
+    for (const name of DATASETS)
+      expect(core.validateScene(datasetScene({ name })), name).toEqual([]);
+    expect(core.validateScene(JSON.stringify(defaultScene()))).toEqual([]);
+  });
+
+  it('returns every problem with the path of the field to change', () => {
+    const scene = defaultScene();
+    scene.optimizer.lr = 100;
+    scene.model.layers[0]!.units = 1000;
+    scene.training.batchSize = 0;
+    expect(core.validateScene(scene)).toEqual([
+      {
+        path: 'model.layers[0].units',
+        message: 'model.layers[0].units must be an integer in [1, 256], got 1000',
+      },
+      { path: 'optimizer.lr', message: 'optimizer.lr must be a number in [1e-06, 10], got 100' },
+      {
+        path: 'training.batchSize',
+        message: 'training.batchSize must be an integer in [1, 10000], got 0',
+      },
+    ]);
+  });
+
+  it('checks supplied data against the shape given', () => {
+    const scene = shippedScene('digits');
+    expect(core.validateScene(scene)).toEqual([]);
+    const shape = { rows: 1797, features: 64, classes: 10 };
+    expect(core.validateScene(scene, shape)).toEqual([]);
+    const problems = core.validateScene(scene, { ...shape, features: 4 });
+    expect(problems.map((p) => p.path)).toEqual(['model.inputs']);
+    expect(problems[0]!.message).toMatch(/^model\.inputs must be 4 /);
+  });
+});
+
 describe('Trainer', () => {
   it('starts at step 0 and counts steps, epochs and samples', () => {
     const t = trainer();
@@ -251,12 +311,12 @@ describe('Trainer', () => {
     const config = sceneToEngineConfig(defaultScene());
     config.optimizer.lr = 2;
     const changed = trainer(config);
-    changed.setLearningRate(0.1);
+    changed.setHyperparameters({ lr: 0.1 });
     reference.run(200);
     changed.run(200);
     expect(changed.evaluate()).toEqual(reference.evaluate());
 
-    changed.setLearningRate(1e-6);
+    changed.setHyperparameters({ lr: 1e-6 });
     const before = changed.evaluate();
     changed.run(100);
     const after = changed.evaluate();
@@ -267,9 +327,9 @@ describe('Trainer', () => {
   it('reports and changes its learning rate', () => {
     const t = trainer();
     expect(t.learningRate()).toBeCloseTo(0.1, 12);
-    t.setLearningRate(0.3);
+    t.setHyperparameters({ lr: 0.3 });
     expect(t.learningRate()).toBeCloseTo(0.3, 12);
-    expect(() => t.setLearningRate(-1)).toThrow(/optimizer\.lr/);
+    expect(() => t.setHyperparameters({ lr: -1 })).toThrow(/optimizer\.lr/);
   });
 
   it('follows its scheduler, which is stepped once per optimiser step', () => {
@@ -283,7 +343,7 @@ describe('Trainer', () => {
     expect(t.learningRate()).toBeCloseTo(0.05, 12);
     t.run(10);
     expect(t.learningRate()).toBeCloseTo(0.025, 12);
-    t.setLearningRate(0.2); // the schedule's new base
+    t.setHyperparameters({ lr: 0.2 }); // the schedule's new base
     expect(t.learningRate()).toBeCloseTo(0.2, 12);
   });
 

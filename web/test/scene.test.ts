@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import circle from '../../docs/scenes/circle.json' with { type: 'json' };
 import {
   ACTIVATION_ARGS,
   ACTIVATIONS,
@@ -97,23 +98,12 @@ function naming(path: string): RegExp {
 }
 
 describe('defaultScene', () => {
-  it('is the walking-skeleton setup', () => {
+  it('is docs/scenes/circle.json, a fresh copy at each call', () => {
+    expect(defaultScene()).toStrictEqual(circle);
     const scene = defaultScene();
-    expect(scene.format).toBe(SCENE_FORMAT);
-    expect(scene.seed).toBe(1);
-    expect(scene.data).toEqual({ name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 });
-    expect(scene.model.inputs).toBe(2);
-    expect(scene.model.layers).toEqual([
-      { units: 4, activation: 'Tanh' },
-      { units: 4, activation: 'Tanh' },
-      { units: 1, activation: 'Sigmoid' },
-    ]);
-    expect(scene.loss).toEqual({ name: 'BCELoss' });
-    expect(scene.optimizer).toEqual({ name: 'SGD', lr: 0.1 });
-    expect(scene.training.batchSize).toBe(10);
-    for (const key of ['scheduler', 'clip_grad_norm', 'clip_grad_value', 'l1', 'init']) {
-      expect(scene).not.toHaveProperty(key);
-    }
+    scene.model.layers[0]!.units = 8;
+    scene.data.noise = 0.2;
+    expect(defaultScene()).toStrictEqual(circle);
   });
 
   it('is valid and survives a JSON round trip unchanged', () => {
@@ -130,8 +120,8 @@ describe('defaultScene', () => {
 });
 
 describe('the accepted names', () => {
-  // The type system already checks that each list holds every name of its core.d.mts union and
-  // nothing else; engine.test.ts checks them against the engine's own lists.
+  // The lists come from the engine's catalogue; scene-drift.test.ts checks each against its
+  // core.d.mts union.
   it('have no duplicates', () => {
     for (const list of [ACTIVATIONS, LOSSES, OPTIMIZERS, SCHEDULERS, INITS]) {
       expect(new Set(list).size).toBe(list.length);
@@ -371,21 +361,9 @@ describe('validateScene', () => {
 
 describe('sceneToEngineConfig', () => {
   it('maps every field of the default scene', () => {
-    expect(sceneToEngineConfig(defaultScene())).toStrictEqual({
-      seed: 1,
-      data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-      model: {
-        inputs: 2,
-        layers: [
-          { units: 4, activation: 'Tanh' },
-          { units: 4, activation: 'Tanh' },
-          { units: 1, activation: 'Sigmoid' },
-        ],
-      },
-      loss: { name: 'BCELoss' },
-      optimizer: { name: 'SGD', lr: 0.1 },
-      training: { batchSize: 10 },
-    });
+    const { format, ...config } = circle;
+    expect(format).toBe(SCENE_FORMAT);
+    expect(sceneToEngineConfig(defaultScene())).toStrictEqual(config);
   });
 
   it('maps every optional field', () => {

@@ -1,46 +1,32 @@
 // docs/scene.schema.json (JSON Schema 2020-12, checked with ajv) against web/src/scene/: the
 // schema accepts every scene validateScene accepts, rejects what validateScene rejects except the
 // few rules JSON Schema cannot express (listed in the schema's description and below), and its
-// name lists, keyword arguments, fields and ranges are scene/'s.
+// name lists, keyword arguments, fields and ranges are the engine catalogue's
+// (web/src/scene/engine-catalogue.json, which web/test/catalogue.test.ts holds to the engine).
 import { readdirSync, readFileSync } from 'node:fs';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVATION_ARGS,
-  ACTIVATIONS,
-  AUGMENTATION_FIELDS,
-  CLASS_LOSSES,
-  DATA_FIELDS,
   DATASET_CATALOGUE,
   DATASETS,
   datasetScene,
   defaultScene,
-  EARLY_STOPPING_FIELDS,
-  ENSEMBLE_FIELDS,
-  FEATURES,
-  GELU_APPROXIMATIONS,
-  INITS,
-  LIMITS,
-  LOSS_ARGS,
-  LOSSES,
-  MIXUP_REJECTS,
-  OPTIMIZER_ARGS,
-  OPTIMIZERS,
-  REDUCTIONS,
-  REGRESSION_LOSSES,
   SCENE_FORMAT,
-  SCHEDULER_ARGS,
-  SCHEDULERS,
   SHIPPED_DATASETS,
   shippedScene,
   SUPPLIED,
   takesClasses,
-  TOP_FIELDS,
-  TRAINING_FIELDS,
   validateScene,
-  type Range,
   type Scene,
 } from '../src/scene/index.ts';
+import {
+  argOf,
+  CATALOGUE,
+  entryOf,
+  namesOf,
+  type CatalogueArg,
+  type Range,
+} from '../src/scene/engine-catalogue.ts';
 
 type Json = Record<string, unknown>;
 
@@ -629,7 +615,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
   });
 });
 
-describe('the schema keeps to scene/ (no drift)', () => {
+describe('the schema keeps to the engine catalogue (no drift)', () => {
   const defs = schema.$defs as Record<string, Json>;
   const props = (def: Json) => def.properties as Record<string, Json>;
   /** The names each per-name rule (if name = X then propertyNames …) allows. */
@@ -647,55 +633,66 @@ describe('the schema keeps to scene/ (no drift)', () => {
       }),
     );
   }
+  type Classes = readonly { name: string; args: readonly CatalogueArg[] }[];
+  const argNames = (list: Classes) =>
+    Object.fromEntries(list.map((entry) => [entry.name, entry.args.map((a) => a.name)]));
 
-  it('lists the names scene/ lists', () => {
-    expect(defs.activationName!.enum).toEqual([...ACTIVATIONS]);
-    expect(props(defs.loss!).name!.enum).toEqual([...LOSSES]);
-    expect(props(defs.loss!).reduction!.enum).toEqual([...REDUCTIONS]);
-    expect(props(defs.optimizer!).name!.enum).toEqual([...OPTIMIZERS]);
-    expect(props(defs.scheduler!).name!.enum).toEqual([...SCHEDULERS]);
-    expect(props(defs.init!).weight!.enum).toEqual([...INITS]);
-    expect(props(defs.data!).name!.enum).toEqual([...DATASETS, SUPPLIED]);
-    expect((props(defs.data!).features!.items as Json).enum).toEqual([...FEATURES]);
-    expect(props(defs.data!).features!.maxItems).toBe(FEATURES.length);
-    expect(props(defs.activation!).approximate!.enum).toEqual([...GELU_APPROXIMATIONS]);
-    expect(props(schema).format!.const).toBe(SCENE_FORMAT);
+  it('lists the names the catalogue lists', () => {
+    expect(defs.activationName!.enum).toEqual(namesOf(CATALOGUE.activations));
+    expect(props(defs.loss!).name!.enum).toEqual(namesOf(CATALOGUE.losses));
+    expect(props(defs.loss!).reduction!.enum).toEqual(CATALOGUE.reductions);
+    expect(props(defs.optimizer!).name!.enum).toEqual(namesOf(CATALOGUE.optimizers));
+    expect(props(defs.scheduler!).name!.enum).toEqual(namesOf(CATALOGUE.schedulers));
+    expect(props(defs.init!).weight!.enum).toEqual(namesOf(CATALOGUE.inits));
+    expect(props(defs.data!).name!.enum).toEqual([...namesOf(CATALOGUE.datasets), SUPPLIED]);
+    expect((props(defs.data!).features!.items as Json).enum).toEqual(CATALOGUE.features);
+    expect(props(defs.data!).features!.maxItems).toBe(CATALOGUE.features.length);
+    const gelu = argOf(entryOf(CATALOGUE.activations, 'GELU'), 'approximate')!;
+    expect(props(defs.activation!).approximate!.enum).toEqual(gelu.choices);
+    expect(props(schema).format!.const).toBe(CATALOGUE.format);
   });
 
-  it('gives each class the keyword arguments scene/ gives it', () => {
-    expect(argsByName(defs.activation!)).toEqual(ACTIVATION_ARGS);
-    expect(argsByName(defs.loss!)).toEqual(LOSS_ARGS);
-    expect(argsByName(defs.optimizer!)).toEqual(OPTIMIZER_ARGS);
-    const schedulers = argsByName(defs.scheduler!);
-    for (const name of SCHEDULERS) {
-      const { required, optional } = SCHEDULER_ARGS[name];
-      expect(schedulers[name], name).toEqual([...required, ...optional]);
+  it('gives each class the keyword arguments the catalogue gives it', () => {
+    expect(argsByName(defs.activation!)).toEqual(argNames(CATALOGUE.activations));
+    expect(argsByName(defs.loss!)).toEqual(argNames(CATALOGUE.losses));
+    expect(argsByName(defs.optimizer!)).toEqual(argNames(CATALOGUE.optimizers));
+    expect(argsByName(defs.scheduler!)).toEqual(argNames(CATALOGUE.schedulers));
+    for (const { name, args } of CATALOGUE.schedulers) {
       const rule = (defs.scheduler!.allOf as Json[]).find(
         (r) => ((r.if as Json).properties as Record<string, Json>).name!.const === name,
       )!;
-      expect((rule.then as Json).required ?? [], name).toEqual([...required]);
+      const required = args.filter((a) => a.required).map((a) => a.name);
+      expect((rule.then as Json).required ?? [], name).toEqual(required);
+    }
+    // An optimiser's lr is required in a scene.
+    expect(defs.optimizer!.required).toEqual(['name', 'lr']);
+    for (const { args } of CATALOGUE.optimizers) {
+      expect(args.filter((a) => a.required).map((a) => a.name)).toEqual(['lr']);
     }
     // Every argument a class takes is described once, with its range, among the properties.
-    for (const [def, lists] of [
-      [defs.activation!, ACTIVATION_ARGS],
-      [defs.loss!, LOSS_ARGS],
-      [defs.optimizer!, OPTIMIZER_ARGS],
+    for (const [def, list] of [
+      [defs.activation!, CATALOGUE.activations],
+      [defs.loss!, CATALOGUE.losses],
+      [defs.optimizer!, CATALOGUE.optimizers],
+      [defs.scheduler!, CATALOGUE.schedulers],
     ] as const) {
-      const all = new Set(Object.values(lists as Record<string, readonly string[]>).flat());
+      const all = new Set(list.flatMap((entry) => entry.args.map((a) => a.name)));
       expect(Object.keys(props(def)).sort()).toEqual(['name', ...all].sort());
     }
   });
 
-  it('has the fields validateScene accepts, and closes every object', () => {
-    const earlyStopping = props(defs.training!).earlyStopping!;
-    const augmentation = props(defs.training!).augmentation!;
-    const ensemble = props(defs.training!).ensemble!;
-    expect(Object.keys(props(schema))).toEqual([...TOP_FIELDS]);
-    expect(Object.keys(props(defs.data!))).toEqual([...DATA_FIELDS]);
-    expect(Object.keys(props(defs.training!))).toEqual([...TRAINING_FIELDS]);
-    expect(Object.keys(props(earlyStopping))).toEqual([...EARLY_STOPPING_FIELDS]);
-    expect(Object.keys(props(augmentation))).toEqual([...AUGMENTATION_FIELDS]);
-    expect(Object.keys(props(ensemble))).toEqual([...ENSEMBLE_FIELDS]);
+  it('has the fields the catalogue lists, and closes every object', () => {
+    const { fields } = CATALOGUE;
+    const training = props(defs.training!);
+    expect(Object.keys(props(schema))).toEqual(fields.scene);
+    expect(Object.keys(props(defs.data!))).toEqual(fields.data);
+    expect(Object.keys(props(defs.model!))).toEqual(fields.model);
+    expect(Object.keys(props(defs.layer!))).toEqual(fields.layer);
+    expect(Object.keys(props(defs.init!))).toEqual(fields.init);
+    expect(Object.keys(training)).toEqual(fields.training);
+    expect(Object.keys(props(training.earlyStopping!))).toEqual(fields.earlyStopping);
+    expect(Object.keys(props(training.augmentation!))).toEqual(fields.augmentation);
+    expect(Object.keys(props(training.ensemble!))).toEqual(fields.ensemble);
     let objects = 0;
     (function walk(node: unknown): void {
       if (Array.isArray(node)) return node.forEach(walk);
@@ -710,26 +707,30 @@ describe('the schema keeps to scene/ (no drift)', () => {
     expect(objects).toBe(15);
   });
 
-  it('ties the rules between parts to scene/ lists', () => {
-    const rules = schema.allOf as Json[];
-    const enums = JSON.stringify(rules);
-    expect(enums).toContain(JSON.stringify([...REGRESSION_LOSSES]));
-    expect(enums).toContain(JSON.stringify([...CLASS_LOSSES]));
-    expect(enums).toContain(JSON.stringify([...MIXUP_REJECTS]));
-    const regression = DATASETS.filter((d) => DATASET_CATALOGUE[d].task === 'regression');
-    expect(enums).toContain(JSON.stringify(regression));
+  it('ties the rules between parts to the catalogue', () => {
+    const rules = JSON.stringify(schema.allOf as Json[]);
+    const losses = (keep: (l: (typeof CATALOGUE.losses)[number]) => boolean) =>
+      namesOf(CATALOGUE.losses.filter(keep));
+    expect(rules).toContain(JSON.stringify(losses((l) => l.target === 'value')));
+    expect(rules).toContain(JSON.stringify(losses((l) => l.target === 'index')));
+    expect(rules).toContain(JSON.stringify(losses((l) => !l.mixup)));
+    const regression = CATALOGUE.datasets.filter((d) => d.task === 'regression');
+    expect(rules).toContain(JSON.stringify(namesOf(regression)));
     // One inputs rule per possible features count.
-    for (let n = 1; n <= FEATURES.length; n++) {
-      expect(enums).toContain(`"features":{"minItems":${n},"maxItems":${n}}`);
+    for (let n = 1; n <= CATALOGUE.features.length; n++) {
+      expect(rules).toContain(`"features":{"minItems":${n},"maxItems":${n}}`);
     }
   });
 
-  it('takes its ranges from LIMITS, every one of them', () => {
+  it('takes its ranges from the catalogue, every one of them', () => {
     const training = props(defs.training!);
     const sub = (name: string) => props(training[name]!);
-    const betas = props(defs.optimizer!).betas!.prefixItems as Json[];
     const clip = (name: string) => (props(schema)[name]!.anyOf as Json[])[1]!;
-    const where: Record<keyof typeof LIMITS, Json[]> = {
+    const limits = CATALOGUE.limits;
+    const where: Array<[string, Range, Json]> = [];
+    const at = (key: string, range: Range, ...nodes: Json[]) =>
+      nodes.forEach((node) => where.push([key, range, node]));
+    const limitNodes: Record<keyof typeof limits, Json[]> = {
       seed: [props(schema).seed!],
       samples: [props(defs.data!).samples!],
       noise: [props(defs.data!).noise!],
@@ -739,34 +740,11 @@ describe('the schema keeps to scene/ (no drift)', () => {
       layers: [],
       units: [props(defs.layer!).units!],
       dropout: [props(defs.layer!).dropout!],
-      negative_slope: [props(defs.activation!).negative_slope!],
-      alpha: [props(defs.activation!).alpha!],
-      beta: [props(defs.activation!).beta!],
-      threshold: [props(defs.activation!).threshold!],
-      delta: [props(defs.loss!).delta!],
-      label_smoothing: [props(defs.loss!).label_smoothing!],
-      margin: [props(defs.loss!).margin!],
-      lr: [props(defs.optimizer!).lr!],
-      momentum: [props(defs.optimizer!).momentum!],
-      dampening: [props(defs.optimizer!).dampening!],
-      weight_decay: [props(defs.optimizer!).weight_decay!],
-      lr_decay: [props(defs.optimizer!).lr_decay!],
-      initial_accumulator_value: [props(defs.optimizer!).initial_accumulator_value!],
-      eps: [props(defs.optimizer!).eps!],
-      rmspropAlpha: [props(defs.optimizer!).alpha!],
-      beta1: [betas[0]!],
-      beta2: [betas[1]!],
-      step_size: [props(defs.scheduler!).step_size!],
-      gamma: [props(defs.scheduler!).gamma!],
-      T_max: [props(defs.scheduler!).T_max!],
-      eta_min: [props(defs.scheduler!).eta_min!],
-      start_factor: [props(defs.scheduler!).start_factor!],
-      end_factor: [props(defs.scheduler!).end_factor!],
-      total_iters: [props(defs.scheduler!).total_iters!],
+      classes: [],
       clip_grad_norm: [clip('clip_grad_norm')],
       clip_grad_value: [clip('clip_grad_value')],
       l1: [props(schema).l1!],
-      initValue: [props(defs.init!).constant!, props(defs.init!).bias!],
+      initValue: [props(defs.init!).bias!],
       batchSize: [training.batchSize!],
       evaluateEvery: [training.evaluateEvery!],
       patience: [sub('earlyStopping').patience!],
@@ -775,33 +753,53 @@ describe('the schema keeps to scene/ (no drift)', () => {
       mixup: [sub('augmentation').mixup!],
       members: [sub('ensemble').members!],
     };
-    expect(Object.keys(where).sort()).toEqual(Object.keys(LIMITS).sort());
-    for (const [key, nodes] of Object.entries(where)) {
-      const range: Range = LIMITS[key as keyof typeof LIMITS];
-      for (const node of nodes) {
-        expect(node.type, key).toBe(range.integer ? 'integer' : 'number');
-        expect(node[range.minOpen ? 'exclusiveMinimum' : 'minimum'], key).toBe(range.min);
-        expect(node[range.maxOpen ? 'exclusiveMaximum' : 'maximum'], key).toBe(range.max);
-        expect(node[range.minOpen ? 'minimum' : 'exclusiveMinimum'], key).toBeUndefined();
-        expect(node[range.maxOpen ? 'maximum' : 'exclusiveMaximum'], key).toBeUndefined();
+    for (const [key, nodes] of Object.entries(limitNodes)) {
+      at(key, limits[key as keyof typeof limits], ...nodes);
+    }
+    // Every class's arguments: one property per name, so classes sharing a name share its range.
+    for (const [def, list] of [
+      [defs.activation!, CATALOGUE.activations],
+      [defs.loss!, CATALOGUE.losses],
+      [defs.optimizer!, CATALOGUE.optimizers],
+      [defs.scheduler!, CATALOGUE.schedulers],
+      [defs.init!, CATALOGUE.inits],
+    ] as const) {
+      for (const entry of list) {
+        for (const arg of entry.args) {
+          if (!arg.range) continue;
+          const node = props(def)[arg.name]!;
+          const label = `${entry.name}.${arg.name}`;
+          if (arg.type === 'pair') {
+            for (const item of node.prefixItems as Json[]) at(label, arg.range, item);
+          } else if (!(arg.range.min === arg.range.max && node.const === arg.range.min)) {
+            at(label, arg.range, node);
+          }
+        }
       }
     }
+    expect(where.length).toBeGreaterThan(40);
+    for (const [key, range, node] of where) {
+      expect(node.type, key).toBe(range.integer ? 'integer' : 'number');
+      expect(node[range.minOpen ? 'exclusiveMinimum' : 'minimum'], key).toBe(range.min);
+      expect(node[range.maxOpen ? 'exclusiveMaximum' : 'maximum'], key).toBe(range.max);
+      expect(node[range.minOpen ? 'minimum' : 'exclusiveMinimum'], key).toBeUndefined();
+      expect(node[range.maxOpen ? 'maximum' : 'exclusiveMaximum'], key).toBeUndefined();
+    }
     const layers = props(defs.model!).layers!;
-    expect([layers.minItems, layers.maxItems]).toEqual([LIMITS.layers.min, LIMITS.layers.max]);
+    expect([layers.minItems, layers.maxItems]).toEqual([limits.layers.min, limits.layers.max]);
     // data.classes: the widest range the generators take, narrowed per dataset.
     const classes = props(defs.data!).classes!;
-    const taking = DATASETS.filter(takesClasses).map((d) => DATASET_CATALOGUE[d].classes);
+    const taking = CATALOGUE.datasets.filter((d) => d.classes.min !== d.classes.max);
     expect([classes.minimum, classes.maximum]).toEqual([
-      Math.min(...taking.map((c) => c.min)),
-      Math.max(...taking.map((c) => c.max)),
+      Math.min(...taking.map((d) => d.classes.min)),
+      Math.max(...taking.map((d) => d.classes.max)),
     ]);
-    for (const name of DATASETS.filter(takesClasses)) {
-      const { min, max } = DATASET_CATALOGUE[name].classes;
+    for (const { name, classes: range } of taking) {
       const rule = (defs.data!.allOf as Json[]).find(
         (r) => ((r.if as Json).properties as Record<string, Json>).name!.const === name,
       )!;
       expect((rule.then as Json).properties, name).toEqual({
-        classes: { minimum: min, maximum: max },
+        classes: { minimum: range.min, maximum: range.max },
       });
     }
   });

@@ -41,6 +41,9 @@ struct Split {
 // Throws nnp::Error naming data.trainFraction / data.validationFraction when a set would be
 // empty (validation may be 0) or the fractions exceed 1.
 void validate(const SplitFractions& f, int samples);
+// ⌊n·f⌋, the rows a fraction f of n rows gets (without the floating-point shortfall that makes
+// 180 × 0.7 = 125.99…, as TF Playground, which computes n·percent/100 on whole numbers).
+std::size_t rows_of(int n, double f);
 // Shuffles once (Fisher–Yates from rng) and cuts: train = ⌊n·train⌋ rows, validation =
 // ⌊n·validation⌋, test = the rest — as TF Playground splits, plus the validation set.
 Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng);

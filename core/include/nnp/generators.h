@@ -30,6 +30,7 @@ struct GeneratorSpec {
 
 struct GeneratorInfo {
   std::string_view name;
+  std::string_view title;  // the page's display name
   Task task;
   int features;                  // 2, or 1 for the 1-D curves
   int min_classes, max_classes;  // 0, 0 for regression

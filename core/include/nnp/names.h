@@ -2,6 +2,7 @@
 // The vocabulary shared by the C++ API, the wasm binding, scenes and parity fixtures: torch.nn,
 // torch.optim and torch.nn.init names, parsed and printed in one place.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,14 @@ std::string_view name_of(Reduction v);
 std::string_view name_of(OptimizerKind v);
 std::string_view name_of(SchedulerKind v);
 std::string_view name_of(InitKind v);
+
+// Every value a scene may name, in the order scenes and the page list them (SchedulerKind::None
+// is a scene's absent scheduler, not a name).
+std::span<const Activation> all_activations();
+std::span<const LossKind> all_losses();
+std::span<const OptimizerKind> all_optimizers();
+std::span<const SchedulerKind> all_schedulers();
+std::span<const InitKind> all_inits();
 
 // Comma-separated lists of accepted names, for error messages.
 std::string activation_names();

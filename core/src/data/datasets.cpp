@@ -23,11 +23,7 @@ Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t 
   return d;
 }
 
-namespace {
-// ⌊n·f⌋ without the floating-point shortfall that makes 180 × 0.7 = 125.99… (as TF Playground,
-// which computes n·percent/100 on whole numbers).
 std::size_t rows_of(int n, double f) { return static_cast<std::size_t>(std::floor(n * f + 1e-9)); }
-}  // namespace
 
 void validate(const SplitFractions& f, int samples) {
   if (!(f.train > 0.0 && f.train < 1.0))

@@ -328,19 +328,22 @@ namespace {
 
 using MakeFn = Dataset (*)(int samples, double noise, int classes, Pcg32& rng);
 
+// The page lists them in this order (web/src/scene/engine-catalogue.json is generated from it).
 constexpr std::array<GeneratorInfo, 12> kGenerators{{
-    {"circle", Task::Classification, 2, 2, 2, "A disc of one class inside a ring of the other (TF Playground)"},
-    {"xor", Task::Classification, 2, 2, 2, "Four quadrants labelled by the sign of x*y (TF Playground)"},
-    {"gauss", Task::Classification, 2, 2, 2, "Two Gaussian clouds that noise spreads into each other (TF Playground)"},
-    {"spiral", Task::Classification, 2, 2, 2, "Two interleaved spiral arms (TF Playground)"},
-    {"moons", Task::Classification, 2, 2, 2, "Two interleaving half circles (scikit-learn's make_moons)"},
-    {"blobs", Task::Classification, 2, 2, 6, "2 to 6 Gaussian clusters set around a circle"},
-    {"spirals", Task::Classification, 2, 2, 5, "2 to 5 interleaved spiral arms"},
-    {"checkerboard", Task::Classification, 2, 2, 2, "A 4x4 checkerboard: the label is the colour of the square"},
-    {"plane", Task::Regression, 2, 0, 0, "A tilted plane, (x + y) / 10 (TF Playground)"},
-    {"multigauss", Task::Regression, 2, 0, 0, "Six cone-shaped bumps of either sign (TF Playground)"},
-    {"sine", Task::Regression, 1, 0, 0, "1-D: y = sin(x) over two periods"},
-    {"polynomial", Task::Regression, 1, 0, 0, "1-D: the cubic y = (x^3 - 27x) / 54"},
+    {"circle", "Circle", Task::Classification, 2, 2, 2, "A disc of one class inside a ring of the other."},
+    {"xor", "XOR", Task::Classification, 2, 2, 2, "Four quadrants labelled by the sign of x₁·x₂."},
+    {"gauss", "Two Gaussians", Task::Classification, 2, 2, 2,
+     "Two Gaussian clouds that noise spreads into each other."},
+    {"spiral", "Spiral", Task::Classification, 2, 2, 2, "Two interleaved spiral arms."},
+    {"moons", "Moons", Task::Classification, 2, 2, 2, "Two interleaving half circles."},
+    {"blobs", "Blobs", Task::Classification, 2, 2, 6, "2 to 6 Gaussian clusters set around a circle, one class each."},
+    {"spirals", "Spirals", Task::Classification, 2, 2, 5, "2 to 5 interleaved spiral arms, one class each."},
+    {"checkerboard", "Checkerboard", Task::Classification, 2, 2, 2,
+     "A 4×4 checkerboard: the label is the colour of the square."},
+    {"plane", "Plane", Task::Regression, 2, 0, 0, "A tilted plane: the target is (x₁ + x₂) / 10."},
+    {"multigauss", "Gaussian bumps", Task::Regression, 2, 0, 0, "Six cone-shaped bumps of either sign."},
+    {"sine", "Sine", Task::Regression, 1, 0, 0, "A curve: y = sin(x) over two periods."},
+    {"polynomial", "Cubic", Task::Regression, 1, 0, 0, "A curve: the cubic y = (x³ − 27x) / 54."},
 }};
 
 // In kGenerators' order; `classes` is used by blobs and spirals only.

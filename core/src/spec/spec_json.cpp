@@ -4,11 +4,14 @@
 // else.
 #include "nnp/spec_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "nnp/catalogue.h"
 #include "nnp/error.h"
 
 namespace nnp {
@@ -57,17 +60,29 @@ class Reader {
   std::string dump(const char* key) const { return j_.at(key).dump(); }
 
   // Every key must be in `allowed` (or `ignored`); the message lists what is accepted.
-  void only(std::initializer_list<const char*> allowed, const std::string& owner,
+  void only(const std::vector<std::string_view>& allowed, const std::string& owner,
             std::initializer_list<const char*> ignored = {}) const {
     for (const auto& [key, value] : j_.items()) {
       bool ok = false;
-      for (const char* a : allowed) ok = ok || key == a;
+      for (std::string_view a : allowed) ok = ok || key == a;
       for (const char* a : ignored) ok = ok || key == a;
       if (ok) continue;
       std::string list;
-      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       throw Error(field(key.c_str()) + " is not an argument of " + owner + "; accepted: " + list);
     }
+  }
+  void only(std::initializer_list<const char*> allowed, const std::string& owner,
+            std::initializer_list<const char*> ignored = {}) const {
+    only(std::vector<std::string_view>(allowed.begin(), allowed.end()), owner, ignored);
+  }
+  // A class's arguments from the catalogue, then the torch arguments taken at their default only.
+  void only(const std::vector<ArgInfo>& args, const std::string& owner, std::initializer_list<const char*> torch_only,
+            std::initializer_list<const char*> ignored = {}) const {
+    std::vector<std::string_view> allowed{"name"};
+    for (const ArgInfo& a : args) allowed.push_back(a.name);
+    allowed.insert(allowed.end(), torch_only.begin(), torch_only.end());
+    only(allowed, owner, ignored);
   }
   // A torch argument we do not implement: only its default value is accepted.
   void default_only(const char* key, const json& torch_default, const std::string& why) const {
@@ -95,18 +110,7 @@ ActivationSpec activation_from(const json& j, const std::string& path) {
   } else {
     Reader r(j, path);
     name = r.string("name");
-    if (name == "LeakyReLU")
-      r.only({"name", "negative_slope"}, name, {"inplace"});
-    else if (name == "ELU")
-      r.only({"name", "alpha"}, name, {"inplace"});
-    else if (name == "GELU")
-      r.only({"name", "approximate"}, name);
-    else if (name == "Softplus")
-      r.only({"name", "beta", "threshold"}, name);
-    else if (name == "Softmax" || name == "LogSoftmax")
-      r.only({"name", "dim"}, name);
-    else
-      r.only({"name"}, name, {"inplace"});
+    if (const auto kind = parse_activation(name)) r.only(catalogue().activation(*kind).args, name, {}, {"inplace"});
     a.negative_slope = static_cast<float>(r.number("negative_slope", 0.01));
     a.alpha = static_cast<float>(r.number("alpha", 1.0));
     a.beta = static_cast<float>(r.number("beta", 1.0));
@@ -127,7 +131,7 @@ ActivationSpec activation_from(const json& j, const std::string& path) {
 }
 
 MlpSpec model_from(const Reader& r) {
-  r.only({"inputs", "layers"}, "model");
+  r.only(catalogue().fields.model, "model");
   MlpSpec m;
   m.inputs = r.integer("inputs");
   if (!r.has("layers") || !r.raw("layers").is_array()) throw Error(r.field("layers") + " must be an array of layers");
@@ -135,7 +139,7 @@ MlpSpec model_from(const Reader& r) {
   for (const json& lj : r.raw("layers")) {
     const std::string path = r.field("layers") + "[" + std::to_string(i++) + "]";
     Reader l(lj, path);
-    l.only({"units", "activation", "dropout"}, "a layer");
+    l.only(catalogue().fields.layer, "a layer");
     LayerSpec layer;
     layer.units = l.integer("units");
     layer.activation =
@@ -153,16 +157,14 @@ LossSpec loss_from(const Reader& r) {
   if (!kind) throw Error(r.field("name") + ": unknown loss '" + name + "'; accepted: " + loss_names());
   s.kind = *kind;
   const std::initializer_list<const char*> deprecated{"size_average", "reduce"};
+  const std::vector<ArgInfo>& args = catalogue().loss(s.kind).args;
   switch (s.kind) {
-    case LossKind::HuberLoss: r.only({"name", "reduction", "delta"}, name, deprecated); break;
     case LossKind::CrossEntropyLoss:
-      r.only({"name", "reduction", "label_smoothing", "ignore_index", "weight"}, name, deprecated);
-      break;
-    case LossKind::NLLLoss: r.only({"name", "reduction", "ignore_index", "weight"}, name, deprecated); break;
-    case LossKind::MultiMarginLoss: r.only({"name", "reduction", "margin", "p", "weight"}, name, deprecated); break;
-    case LossKind::BCELoss: r.only({"name", "reduction", "weight"}, name, deprecated); break;
-    case LossKind::BCEWithLogitsLoss: r.only({"name", "reduction", "weight", "pos_weight"}, name, deprecated); break;
-    default: r.only({"name", "reduction"}, name, deprecated);
+    case LossKind::NLLLoss: r.only(args, name, {"ignore_index", "weight"}, deprecated); break;
+    case LossKind::MultiMarginLoss: r.only(args, name, {"p", "weight"}, deprecated); break;
+    case LossKind::BCELoss: r.only(args, name, {"weight"}, deprecated); break;
+    case LossKind::BCEWithLogitsLoss: r.only(args, name, {"weight", "pos_weight"}, deprecated); break;
+    default: r.only(args, name, {}, deprecated);
   }
   if (r.has("reduction")) {
     const std::string red = r.string("reduction");
@@ -186,26 +188,7 @@ OptimizerSpec optimizer_from(const Reader& r) {
   const auto kind = parse_optimizer(name);
   if (!kind) throw Error(r.field("name") + ": unknown optimizer '" + name + "'; accepted: " + optimizer_names());
   OptimizerSpec s = OptimizerSpec::defaults_for(*kind);
-  const std::initializer_list<const char*> ignored{"foreach", "capturable", "differentiable", "fused"};
-  switch (*kind) {
-    case OptimizerKind::SGD:
-      r.only({"name", "lr", "momentum", "dampening", "nesterov", "weight_decay", "no_decay_bias", "maximize"}, name,
-             ignored);
-      break;
-    case OptimizerKind::Adagrad:
-      r.only(
-          {"name", "lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "no_decay_bias", "maximize"},
-          name, ignored);
-      break;
-    case OptimizerKind::RMSprop:
-      r.only({"name", "lr", "alpha", "eps", "weight_decay", "momentum", "centered", "no_decay_bias", "maximize"}, name,
-             ignored);
-      break;
-    case OptimizerKind::Adam:
-    case OptimizerKind::AdamW:
-      r.only({"name", "lr", "betas", "eps", "weight_decay", "amsgrad", "no_decay_bias", "maximize"}, name, ignored);
-      break;
-  }
+  r.only(catalogue().optimizer(*kind).args, name, {"maximize"}, {"foreach", "capturable", "differentiable", "fused"});
   r.default_only("maximize", false, "gradient ascent is not implemented");
   s.lr = r.number("lr", s.lr);
   s.momentum = r.number("momentum", s.momentum);
@@ -235,20 +218,14 @@ SchedulerSpec scheduler_from(const Reader& r) {
   const auto kind = parse_scheduler(name);
   if (!kind) throw Error(r.field("name") + ": unknown scheduler '" + name + "'; accepted: " + scheduler_names());
   s.kind = *kind;
-  switch (s.kind) {
-    case SchedulerKind::StepLR: r.only({"name", "step_size", "gamma", "last_epoch"}, name, {"verbose"}); break;
-    case SchedulerKind::ExponentialLR: r.only({"name", "gamma", "last_epoch"}, name, {"verbose"}); break;
-    case SchedulerKind::CosineAnnealingLR: r.only({"name", "T_max", "eta_min", "last_epoch"}, name, {"verbose"}); break;
-    default: r.only({"name", "start_factor", "end_factor", "total_iters", "last_epoch"}, name, {"verbose"});
-  }
+  const std::vector<ArgInfo>& args = catalogue().scheduler(s.kind).args;
+  r.only(args, name, {"last_epoch"}, {"verbose"});
   r.default_only("last_epoch", -1, "schedules start at the beginning");
+  // The arguments torch has no default for (a scene's lr is required too, but a fixture's is not).
+  for (const ArgInfo& a : args)
+    if (!a.has_default && !r.has(std::string(a.name).c_str()))
+      throw Error(r.field(std::string(a.name).c_str()) + " is missing (" + name + " needs it)");
   s.step_size = r.integer("step_size", s.step_size);
-  if (s.kind == SchedulerKind::ExponentialLR && !r.has("gamma"))
-    throw Error(r.field("gamma") + " is missing (ExponentialLR needs it)");
-  if (s.kind == SchedulerKind::StepLR && !r.has("step_size"))
-    throw Error(r.field("step_size") + " is missing (StepLR needs it)");
-  if (s.kind == SchedulerKind::CosineAnnealingLR && !r.has("T_max"))
-    throw Error(r.field("T_max") + " is missing (CosineAnnealingLR needs it)");
   s.gamma = r.number("gamma", s.gamma);
   s.t_max = r.integer("T_max", s.t_max);
   s.eta_min = r.number("eta_min", s.eta_min);
@@ -259,7 +236,7 @@ SchedulerSpec scheduler_from(const Reader& r) {
 }
 
 InitSpec init_from(const Reader& r) {
-  r.only({"weight", "constant", "a", "b", "bias"}, "init");
+  r.only(catalogue().fields.init, "init");
   InitSpec s;
   if (r.has("weight")) {
     const std::string name = r.string("weight");
@@ -281,6 +258,15 @@ json parse(std::string_view text) {
   json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) throw Error("the config is not valid JSON");
   return j;
+}
+
+// `list` less the names in `drop`.
+std::vector<std::string_view> without(const std::vector<std::string_view>& list,
+                                      std::initializer_list<std::string_view> drop) {
+  std::vector<std::string_view> out;
+  for (std::string_view n : list)
+    if (std::find(drop.begin(), drop.end(), n) == drop.end()) out.push_back(n);
+  return out;
 }
 
 float optional_positive(const Reader& r, const char* key) {
@@ -310,17 +296,15 @@ LearnerSpec learner_spec_from_json(std::string_view text) {
   const json j = parse(text);
   Reader r(j, "");
   // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
-  r.only({"model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value", "l1", "init"},
-         "a learner spec", {"format", "name", "parameters", "steps", "expected"});
+  r.only(without(catalogue().fields.scene, {"format", "seed", "data", "training"}), "a learner spec",
+         {"format", "name", "parameters", "steps", "expected"});
   return learner_from(r);
 }
 
 TrainerConfig trainer_config_from_json(std::string_view text) {
   const json j = parse(text);
   Reader r(j, "");
-  r.only({"seed", "data", "training", "model", "loss", "optimizer", "scheduler", "clip_grad_norm", "clip_grad_value",
-          "l1", "init"},
-         "the engine config");
+  r.only(without(catalogue().fields.scene, {"format"}), "the engine config");
   TrainerConfig c;
   const double seed = r.number("seed");
   if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0))
@@ -328,9 +312,8 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   c.seed = static_cast<std::uint64_t>(seed);
 
   Reader d = r.object("data");
-  d.only({"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize",
-          "signedLabels"},
-         "data");
+  // A scene's dataset and rows are the page's: the engine gets the rows as SuppliedData.
+  d.only(without(catalogue().fields.data, {"dataset", "rows"}), "data");
   c.data.name = d.string("name");
   c.data.samples = d.integer("samples", c.data.samples);
   c.data.noise = d.number("noise", c.data.noise);
@@ -355,28 +338,27 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   }
 
   Reader t = r.object("training");
-  t.only({"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"},
-         "training");
+  t.only(catalogue().fields.training, "training");
   c.training.batch_size = t.integer("batchSize");
   c.training.drop_last = t.boolean("dropLast", false);
   c.training.shuffle = t.boolean("shuffle", true);
   c.training.evaluate_every = t.integer("evaluateEvery", 1);
   if (t.has("earlyStopping")) {
     Reader e = t.object("earlyStopping");
-    e.only({"patience", "minDelta", "restoreBest"}, "training.earlyStopping");
+    e.only(catalogue().fields.early_stopping, "training.earlyStopping");
     c.training.early_stopping.patience = e.integer("patience");
     c.training.early_stopping.min_delta = e.number("minDelta", 0.0);
     c.training.early_stopping.restore_best = e.boolean("restoreBest", true);
   }
   if (t.has("augmentation")) {
     Reader a = t.object("augmentation");
-    a.only({"jitter", "mixup"}, "training.augmentation");
+    a.only(catalogue().fields.augmentation, "training.augmentation");
     c.training.augmentation.jitter = static_cast<float>(a.number("jitter", 0.0));
     c.training.augmentation.mixup = static_cast<float>(a.number("mixup", 0.0));
   }
   if (t.has("ensemble")) {
     Reader e = t.object("ensemble");
-    e.only({"members", "bootstrap"}, "training.ensemble");
+    e.only(catalogue().fields.ensemble, "training.ensemble");
     c.training.ensemble.members = e.integer("members", 1);
     c.training.ensemble.bootstrap = e.boolean("bootstrap", false);
   }

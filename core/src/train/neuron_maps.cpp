@@ -15,9 +15,10 @@ constexpr int kCellsPerChunk = 512;  // grid cells per forward pass
 // The forward pass of Mlp::forward in evaluation mode, layer by layer, keeping each layer's output:
 // the weights enter as constants, so nothing is recorded for a backward pass and no gradient moves.
 void Trainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
-  if (res < 1 || res > 256) throw Error("neuronMaps: resolution must be from 1 to 256, got " + std::to_string(res));
+  if (res < 1 || res > 256)
+    throw Error("the neuron maps' resolution must be from 1 to 256, got " + std::to_string(res));
   if (raw_.train.features != 2)
-    throw Error("neuronMaps needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+    throw Error("neuron maps need 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
   Mlp& net = model();
   const int inputs = net.inputs();
   const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);

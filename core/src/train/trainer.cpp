@@ -12,53 +12,12 @@
 #include "nnp/error.h"
 #include "nnp/generators.h"
 #include "nnp/metrics.h"
+#include "nnp/validate_scene.h"
 
 namespace nnp {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-bool index_target_loss(LossKind k) {
-  return k == LossKind::CrossEntropyLoss || k == LossKind::NLLLoss || k == LossKind::MultiMarginLoss;
-}
-
-bool regression_loss(LossKind k) { return k == LossKind::MSELoss || k == LossKind::L1Loss || k == LossKind::HuberLoss; }
-
-// The checks that need the data: inputs, output units and loss against the task.
-void validate_against_data(const TrainerConfig& c, int classes, int inputs, int train_rows) {
-  const MlpSpec& m = c.learner.model;
-  const std::string out = "model.layers[" + std::to_string(m.layers.size() - 1) + "].units";
-  if (m.inputs != inputs)
-    throw Error("model.inputs must be " + std::to_string(inputs) + " (the number of input features), got " +
-                std::to_string(m.inputs));
-  const LossKind loss = c.learner.loss.kind;
-  const int units = m.layers.back().units;
-  const std::string loss_name(name_of(loss));
-  if (classes == 0) {
-    if (!regression_loss(loss))
-      throw Error("loss.name " + loss_name +
-                  " needs classes; this data is a regression: use MSELoss, L1Loss or HuberLoss");
-    if (units != 1) throw Error(out + " (the output layer) must be 1 for a regression, got " + std::to_string(units));
-  } else if (index_target_loss(loss)) {
-    if (units != classes)
-      throw Error(out + " (the output layer) must be " + std::to_string(classes) + ", one per class, for " + loss_name +
-                  "; got " + std::to_string(units));
-  } else if (units != 1 || classes != 2) {
-    throw Error(out + " (the output layer) must be 1 for " + loss_name +
-                (classes == 2 ? "" : ", which handles two classes only") +
-                (classes == 2 ? ", got " + std::to_string(units)
-                              : "; this data has " + std::to_string(classes) +
-                                    " classes: use CrossEntropyLoss with one output per class"));
-  }
-  if (c.data.signed_labels && (classes != 2 || units != 1 || !regression_loss(loss)))
-    throw Error(
-        "data.signedLabels (targets −1 and +1) needs two classes, one output and a regression loss "
-        "(MSELoss, L1Loss or HuberLoss, as TensorFlow Playground's ½·MSE); got " +
-        std::to_string(classes) + " classes, " + std::to_string(units) + " outputs and " + loss_name);
-  if (c.training.drop_last && c.training.batch_size > train_rows)
-    throw Error("training.batchSize " + std::to_string(c.training.batch_size) + " is larger than the " +
-                std::to_string(train_rows) + " training rows, so dropLast would leave no batch");
-}
 
 const TrainerConfig& validated(const TrainerConfig& c) {
   validate(c);
@@ -92,36 +51,6 @@ Split supplied(const TrainerConfig& c, SuppliedData d, Pcg32& rng) {
   s.test = std::move(*d.test);
   return s;
 }
-
-}  // namespace
-
-void validate(const TrainerConfig& c) {
-  validate(c.learner);
-  const TrainingSpec& t = c.training;
-  if (t.batch_size < 1 || t.batch_size > 1000000)
-    throw Error("training.batchSize must be an integer from 1 to 1000000, got " + std::to_string(t.batch_size));
-  if (t.evaluate_every < 1)
-    throw Error("training.evaluateEvery must be a whole number of epochs ≥ 1, got " + std::to_string(t.evaluate_every));
-  if (!(std::isfinite(t.augmentation.jitter) && t.augmentation.jitter >= 0.0f))
-    throw Error("training.augmentation.jitter must be a standard deviation ≥ 0, got " +
-                format_number(t.augmentation.jitter));
-  if (!(std::isfinite(t.augmentation.mixup) && t.augmentation.mixup >= 0.0f))
-    throw Error("training.augmentation.mixup must be an α ≥ 0 (0: off), got " + format_number(t.augmentation.mixup));
-  const LossKind loss = c.learner.loss.kind;
-  if (t.augmentation.mixup > 0.0f && (loss == LossKind::NLLLoss || loss == LossKind::MultiMarginLoss))
-    throw Error("training.augmentation.mixup mixes targets into class probabilities, which " +
-                std::string(name_of(loss)) + " cannot take: use CrossEntropyLoss, a BCE loss or a regression loss");
-  if (t.ensemble.members < 1 || t.ensemble.members > 16)
-    throw Error("training.ensemble.members must be a whole number from 1 to 16, got " +
-                std::to_string(t.ensemble.members));
-  const EarlyStoppingSpec& e = t.early_stopping;
-  if (e.patience < 0)
-    throw Error("training.earlyStopping.patience must be ≥ 0 (0: off), got " + std::to_string(e.patience));
-  if (!(std::isfinite(e.min_delta) && e.min_delta >= 0.0))
-    throw Error("training.earlyStopping.minDelta must be a finite number ≥ 0, got " + format_number(e.min_delta));
-}
-
-namespace {
 
 // The training batches augmentation receives: class indices become probability rows under mixup
 // when the loss takes them (CrossEntropyLoss).
@@ -157,7 +86,13 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
                 raw_.train.size()),
       augmentation_(config.training.augmentation, config.seed, batch_shape(config, raw_.train, pipeline_.features())),
       early_stopping_(config.training.early_stopping, ensemble_.parameters()) {
-  validate_against_data(config_, raw_.train.classes, pipeline_.features(), raw_.train.size());
+  // The split already happened (and checked its sizes); the rest of the data's rules run here.
+  Problems problems;
+  const DataShape shape{.rows = raw_.train.size() + raw_.validation.size() + raw_.test.size(),
+                        .features = raw_.train.features,
+                        .classes = raw_.train.classes};
+  check_against_data(config_, shape, raw_.train.size(), problems);
+  throw_first(problems);
   pipeline_.fit(raw_.train);
   inputs_ =
       Split{pipeline_.transform(raw_.train), pipeline_.transform(raw_.validation), pipeline_.transform(raw_.test)};

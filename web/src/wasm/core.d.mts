@@ -1,5 +1,5 @@
 // Types for the Embind module built from wasm/bindings.cpp (emcc 3.1.6 has no --emit-tsd).
-// Keep in step with wasm/bindings.cpp and core/src/spec/spec_json.cpp (which reads the configs):
+// Keep in step with wasm/bindings.cpp (and adapters.h) and core/src/spec/spec_json.cpp (which reads the configs):
 // web/test/engine.test.ts exercises every binding.
 //
 // The vocabulary is torch's: class names, and their keyword arguments spelled as torch spells
@@ -329,10 +329,10 @@ export interface Trainer {
   /** Each test row's predicted and actual class (member 0, as confusion()); empty arrays and
    *  classes 0 for a regression. */
   testPredictions(): ClassPredictions;
-  /** Changes the learning rate without a reset (it becomes the schedule's new base). */
-  setLearningRate(lr: number): void;
+  /** The learning rate now (the schedule's, after its last step). */
   learningRate(): number;
-  /** Changes regularisation (and lr) mid-run without a reset; dropout lists every layer's p (the output layer's must be 0). */
+  /** The one route for changes mid-run, without a reset: the learning rate (it becomes the
+   *  schedule's new base), regularisation, and dropout (every layer's p; the output layer's must be 0). */
   setHyperparameters(h: {
     lr?: number;
     l1?: number;
@@ -436,8 +436,139 @@ export interface CoreModule {
   benchPeak(iters: number): RooflineRun;
   /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
   benchGemmKernel(reps: number): RooflineRun;
+  /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
+  catalogue(): EngineCatalogue;
+  /**
+   * Every problem of a scene (docs/scene.schema.json; an object or its JSON text), [] when there
+   * is none: its fields against the catalogue, then the rules that tie them together and to the
+   * data. For data.name "supplied" without rows of its own, pass the data's shape to check the
+   * model, loss and split against it (without it, those are left to the Trainer).
+   */
+  validateScene(scene: object | string, shape?: DataShape | null): Problem[];
   /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */
   datasetInfo(bytes: Uint8Array | ArrayBuffer, name: string): DatasetInfo;
+}
+
+/** A problem of a scene: the path of the field to change ("optimizer.lr",
+ *  "model.layers[2].units"; "" for the scene itself) and a message naming it. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** The rows supplied data brings, as validateScene needs them. */
+export interface DataShape {
+  rows: number;
+  features: number;
+  /** 0 for a regression. */
+  classes: number;
+  /** The test set comes separately (SuppliedData.test). */
+  separateTest?: boolean;
+}
+
+/** A closed, half-open or open interval of numbers, or of integers. */
+export interface Range {
+  min: number;
+  max: number;
+  /** The bounds themselves are excluded. */
+  minOpen?: boolean;
+  maxOpen?: boolean;
+  integer?: boolean;
+}
+
+/** One keyword argument of a class (torch's name), e.g. SGD's momentum. */
+export interface CatalogueArg {
+  name: string;
+  /** number: in `range` (an integer when range.integer); choice: one of `choices`; pair: [a, b],
+   *  each in `range` (Adam's betas). */
+  type: 'number' | 'boolean' | 'choice' | 'pair';
+  /** torch's default; absent where torch has none (StepLR's step_size). */
+  default?: number | boolean | string | [number, number];
+  /** A scene must give it: an argument without a default, and every optimiser's lr. */
+  required?: boolean;
+  range?: Range;
+  choices?: string[];
+}
+
+/** What the engine accepts (core/include/nnp/catalogue.h): names in its order, each class's
+ *  keyword arguments with torch's defaults and the playground's ranges, the generators, the input
+ *  features and the limits of the other fields. */
+export interface EngineCatalogue {
+  /** The scene format the engine reads. */
+  format: string;
+  /** The fields each part of a scene takes (a class's keyword arguments are in its entry);
+   *  data's dataset and rows and the scene's format are the page's, not the engine config's. */
+  fields: {
+    scene: string[];
+    data: string[];
+    rows: string[];
+    model: string[];
+    layer: string[];
+    init: string[];
+    training: string[];
+    earlyStopping: string[];
+    augmentation: string[];
+    ensemble: string[];
+  };
+  activations: { name: ActivationName; args: CatalogueArg[] }[];
+  /** target: what the loss compares the outputs with — a number (a regression), a 0/1 label on
+   *  one output (two classes), or a class index with one output per class. mixup: takes mixup's
+   *  blended targets. */
+  losses: {
+    name: LossName;
+    args: CatalogueArg[];
+    target: 'value' | 'binary' | 'index';
+    mixup: boolean;
+  }[];
+  /** loss.reduction values a training run accepts. */
+  reductions: ('mean' | 'sum')[];
+  optimizers: { name: OptimizerName; args: CatalogueArg[] }[];
+  schedulers: { name: SchedulerName; args: CatalogueArg[] }[];
+  /** args: init.constant / init.a, init.b, used by this scheme only; bias: takes init.bias. */
+  inits: { name: InitName; args: CatalogueArg[]; bias: boolean }[];
+  /** The generators, in the order the page lists them. */
+  datasets: {
+    name: DatasetName;
+    title: string;
+    task: 'classification' | 'regression';
+    /** Raw features per point: 2 (a point of the plane) or 1 (x of a curve). */
+    features: 1 | 2;
+    /** Fixed when min = max (0 … 0 for a regression); default: when data.classes is absent. */
+    classes: { min: number; max: number; default: number };
+    description: string;
+  }[];
+  /** TensorFlow Playground's input features for 2-D data (data.features). */
+  features: FeatureName[];
+  limits: CatalogueLimits;
+}
+
+/** The ranges of a scene's fields that are not a class's keyword argument. */
+export interface CatalogueLimits {
+  seed: Range;
+  samples: Range;
+  noise: Range;
+  trainFraction: Range;
+  validationFraction: Range;
+  /** model.inputs, and the features of a scene's own rows. */
+  inputs: Range;
+  /** The length of model.layers. */
+  layers: Range;
+  units: Range;
+  dropout: Range;
+  /** The classes of a scene's own rows (0: a regression). */
+  classes: Range;
+  clip_grad_norm: Range;
+  clip_grad_value: Range;
+  l1: Range;
+  /** init.constant, init.a, init.b and init.bias. */
+  initValue: Range;
+  batchSize: Range;
+  evaluateEvery: Range;
+  patience: Range;
+  minDelta: Range;
+  jitter: Range;
+  mixup: Range;
+  members: Range;
 }
 
 /** One timed roofline run: GFLOP/s = flops / seconds / 1e9. */

@@ -1,0 +1,331 @@
+// The scene language's table (catalogue.h). The ranges are written here, once; the names come from
+// names.cpp, the generators from generators.cpp, and torch's defaults from spec.h's structs.
+#include "nnp/catalogue.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "nnp/error.h"
+#include "nnp/spec.h"
+
+namespace nnp {
+namespace {
+
+constexpr Range real(double min, double max) { return {.min = min, .max = max}; }
+constexpr Range above(double min, double max) { return {.min = min, .max = max, .min_open = true}; }  // (min, max]
+constexpr Range below(double min, double max) { return {.min = min, .max = max, .max_open = true}; }  // [min, max)
+constexpr Range whole(double min, double max) { return {.min = min, .max = max, .integer = true}; }
+
+// A float field's default as the decimal it was written as (0.01f, not 0.009999999776…).
+double decimal(float f) {
+  char buf[32];
+  for (int digits = 1; digits <= 9; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
+    if (std::strtof(buf, nullptr) == f) break;
+  }
+  return std::strtod(buf, nullptr);
+}
+
+ArgInfo number(std::string_view name, Range range, double fallback) {
+  return {.name = name, .type = ArgType::Number, .range = range, .number = fallback};
+}
+ArgInfo required(std::string_view name, Range range) {
+  return {.name = name, .type = ArgType::Number, .range = range, .required = true, .has_default = false};
+}
+ArgInfo flag(std::string_view name, bool fallback) {
+  return {.name = name, .type = ArgType::Boolean, .number = fallback ? 1.0 : 0.0};
+}
+ArgInfo choice(std::string_view name, std::vector<std::string_view> choices, std::string_view fallback) {
+  return {.name = name, .type = ArgType::Choice, .choices = std::move(choices), .text = fallback};
+}
+
+std::vector<ArgInfo> activation_args(Activation kind) {
+  const ActivationSpec d;
+  switch (kind) {
+    case Activation::LeakyReLU: return {number("negative_slope", real(0, 1), decimal(d.negative_slope))};
+    case Activation::ELU: return {number("alpha", real(0, 10), decimal(d.alpha))};
+    case Activation::GELU: return {choice("approximate", {"none", "tanh"}, d.approximate_tanh ? "tanh" : "none")};
+    case Activation::Softplus:
+      return {number("beta", above(0, 100), decimal(d.beta)), number("threshold", real(0, 100), decimal(d.threshold))};
+    // torch's dim=None means the feature axis for a batch; only that axis is implemented.
+    case Activation::Softmax:
+    case Activation::LogSoftmax: return {number("dim", whole(1, 1), 1)};
+    default: return {};
+  }
+}
+
+LossInfo loss_info(LossKind kind) {
+  const LossSpec d;
+  std::vector<ArgInfo> args{choice("reduction", {"mean", "sum"}, name_of(d.reduction))};
+  LossTarget target = LossTarget::Value;
+  switch (kind) {
+    case LossKind::HuberLoss: args.push_back(number("delta", above(0, 100), decimal(d.delta))); break;
+    case LossKind::BCELoss:
+    case LossKind::BCEWithLogitsLoss: target = LossTarget::Binary; break;
+    case LossKind::CrossEntropyLoss:
+      args.push_back(number("label_smoothing", real(0, 1), decimal(d.label_smoothing)));
+      target = LossTarget::Index;
+      break;
+    case LossKind::MultiMarginLoss:
+      args.push_back(number("margin", real(0, 100), decimal(d.margin)));
+      target = LossTarget::Index;
+      break;
+    case LossKind::NLLLoss: target = LossTarget::Index; break;
+    default: break;
+  }
+  // NLLLoss and MultiMarginLoss take class indices only; CrossEntropyLoss also takes probabilities.
+  const bool mixup = kind != LossKind::NLLLoss && kind != LossKind::MultiMarginLoss;
+  return {kind, std::move(args), target, mixup};
+}
+
+// lr first, and required: a scene always sets it (the page shows and edits it), though torch has
+// a default.
+std::vector<ArgInfo> optimizer_args(OptimizerKind kind) {
+  const OptimizerSpec d = OptimizerSpec::defaults_for(kind);
+  ArgInfo lr = number("lr", real(1e-6, 10), d.lr);
+  lr.required = true;
+  const ArgInfo momentum = number("momentum", below(0, 1), d.momentum);
+  const ArgInfo weight_decay = number("weight_decay", real(0, 1), d.weight_decay);
+  const ArgInfo eps = number("eps", real(0, 1), d.eps);
+  const ArgInfo no_decay_bias = flag("no_decay_bias", d.no_decay_bias);
+  switch (kind) {
+    case OptimizerKind::SGD:
+      return {lr,           momentum,     number("dampening", real(0, 1), d.dampening), flag("nesterov", d.nesterov),
+              weight_decay, no_decay_bias};
+    case OptimizerKind::Adagrad:
+      return {lr,           number("lr_decay", real(0, 1), d.lr_decay),
+              weight_decay, number("initial_accumulator_value", real(0, 10), d.initial_accumulator_value),
+              eps,          no_decay_bias};
+    case OptimizerKind::RMSprop:
+      return {lr,       number("alpha", real(0, 1), d.alpha), eps,          weight_decay,
+              momentum, flag("centered", d.centered),         no_decay_bias};
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW: {
+      const ArgInfo betas{
+          .name = "betas", .type = ArgType::Pair, .range = below(0, 1), .number = d.beta1, .second = d.beta2};
+      return {lr, betas, eps, weight_decay, flag("amsgrad", d.amsgrad), no_decay_bias};
+    }
+  }
+  return {};
+}
+
+// Required first: the arguments torch has no default for.
+std::vector<ArgInfo> scheduler_args(SchedulerKind kind) {
+  const SchedulerSpec d;
+  const Range steps = whole(1, 1000000);
+  const Range gamma = above(0, 10);
+  switch (kind) {
+    case SchedulerKind::StepLR: return {required("step_size", steps), number("gamma", gamma, d.gamma)};
+    case SchedulerKind::ExponentialLR: return {required("gamma", gamma)};
+    case SchedulerKind::CosineAnnealingLR: return {required("T_max", steps), number("eta_min", real(0, 10), d.eta_min)};
+    case SchedulerKind::LinearLR:
+      return {number("start_factor", above(0, 1), d.start_factor), number("end_factor", real(0, 1), d.end_factor),
+              number("total_iters", steps, d.total_iters)};
+    case SchedulerKind::None: break;
+  }
+  return {};
+}
+
+constexpr Range kInitValue = real(-10, 10);
+
+InitInfo init_info(InitKind kind) {
+  const InitSpec d;
+  std::vector<ArgInfo> args;
+  if (kind == InitKind::Constant) args.push_back(required("constant", kInitValue));
+  if (kind == InitKind::Uniform) args = {number("a", kInitValue, decimal(d.a)), number("b", kInitValue, decimal(d.b))};
+  return {kind, std::move(args), kind != InitKind::Default};
+}
+
+Catalogue build() {
+  Catalogue c;
+  c.fields = {
+      .scene = {"format", "seed", "data", "model", "loss", "optimizer", "scheduler", "clip_grad_norm",
+                "clip_grad_value", "l1", "init", "training"},
+      // dataset and rows: a shipped dataset's name or rows of the scene's own (data.name "supplied").
+      .data = {"name", "samples", "noise", "classes", "trainFraction", "validationFraction", "features", "standardize",
+               "signedLabels", "dataset", "rows"},
+      .rows = {"features", "classes", "x", "y", "test", "source", "classNames"},
+      .model = {"inputs", "layers"},
+      .layer = {"units", "activation", "dropout"},
+      .init = {"weight", "constant", "a", "b", "bias"},
+      .training = {"batchSize", "dropLast", "shuffle", "evaluateEvery", "earlyStopping", "augmentation", "ensemble"},
+      .early_stopping = {"patience", "minDelta", "restoreBest"},
+      .augmentation = {"jitter", "mixup"},
+      .ensemble = {"members", "bootstrap"},
+  };
+  for (Activation a : all_activations()) c.activations.push_back({a, activation_args(a)});
+  for (LossKind l : all_losses()) c.losses.push_back(loss_info(l));
+  c.reductions = {Reduction::Mean, Reduction::Sum};  // 'none' gives one loss per sample: no objective
+  for (OptimizerKind o : all_optimizers()) c.optimizers.push_back({o, optimizer_args(o)});
+  for (SchedulerKind s : all_schedulers()) c.schedulers.push_back({s, scheduler_args(s)});
+  for (InitKind i : all_inits()) c.inits.push_back(init_info(i));
+  c.datasets = generators();
+  for (int f = 0; f <= static_cast<int>(Feature::SinX2); ++f) c.features.push_back(static_cast<Feature>(f));
+  c.limits = {
+      .seed = whole(0, 4294967295.0),
+      .samples = whole(10, 10000),
+      .noise = real(0, 0.5),  // TF Playground's slider / 100
+      .train_fraction = real(0.05, 0.95),
+      .validation_fraction = real(0, 0.9),
+      .inputs = whole(1, 784),  // Fashion-MNIST's 28×28 pixels
+      .layers = whole(1, 16),
+      .units = whole(1, 256),
+      .dropout = real(0, 0.95),
+      .classes = whole(0, 50),
+      .clip_grad_norm = above(0, 1000),
+      .clip_grad_value = above(0, 1000),
+      .l1 = real(0, 1),
+      .init_value = kInitValue,
+      .batch_size = whole(1, 10000),
+      .evaluate_every = whole(1, 10000),
+      .patience = whole(0, 100000),
+      .min_delta = real(0, 1000),
+      .jitter = real(0, 10),
+      .mixup = real(0, 10),
+      .members = whole(1, 16),
+  };
+  return c;
+}
+
+template <class List, class Kind>
+const auto& entry(const List& list, Kind kind) {
+  for (const auto& e : list)
+    if (e.kind == kind) return e;
+  throw Error("the catalogue has no '" + std::string(name_of(kind)) + "'");
+}
+
+using nlohmann::ordered_json;
+
+ordered_json range_json(const Range& r) {
+  ordered_json j{{"min", r.min}, {"max", r.max}};
+  if (r.min_open) j["minOpen"] = true;
+  if (r.max_open) j["maxOpen"] = true;
+  if (r.integer) j["integer"] = true;
+  return j;
+}
+
+ordered_json args_json(const std::vector<ArgInfo>& args) {
+  static constexpr const char* kTypes[] = {"number", "boolean", "choice", "pair"};
+  ordered_json out = ordered_json::array();
+  for (const ArgInfo& a : args) {
+    ordered_json j{{"name", a.name}, {"type", kTypes[static_cast<int>(a.type)]}};
+    if (a.required) j["required"] = true;
+    if (a.type == ArgType::Number || a.type == ArgType::Pair) j["range"] = range_json(a.range);
+    if (a.type == ArgType::Choice) j["choices"] = a.choices;
+    if (!a.has_default) {
+      out.push_back(j);
+      continue;
+    }
+    switch (a.type) {
+      case ArgType::Number: j["default"] = a.number; break;
+      case ArgType::Boolean: j["default"] = a.number != 0.0; break;
+      case ArgType::Choice: j["default"] = a.text; break;
+      case ArgType::Pair: j["default"] = {a.number, a.second}; break;
+    }
+    out.push_back(j);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Range::contains(double v) const {
+  if (!std::isfinite(v) || v < min || v > max) return false;
+  if ((min_open && v == min) || (max_open && v == max)) return false;
+  return !integer || std::floor(v) == v;
+}
+
+std::string Range::describe() const {
+  if (integer && min == max) return "the integer " + format_number(min);
+  return std::string(integer ? "an integer" : "a number") + " in " + (min_open ? "(" : "[") + format_number(min) +
+         ", " + format_number(max) + (max_open ? ")" : "]");
+}
+
+const Catalogue& catalogue() {
+  static const Catalogue c = build();
+  return c;
+}
+
+const ActivationInfo& Catalogue::activation(Activation kind) const { return entry(activations, kind); }
+const LossInfo& Catalogue::loss(LossKind kind) const { return entry(losses, kind); }
+const OptimizerInfo& Catalogue::optimizer(OptimizerKind kind) const { return entry(optimizers, kind); }
+const SchedulerInfo& Catalogue::scheduler(SchedulerKind kind) const { return entry(schedulers, kind); }
+const InitInfo& Catalogue::init(InitKind kind) const { return entry(inits, kind); }
+
+const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name) {
+  for (const ArgInfo& a : args)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+int default_classes(const GeneratorInfo& g) {
+  return g.min_classes == g.max_classes ? g.min_classes : GeneratorSpec{}.classes;
+}
+
+std::string catalogue_json() {
+  const Catalogue& c = catalogue();
+  static constexpr const char* kTargets[] = {"value", "binary", "index"};
+  ordered_json j;
+  j["format"] = kSceneFormat;
+  const SceneFields& f = c.fields;
+  j["fields"] = {{"scene", f.scene},
+                 {"data", f.data},
+                 {"rows", f.rows},
+                 {"model", f.model},
+                 {"layer", f.layer},
+                 {"init", f.init},
+                 {"training", f.training},
+                 {"earlyStopping", f.early_stopping},
+                 {"augmentation", f.augmentation},
+                 {"ensemble", f.ensemble}};
+  for (const ActivationInfo& a : c.activations)
+    j["activations"].push_back({{"name", name_of(a.kind)}, {"args", args_json(a.args)}});
+  for (const LossInfo& l : c.losses)
+    j["losses"].push_back({{"name", name_of(l.kind)},
+                           {"args", args_json(l.args)},
+                           {"target", kTargets[static_cast<int>(l.target)]},
+                           {"mixup", l.mixup}});
+  for (Reduction r : c.reductions) j["reductions"].push_back(name_of(r));
+  for (const OptimizerInfo& o : c.optimizers)
+    j["optimizers"].push_back({{"name", name_of(o.kind)}, {"args", args_json(o.args)}});
+  for (const SchedulerInfo& s : c.schedulers)
+    j["schedulers"].push_back({{"name", name_of(s.kind)}, {"args", args_json(s.args)}});
+  for (const InitInfo& i : c.inits)
+    j["inits"].push_back({{"name", name_of(i.kind)}, {"args", args_json(i.args)}, {"bias", i.bias}});
+  for (const GeneratorInfo& g : c.datasets)
+    j["datasets"].push_back(
+        {{"name", g.name},
+         {"title", g.title},
+         {"task", g.task == Task::Regression ? "regression" : "classification"},
+         {"features", g.features},
+         {"classes", {{"min", g.min_classes}, {"max", g.max_classes}, {"default", default_classes(g)}}},
+         {"description", g.description}});
+  for (Feature f : c.features) j["features"].push_back(name_of(f));
+  const Limits& l = c.limits;
+  j["limits"] = {{"seed", range_json(l.seed)},
+                 {"samples", range_json(l.samples)},
+                 {"noise", range_json(l.noise)},
+                 {"trainFraction", range_json(l.train_fraction)},
+                 {"validationFraction", range_json(l.validation_fraction)},
+                 {"inputs", range_json(l.inputs)},
+                 {"layers", range_json(l.layers)},
+                 {"units", range_json(l.units)},
+                 {"dropout", range_json(l.dropout)},
+                 {"classes", range_json(l.classes)},
+                 {"clip_grad_norm", range_json(l.clip_grad_norm)},
+                 {"clip_grad_value", range_json(l.clip_grad_value)},
+                 {"l1", range_json(l.l1)},
+                 {"initValue", range_json(l.init_value)},
+                 {"batchSize", range_json(l.batch_size)},
+                 {"evaluateEvery", range_json(l.evaluate_every)},
+                 {"patience", range_json(l.patience)},
+                 {"minDelta", range_json(l.min_delta)},
+                 {"jitter", range_json(l.jitter)},
+                 {"mixup", range_json(l.mixup)},
+                 {"members", range_json(l.members)}};
+  return j.dump();
+}
+
+}  // namespace nnp

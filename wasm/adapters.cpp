@@ -1,0 +1,267 @@
+#include "adapters.h"
+
+#include <algorithm>
+
+#include "conversions.h"
+#include "nnp/catalogue.h"
+#include "nnp/error.h"
+#include "nnp/generators.h"
+#include "nnp/nnpd.h"
+#include "nnp/predictions.h"
+#include "nnp/rng.h"
+#include "nnp/spec_json.h"
+#include "nnp/supplied.h"
+
+namespace nnp::wasm {
+
+namespace {
+
+// A grid resolution from 1 to `max`, checked before the grid is sized.
+void check_resolution(const char* method, int res, int max) {
+  if (res < 1 || res > max)
+    throw Error(std::string(method) + ": resolution must be from 1 to " + std::to_string(max) + ", got " +
+                std::to_string(res));
+}
+
+// A count of steps or epochs from JS (a double), 0 … max; `rule` says so.
+int count(double n, double max, const char* rule) {
+  if (!(n >= 0 && n <= max)) throw_js(rule);
+  return static_cast<int>(n);
+}
+
+// Every parameter of a learner by torch name, as `read` gives it (values or gradients); copies.
+template <class Read>
+val by_name(const Learner& l, Read read) {
+  val o = val::object();
+  for (const ParamInfo& p : l.model().named_parameters()) {
+    const auto v = read(l, p.name);
+    o.set(p.name, float_array(v.data(), v.size()));
+  }
+  return o;
+}
+
+}  // namespace
+
+JsTrainer::JsTrainer(const val& config)
+    : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config))); })) {}
+
+JsTrainer::JsTrainer(const val& config, const val& data)
+    : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config)), supplied_from_js(data)); })) {}
+
+Progress JsTrainer::run(double steps) {
+  const int n = count(steps, 1e9, "run: steps must be a number from 0 to 1e9");
+  return guarded([&] { return t_.run(n); });
+}
+
+Progress JsTrainer::run_epochs(double epochs) {
+  const int n = count(epochs, 1e6, "runEpochs: epochs must be a number from 0 to 1e6");
+  return guarded([&] { return t_.run_epochs(n); });
+}
+
+Evaluation JsTrainer::evaluate() {
+  return guarded([&] { return t_.evaluate(); });
+}
+
+Evaluation JsTrainer::evaluate_member(int m) {
+  return guarded([&] { return t_.evaluate_member(m); });
+}
+
+val JsTrainer::history_from(double first) const {
+  val out = val::array();
+  const auto& h = t_.history();
+  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < h.size(); ++i)
+    out.call<void>("push", val(h[i]));
+  return out;
+}
+
+val JsTrainer::parameters(int member) {
+  return guarded([&] {
+    return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.parameter(n); });
+  });
+}
+
+void JsTrainer::set_parameters(int member, const val& params) {
+  guarded([&] {
+    Learner& l = t_.member(member);
+    for (const ParamInfo& p : l.model().named_parameters())
+      if (params[p.name].isUndefined())
+        throw Error("parameters: '" + p.name + "' is missing for member " + std::to_string(member));
+    const val keys = val::global("Object").call<val>("keys", params);
+    for (int i = 0; i < keys["length"].as<int>(); ++i) {
+      const std::string name = keys[i].as<std::string>();
+      read_floats(params[name], ("parameters." + name).c_str(), scratch_);
+      l.set_parameter(name, scratch_);
+    }
+  });
+}
+
+val JsTrainer::gradients(int member) {
+  return guarded(
+      [&] { return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.gradient(n); }); });
+}
+
+// Every unit's output over the plane (Trainer::neuron_maps): maps × res × res floats, map u at
+// [u·res·res …), u over the network inputs, then each layer's units.
+val JsTrainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max) {
+  return guarded([&] {
+    check_resolution("neuronMaps", res, 256);
+    std::size_t units = static_cast<std::size_t>(t_.model().inputs());
+    for (const LayerSpec& l : t_.model().spec().layers) units += static_cast<std::size_t>(l.units);
+    grid_.resize(units * static_cast<std::size_t>(res) * static_cast<std::size_t>(res));
+    t_.neuron_maps(res, x_min, x_max, y_min, y_max, grid_.data());
+    return float_array(grid_);
+  });
+}
+
+val JsTrainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
+  return guarded([&] {
+    check_resolution("predictGrid", res, 1024);
+    grid_.resize(static_cast<std::size_t>(res) * res);
+    t_.predict_grid(res, x_min, x_max, y_min, y_max, grid_.data());
+    return float_array(grid_);
+  });
+}
+
+val JsTrainer::predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max) {
+  return guarded([&] {
+    check_resolution("predictGridClasses", res, 1024);
+    grid_.resize(static_cast<std::size_t>(res) * res * t_.model().outputs());
+    t_.predict_grid_probabilities(res, x_min, x_max, y_min, y_max, grid_.data());
+    return float_array(grid_);
+  });
+}
+
+// Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
+val JsTrainer::predict(const val& x, int n) {
+  read_floats(x, "predict's x", scratch_);
+  return guarded([&] {
+    const int nf = t_.raw().train.features;
+    if (n < 1 || scratch_.size() != static_cast<std::size_t>(n) * nf)
+      throw Error("predict: x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) +
+                  " values, got " + std::to_string(scratch_.size()));
+    std::vector<float> in(scratch_);
+    grid_.resize(static_cast<std::size_t>(n) * t_.model().outputs());
+    t_.predict(in.data(), n, grid_.data());
+    return float_array(grid_);
+  });
+}
+
+val JsTrainer::confusion(const std::string& split) {
+  return guarded([&] {
+    if (split != "train" && split != "test")
+      throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
+    return to_js(t_.confusion(split == "train" ? t_.inputs().train : t_.inputs().test));
+  });
+}
+
+val JsTrainer::train_points() const { return float_array(plot_points(t_.raw().train)); }
+val JsTrainer::validation_points() const { return float_array(plot_points(t_.raw().validation)); }
+val JsTrainer::test_points() const { return float_array(plot_points(t_.raw().test)); }
+val JsTrainer::test_inputs() const { return float_array(t_.raw().test.x); }
+
+val JsTrainer::test_predictions() {
+  return guarded([&] { return to_js(predict_classes(t_, t_.inputs().test)); });
+}
+
+void JsTrainer::set_hyperparameters(const val& h) {
+  guarded([&] {
+    const Hyperparameters changes = hyperparameters_from_js(h);
+    Learner& l = t_.learner();
+    if (changes.lr) l.set_lr(*changes.lr);
+    if (changes.l1) l.set_l1(*changes.l1);
+    if (changes.weight_decay) l.set_weight_decay(*changes.weight_decay);
+    for (std::size_t i = 0; i < changes.dropout.size(); ++i) l.set_dropout(i, changes.dropout[i]);
+  });
+}
+
+JsLearner::JsLearner(const val& spec, double seed)
+    : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
+
+val JsLearner::parameter_names() const {
+  val names = val::array();
+  for (const ParamInfo& p : l_.model().named_parameters()) names.call<void>("push", p.name);
+  return names;
+}
+
+void JsLearner::set_parameter(const std::string& name, const val& data) {
+  read_floats(data, "setParameter's data", x_);
+  guarded([&] { l_.set_parameter(name, x_); });
+}
+
+val JsLearner::parameter(const std::string& name) const {
+  return guarded([&] {
+    const auto p = l_.parameter(name);
+    return float_array(p.data(), p.size());
+  });
+}
+
+val JsLearner::gradient(const std::string& name) const {
+  return guarded([&] {
+    const auto g = l_.gradient(name);
+    return float_array(g.data(), g.size());
+  });
+}
+
+double JsLearner::compute_gradients(const val& x, int n, const val& y, int y_cols) {
+  read_batch(x, n, y, y_cols);
+  return guarded([&] { return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), n, y_cols)); });
+}
+
+void JsLearner::apply_update() {
+  guarded([&] { l_.apply_update(); });
+}
+
+double JsLearner::train_on_batch(const val& x, int n, const val& y, int y_cols, int steps) {
+  read_batch(x, n, y, y_cols);
+  return guarded([&] { return l_.run_steps(x_.data(), y_.data(), n, y_cols, std::max(steps, 1)); });
+}
+
+void JsLearner::read_batch(const val& x, int n, const val& y, int y_cols) {
+  read_floats(x, "x", x_);
+  read_floats(y, "y", y_);
+  guarded([&] {
+    if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
+      throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
+                  " values, got " + std::to_string(x_.size()));
+    if (y_cols < 1 || y_.size() != static_cast<std::size_t>(n) * y_cols)
+      throw Error("y must hold n × yCols = " + std::to_string(n) + " × " + std::to_string(y_cols) + " values, got " +
+                  std::to_string(y_.size()));
+  });
+}
+
+JsPerceptron::JsPerceptron(const std::string& dataset, int samples, double noise, double seed, double lr)
+    : data_(guarded([&] {
+        Pcg32 rng(static_cast<std::uint64_t>(seed));
+        Dataset d = generate({.name = dataset, .samples = samples, .noise = noise, .classes = 2}, rng);
+        if (d.classes != 2 || d.features != 2)
+          throw Error("perceptron: '" + dataset + "' is not a 2-D, two-class dataset");
+        return d;
+      })),
+      p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = lr}); })) {}
+
+PerceptronRun JsPerceptron::run(int epochs) {
+  for (int e = 0; e < epochs && !p_.converged() && !p_.cycling(); ++e) p_.epoch(data_);
+  return {.epochs = p_.epochs(),
+          .mistakes = p_.mistakes_per_epoch().empty() ? 0 : p_.mistakes_per_epoch().back(),
+          .converged = p_.converged(),
+          .cycling = p_.cycling(),
+          .cycle_length = p_.cycle_length(),
+          .accuracy = p_.accuracy(data_),
+          .w1 = p_.weights()[0],
+          .w2 = p_.weights()[1],
+          .bias = p_.bias()};
+}
+
+val JsPerceptron::points() const { return float_array(plot_points(data_)); }
+
+val dataset_info(const val& bytes, const std::string& name) {
+  return guarded([&] { return to_js(read_nnpd(bytes_from_js(bytes, name), name)); });
+}
+
+val catalogue_js() { return parse_json(catalogue_json()); }
+
+val validate_scene_js(const val& scene, const val& shape) {
+  return guarded([&] { return to_js(validate_scene(json_text(scene), shape_from_js(shape))); });
+}
+
+}  // namespace nnp::wasm

@@ -1,0 +1,121 @@
+#pragma once
+// The JS-facing classes: each owns a core object and converts at the boundary (conversions.h);
+// bindings.cpp registers them. Argument checks here name the JS method, as the caller wrote it.
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "nnp/learner.h"
+#include "nnp/perceptron.h"
+#include "nnp/trainer.h"
+
+namespace nnp::wasm {
+
+using emscripten::val;
+
+// One history() record: an evaluation, when, the learning rate then and the last gradient norm.
+using HistoryRecord = EpochRecord;
+
+class JsTrainer {
+ public:
+  explicit JsTrainer(const val& config);
+  JsTrainer(const val& config, const val& data);
+
+  Progress run(double steps);
+  Progress run_epochs(double epochs);
+  Progress progress() const { return t_.progress(); }
+  Evaluation evaluate();
+  Evaluation evaluate_member(int m);
+  // An array of HistoryRecord value_objects from index `first` on: the worker sends only what is
+  // new since its last snapshot.
+  val history_from(double first) const;
+  val history() const { return history_from(0); }
+  double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
+  int members() const { return t_.members(); }
+  // A saved model = scene + these: every member's parameters by torch name, [out, in] weights.
+  val parameters(int member);
+  void set_parameters(int member, const val& params);
+  // Member m's gradients from its last step, by torch name (zeros before the first step).
+  val gradients(int member);
+  val neuron_maps(int res, float x_min, float x_max, float y_min, float y_max);
+  val predict_grid(int res, float x_min, float x_max, float y_min, float y_max);
+  val predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max);
+  val predict(const val& x, int n);
+  val confusion(const std::string& split);
+  val train_points() const;
+  val validation_points() const;
+  val test_points() const;
+  val test_inputs() const;
+  val test_predictions();
+  double learning_rate() { return t_.learner().lr(); }
+  // The one route for changes mid-run: any of {lr, l1, weight_decay, dropout: [p per layer]}.
+  void set_hyperparameters(const val& h);
+
+ private:
+  Trainer t_;
+  std::vector<float> grid_, scratch_;
+};
+
+// One PyTorch-style step on batches the caller supplies; parameters in torch's layout. This is
+// what `npm run parity` drives.
+class JsLearner {
+ public:
+  JsLearner(const val& spec, double seed);
+
+  val parameter_names() const;
+  void set_parameter(const std::string& name, const val& data);
+  val parameter(const std::string& name) const;
+  val gradient(const std::string& name) const;
+  double compute_gradients(const val& x, int n, const val& y, int y_cols);
+  void apply_update();
+  double step(const val& x, int n, const val& y, int y_cols) { return train_on_batch(x, n, y, y_cols, 1); }
+  // `steps` optimiser steps (at least one) on the same batch, all inside wasm (one boundary
+  // crossing); returns the last objective. For benchmarks and for overfitting one batch on purpose.
+  double train_on_batch(const val& x, int n, const val& y, int y_cols, int steps);
+  double lr() const { return l_.lr(); }
+  double steps() const { return static_cast<double>(l_.steps()); }
+  // false: every step on the tape (the benchmark's A/B of the tape-free step; same results).
+  void set_tape_free(bool on) { l_.set_tape_free(on); }
+  bool tape_free() const { return l_.tape_free(); }
+
+ private:
+  // Copies a batch from JS into x_, y_ and checks its shape against the model.
+  void read_batch(const val& x, int n, const val& y, int y_cols);
+
+  Learner l_;
+  std::vector<float> x_, y_;
+};
+
+// Perceptron.run's record.
+struct PerceptronRun {
+  int epochs = 0, mistakes = 0;
+  bool converged = false, cycling = false;
+  int cycle_length = 0;
+  double accuracy = 0.0;
+  double w1 = 0.0, w2 = 0.0, bias = 0.0;
+};
+
+// The perceptron lesson: Rosenblatt's rule on a generated 2-class set (whole set, fixed order).
+class JsPerceptron {
+ public:
+  JsPerceptron(const std::string& dataset, int samples, double noise, double seed, double lr);
+  // Runs up to `epochs` epochs, stopping at convergence or a detected cycle.
+  PerceptronRun run(int epochs);
+  val points() const;
+
+ private:
+  Dataset data_;
+  Perceptron p_;
+};
+
+// .nnpd metadata for the page: {name, title, classNames, width, height, rows, features, classes,
+// source, license}.
+val dataset_info(const val& bytes, const std::string& name);
+// The engine's catalogue (catalogue.h) as a JS object.
+val catalogue_js();
+// Every problem of a scene (an object or its JSON text), given the supplied data's shape if any.
+val validate_scene_js(const val& scene, const val& shape);
+inline val validate_scene_js(const val& scene) { return validate_scene_js(scene, val::undefined()); }
+
+}  // namespace nnp::wasm
