@@ -1,13 +1,11 @@
 // Graph's op methods: each checks its inputs' shapes and records a node; the maths of every op,
 // forward beside backward, is in op_table.cpp.
-#include <algorithm>
 #include <string>
 
 #include "../kernels/layers.h"
 #include "../losses/losses.h"
 #include "nnp/autograd.h"
 #include "nnp/error.h"
-#include "op_table.h"
 
 namespace nnp {
 namespace {
@@ -23,25 +21,7 @@ const char* op_name(Op op) {
   }
 }
 
-const Tensor kNone{};
-
 }  // namespace
-
-Var Graph::record(Node r, Pcg32* rng) {
-  const auto in = [&](Var v) -> const Tensor& { return v.id >= 0 ? value(v) : kNone; };
-  rule_of(r.op).forward(OpArgs{.node = r, .a = in(r.a), .b = in(r.b), .c = in(r.c), .rng = rng});
-  return push(r);
-}
-
-void Graph::backward_node(const Node& n) {
-  const auto in = [&](Var v) -> const Tensor& { return v.id >= 0 ? value(v) : kNone; };
-  const auto grad = [&](Var v) { return v.id >= 0 && node(v).requires_grad ? grad_buffer(node(v)) : nullptr; };
-  float* da = grad(n.a);
-  float* db = grad(n.b);
-  float* dc = grad(n.c);
-  rule_of(n.op).backward(
-      OpArgs{.node = n, .a = in(n.a), .b = in(n.b), .c = in(n.c), .da = da, .db = db, .dc = dc, .arena = &arena_});
-}
 
 Node Graph::unary(Op op, Var a) {
   Node r;
