@@ -135,7 +135,7 @@ void dense_product(bool accumulate, int m, int n, int k, const float* a, std::si
 int padded(int out) { return (out + kW - 1) / kW * kW; }
 
 // db[j] (+)= Σ_r dz[r, j], rows in order from +0: the sums sum_rows_acc makes into a zeroed db,
-// without its call per row.
+// without its call per row. Accumulating adds the finished sum, as torch adds a gradient to .grad.
 void bias_grad(const float* dz, float* db, int rows, int cols, bool accumulate) {
   int j = 0;
   for (; j + kW <= cols; j += kW) {
