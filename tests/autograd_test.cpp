@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <tuple>
 
 #include "gradcheck.h"
@@ -44,6 +45,77 @@ TEST(Grad, AddRow) {
   expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
     return g.mse_loss(g.add_row(v[0], v[1]), g.input(target.tensor()));
   });
+}
+
+// Linear's sizes: n rows, in → out. The first ones take the small-product path (out not a whole
+// number of vectors, in = 2 for ∂W's last columns), the last one gemm().
+struct LinearSize {
+  int n, in, out;
+};
+
+class LinearGrad : public ::testing::TestWithParam<LinearSize> {};
+
+// x feeds two Linear nodes, so its gradient is accumulated into a buffer that already holds one.
+TEST_P(LinearGrad, MatchesFiniteDifferences) {
+  const LinearSize s = GetParam();
+  Pcg32 rng(17);
+  std::vector<TestParam> p;
+  p.emplace_back(s.n, s.in, rng);
+  for (int layer = 0; layer < 2; ++layer) {
+    p.emplace_back(s.out, s.in, rng);
+    p.emplace_back(1, s.out, rng);
+  }
+  TestParam target(s.n, s.out, rng);
+  expect_gradients_match(p, [&](Graph& g, const std::vector<Var>& v) {
+    Var sum = g.add(g.linear(v[0], v[1], v[2]), g.mul_scalar(g.linear(v[0], v[3], v[4]), 0.5f));
+    return g.mse_loss(sum, g.input(target.tensor()));
+  });
+}
+
+// The one Linear node gives the bits of the matmul (A·Bᵀ) and bias row it stands for, whichever
+// product path its size takes.
+TEST_P(LinearGrad, EqualsMatmulPlusBiasBitForBit) {
+  const LinearSize s = GetParam();
+  Pcg32 rng(18);
+  std::vector<TestParam> linear, composed;
+  linear.emplace_back(s.n, s.in, rng);
+  linear.emplace_back(s.out, s.in, rng);
+  linear.emplace_back(1, s.out, rng);
+  composed = linear;
+  TestParam target(s.n, s.out, rng);
+  const auto loss = [&](Graph& g, Var z) { return g.mse_loss(g.tanh(z), g.input(target.tensor())); };
+  const float a = testing::eval_loss(
+      linear, [&](Graph& g, const std::vector<Var>& v) { return loss(g, g.linear(v[0], v[1], v[2])); }, true);
+  const float b = testing::eval_loss(
+      composed,
+      [&](Graph& g, const std::vector<Var>& v) { return loss(g, g.add_row(g.matmul(v[0], v[1], false, true), v[2])); },
+      true);
+  EXPECT_EQ(a, b);
+  for (std::size_t i = 0; i < linear.size(); ++i)
+    EXPECT_EQ(std::memcmp(linear[i].grad.data(), composed[i].grad.data(), linear[i].grad.size() * sizeof(float)), 0)
+        << "parameter " << i;
+}
+
+INSTANTIATE_TEST_SUITE_P(SmallAndGemm, LinearGrad,
+                         ::testing::Values(LinearSize{5, 3, 6}, LinearSize{7, 2, 9}, LinearSize{24, 30, 24}),
+                         [](const auto& info) {
+                           const LinearSize& s = info.param;
+                           return std::to_string(s.n) + "x" + std::to_string(s.in) + "to" + std::to_string(s.out);
+                         });
+
+TEST(Grad, LinearShapeErrorsNameTheShapes) {
+  Arena arena;
+  Graph g(arena);
+  float x[6] = {}, w[6] = {}, b[3] = {};
+  try {
+    g.linear(g.input({x, 2, 3}), g.input({w, 3, 2}), g.input({b, 1, 3}));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("the input [2, 3] has 3 features but the weight [3, 2] takes 2"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(g.linear(g.input({x, 2, 3}), g.input({w, 2, 3}), g.input({b, 1, 3})), Error);  // bias [1, 2]
 }
 
 class ActivationGrad : public ::testing::TestWithParam<Activation> {};
@@ -104,14 +176,13 @@ TEST(Grad, WholeMlpWithBce) {
   }
   TestParam x(6, 2, rng, -2.0, 2.0);
   TestParam t(6, 1, rng, 0.0, 1.0);
-  // The same layers built from the test's own parameter Vars (ops only, as Mlp::forward composes).
+  // The same layers built from the test's own parameter Vars, as Mlp::forward records them.
   expect_gradients_match(
       p,
       [&](Graph& g, const std::vector<Var>& v) {
         Var h = g.input(x.tensor());
         const Activation acts[] = {Activation::Tanh, Activation::ReLU, Activation::Sigmoid};
-        for (int l = 0; l < 3; ++l)
-          h = g.activation(g.add_row(g.matmul(h, v[2 * l], false, true), v[2 * l + 1]), acts[l]);
+        for (int l = 0; l < 3; ++l) h = g.activation(g.linear(h, v[2 * l], v[2 * l + 1]), acts[l]);
         return g.bce_loss(h, g.input(t.tensor()));
       },
       1e-3f);

@@ -27,28 +27,29 @@ struct Var {
   std::int32_t id = -1;
 };
 
+// The ops the tape records. Each one's forward and backward sit side by side in
+// core/src/autograd/op_table.cpp, which the reverse sweep dispatches into.
 enum class Op : std::uint8_t {
   Leaf,
-  MatMul,     // op(a)·op(b)
-  Add,        // a + b   (b: same shape, a [1, cols] row, a [rows, 1] column or a [1, 1] scalar)
-  Sub,        // a − b
-  Mul,        // a ⊙ b
-  Div,        // a / b
-  AddScalar,  // a + s0
-  MulScalar,  // a · s0
-  Pow,        // a^s0
+  Linear,      // a·bᵀ + c: torch.nn.Linear of a [n, in], b = W [out, in], c = bias [1, out]
+  Activation,  // see ActivationSpec: elementwise, or over each row (Softmax, LogSoftmax)
+  Dropout,     // a ⊙ mask, mask ∈ {0, 1/(1 − p)}
+  Loss,        // a torch.nn loss of (a = prediction, b = target), see LossSpec
+  MatMul,      // op(a)·op(b)
+  Add,         // a + b   (b: same shape, a [1, cols] row, a [rows, 1] column or a [1, 1] scalar)
+  Sub,         // a − b
+  Mul,         // a ⊙ b
+  Div,         // a / b
+  AddScalar,   // a + s0
+  MulScalar,   // a · s0
+  Pow,         // a^s0
   Exp,
   Log,
   Abs,
-  Clamp,       // min(max(a, s0), s1)
-  Sum,         // Σ all → [1, 1]
-  SumRows,     // Σ over rows (axis 0) → [1, cols]
-  SumCols,     // Σ over columns (axis 1) → [rows, 1]
-  Activation,  // elementwise, see ActivationSpec
-  Softmax,     // over each row
-  LogSoftmax,  // over each row
-  Dropout,     // a ⊙ mask, mask ∈ {0, 1/(1 − p)}
-  Loss,        // a torch.nn loss of (a = prediction, b = target), see LossSpec
+  Clamp,    // min(max(a, s0), s1)
+  Sum,      // Σ all → [1, 1]
+  SumRows,  // Σ over rows (axis 0) → [1, cols]
+  SumCols,  // Σ over columns (axis 1) → [rows, 1]
 };
 
 struct Node {
@@ -56,11 +57,11 @@ struct Node {
   bool trans_a = false;
   bool trans_b = false;
   bool requires_grad = false;
-  Var a, b;
+  Var a, b, c;  // the inputs (id −1: none)
   Tensor value;
   float* grad = nullptr;  // same shape as value; null until a gradient flows in
   float s0 = 0.0f, s1 = 0.0f;
-  const float* aux = nullptr;  // Dropout's mask
+  float* aux = nullptr;  // made when recorded: Dropout's mask, Linear's Wᵀ, Loss's row scratch
   ActivationSpec act;
   LossSpec loss;
 };
@@ -74,6 +75,8 @@ class Graph {
   // A parameter: its gradient accumulates into `grad` (same shape as t).
   Var parameter(Tensor t, float* grad);
 
+  // torch.nn.Linear: x [n, in]·Wᵀ + b with W [out, in] and b [1, out]; one node (Mlp::forward's).
+  Var linear(Var x, Var w, Var b);
   Var matmul(Var a, Var b, bool trans_a = false, bool trans_b = false);
   Var add(Var a, Var b);
   Var sub(Var a, Var b);
@@ -96,8 +99,8 @@ class Graph {
   Var tanh(Var a) { return activation(a, Activation::Tanh); }
   Var sigmoid(Var a) { return activation(a, Activation::Sigmoid); }
   Var relu(Var a) { return activation(a, Activation::ReLU); }
-  Var softmax(Var a);
-  Var log_softmax(Var a);
+  Var softmax(Var a) { return activation(a, Activation::Softmax); }         // over each row
+  Var log_softmax(Var a) { return activation(a, Activation::LogSoftmax); }  // over each row
   // Inverted dropout (training mode): each element kept with probability 1 − p and scaled by
   // 1/(1 − p); the mask comes from rng. Evaluation mode is simply not calling it.
   Var dropout(Var a, float p, Pcg32& rng);
@@ -123,9 +126,11 @@ class Graph {
   Node& node(Var v) { return nodes_[v.id]; }
   Node unary(Op op, Var a);
   Var binary(Op op, Var a, Var b);
+  // Runs n's forward rule (op_table.cpp) into its value and appends it to the tape.
+  Var record(Node n, Pcg32* rng = nullptr);
   float* grad_buffer(Node& n);  // allocates a zeroed gradient on first use
   Tensor new_value(int rows, int cols);
-  void backward_node(const Node& n);
+  void backward_node(const Node& n);  // runs n's backward rule
 
   Arena& arena_;
   std::vector<Node> nodes_;

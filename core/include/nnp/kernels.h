@@ -51,11 +51,12 @@ void relu_forward(const float* x, float* y, std::size_t n);
 // dx += dy·[x > 0]
 void relu_backward(const float* x, const float* dy, float* dx, std::size_t n);
 
-// Every elementwise activation of ActivationSpec (not Softmax/LogSoftmax, which work on rows).
-void activation_forward(const ActivationSpec& s, const float* x, float* y, std::size_t n);
-// dx += dy·f'(x), given the input x and the output y = f(x).
-void activation_backward(const ActivationSpec& s, const float* x, const float* y, const float* dy, float* dx,
-                         std::size_t n);
+// Every activation of ActivationSpec over x [rows, cols]: elementwise, or over each row for Softmax
+// and LogSoftmax. The tape's Activation op and the fused training step both call these.
+void activation_forward(const ActivationSpec& s, const float* x, float* y, int rows, int cols);
+// dx += dy·f'(x), given the input x and the output y = f(x) (a row's Jacobian for the row-wise two).
+void activation_backward(const ActivationSpec& s, const float* x, const float* y, const float* dy, float* dx, int rows,
+                         int cols);
 
 // Row-wise softmax and log-softmax over [rows, cols], shifted by each row's max for stability.
 void softmax_rows(const float* x, float* y, int rows, int cols);

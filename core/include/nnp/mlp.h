@@ -2,7 +2,8 @@
 // A multilayer perceptron as torch.nn.Sequential(Linear, act, Linear, act, …): parameters in one
 // flat, aligned slab in named_parameters() order (0.weight [out, in], 0.bias [out], 2.weight, …),
 // gradients in a second slab of the same layout, so zero_grad() is one fill and an optimiser step
-// is one pass. The forward pass is composed of autograd ops; nothing is hand-differentiated.
+// is one pass. The forward pass records autograd ops (Linear, Activation, Dropout per layer);
+// training takes their fast path, MlpStep, which calls the same kernels without the tape.
 //
 //   nnp::Mlp net({.inputs = 2, .layers = {{4, nnp::Activation::Tanh}, {1, nnp::Activation::Sigmoid}}});
 //   nnp::Pcg32 rng(1);

@@ -1,9 +1,11 @@
 #pragma once
-// The training step of a plain MLP without the tape: forward (Linear, activation, dropout per
-// layer), loss and backward over buffers kept from step to step. It calls the same kernels, in the
-// same order and with the same arguments, as the Graph does when it records Mlp::forward and runs
-// backward(), so the loss and the gradients are the same bits; it only drops the per-op recording,
-// dispatch and arena work that dominate small networks. The Learner uses it whenever accepts().
+// The tape's fast path for training a plain MLP. The tape records Mlp::forward as Linear,
+// Activation and Dropout nodes and a Loss, and backward() runs each node's rule from its op table
+// (core/src/autograd/op_table.cpp). MlpStep runs those same rules' kernels (kernels/layers.h,
+// nnp/kernels.h, losses/losses.h) in the same order with the same arguments, over buffers it keeps
+// from step to step, so the loss and the gradients are the same bits; it only drops the per-op
+// recording, dispatch and arena work that dominate small networks. It holds no derivative of its
+// own. The Learner takes it whenever accepts(); tests/mlp_step_test.cpp checks the bits.
 //
 //   nnp::MlpStep step;
 //   float loss = step.forward(model, loss_spec, x, y, n, y_cols, &dropout_rng);

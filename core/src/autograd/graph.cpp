@@ -1,11 +1,21 @@
-// The tape: recording, gradient buffers and the reverse sweep. The ops themselves (forward next to
-// backward) are in ops.cpp.
+// The tape: recording, gradient buffers and the reverse sweep. Graph's op methods (ops.cpp) check
+// shapes and record; each op's forward and backward rules sit side by side in op_table.cpp.
 #include <cassert>
 
 #include "nnp/autograd.h"
 #include "nnp/error.h"
+#include "op_table.h"
 
 namespace nnp {
+namespace {
+
+// The value of input v, or an empty tensor where the op has no such input (id −1).
+const Tensor& input_value(const Graph& g, Var v) {
+  static const Tensor none{};
+  return v.id >= 0 ? g.value(v) : none;
+}
+
+}  // namespace
 
 Graph::Graph(Arena& arena, std::size_t reserve_nodes) : arena_(arena) { nodes_.reserve(reserve_nodes); }
 
@@ -51,6 +61,28 @@ void Graph::backward(Var loss) {
     if (n.op == Op::Leaf || !n.requires_grad || n.grad == nullptr) continue;
     backward_node(n);
   }
+}
+
+// Forward runs before the node joins the tape; backward gives each input that requires a gradient
+// its buffer (zeroed when first made) and leaves the others null.
+Var Graph::record(Node r, Pcg32* rng) {
+  const Graph& g = *this;
+  rule_of(r.op).forward(
+      OpArgs{.node = r, .a = input_value(g, r.a), .b = input_value(g, r.b), .c = input_value(g, r.c), .rng = rng});
+  return push(r);
+}
+
+void Graph::backward_node(const Node& n) {
+  const Graph& g = *this;
+  const auto grad = [&](Var v) { return v.id >= 0 && node(v).requires_grad ? grad_buffer(node(v)) : nullptr; };
+  rule_of(n.op).backward(OpArgs{.node = n,
+                                .a = input_value(g, n.a),
+                                .b = input_value(g, n.b),
+                                .c = input_value(g, n.c),
+                                .da = grad(n.a),
+                                .db = grad(n.b),
+                                .dc = grad(n.c),
+                                .arena = &arena_});
 }
 
 void Graph::clear() {

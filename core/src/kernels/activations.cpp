@@ -1,4 +1,5 @@
-// Activation kernels, each forward beside its derivative, following PyTorch's CPU formulas
+// Activation kernels, each forward beside its derivative (the tape's Activation op and the fused
+// step both call activation_forward/backward), following PyTorch's CPU formulas
 // (aten/src/ATen/native/cpu/Activation.cpp) so values at kinks match: LeakyReLU and ELU take the
 // negative branch at x = 0, ReLU's derivative at 0 is 0.
 #include <algorithm>
@@ -23,8 +24,9 @@ Batch sigmoid(Batch x) { return Batch(1.0f) / (Batch(1.0f) + xsimd::exp(-x)); }
 
 }  // namespace
 
-void activation_forward(const ActivationSpec& s, const float* x, float* y, std::size_t n) {
+void activation_forward(const ActivationSpec& s, const float* x, float* y, int rows, int cols) {
   const Batch zero(0.0f), one(1.0f), half(0.5f);
+  const std::size_t n = static_cast<std::size_t>(rows) * cols;
   switch (s.kind) {
     case Activation::Identity: std::copy(x, x + n, y); return;
     case Activation::Sigmoid: simd::map1(x, y, n, [](Batch v) { return sigmoid(v); }); return;
@@ -60,14 +62,15 @@ void activation_forward(const ActivationSpec& s, const float* x, float* y, std::
       });
       return;
     }
-    case Activation::Softmax:
-    case Activation::LogSoftmax: return;  // row-wise: softmax_rows / log_softmax_rows
+    case Activation::Softmax: softmax_rows(x, y, rows, cols); return;
+    case Activation::LogSoftmax: log_softmax_rows(x, y, rows, cols); return;
   }
 }
 
-void activation_backward(const ActivationSpec& s, const float* x, const float* y, const float* dy, float* dx,
-                         std::size_t n) {
+void activation_backward(const ActivationSpec& s, const float* x, const float* y, const float* dy, float* dx, int rows,
+                         int cols) {
   const Batch zero(0.0f), one(1.0f), half(0.5f);
+  const std::size_t n = static_cast<std::size_t>(rows) * cols;
   switch (s.kind) {
     case Activation::Identity:  // 1
       add_acc(dy, dx, n);
@@ -129,8 +132,8 @@ void activation_backward(const ActivationSpec& s, const float* x, const float* y
       });
       return;
     }
-    case Activation::Softmax:
-    case Activation::LogSoftmax: return;  // row-wise: *_rows_backward
+    case Activation::Softmax: softmax_rows_backward(y, dy, dx, rows, cols); return;
+    case Activation::LogSoftmax: log_softmax_rows_backward(y, dy, dx, rows, cols); return;
   }
 }
 
@@ -161,6 +164,7 @@ void log_softmax_rows(const float* x, float* y, int rows, int cols) {
   }
 }
 
+// dx += y ⊙ (dy − Σ_row dy·y)
 void softmax_rows_backward(const float* y, const float* dy, float* dx, int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     const std::size_t o = static_cast<std::size_t>(r) * cols;
@@ -170,6 +174,7 @@ void softmax_rows_backward(const float* y, const float* dy, float* dx, int rows,
   }
 }
 
+// dx += dy − eʸ·Σ_row dy   (eʸ: the softmax)
 void log_softmax_rows_backward(const float* y, const float* dy, float* dx, int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     const std::size_t o = static_cast<std::size_t>(r) * cols;

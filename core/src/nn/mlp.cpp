@@ -65,7 +65,8 @@ Tensor Mlp::bias(std::size_t layer) {
   return Tensor{params_.data() + p.offset, p.rows, p.cols};
 }
 
-// h = dropout(act(x·Wᵀ + b)): the A·Bᵀ form, with W in PyTorch's [out, in] layout.
+// h = dropout(act(x·Wᵀ + b)): a Linear, an Activation and a Dropout node per layer, with W in
+// PyTorch's [out, in] layout. MlpStep runs the same kernels without the tape.
 Var Mlp::forward(Graph& g, Var x, Pcg32* dropout_rng) {
   if (g.value(x).cols != spec_.inputs)
     throw Error("the input has " + std::to_string(g.value(x).cols) + " features per row; the model takes " +
@@ -76,7 +77,7 @@ Var Mlp::forward(Graph& g, Var x, Pcg32* dropout_rng) {
     const ParamInfo& bi = info_[2 * i + 1];
     Var w = g.parameter(weight(i), grads_.data() + wi.offset);
     Var b = g.parameter(bias(i), grads_.data() + bi.offset);
-    h = g.activation(g.add_row(g.matmul(h, w, false, true), b), spec_.layers[i].activation);
+    h = g.activation(g.linear(h, w, b), spec_.layers[i].activation);
     if (dropout_rng != nullptr && spec_.layers[i].dropout > 0.0f)
       h = g.dropout(h, spec_.layers[i].dropout, *dropout_rng);
   }

@@ -9,7 +9,7 @@
 #include <cmath>
 #include <string>
 
-#include "../autograd/losses.h"
+#include "../losses/losses.h"
 #include "nnp/error.h"
 
 namespace nnp {

@@ -1,5 +1,6 @@
 #pragma once
-// The torch.nn losses as fused kernels (internal to the autograd): forward and backward of each.
+// The torch.nn losses as fused kernels (internal): forward and backward of each, called by the
+// tape's Loss op (autograd/op_table.cpp), the fused step (train/mlp_step.cpp) and evaluation.
 #include "nnp/spec.h"
 #include "nnp/tensor.h"
 
