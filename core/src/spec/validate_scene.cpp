@@ -12,6 +12,7 @@
 
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
+#include "nnp/learner.h"
 #include "nnp/mlp.h"
 #include "nnp/optim.h"
 #include "nnp/spec_json.h"
@@ -480,6 +481,7 @@ Problems validate_scene(std::string_view text, const std::optional<DataShape>& s
   guard(out, [&] { validate(c.learner.model); });
   guard(out, [&] { validate(c.learner.optimizer); });
   guard(out, [&] { validate(c.learner.scheduler); });
+  guard(out, [&] { validate(c.learner); });
   guard(out, [&] { validate(c); });
   Problems rules;
   check_training(c, rules);
