@@ -166,11 +166,10 @@ class Walker {
       if (const json* x = get(*v, std::string(a.name)))
         arg(*x, at, a);
       else if (a.required)
-        bad(at, argument_expected(a) + " (" + *name + " needs it)", nullptr);
+        bad(at, a.range.describe() + " (" + *name + " needs it)", nullptr);  // required ones are numbers
     }
     return e;
   }
-  static std::string argument_expected(const ArgInfo& a) { return a.range.describe(); }
 
   void data(const json* v) {
     if (!fields(v, "data", of(catalogue().fields.data))) return;
