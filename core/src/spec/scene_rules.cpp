@@ -1,7 +1,7 @@
 // The rules that tie a config's parts together and to its data, on typed values: validate_scene()
 // reports them all for the page, the Trainer throws the first. validate(TrainerConfig) is the
 // engine's own guard on the training options (wider than a scene's ranges where the engine can
-// take more, e.g. a batch of 10⁶ rows).
+// take more, e.g. a batch of 10⁶ rows); the learner's spec is checked by the Learner.
 #include <cmath>
 #include <string>
 
@@ -144,8 +144,8 @@ void throw_first(const Problems& problems) {
   if (!problems.empty()) throw Error(problems.front().message);
 }
 
+// The learner's spec is the Learner's to check (its constructor does, once).
 void validate(const TrainerConfig& c) {
-  validate(c.learner);
   const TrainingSpec& t = c.training;
   if (t.batch_size < 1 || t.batch_size > 1000000)
     throw Error("training.batchSize must be an integer from 1 to 1000000, got " + std::to_string(t.batch_size));

@@ -12,6 +12,7 @@
 
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
+#include "nnp/learner.h"
 #include "nnp/mlp.h"
 #include "nnp/optim.h"
 #include "nnp/spec_json.h"
@@ -165,11 +166,10 @@ class Walker {
       if (const json* x = get(*v, std::string(a.name)))
         arg(*x, at, a);
       else if (a.required)
-        bad(at, argument_expected(a) + " (" + *name + " needs it)", nullptr);
+        bad(at, a.range.describe() + " (" + *name + " needs it)", nullptr);  // required ones are numbers
     }
     return e;
   }
-  static std::string argument_expected(const ArgInfo& a) { return a.range.describe(); }
 
   void data(const json* v) {
     if (!fields(v, "data", of(catalogue().fields.data))) return;
@@ -480,6 +480,7 @@ Problems validate_scene(std::string_view text, const std::optional<DataShape>& s
   guard(out, [&] { validate(c.learner.model); });
   guard(out, [&] { validate(c.learner.optimizer); });
   guard(out, [&] { validate(c.learner.scheduler); });
+  guard(out, [&] { validate(c.learner); });
   guard(out, [&] { validate(c); });
   Problems rules;
   check_training(c, rules);
