@@ -67,7 +67,7 @@ class Ensemble {
   void add_probabilities(const Tensor& o, float weight, float* acc) const;
 
   LossSpec loss_;
-  Activation output_;  // the output layer's activation
+  Activation output_ = Activation::Identity;  // the output layer's activation
   bool signed_labels_;
   std::vector<Member> members_;
   std::vector<float> mean_;                // predict()'s result

@@ -29,7 +29,7 @@ std::vector<int> training_rows(int n, bool bootstrap, Pcg32& rng) {
 
 Ensemble::Ensemble(const EnsembleSpec& spec, const LearnerSpec& learner, bool signed_labels, std::uint64_t seed,
                    const Pcg32& rng, int train_rows)
-    : loss_(learner.loss), output_(learner.model.layers.back().activation.kind), signed_labels_(signed_labels) {
+    : loss_(learner.loss), signed_labels_(signed_labels) {
   members_.reserve(static_cast<std::size_t>(spec.members));
   for (int m = 0; m < spec.members; ++m) {
     const std::uint64_t s = seed + kGoldenGamma * static_cast<std::uint64_t>(m);
@@ -37,6 +37,8 @@ Ensemble::Ensemble(const EnsembleSpec& spec, const LearnerSpec& learner, bool si
     member.order = training_rows(train_rows, spec.bootstrap, member.rng);
     members_.push_back(std::move(member));
   }
+  // Read only now: each Learner checked the spec (a model with no layers is refused there).
+  output_ = learner.model.layers.back().activation.kind;
   const auto k = static_cast<std::size_t>(members_[0].learner->model().outputs());
   mean_.resize(static_cast<std::size_t>(kMaxRows) * k);
   log_probs_.resize(static_cast<std::size_t>(kMaxRows) * k);
