@@ -37,6 +37,9 @@ const beingRestructured = [
   'web/src/model.ts',
   'web/src/advice.ts',
   'web/src/network-edit.ts',
+  'web/src/state/*', // "store" adds state/*.ts; url.ts and tfp-import.ts are linted:
+  '!web/src/state/url.ts',
+  '!web/src/state/tfp-import.ts',
   'web/src/wasm/**',
   'web/test/**',
 ];
