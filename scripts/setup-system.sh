@@ -3,7 +3,8 @@
 #   emscripten (em++ for the wasm module), chromium (Playwright's browser), ninja, GoogleTest
 #   (prebuilt for native, sources for the wasm build), Google Benchmark, nlohmann-json,
 #   xsimd >= 13 (header-only; bookworm ships 8.1 without the wasm arch, so it comes from
-#   trixie through a pin that lets nothing else in), and python3 for emcc.
+#   trixie through a pin that lets nothing else in), python3 for emcc, and clang-format and
+#   clang-tidy (with run-clang-tidy) for scripts/lint.sh.
 # A second run with everything present does nothing.
 set -euo pipefail
 
@@ -22,6 +23,8 @@ command -v cmake >/dev/null || missing+=(cmake)
 [ -f /usr/include/benchmark/benchmark.h ] || missing+=(libbenchmark-dev)
 [ -f /usr/include/nlohmann/json.hpp ] || missing+=(nlohmann-json3-dev)
 [ -d /usr/src/googletest/googletest ] || missing+=(googletest)
+command -v clang-format >/dev/null || missing+=(clang-format)
+command -v run-clang-tidy >/dev/null || missing+=(clang-tidy)
 
 if [ ${#missing[@]} -eq 0 ] && have_xsimd13; then
   exit 0

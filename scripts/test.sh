@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: every suite — native GoogleTest (ctest), the same tests compiled to wasm under node,
-# type check, Vitest against the built .wasm, and Playwright end-to-end in Debian's Chromium.
+# npm test: the style checks (scripts/lint.sh), then every suite — native GoogleTest (ctest), the
+# same tests compiled to wasm under node, type check, Vitest against the built .wasm, and Playwright
+# end-to-end in Debian's Chromium.
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
@@ -8,9 +9,7 @@ summary=()
 total=0
 count() { total=$((total + ${1:-0})); }
 
-step "style: clang-format and prettier"
-git ls-files -z 'core/*.h' 'core/*.cpp' 'wasm/*.cpp' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' | xargs -0 clang-format --dry-run --Werror
-node_modules/.bin/prettier --check --log-level warn --no-error-on-unmatched-pattern web/src web/test e2e scripts "bench/**/*.{js,mjs,ts,html}" playwright.config.ts vitest.config.ts
+bash scripts/lint.sh  # style: clang-format, prettier, ESLint, clang-tidy
 
 bash scripts/build-native.sh
 step "ctest (native)"

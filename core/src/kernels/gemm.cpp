@@ -124,7 +124,7 @@ void pack_a(bool ta, const float* a, int lda, int i0, int mc, int p0, int kc, fl
   for (int ir = 0; ir < mc; ir += kMR) {
     const int mr = std::min(kMR, mc - ir);
     float* panel = dst + static_cast<std::size_t>(ir) * kc * kAB;
-    const std::size_t row0 = static_cast<std::size_t>(i0 + ir);
+    const std::size_t row0 = static_cast<std::size_t>(i0) + static_cast<std::size_t>(ir);
     if (ta) {
       const float* src = a + static_cast<std::size_t>(p0) * ld + row0;
       float* out = panel;
