@@ -1,5 +1,5 @@
 // Trains the shipped real datasets (web/public/data, docs/datasets.md) to their targets and times
-// it. Shared by the Node runner (scripts/bench-real-data.mjs) and the browser benchmark worker.
+// it. Shared by the Node runner (bench/bench-real-data.mjs) and the browser benchmark worker.
 // `load(name)` returns the bytes of web/public/data/<name>.
 
 export const REAL_DATA_RUNS = [

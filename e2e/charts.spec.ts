@@ -70,10 +70,14 @@ async function chart(page: Page, id: string, at = NaN): Promise<ChartState> {
   await holder.scrollIntoViewIfNeeded();
   await expect(holder).not.toHaveAttribute('data-pending', 'true');
   return holder.evaluate((holder, at) => {
-    type Series = { label: string; width: number; stroke: (u: unknown, i: number) => string };
+    interface Series {
+      label: string;
+      width: number;
+      stroke: (u: unknown, i: number) => string;
+    }
     const u = (holder as HolderElement).uplot!;
     const series = u.series as unknown as Series[];
-    const ctx = u.ctx as CanvasRenderingContext2D;
+    const ctx = u.ctx;
     const { left, top, width, height } = u.bbox as {
       left: number;
       top: number;
@@ -302,7 +306,7 @@ test('the confusion matrix counts the test set and matches the accuracy', async 
   await view.locator('summary').click();
   const cells = view.locator('td[data-count]');
   await expect(cells).toHaveCount(16);
-  const counts = (await cells.evaluateAll((tds) => tds.map((td) => Number(td.textContent))))!;
+  const counts = await cells.evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(250); // 500 points, half for testing
   const diagonal = [0, 5, 10, 15].reduce((sum, i) => sum + counts[i]!, 0);
   expect(`${((diagonal / 250) * 100).toFixed(1)} %`).toBe(

@@ -11,11 +11,19 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'docs/screenshots/');
 
+/** The fields of the URL's scene these tests read into; every value is asserted, not trusted. */
+interface UrlScene {
+  model: { layers: unknown[] };
+  optimizer: { lr: number };
+  training: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
 /** The scene the page's URL holds (#scene= + base64url of its JSON). */
-async function urlScene(page: Page): Promise<Record<string, any>> {
+async function urlScene(page: Page): Promise<UrlScene> {
   const hash = await page.evaluate(() => location.hash);
   const encoded = new URLSearchParams(hash.slice(1)).get('scene') ?? '';
-  return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as UrlScene;
 }
 
 /** A readout's number ("1,234" → 1234; "–" → NaN). */

@@ -9,9 +9,10 @@ const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export async function readNumber(page: Page, selector: string): Promise<number> {
   const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
   const [mantissa = '', exponent] = text.split('×10');
-  const power = Array.from(exponent ?? '0', (c) =>
-    c === '⁻' ? '-' : String(SUPERSCRIPTS.indexOf(c) >= 0 ? SUPERSCRIPTS.indexOf(c) : c),
-  ).join('');
+  const power = Array.from(exponent ?? '0', (c) => {
+    const digit = SUPERSCRIPTS.indexOf(c);
+    return c === '⁻' ? '-' : digit >= 0 ? String(digit) : c;
+  }).join('');
   return Number.parseFloat(mantissa) * 10 ** Number.parseInt(power, 10);
 }
 

@@ -34,7 +34,10 @@ test('learns four blobs past 95 % test accuracy', async ({ page }) => {
   await expect
     .poll(() => {
       const hash = new URL(page.url()).hash.slice('#scene='.length).split('&')[0]!;
-      return JSON.parse(Buffer.from(hash, 'base64url').toString('utf8')).data.classes;
+      const scene = JSON.parse(Buffer.from(hash, 'base64url').toString('utf8')) as {
+        data: { classes: unknown };
+      };
+      return scene.data.classes;
     })
     .toBe(4);
   await expectEngine(page, 'paused');

@@ -163,7 +163,7 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
   await screenshot(page, testInfo, 'skeleton.png');
 });
 
-// Not a speed test (the frame rate is measured by `npm run bench`, scripts/bench-page.mjs): it
+// Not a speed test (the frame rate is measured by `npm run bench`, bench/bench-page.mjs): it
 // checks the main thread keeps drawing while the worker trains flat out. A page that trained on
 // the main thread would draw a frame or two a second; on a loaded 2-core machine this one draws
 // 20 to 60.

@@ -84,7 +84,7 @@ test('every control is reached by Tab and shows where the focus is', async ({ pa
         name:
           el.id ||
           el.getAttribute('aria-label') ||
-          el.textContent?.trim().slice(0, 30) ||
+          el.textContent.trim().slice(0, 30) ||
           el.tagName,
         ring,
         inMain: !!el.closest('main'),

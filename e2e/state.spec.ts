@@ -114,7 +114,9 @@ test('a bad hash shows the validation error and keeps the scene', async ({ page 
   // A corrupt stored scene is ignored (with a warning) on the next visit.
   await page.evaluate(() => localStorage.setItem('nn-playground:last-scene', '{oops'));
   const warnings: string[] = [];
-  page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   await page.goto('about:blank');
   await open(page, '/');
   await expect(page.locator('#dataset-gallery [aria-checked="true"]')).toHaveAttribute(

@@ -9,14 +9,14 @@ mkdir -p "$ROOT/bench/results"
 step "native (Google Benchmark, one thread)"
 "$BUILD_NATIVE/bench/core_bench" --benchmark_out="$ROOT/bench/results/native.json" --benchmark_out_format=json
 step "real data under Node (digits, Fashion-MNIST subset)"
-node "$ROOT/scripts/bench-real-data.mjs" | tee "$ROOT/bench/results/real-data-node.json"
+node "$ROOT/bench/bench-real-data.mjs" | tee "$ROOT/bench/results/real-data-node.json"
 step "Chromium (the module the page loads, in a module worker)"
-node "$ROOT/scripts/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"
+node "$ROOT/bench/bench-browser.mjs" | tee "$ROOT/bench/results/browser.json"
 step "GEMM roofline and W1–W3 in Chromium, both modules, on the worker's CPU time"
-ROOFLINE_WORKLOADS=1 node "$ROOT/scripts/bench-roofline.mjs" > "$ROOT/bench/results/roofline.json"
-node "$ROOT/scripts/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, ConvNetJS) → bench/results/peers.json
+ROOFLINE_WORKLOADS=1 node "$ROOT/bench/bench-roofline.mjs" > "$ROOT/bench/results/roofline.json"
+node "$ROOT/bench/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, ConvNetJS) → bench/results/peers.json
 step "the page's own cost: W1 with every view live (production build)"
 (cd "$ROOT" && node_modules/.bin/vite build web --logLevel warn)
-node "$ROOT/scripts/bench-page.mjs" | tee "$ROOT/bench/results/page.json"
+node "$ROOT/bench/bench-page.mjs" | tee "$ROOT/bench/results/page.json"
 step "report: the table → docs/benchmarks.md, every number → bench/results/latest.json"
-node "$ROOT/scripts/bench-report.mjs"
+node "$ROOT/bench/bench-report.mjs"

@@ -8,9 +8,10 @@ summary=()
 total=0
 count() { total=$((total + ${1:-0})); }
 
-step "style: clang-format and prettier"
+step "style: clang-format, prettier, ESLint"
 git ls-files -z 'core/*.h' 'core/*.cpp' 'wasm/*.cpp' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' | xargs -0 clang-format --dry-run --Werror
 node_modules/.bin/prettier --check --log-level warn --no-error-on-unmatched-pattern web/src web/test e2e scripts "bench/**/*.{js,mjs,ts,html}" playwright.config.ts vitest.config.ts
+node_modules/.bin/eslint --max-warnings 0 .  # eslint.config.js: strict type-checked, no HTML sinks or eval
 
 bash scripts/build-native.sh
 step "ctest (native)"

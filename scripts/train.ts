@@ -290,7 +290,7 @@ async function main(args: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof Failure) throw error;
     // The engine's errors while training (divergence) are Errors with a message.
-    throw new Failure((error as Error).message ?? String(error));
+    throw new Failure(error instanceof Error ? error.message : String(error));
   } finally {
     trainer.delete();
   }

@@ -111,7 +111,7 @@ try {
     training: {},
     workloads: [],
   };
-  // ?only=workloads (BENCH_ONLY=workloads for scripts/bench-browser.mjs): W1–W3 alone.
+  // ?only=workloads (BENCH_ONLY=workloads for bench/bench-browser.mjs): W1–W3 alone.
   const only = params.get('only');
   // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
   // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two

@@ -1,4 +1,4 @@
-// The GEMM roofline on CPU time (scripts/bench-roofline.mjs): the SIMD multiply-add peak, the
+// The GEMM roofline on CPU time (bench/bench-roofline.mjs): the SIMD multiply-add peak, the
 // micro-kernel alone and the issue-3 GEMM shapes, interleaved round by round. Each run is timed by
 // this thread's own CPU time, which the harness reads from /proc around it (a synchronous request
 // before and after), so that other jobs on a shared machine do not count as our time.

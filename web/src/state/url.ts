@@ -134,7 +134,7 @@ export function restoreState(storage: Storage | undefined): LinkState | null {
     return { scene: checkScene(value.scene), hide };
   } catch (error) {
     console.warn(
-      `Ignoring the scene kept from the last visit: ${error instanceof Error ? error.message : error}`,
+      `Ignoring the scene kept from the last visit: ${error instanceof Error ? error.message : String(error)}`,
     );
     return null;
   }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runRealData } from '../bench/real_data.js';
+import { runRealData } from './real_data.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { default: createCore } = await import(join(root, 'web/src/wasm/core.mjs'));

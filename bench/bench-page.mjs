@@ -4,7 +4,7 @@
 // the same scene trained by the engine alone in a bare worker in the same browser.
 // Needs `vite build web` (scripts/bench.sh builds it). Prints JSON; writes nothing.
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';

@@ -5,7 +5,7 @@
 // node_modules (the TF.js .wasm binaries ship in @tensorflow/tfjs-backend-wasm); nothing is
 // downloaded. Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh) for the initial parameters.
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';

@@ -2,7 +2,7 @@
 // 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm
 // (scripts/build-wasm.sh).
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';

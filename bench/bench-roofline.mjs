@@ -1,14 +1,14 @@
 // GEMM against the wasm SIMD128 multiply-add peak in headless Chromium, on the worker thread's CPU
 // time (bench/roofline/worker.js): usable on a shared machine, where wall-clock figures swing by a
 // factor of two or more. Prints JSON on stdout and a summary on stderr.
-//   node scripts/bench-roofline.mjs [rounds=9] [name=other.wasm ...]
+//   node bench/bench-roofline.mjs [rounds=9] [name=other.wasm ...]
 // (BENCH_PORT: server port, default any free one). It measures core.wasm (SIMD128) and, where
 // Chromium has relaxed SIMD, core-fma.wasm (runs named "madd …"); each name=file adds another build
 // of the same sources (e.g. a kernel variant, for an A/B in one session; runs named "name …").
 // ROOFLINE_WORKLOADS=1 adds W1–W3 training (steps/s on CPU time) for every module.
 // Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm (scripts/build-wasm.sh) and Linux's /proc.
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 // peers.json — ours and the peers in one Chromium —, native.json, page.json), prints one table,
 // writes every number to bench/results/latest.json and the table, with versions and the machine,
 // between the markers in docs/benchmarks.md. Each issue-6 target is checked and a miss is said
-// plainly. Runs on its own too: `node scripts/bench-report.mjs`.
+// plainly. Runs on its own too: `node bench/bench-report.mjs`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ const peer = (system, w) => peers.training.find((r) => r.system === system && r.
 const nativeSteps = (w) =>
   native?.benchmarks.find((b) => b.name === `BM_Workload/${w}`)?.['steps/s'] ?? null;
 // The wasm multiply-add peak and each GEMM's fraction of it, from the roofline run
-// (scripts/bench-roofline.mjs, on the worker's CPU time), for the module the page loads: runs
+// (bench/bench-roofline.mjs, on the worker's CPU time), for the module the page loads: runs
 // named "madd …" where it is core-fma.wasm (relaxed SIMD). The peak is the faster of SIMD128's
 // multiply + add and relaxed SIMD's fused multiply-add, measured in the same run.
 const fused = peers.engine.arch?.endsWith('+madd');
@@ -149,7 +149,9 @@ for (const c of checks) {
 const lscpu = (() => {
   try {
     const text = execFileSync('lscpu', { encoding: 'utf8' });
-    const field = (k) => text.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim();
+    // Some hosts (containers, some hypervisors) report no cache sizes: say so rather than "undefined".
+    const field = (k) =>
+      text.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? 'not reported';
     return `${field('Model name')}, ${field('CPU\\(s\\)')} vCPUs, L1d ${field('L1d cache')}, L2 ${field('L2 cache')}`;
   } catch {
     return 'unknown (lscpu failed)';
@@ -191,7 +193,7 @@ const latest = { date: peers.date, machine: lscpu, peers, native, roofline, page
 writeFileSync(join(results, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
 
 const docs = join(root, 'docs/benchmarks.md');
-const BEGIN = '<!-- bench-report:begin (written by scripts/bench-report.mjs) -->';
+const BEGIN = '<!-- bench-report:begin (written by bench/bench-report.mjs) -->';
 const END = '<!-- bench-report:end -->';
 let text = readFileSync(docs, 'utf8');
 const block = `${BEGIN}\n${section}\n${END}`;
