@@ -26,24 +26,6 @@ const bans = {
   'no-new-func': 'error',
 };
 
-// TEMPORARY — being restructured in issue 12 (helpers "scene", "store", "catalogue"); remove after
-// merge and fix what the linter then reports (counts per file are in that branch's report).
-const beingRestructured = [
-  'web/src/scene/**',
-  'web/src/main.ts',
-  'web/src/ui/**',
-  'web/src/render/**',
-  'web/src/engine/**',
-  'web/src/model.ts',
-  'web/src/advice.ts',
-  'web/src/network-edit.ts',
-  'web/src/state/*', // "store" adds state/*.ts; url.ts and tfp-import.ts are linted:
-  '!web/src/state/url.ts',
-  '!web/src/state/tfp-import.ts',
-  'web/src/wasm/**',
-  'web/test/**',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -54,7 +36,6 @@ export default tseslint.config(
       'web/src/wasm/core.mjs', // Emscripten's generated glue
       'test-results/**',
       'playwright-report/**',
-      ...beingRestructured,
     ],
   },
   {
@@ -121,5 +102,11 @@ export default tseslint.config(
       // Numbers in messages and labels are the norm here (`${epoch}`, `${loss.toFixed(3)}`).
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
+  },
+  {
+    // uPlot declares Side and Distr as ambient const enums, which isolatedModules cannot inline:
+    // the charts write uPlot's documented numbers (side 1 = right, distr 3 = logarithmic).
+    files: ['web/src/render/training-charts.ts'],
+    rules: { '@typescript-eslint/no-unsafe-enum-assignment': 'off' },
   },
 );

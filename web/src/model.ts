@@ -79,7 +79,9 @@ export function readableFormats(
 function shown(value: unknown): string {
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    // JSON.stringify returns undefined for undefined, a function or a symbol, whatever its type says.
+    const json = JSON.stringify(value) as string | undefined;
+    text = json ?? String(value);
   } catch {
     text = String(value);
   }
@@ -303,7 +305,7 @@ export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape |
     const record: ParameterRecord = {};
     for (const p of shapes) {
       const data = own[p.name];
-      if (!data || data.length !== p.size) {
+      if (data?.length !== p.size) {
         throw new Error(
           `saveModel: member ${m}'s "${p.name}" has ${data ? data.length : 'no'} numbers; the ` +
             `scene's model has ${describe(p)}: the trainer was not built from this scene`,

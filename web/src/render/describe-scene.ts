@@ -18,7 +18,7 @@ function value(v: unknown): string {
 export function formatActivation(activation: LayerSpec['activation']): string {
   if (typeof activation === 'string') return activation;
   const { name, ...rest } = activation;
-  const args = Object.entries(rest).filter(([key, v]) => v !== undefined && key !== 'dim');
+  const args = Object.entries(rest).filter(([key]) => key !== 'dim');
   if (args.length === 0) return name;
   if (args.length === 1) return `${name}(${value(args[0]![1])})`;
   return `${name}(${args.map(([key, v]) => `${key}=${value(v)}`).join(', ')})`;

@@ -109,13 +109,13 @@ export function fillClassPixels(
       // The most likely class of the interpolated probabilities (NaN: none). Where the four
       // cells agree, so does their mix (it is at least as likely as any other class at each of
       // them), and only its probability needs interpolating.
-      let index = winner[corners[0]! / k]!;
+      let index = winner[corners[0] / k]!;
       let probability = 0;
       if (
         index >= 0 &&
-        winner[corners[1]! / k] === index &&
-        winner[corners[2]! / k] === index &&
-        winner[corners[3]! / k] === index
+        winner[corners[1] / k] === index &&
+        winner[corners[2] / k] === index &&
+        winner[corners[3] / k] === index
       ) {
         for (let corner = 0; corner < 4; corner++) {
           probability += weights[corner]! * (grid[corners[corner]! + index] ?? 0);

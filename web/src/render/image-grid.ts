@@ -35,9 +35,17 @@ export class ImageGrid {
         `Test image ${sample.rows[i]}: predicted ${predicted}, actually ${actual}`,
       );
       const caption = doc.createElement('figcaption');
-      caption.innerHTML = wrong
-        ? `<span class="mark" aria-hidden="true">✗</span> ${escape(predicted)}<br><span class="truth">true ${escape(actual)}</span>`
-        : `<span class="mark" aria-hidden="true">✓</span> ${escape(predicted)}`;
+      const mark = doc.createElement('span');
+      mark.className = 'mark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = wrong ? '✗' : '✓';
+      caption.append(mark, ` ${predicted}`);
+      if (wrong) {
+        const truth = doc.createElement('span');
+        truth.className = 'truth';
+        truth.textContent = `true ${actual}`;
+        caption.append(doc.createElement('br'), truth);
+      }
       figure.append(canvas, caption);
       items.push(figure);
     }
@@ -71,8 +79,4 @@ function draw(
     image.data.set([v, v, v, 255], i * 4);
   }
   context.putImageData(image, 0, 0);
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -70,8 +70,6 @@ export class MapPainter {
       this.image = ctx.createImageData(r, r);
       this.words = new Uint32Array(this.image.data.buffer);
     }
-    const image = this.image;
-    if (!image) return;
-    if (mapPixels(map, range, this.words)) ctx.putImageData(image, 0, 0);
+    if (mapPixels(map, range, this.words)) ctx.putImageData(this.image, 0, 0);
   }
 }

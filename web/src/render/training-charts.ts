@@ -22,7 +22,7 @@ import {
 import { verticalMarker } from './chart-marker.ts';
 import { Throttle } from '../engine/pacing.ts';
 import { setData, setText } from '../ui/dom.ts';
-import { UplotChart, type ChartSpec, type HolderElement } from './uplot-chart.ts';
+import { UplotChart, type ChartSpec } from './uplot-chart.ts';
 
 /** Okabe–Ito blue, vermillion and a darkened bluish green (3:1 against white, as lines need):
  *  and each split its own dash, so they differ by more than hue. */
@@ -102,9 +102,9 @@ export class TrainingCharts {
   private catchUp: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly el: ChartElements) {
-    this.loss = new UplotChart(el.loss as HolderElement);
-    this.accuracy = new UplotChart(el.accuracy as HolderElement, 180);
-    this.rates = new UplotChart(el.rates as HolderElement, 180);
+    this.loss = new UplotChart(el.loss);
+    this.accuracy = new UplotChart(el.accuracy, 180);
+    this.rates = new UplotChart(el.rates, 180);
     const changed = () => {
       this.dirty = true;
       this.generation++;
@@ -208,7 +208,7 @@ export class TrainingCharts {
           width: faint ? 1.25 : 2,
           spanGaps: true,
           points: !faint && split === 'test' ? { size: 5 } : { show: false },
-          value: (_u, v) =>
+          value: (_u, v: number | null) =>
             v === null ? '–' : metric === 'accuracy' ? percent(v) : v.toPrecision(4),
         });
       }
@@ -256,7 +256,7 @@ export class TrainingCharts {
         ...this.splits(metric, run).map((s) => (log ? forLogAxis(values(s)) : values(s))),
       ];
     });
-    return joinTables(tables) as uPlot.AlignedData;
+    return joinTables(tables);
   }
 
   private ratesSpec(axis: XAxis, log: boolean, key: string): ChartSpec {
@@ -272,7 +272,7 @@ export class TrainingCharts {
       width: 2,
       spanGaps: true,
       points: { show: false },
-      value: (_u, v) => (v === null ? '–' : v.toPrecision(4)),
+      value: (_u, v: number | null) => (v === null ? '–' : v.toPrecision(4)),
     });
     const scale = log ? { distr: 3 as const } : {};
     return {
