@@ -42,7 +42,12 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     // (For TypeScript, strictTypeChecked's @typescript-eslint/no-implied-eval does this.)
-    rules: { ...bans, 'no-implied-eval': 'error' },
+    rules: {
+      ...bans,
+      'no-implied-eval': 'error',
+      // A rest pattern copies an object without some fields (`const { format: _, ...rest } = o`).
+      'no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
   },
   {
     files: ['scripts/**/*.mjs', 'eslint.config.js'],

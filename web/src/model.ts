@@ -19,6 +19,7 @@
 // version's document); any other format is refused, naming the versions this build reads.
 // Pure module (no DOM, no wasm): the Trainer is passed in.
 import { SCENE_FORMAT, validateScene, type DataShape, type Scene } from './scene/index.ts';
+import { isObject, shown } from './scene/fields.ts';
 import type { ModelSpec, Trainer } from './wasm/core.mjs';
 
 export const MODEL_FORMAT = 'nn-playground/model@1';
@@ -76,25 +77,9 @@ export function readableFormats(
 
 // ---- errors --------------------------------------------------------------------------------
 
-function shown(value: unknown): string {
-  let text: string;
-  try {
-    // JSON.stringify returns undefined for undefined, a function or a symbol, whatever its type says.
-    const json = JSON.stringify(value) as string | undefined;
-    text = json ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 function fail(path: string, expected: string, value: unknown): never {
   if (value === undefined) throw new Error(`${path}: missing; expected ${expected}`);
-  throw new Error(`${path}: expected ${expected}, got ${shown(value)}`);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  throw new Error(`${path}: expected ${expected}, got ${shown(value, 60)}`);
 }
 
 function plural(n: number, word: string): string {

@@ -282,7 +282,7 @@ describe('Trainer', () => {
     const exp = Array.from(logits.subarray(0, 3), Math.exp);
     const sum = exp.reduce((a, b) => a + b);
     expect(exp.map((e) => e / sum)).toEqual(
-      Array.from(grid.subarray(12 * 3, 13 * 3), (p) => expect.closeTo(p, 5)),
+      Array.from(grid.subarray(12 * 3, 13 * 3), (p): unknown => expect.closeTo(p, 5)),
     );
     expect(() => spirals.predict([0, 0, 1], 2)).toThrow(/n × features = 2 × 2/);
   });
@@ -751,6 +751,7 @@ describe('TrainingSession (the worker side of the boundary)', () => {
     );
     expect(shownWrong).toEqual(Array.from({ length: 48 }, (_, i) => i < Math.min(wrong, 48)));
     // The matrix (tallied from the same predictions) is the engine's own.
+    // eslint-disable-next-line @typescript-eslint/dot-notation -- a private field: TS allows it by index only
     expect(counts).toEqual(Array.from(session['trainer'].confusion('test').counts));
     // Pixels in 0 … 1, as the .nnpd file scales them.
     expect(Math.max(...images!.pixels)).toBeLessThanOrEqual(1);

@@ -417,7 +417,7 @@ describe('the likeliest-class heatmap', () => {
   it('picks the most likely class, the first of a tie, and none where a value is NaN', () => {
     const grid = new Float32Array([0.2, 0.5, 0.3, 0.4, 0.4, 0.2, 0.1, Number.NaN, 0.9]);
     expect(argmax(grid, 0, 3)).toEqual({ index: 1, probability: 0.5 });
-    expect(argmax(grid, 3, 3)).toEqual({ index: 0, probability: expect.closeTo(0.4) });
+    expect(argmax(grid, 3, 3)).toEqual({ index: 0, probability: expect.closeTo(0.4) as unknown });
     expect(argmax(grid, 6, 3)).toEqual({ index: -1, probability: Number.NaN });
   });
 
@@ -482,8 +482,8 @@ describe('the likeliest-class heatmap', () => {
     expect(row.slice(6)).toEqual([sure1, sure1]);
     // The middle pixels sit near the tie: pale, from orange through grey to blue.
     const middle = [3, 4].map((x) => pixelAt(out, 8, x, 3));
-    expect(middle[0]![0]).toBeGreaterThan(middle[0]![2]!); // orange side
-    expect(middle[1]![2]).toBeGreaterThan(middle[1]![0]!); // blue side
+    expect(middle[0]![0]).toBeGreaterThan(middle[0]![2]); // orange side
+    expect(middle[1]![2]).toBeGreaterThan(middle[1]![0]); // blue side
     // Each row is the same: the boundary is a straight vertical line.
     for (let y = 0; y < 8; y++) {
       expect(Array.from({ length: 8 }, (_, x) => cssColor(pixelAt(out, 8, x, y)))).toEqual(row);

@@ -30,7 +30,7 @@ function memoryStorage(): Storage {
     getItem: (key) => items.get(key) ?? null,
     key: (i) => [...items.keys()][i] ?? null,
     removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
+    setItem: (key, value) => void items.set(key, value),
   };
 }
 

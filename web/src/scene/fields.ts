@@ -8,12 +8,17 @@ function where(path: string): string {
   return path ? `scene.${path}` : 'scene';
 }
 
-export function shown(value: unknown): string {
+/** A value as a message shows it: its JSON (else its String), cut to `limit` characters. */
+export function shown(value: unknown, limit = Infinity): string {
+  let text: string;
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON.stringify returns undefined for undefined, a function or a symbol, whatever its type says.
+    const json = JSON.stringify(value) as string | undefined;
+    text = json ?? String(value);
   } catch {
-    return String(value);
+    text = String(value);
   }
+  return text.length > limit ? `${text.slice(0, limit - 3)}...` : text;
 }
 
 export function fail(path: string, expected: string, value: unknown): never {

@@ -180,7 +180,7 @@ function sceneRows(value: unknown): SceneRows {
     ) {
       fail(`${path}.classNames`, `an array of ${classes} strings, one per class`, names);
     }
-    rows.classNames = names as string[];
+    rows.classNames = names;
   }
   return rows;
 }

@@ -36,7 +36,7 @@ export function suppliedShape(supplied: SuppliedData): DataShape | null {
     rows: supplied.y.length,
     features: supplied.features,
     classes: supplied.classes,
-    separateTest: supplied.test !== undefined && supplied.test !== null,
+    separateTest: supplied.test !== undefined,
   };
 }
 
