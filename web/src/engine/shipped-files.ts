@@ -3,7 +3,10 @@
 import { SHIPPED_CATALOGUE, type ShippedDataset } from '../scene/index.ts';
 import type { ShippedFiles } from './protocol.ts';
 
-interface Bytes { data: ArrayBuffer; test?: ArrayBuffer }
+interface Bytes {
+  data: ArrayBuffer;
+  test?: ArrayBuffer;
+}
 
 const fetched = new Map<ShippedDataset, Promise<Bytes>>();
 
