@@ -51,13 +51,13 @@ TEST(Augmentation, BetaHasMeanAOverAPlusB) {
 
 // Rows x_i = e_i (one-hot in n features), so a mixed row shows λ and the partner it mixed with.
 TEST(Augmentation, MixupMixesEachRowWithAPartnerByOneLambda) {
-  constexpr int n = 8, classes = 3;
+  const int n = 8, classes = 3;
   Augmentation aug({.mixup = 0.4f}, 3, {.rows = n, .features = n, .targets = 1, .soft_classes = classes});
   ASSERT_EQ(aug.target_columns(), classes);
   for (int batch = 0; batch < 20; ++batch) {
     std::vector<float> x(n * n, 0.0f), y(n * classes, 0.0f);
     for (int i = 0; i < n; ++i) {
-      x[static_cast<std::size_t>(i * n + i)] = 1.0f;
+      x[static_cast<std::size_t>(i) * n + i] = 1.0f;
       y[static_cast<std::size_t>(i)] = static_cast<float>(i % classes);  // class indices
     }
     ASSERT_EQ(aug.apply(x.data(), y.data(), n), classes);  // now probability rows
@@ -94,7 +94,7 @@ TEST(Augmentation, MixupMixesValueTargetsAsTheyAre) {
 }
 
 TEST(Augmentation, JitterAddsGaussianNoiseOfSigmaToTheInputsOnly) {
-  constexpr int n = 1000, features = 4;
+  const int n = 1000, features = 4;
   Augmentation aug({.jitter = 0.3f}, 1, {.rows = n, .features = features, .targets = 1});
   std::vector<float> x(n * features, 2.0f), y(n, 1.0f);
   ASSERT_EQ(aug.apply(x.data(), y.data(), n), 1);

@@ -40,7 +40,7 @@ TEST(Ensemble, PredictsTheMeanOfItsMembersClassProbabilities) {
     for (int r = 0; r < 5; ++r) {
       double sum = 0.0;
       for (int c = 0; c < 3; ++c) sum += std::exp(static_cast<double>(o(r, c)));
-      for (int c = 0; c < 3; ++c) mean[static_cast<std::size_t>(r * 3 + c)] += std::exp(o(r, c)) / sum / 3.0;
+      for (int c = 0; c < 3; ++c) mean[static_cast<std::size_t>(r) * 3 + c] += std::exp(o(r, c)) / sum / 3.0;
     }
   }
   const Tensor p = e.predict(kX.data(), 5);

@@ -50,8 +50,8 @@ double stddev(const std::vector<double>& v) {
   return std::sqrt(s / static_cast<double>(v.size()));
 }
 
-double px(const Dataset& d, int i) { return d.x[static_cast<std::size_t>(d.features * i)]; }
-double py(const Dataset& d, int i) { return d.x[static_cast<std::size_t>(d.features * i + 1)]; }
+double px(const Dataset& d, int i) { return d.x[static_cast<std::size_t>(d.features) * i]; }
+double py(const Dataset& d, int i) { return d.x[static_cast<std::size_t>(d.features) * i + 1]; }
 double label(const Dataset& d, int i) { return d.y[static_cast<std::size_t>(i)]; }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ inline float eval_loss(std::vector<TestParam>& params, const LossBuilder& build,
   Arena arena;
   Graph g(arena);
   std::vector<Var> vars;
+  vars.reserve(params.size());
   for (TestParam& p : params) vars.push_back(g.parameter(p.tensor(), p.grad.data()));
   Var loss = build(g, vars);
   const float value = g.scalar(loss);

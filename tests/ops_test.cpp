@@ -100,7 +100,7 @@ struct ActCase {
   ActivationSpec spec;
 };
 
-ActivationSpec with(Activation k, std::function<void(ActivationSpec&)> f = {}) {
+ActivationSpec with(Activation k, const std::function<void(ActivationSpec&)>& f = {}) {
   ActivationSpec s(k);
   if (f) f(s);
   return s;
@@ -203,7 +203,7 @@ struct LossCase {
   double lo = -2.0, hi = 2.0;  // prediction range
 };
 
-LossSpec loss(LossKind k, Reduction r = Reduction::Mean, std::function<void(LossSpec&)> f = {}) {
+LossSpec loss(LossKind k, Reduction r = Reduction::Mean, const std::function<void(LossSpec&)>& f = {}) {
   LossSpec s{.kind = k, .reduction = r};
   if (f) f(s);
   return s;

@@ -19,7 +19,7 @@ TEST(Regularization, L1PenalisesWeightsNotBiasesAndItsGradientIsLambdaSignW) {
       w[p.offset + static_cast<std::size_t>(k)] = v;
       if (!p.is_bias) sum_abs += std::fabs(v);
     }
-  constexpr float l1 = 0.5f;
+  const float l1 = 0.5f;
   EXPECT_NEAR(l1_penalty(net, l1), l1 * sum_abs, 1e-6);
   std::fill(net.gradients().begin(), net.gradients().end(), 0.25f);
   add_l1_gradient(net, l1);

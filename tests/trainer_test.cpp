@@ -73,7 +73,7 @@ TEST(Trainer, DivergenceStopsWithTheStepAndKeepsFiniteParameters) {
   for (float p : t.model().parameters()) EXPECT_TRUE(std::isfinite(p));
 }
 
-std::string config_error(TrainerConfig c) {
+std::string config_error(const TrainerConfig& c) {
   try {
     Trainer t(c);
   } catch (const Error& e) {

@@ -67,9 +67,15 @@ class Reader {
       for (std::string_view a : allowed) ok = ok || key == a;
       for (const char* a : ignored) ok = ok || key == a;
       if (ok) continue;
-      std::string list;
-      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw Error(field(key.c_str()) + " is not an argument of " + owner + "; accepted: " + list);
+      std::string message = field(key.c_str());
+      message += " is not an argument of ";
+      message += owner;
+      message += "; accepted:";
+      for (std::size_t i = 0; i < allowed.size(); ++i) {
+        message += i == 0 ? " " : ", ";
+        message += allowed[i];
+      }
+      throw Error(message);
     }
   }
   void only(std::initializer_list<const char*> allowed, const std::string& owner,
