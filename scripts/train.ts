@@ -39,6 +39,7 @@ import {
   suppliedShape,
   type Scene,
 } from '../web/src/scene/index.ts';
+import { loadSceneRules } from '../web/src/engine/scene-rules.ts';
 import createCore, {
   type CoreModule,
   type Evaluation,
@@ -229,6 +230,8 @@ async function main(args: readonly string[]): Promise<void> {
   const options = parseArgs(args);
   const supplied = options.data === null ? null : readSupplied(options.data);
   const shape = supplied ? suppliedShape(supplied) : undefined;
+  const core = await loadCore();
+  await loadSceneRules(() => Promise.resolve(core)); // loadScene checks by the engine's rules
   let scene: Scene | null = null;
   if (options.scene !== null) {
     const file = options.scene;
@@ -252,7 +255,6 @@ async function main(args: readonly string[]): Promise<void> {
   }
   if (scene === null) throw new Failure(`no scene file given\n${USAGE}`);
 
-  const core = await loadCore();
   const own =
     scene.data.name === SUPPLIED && scene.data.rows ? rowsToSupplied(scene.data.rows) : null;
   const rows = supplied ?? own;

@@ -4,6 +4,7 @@
 // requestAnimationFrame (render/page-frame.ts). The main thread never trains.
 import './style.css';
 import { RunSync } from './engine/run-sync.ts';
+import { loadSceneRules } from './engine/scene-rules.ts';
 import { BoundaryView } from './render/boundary.ts';
 import { DatasetSummary } from './render/dataset-summary.ts';
 import { PlotLegend } from './render/legend.ts';
@@ -26,6 +27,14 @@ import { followStore } from './ui/page-views.ts';
 import { installRunShortcuts, runActions } from './ui/run-actions.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
 
+// Every scene (the link's first) is checked by the engine's rules: load them before reading it.
+await loadSceneRules().catch((error: unknown) => {
+  const why = error instanceof Error ? error.message : String(error);
+  new ErrorBanner(byId('error', HTMLElement)).show(
+    `Could not load the engine: ${why}. The page cannot check or train a scene without it.`,
+  );
+  throw error;
+});
 const link = new LinkSync();
 const store = new Store(initialState(link.initial()));
 const scene = () => store.state.scene;

@@ -18,7 +18,8 @@
 // older format is brought up to date by MIGRATIONS (old format → a function returning the next
 // version's document); any other format is refused, naming the versions this build reads.
 // Pure module (no DOM, no wasm): the Trainer is passed in.
-import { SCENE_FORMAT, validateScene, type DataShape, type Scene } from './scene/index.ts';
+import { checkScene } from './engine/scene-rules.ts';
+import { SCENE_FORMAT, type DataShape, type Scene } from './scene/index.ts';
 import { isObject, shown } from './scene/fields.ts';
 import type { ModelSpec, Trainer } from './wasm/core.mjs';
 
@@ -142,11 +143,12 @@ function migrate(
 
 /**
  * Checks an untrusted scene (parsed JSON): migrates an older format, refuses an unknown one, then
- * validateScene. Errors start with the path of the bad field ("scene.format: …").
+ * checkScene (its fields, then the engine's rules). Errors start with the path of the bad field
+ * ("scene.format: …"). The engine's scene rules must be loaded (loadSceneRules).
  */
 export function loadScene(input: unknown, options: LoadOptions = {}): Scene {
   const document = migrate(input, 'scene', 'scene', options.migrations ?? MIGRATIONS);
-  return validateScene(document, options.supplied);
+  return checkScene(document, options.supplied);
 }
 
 // ---- parameters ----------------------------------------------------------------------------
@@ -276,7 +278,7 @@ export function loadModel(input: unknown, options: LoadOptions = {}): LoadedMode
  * from the Trainer built from it. Throws when the Trainer does not fit the scene.
  */
 export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape | null): SavedModel {
-  const checked = validateScene(scene, supplied);
+  const checked = checkScene(scene, supplied);
   const members = memberCount(checked);
   if (trainer.members() !== members) {
     throw new Error(

@@ -25,10 +25,9 @@ import {
   splitSizes,
   suppliedShape,
   takesClasses,
-  validateScene,
   type Scene,
 } from '../src/scene/index.ts';
-import createCore, {
+import {
   type CoreModule,
   type EngineConfig,
   type Evaluation,
@@ -37,13 +36,15 @@ import createCore, {
   type SuppliedData,
   type Trainer,
 } from '../src/wasm/core.mjs';
+import { checkScene, loadSceneRules } from '../src/engine/scene-rules.ts';
+import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
 const live: { delete(): void }[] = [];
 
 beforeAll(async () => {
-  const wasmBinary = readFileSync(new URL('../src/wasm/core.wasm', import.meta.url));
-  core = await createCore({ wasmBinary });
+  core = await loadTestCore();
+  await loadSceneRules(() => Promise.resolve(core));
 });
 
 afterEach(() => {
@@ -348,7 +349,7 @@ describe('Trainer', () => {
   });
 
   it('trains a non-default scene: Adam, CrossEntropyLoss on two logits, dropout', () => {
-    const scene = validateScene({
+    const scene = checkScene({
       ...defaultScene(),
       model: {
         inputs: 2,
@@ -438,7 +439,7 @@ describe('Trainer', () => {
       },
     ],
   ])('accepts what the page accepts: %s', (_, change) => {
-    const t = trainer(sceneToEngineConfig(validateScene({ ...defaultScene(), ...change })));
+    const t = trainer(sceneToEngineConfig(checkScene({ ...defaultScene(), ...change })));
     expect(Number.isFinite(t.run(100).batchLoss)).toBe(true);
     expectEvaluated(t.evaluate());
   });
@@ -853,7 +854,7 @@ describe('Trainer.historyFrom, testInputs and testPredictions', () => {
   });
 
   it('gives each test row its class, agreeing with confusion() and predict()', () => {
-    const scene = validateScene(datasetScene({ name: 'blobs', classes: 4 }));
+    const scene = checkScene(datasetScene({ name: 'blobs', classes: 4 }));
     const t = trainer(sceneToEngineConfig(scene));
     t.runEpochs(20);
     const { classes, predicted, actual } = t.testPredictions();
@@ -877,7 +878,7 @@ describe('Trainer.historyFrom, testInputs and testPredictions', () => {
   });
 
   it('has no classes for a regression', () => {
-    const t = trainer(sceneToEngineConfig(validateScene(datasetScene({ name: 'plane' }))));
+    const t = trainer(sceneToEngineConfig(checkScene(datasetScene({ name: 'plane' }))));
     expect(t.testPredictions()).toEqual({
       classes: 0,
       predicted: new Int32Array(0),
@@ -893,7 +894,7 @@ describe('datasets in the engine', () => {
   it.each(DATASETS.map((name) => [name]))(
     'trains %s for a few epochs from its default scene',
     (name) => {
-      const scene = validateScene(datasetScene({ name }));
+      const scene = checkScene(datasetScene({ name }));
       const t = trainer(sceneToEngineConfig(scene));
       const info = DATASET_CATALOGUE[name];
       // The split the page predicts is the engine's.
@@ -955,7 +956,7 @@ describe('datasets in the engine', () => {
     (name) => {
       const { min, max } = DATASET_CATALOGUE[name].classes;
       for (const classes of [min, max]) {
-        const t = trainer(sceneToEngineConfig(validateScene(datasetScene({ name, classes }))));
+        const t = trainer(sceneToEngineConfig(checkScene(datasetScene({ name, classes }))));
         expect(t.confusion('test').classes).toBe(classes);
       }
       const config = sceneToEngineConfig(datasetScene({ name, classes: max }));
@@ -1011,14 +1012,14 @@ describe('datasets in the engine', () => {
       'leave a set empty',
     ],
   ])('rejects what the page rejects: %s', (_, scene, path, engineMessage) => {
-    expect(() => validateScene(scene)).toThrow(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: `));
+    expect(() => checkScene(scene)).toThrow(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: `));
     expect(thrownBy(() => trainer(sceneToEngineConfig(scene))).message).toContain(engineMessage);
   });
 });
 
 describe('Trainer: splits, history and early stopping', () => {
   it('evaluates a validation split and hands out its points', () => {
-    const scene = validateScene(datasetScene({ name: 'moons', validationFraction: 0.2 }));
+    const scene = checkScene(datasetScene({ name: 'moons', validationFraction: 0.2 }));
     const t = trainer(sceneToEngineConfig(scene));
     expect(t.validationPoints().length / 3).toBe(100);
     expect(t.trainPoints().length / 3).toBe(250);
@@ -1033,7 +1034,7 @@ describe('Trainer: splits, history and early stopping', () => {
 
   it('cuts the split the page predicts, even where floating point falls short', () => {
     // 180 × 0.7 is 125.99… in floating point; the engine and splitSizes both give 126 rows.
-    const scene = validateScene({
+    const scene = checkScene({
       ...defaultScene(),
       data: { ...defaultScene().data, samples: 180, trainFraction: 0.7, validationFraction: 0.1 },
     });
@@ -1067,7 +1068,7 @@ describe('Trainer: splits, history and early stopping', () => {
     // Every evaluateEvery epochs with that option.
     const sparse = trainer(
       sceneToEngineConfig(
-        validateScene({ ...defaultScene(), training: { batchSize: 10, evaluateEvery: 3 } }),
+        checkScene({ ...defaultScene(), training: { batchSize: 10, evaluateEvery: 3 } }),
       ),
     );
     sparse.runEpochs(7);
@@ -1076,7 +1077,7 @@ describe('Trainer: splits, history and early stopping', () => {
 
   it('stops early: progress.stopped, bestEpoch and the best weights restored', () => {
     // A minDelta no loss can beat: epoch 1 is the best, patience 2 ends the run at epoch 3.
-    const scene = validateScene({
+    const scene = checkScene({
       ...defaultScene(),
       training: { batchSize: 10, earlyStopping: { patience: 2, minDelta: 100 } },
     });
@@ -1092,7 +1093,7 @@ describe('Trainer: splits, history and early stopping', () => {
   });
 
   it('monitors the validation loss when there is a validation set', () => {
-    const scene = validateScene({
+    const scene = checkScene({
       ...datasetScene({ name: 'gauss', noise: 0.5, validationFraction: 0.3 }),
       training: { batchSize: 10, earlyStopping: { patience: 3 } },
     });
@@ -1107,9 +1108,9 @@ describe('Trainer: splits, history and early stopping', () => {
 
   it('keeps going with drop_last off and on, the same number of epochs', () => {
     const base = { ...defaultScene(), data: { ...defaultScene().data, samples: 510 } };
-    const keep = trainer(sceneToEngineConfig(validateScene(base))); // 255 rows: 26 batches
+    const keep = trainer(sceneToEngineConfig(checkScene(base))); // 255 rows: 26 batches
     const drop = trainer(
-      sceneToEngineConfig(validateScene({ ...base, training: { batchSize: 10, dropLast: true } })),
+      sceneToEngineConfig(checkScene({ ...base, training: { batchSize: 10, dropLast: true } })),
     );
     expect(keep.runEpochs(2).step).toBe(52);
     expect(drop.runEpochs(2).step).toBe(50);
@@ -1144,7 +1145,7 @@ describe('Trainer with supplied data', () => {
 
   it('trains on rows given beside the scene', () => {
     const data = { ...xorRows(400), features: 2, classes: 2 };
-    const scene = validateScene(supplied(), suppliedShape(data));
+    const scene = checkScene(supplied(), suppliedShape(data));
     const t = new core.Trainer(sceneToEngineConfig(scene), data);
     live.push(t);
     expect(t.trainPoints().length / 3).toBe(200);
@@ -1163,7 +1164,7 @@ describe('Trainer with supplied data', () => {
       classes: 2,
       test: { x: new Float32Array(test.x), y: new Float32Array(test.y), features: 2, classes: 2 },
     };
-    const scene = validateScene(
+    const scene = checkScene(
       { ...supplied(), data: { name: 'supplied', trainFraction: 0.5, validationFraction: 0.2 } },
       suppliedShape(data),
     );
@@ -1180,7 +1181,7 @@ describe('Trainer with supplied data', () => {
   it('trains a supplied regression', () => {
     const x = Array.from({ length: 200 }, (_, i) => -3 + (6 * i) / 199);
     const data = { x, y: x.map((v) => 0.5 * v - 0.2), features: 1, classes: 0 };
-    const scene = validateScene(
+    const scene = checkScene(
       {
         ...supplied(),
         model: { inputs: 1, layers: [{ units: 1, activation: 'Identity' }] },

@@ -21,10 +21,13 @@ import {
   defaultScene,
   SCENE_FORMAT,
   sceneToEngineConfig,
-  validateScene,
   type Scene,
 } from '../src/scene/index.ts';
 import createCore, { type CoreModule, type Trainer } from '../src/wasm/core.mjs';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 let core: CoreModule;
 const trainers: Trainer[] = [];
@@ -46,7 +49,7 @@ function trainer(scene: Scene): Trainer {
 
 function docScene(file: string): Scene {
   const url = new URL(`../../docs/scenes/${file}`, import.meta.url);
-  return validateScene(JSON.parse(readFileSync(url, 'utf8')));
+  return checkScene(JSON.parse(readFileSync(url, 'utf8')));
 }
 
 type Json = Record<string, unknown>;
@@ -440,7 +443,7 @@ describe('loadModel names the bad field', () => {
     (model.scene as Json).data = { name: 'supplied', trainFraction: 0.5 };
     expect(loadModel(model).scene.data.name).toBe('supplied');
     expect(() => loadModel(model, { supplied: { rows: 100, features: 3, classes: 2 } })).toThrow(
-      /^model\.scene\.model\.inputs: expected 3 \(the supplied data points have 3 features\)/,
+      /^model\.scene\.model\.inputs: must be 3 .*: the supplied data has 3 features per row$/,
     );
   });
 });
@@ -481,7 +484,7 @@ describe('versions and migrations', () => {
     expect(() => loadScene(input)).toThrow(message);
   });
 
-  it('loadScene validates the current version as validateScene does', () => {
+  it('loadScene validates the current version as checkScene does', () => {
     expect(loadScene(copy(defaultScene()))).toEqual(defaultScene());
     expect(() => loadScene({ ...defaultScene(), seed: 'one' })).toThrow(/^scene\.seed: /);
   });

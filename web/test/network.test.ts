@@ -19,7 +19,11 @@ import {
   mapOffset,
   MAX_DRAWN,
 } from '../src/render/network-layout.ts';
-import { datasetScene, defaultScene, validateScene, type Scene } from '../src/scene/index.ts';
+import { datasetScene, defaultScene, type Scene } from '../src/scene/index.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 function withLoss(scene: Scene, name: Scene['loss']['name']): Scene {
   return { ...scene, loss: { name } };
@@ -41,7 +45,7 @@ describe('pairWarnings', () => {
 
   it('explains a double softmax, which the engine accepts', () => {
     const scene = withOutputActivation(datasetScene({ name: 'blobs' }), 'Softmax');
-    expect(() => validateScene(scene)).not.toThrow();
+    expect(() => checkScene(scene)).not.toThrow();
     const [w, ...rest] = pairWarnings(scene);
     expect(rest).toEqual([]);
     expect(w).toMatch(/double softmax/);
@@ -49,7 +53,7 @@ describe('pairWarnings', () => {
 
   it('explains BCELoss on logits, which the engine refuses', () => {
     const scene = withOutputActivation(defaultScene(), 'Identity');
-    expect(() => validateScene(scene)).toThrow(/BCELoss/);
+    expect(() => checkScene(scene)).toThrow(/BCELoss/);
     expect(pairWarnings(scene).join(' ')).toMatch(
       /BCELoss takes probabilities.*refuses.*BCEWithLogitsLoss/,
     );
@@ -60,10 +64,10 @@ describe('pairWarnings', () => {
       /sigmoid twice/,
     );
     const mse = withLoss(defaultScene(), 'MSELoss'); // two classes: accepted, explained
-    expect(() => validateScene(mse)).not.toThrow();
+    expect(() => checkScene(mse)).not.toThrow();
     expect(pairWarnings(mse).join(' ')).toMatch(/MSELoss on class labels fits the 0\/1 label/);
     const many = withLoss(datasetScene({ name: 'blobs' }), 'MSELoss'); // class indices: refused
-    expect(() => validateScene(many)).toThrow(/loss\.name/);
+    expect(() => checkScene(many)).toThrow(/loss\.name/);
     expect(pairWarnings(many).join(' ')).toMatch(/class index as a number.*refuses/);
   });
 
@@ -95,7 +99,7 @@ describe('scene edits', () => {
   it('adds and removes hidden layers from 0 to 8, keeping the output', () => {
     const none = withHiddenCount(defaultScene(), 0);
     expect(none.model.layers).toEqual([{ units: 1, activation: 'Sigmoid' }]);
-    expect(() => validateScene(none)).not.toThrow();
+    expect(() => checkScene(none)).not.toThrow();
     const three = withHiddenCount(defaultScene(), 3);
     expect(three.model.layers.map((l) => l.units)).toEqual([4, 4, 4, 1]);
     expect(withHiddenCount(none, 1).model.layers[0]).toEqual({ units: 4, activation: 'Tanh' });
@@ -131,7 +135,7 @@ describe('scene edits', () => {
     const three = withFeatureToggled(s, 'x1*x2');
     expect(three.data.features).toEqual(['x1', 'x2', 'x1*x2']);
     expect(three.model.inputs).toBe(3);
-    expect(() => validateScene(three)).not.toThrow();
+    expect(() => checkScene(three)).not.toThrow();
     const one = withFeatureToggled(withFeatureToggled(s, 'x1'), 'x2');
     expect(one.data.features).toEqual(['x2']); // the last one stays on
     expect(featuresOf(datasetScene({ name: 'sine' }))).toBeNull();

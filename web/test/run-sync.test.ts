@@ -5,9 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, SnapshotMessage, ToWorker } from '../src/engine/protocol.ts';
 import { RunSync } from '../src/engine/run-sync.ts';
-import { defaultScene, validateScene, type Scene } from '../src/scene/index.ts';
+import { defaultScene, type Scene } from '../src/scene/index.ts';
 import { changeScene } from '../src/state/scene-change.ts';
 import { initialState, Store } from '../src/state/store.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 /** Stands in for the training worker: `posted` holds the requests, reply() answers. */
 class FakeWorker {
@@ -38,7 +42,7 @@ function snapshot(run: number, step: number): SnapshotMessage {
   } as unknown as SnapshotMessage;
 }
 
-function setup(scene: Scene = validateScene(defaultScene())) {
+function setup(scene: Scene = checkScene(defaultScene())) {
   const workers: FakeWorker[] = [];
   const store = new Store(initialState({ scene }));
   const sync = new RunSync(store, { ready: () => {}, thumbnails: () => {} }, () => {

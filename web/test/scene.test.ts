@@ -22,10 +22,13 @@ import {
   shippedScene,
   splitSizes,
   takesClasses,
-  validateScene,
   type GeneratedData,
   type Scene,
 } from '../src/scene/index.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 const REMOVE = Symbol('remove the field');
 
@@ -108,8 +111,8 @@ describe('defaultScene', () => {
 
   it('is valid and survives a JSON round trip unchanged', () => {
     const scene = defaultScene();
-    expect(validateScene(scene)).toStrictEqual(scene);
-    expect(validateScene(JSON.parse(JSON.stringify(scene)))).toStrictEqual(scene);
+    expect(checkScene(scene)).toStrictEqual(scene);
+    expect(checkScene(JSON.parse(JSON.stringify(scene)))).toStrictEqual(scene);
   });
 
   it('returns a fresh object each time', () => {
@@ -135,11 +138,11 @@ describe('the accepted names', () => {
   });
 });
 
-describe('validateScene', () => {
+describe('checkScene', () => {
   it('keeps every field of a scene that uses them all', () => {
     const scene = everything();
-    expect(validateScene(scene)).toStrictEqual(scene);
-    expect(validateScene(JSON.parse(JSON.stringify(scene)))).toStrictEqual(scene);
+    expect(checkScene(scene)).toStrictEqual(scene);
+    expect(checkScene(JSON.parse(JSON.stringify(scene)))).toStrictEqual(scene);
   });
 
   it.each<[string, unknown]>([
@@ -148,7 +151,7 @@ describe('validateScene', () => {
     ['dropout 0', { units: 4, activation: 'Tanh', dropout: 0 }],
   ])('accepts a hidden layer with %s', (_, layer) => {
     const scene = edited('model.layers[0]', layer);
-    expect(validateScene(scene)).toEqual(scene);
+    expect(checkScene(scene)).toEqual(scene);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -164,7 +167,7 @@ describe('validateScene', () => {
     ['Adam', { name: 'Adam', lr: 0.001, betas: [0.8, 0.9], amsgrad: false }],
   ])('accepts %s with its arguments', (_, optimizer) => {
     const scene = edited('optimizer', optimizer);
-    expect(validateScene(scene)).toEqual(scene);
+    expect(checkScene(scene)).toEqual(scene);
   });
 
   it.each<[string, unknown]>([
@@ -176,7 +179,7 @@ describe('validateScene', () => {
     ['null (no schedule)', null],
   ])('accepts the scheduler %s', (_, scheduler) => {
     const scene = edited('scheduler', scheduler);
-    expect(validateScene(scene)).toEqual(scene);
+    expect(checkScene(scene)).toEqual(scene);
   });
 
   it.each<[string, Partial<Scene>]>([
@@ -206,12 +209,12 @@ describe('validateScene', () => {
     ['an empty init', { init: {} }],
   ])('accepts %s', (_, change) => {
     const scene = { ...defaultScene(), ...change };
-    expect(validateScene(scene)).toEqual(scene);
+    expect(checkScene(scene)).toEqual(scene);
   });
 
   it('returns a copy that shares nothing with its input', () => {
     const input = everything();
-    const output = validateScene(input);
+    const output = checkScene(input);
     output.model.layers[0]!.units = 7;
     (output.model.layers[0]!.activation as { negative_slope: number }).negative_slope = 0.5;
     (output.data as GeneratedData).samples = 100;
@@ -228,7 +231,7 @@ describe('validateScene', () => {
     ['scene', 'circle'],
     ['scene', []],
   ])('rejects a non-object naming "%s"', (field, value) => {
-    expect(() => validateScene(value)).toThrow(new RegExp(`^${field}:`));
+    expect(() => checkScene(value)).toThrow(new RegExp(`^${field}:`));
   });
 
   it.each<[string, unknown, unknown?]>([
@@ -261,7 +264,6 @@ describe('validateScene', () => {
     ['model.layers[0].activation', 'Tanhh'],
     ['model.layers[0].activation', REMOVE],
     ['model.layers[0].activation', 3],
-    ['model.layers[2].activation', 'Tanh'],
     ['model.layers[0].bias', false],
     ['model.layers[0].dropout', 1],
     ['model.layers[0].dropout', -0.1],
@@ -290,7 +292,7 @@ describe('validateScene', () => {
     ['training.batchSize', 0],
     ['optimiser', { lr: 1 }],
   ])('rejects a bad %s (%s), naming it', (path, value, base = defaultScene()) => {
-    expect(() => validateScene(edited(path, value, base))).toThrow(naming(path));
+    expect(() => checkScene(edited(path, value, base))).toThrow(naming(path));
   });
 
   it.each<[string, unknown, unknown?]>([
@@ -317,8 +319,10 @@ describe('validateScene', () => {
     ['init.scale', 2],
     ['init.bias', 0.1, { ...defaultScene(), init: {} }],
     ['init.bias', 20],
+    ['init.b', -0.5, { ...everything(), init: { weight: 'uniform', a: 0 } }],
+    ['optimizer.nesterov', true, { ...everything(), optimizer: { name: 'SGD', lr: 0.1 } }],
   ])('rejects a bad %s (%s) in a rich scene, naming it', (path, value, base = everything()) => {
-    expect(() => validateScene(edited(path, value, base))).toThrow(naming(path));
+    expect(() => checkScene(edited(path, value, base))).toThrow(naming(path));
   });
 
   it.each<[string, unknown]>([
@@ -326,35 +330,35 @@ describe('validateScene', () => {
     ['scheduler', { name: 'CosineAnnealingLR', eta_min: 0 }],
     ['init', { weight: 'constant' }],
   ])('rejects a %s without its required argument (%j)', (path, value) => {
-    expect(() => validateScene(edited(path, value))).toThrow(/needs it|missing/);
+    expect(() => checkScene(edited(path, value))).toThrow(/needs it|missing/);
   });
 
   it('says what is accepted', () => {
-    expect(() => validateScene(edited('model.layers[0].activation', 'Tanhh'))).toThrow(
+    expect(() => checkScene(edited('model.layers[0].activation', 'Tanhh'))).toThrow(
       `scene.model.layers[0].activation: expected one of ${ACTIVATIONS.join(', ')}, ` +
         'or an object {name, ...arguments}, got "Tanhh"',
     );
-    expect(() => validateScene(edited('loss.name', 'CE'))).toThrow(
+    expect(() => checkScene(edited('loss.name', 'CE'))).toThrow(
       `scene.loss.name: expected one of ${LOSSES.join(', ')}, got "CE"`,
     );
-    expect(() => validateScene(edited('optimizer.momentun', 0.9))).toThrow(
+    expect(() => checkScene(edited('optimizer.momentun', 0.9))).toThrow(
       'scene.optimizer.momentun: unknown field for SGD; accepted: name, lr, momentum, ' +
         'dampening, nesterov, weight_decay, no_decay_bias',
     );
-    expect(() => validateScene(edited('optimizer.momentum', 1))).toThrow(
+    expect(() => checkScene(edited('optimizer.momentum', 1))).toThrow(
       'scene.optimizer.momentum: expected a number in [0, 1), got 1',
     );
-    expect(() => validateScene(edited('scheduler', { name: 'StepLR' }))).toThrow(
+    expect(() => checkScene(edited('scheduler', { name: 'StepLR' }))).toThrow(
       'scene.scheduler.step_size: missing; expected an integer in [1, 1000000] (StepLR needs it)',
     );
-    expect(() => validateScene(edited('model.layers[2].activation', 'Tanh'))).toThrow(
-      /^scene\.model\.layers\[2\]\.activation: expected Sigmoid .*BCEWithLogitsLoss/,
+    expect(() => checkScene(edited('model.layers[2].activation', 'Tanh'))).toThrow(
+      /^scene\.loss\.name: BCELoss takes probabilities: .*must be Sigmoid \(got Tanh\).*BCEWithLogitsLoss/,
     );
-    expect(() => validateScene(edited('model.layers[2].units', 2))).toThrow(
-      /^scene\.model\.layers\[2\]\.units: expected 1 for the output layer/,
+    expect(() => checkScene(edited('model.layers[2].units', 2))).toThrow(
+      /^scene\.model\.layers\[2\]\.units: \(the output layer\) must be 1 for BCELoss/,
     );
-    expect(() => validateScene({ ...defaultScene(), loss: { name: 'CrossEntropyLoss' } })).toThrow(
-      /^scene\.model\.layers\[2\]\.units: expected 2 for the output layer/,
+    expect(() => checkScene({ ...defaultScene(), loss: { name: 'CrossEntropyLoss' } })).toThrow(
+      /^scene\.model\.layers\[2\]\.units: \(the output layer\) must be 2 for CrossEntropyLoss/,
     );
   });
 });
@@ -429,7 +433,7 @@ describe('datasetScene', () => {
 
   it.each(DATASETS.map((name) => [name]))('builds a valid scene for %s', (name) => {
     const scene = datasetScene({ name });
-    expect(validateScene(scene)).toStrictEqual(scene);
+    expect(checkScene(scene)).toStrictEqual(scene);
     const info = DATASET_CATALOGUE[name];
     const output = scene.model.layers.at(-1)!;
     expect(scene.model.inputs).toBe(info.features);
@@ -448,7 +452,7 @@ describe('datasetScene', () => {
   });
 
   it.each([2, 3, 4, 5, 6])('gives blobs with %i classes the matching output layer', (classes) => {
-    const scene = validateScene(datasetScene({ name: 'blobs', classes }));
+    const scene = checkScene(datasetScene({ name: 'blobs', classes }));
     expect(scene.data).toMatchObject({ name: 'blobs', classes });
     expect(scene.model.layers.at(-1)!.units).toBe(classes === 2 ? 1 : classes);
     expect(scene.loss.name).toBe(classes === 2 ? 'BCELoss' : 'CrossEntropyLoss');
@@ -468,7 +472,7 @@ describe('datasetScene', () => {
   });
 });
 
-describe('validateScene: data and training', () => {
+describe('checkScene: data and training', () => {
   it.each<[string, Partial<Scene>]>([
     ['a validation split', { data: { ...defaultScene().data, validationFraction: 0.2 } }],
     [
@@ -507,20 +511,20 @@ describe('validateScene: data and training', () => {
     ['HuberLoss on two classes', { loss: { name: 'HuberLoss' } }],
   ])('accepts %s', (_, change) => {
     const scene = { ...defaultScene(), ...change };
-    expect(validateScene(scene)).toStrictEqual(scene);
+    expect(checkScene(scene)).toStrictEqual(scene);
   });
 
   it('accepts supplied data, checking what it can without the rows', () => {
     const scene = edited('data', { name: 'supplied', trainFraction: 0.7 });
-    expect(validateScene(scene)).toStrictEqual(scene);
+    expect(checkScene(scene)).toStrictEqual(scene);
     // Its shape, when given, is checked like a generator's.
     const shape = { rows: 100, features: 2, classes: 2 };
-    expect(validateScene(scene, shape)).toStrictEqual(scene);
-    expect(() => validateScene(scene, { ...shape, features: 4 })).toThrow(
-      /^scene\.model\.inputs: expected 4 \(the supplied data points have 4 features\), got 2$/,
+    expect(checkScene(scene, shape)).toStrictEqual(scene);
+    expect(() => checkScene(scene, { ...shape, features: 4 })).toThrow(
+      /^scene\.model\.inputs: must be 4 \(the number of input features\), got 2: the supplied data has 4 features per row$/,
     );
-    expect(() => validateScene(scene, { ...shape, classes: 3 })).toThrow(naming('loss.name'));
-    expect(() => validateScene(scene, { ...shape, rows: 1 })).toThrow(naming('data.trainFraction'));
+    expect(() => checkScene(scene, { ...shape, classes: 3 })).toThrow(naming('loss.name'));
+    expect(() => checkScene(scene, { ...shape, rows: 1 })).toThrow(naming('data.trainFraction'));
   });
 
   it.each<[string, unknown, unknown?]>([
@@ -580,7 +584,7 @@ describe('validateScene: data and training', () => {
     ['training.earlyStopping.delta', 0.1, edited('training.earlyStopping', { patience: 2 })],
     ['training.epochs', 10],
   ])('rejects a bad %s (%j), naming it', (path, value, base = defaultScene()) => {
-    expect(() => validateScene(edited(path, value, base))).toThrow(naming(path));
+    expect(() => checkScene(edited(path, value, base))).toThrow(naming(path));
   });
 
   it.each<[string, string, Partial<Scene>]>([
@@ -652,55 +656,69 @@ describe('validateScene: data and training', () => {
       { training: { batchSize: 251, dropLast: true } },
     ],
   ])('rejects %s, naming %s', (_, path, change) => {
-    expect(() => validateScene({ ...defaultScene(), ...change })).toThrow(naming(path));
+    expect(() => checkScene({ ...defaultScene(), ...change })).toThrow(naming(path));
   });
 
   it('says what is accepted', () => {
-    expect(() => validateScene(edited('data.name', 'circles'))).toThrow(
+    expect(() => checkScene(edited('data.name', 'circles'))).toThrow(
       `scene.data.name: expected one of ${DATASETS.join(', ')}, supplied, got "circles"`,
     );
-    expect(() => validateScene(edited('data.features', ['x1', 'cos(x1)']))).toThrow(
+    expect(() => checkScene(edited('data.features', ['x1', 'cos(x1)']))).toThrow(
       `scene.data.features[1]: expected one of ${FEATURES.join(', ')}, got "cos(x1)"`,
     );
     const spirals = datasetScene({ name: 'spirals' });
-    expect(() => validateScene(edited('data.classes', 9, spirals))).toThrow(
+    expect(() => checkScene(edited('data.classes', 9, spirals))).toThrow(
       'scene.data.classes: expected an integer in [2, 5], got 9',
     );
-    expect(() => validateScene(edited('data.classes', 3))).toThrow(
+    expect(() => checkScene(edited('data.classes', 3))).toThrow(
       'scene.data.classes: circle has exactly 2 classes; only blobs (2 to 6) and spirals ' +
         '(2 to 5) take data.classes, got 3',
     );
-    expect(() => validateScene({ ...defaultScene(), data: spirals.data })).toThrow(
-      'scene.loss.name: expected one of CrossEntropyLoss, NLLLoss, MultiMarginLoss (BCELoss ' +
-        'handles two classes only; spirals with 3 classes has 3: use one output per class), ' +
-        'got "BCELoss"',
+    expect(() => checkScene({ ...defaultScene(), data: spirals.data })).toThrow(
+      'scene.loss.name: BCELoss, which handles two classes only, cannot take the 3 classes of ' +
+        'spirals with 3 classes: use one of CrossEntropyLoss, NLLLoss, MultiMarginLoss with one ' +
+        'output per class',
     );
     expect(() =>
-      validateScene({
+      checkScene({
         ...datasetScene({ name: 'sine' }),
         loss: { name: 'L1Loss' },
         model: defaultScene().model,
       }),
-    ).toThrow('scene.model.inputs: expected 1 (sine points have 1 feature), got 2');
-    expect(() =>
-      validateScene({ ...datasetScene({ name: 'plane' }), loss: { name: 'BCELoss' } }),
     ).toThrow(
-      'scene.loss.name: expected one of MSELoss, L1Loss, HuberLoss (plane is a regression: ' +
-        'its target is a number, not a class), got "BCELoss"',
+      'scene.model.inputs: must be 1 (the number of input features), got 2: sine has 1 feature per row',
     );
-    expect(() => validateScene(edited('data.validationFraction', 0.5))).toThrow(
+    expect(() =>
+      checkScene({ ...datasetScene({ name: 'plane' }), loss: { name: 'CrossEntropyLoss' } }),
+    ).toThrow(
+      'scene.loss.name: CrossEntropyLoss needs classes; this data is a regression: use ' +
+        'MSELoss, L1Loss, HuberLoss',
+    );
+    expect(() => checkScene(edited('data.validationFraction', 0.5))).toThrow(
       'scene.data.validationFraction: 0.5 with data.trainFraction 0.5 leaves nothing for the ' +
         'test set (the two must add up to less than 1)',
     );
-    expect(() => validateScene(edited('training', { batchSize: 300, dropLast: true }))).toThrow(
-      'scene.training.batchSize: 300 is larger than the 250 training rows, so ' +
-        'training.dropLast would leave no batch; lower it or turn dropLast off',
+    expect(() => checkScene(edited('training', { batchSize: 300, dropLast: true }))).toThrow(
+      'scene.training.batchSize: 300 is larger than the 250 training rows, so dropLast would ' +
+        'leave no batch; lower it or turn training.dropLast off',
     );
-    expect(() =>
-      validateScene(edited('training.earlyStopping', { patience: 2, delta: 1 })),
-    ).toThrow(
+    expect(() => checkScene(edited('training.earlyStopping', { patience: 2, delta: 1 }))).toThrow(
       'scene.training.earlyStopping.delta: unknown field; accepted: patience, minDelta, restoreBest',
     );
+    expect(() => checkScene(edited('init', { weight: 'uniform', a: 0.5, b: 0.1 }))).toThrow(
+      'scene.init.b: must be at least init.a (U(a, b) needs a ≤ b; a is 0.5)',
+    );
+    expect(() =>
+      checkScene(
+        edited('optimizer', {
+          name: 'SGD',
+          lr: 0.1,
+          nesterov: true,
+          momentum: 0.9,
+          dampening: 0.1,
+        }),
+      ),
+    ).toThrow('scene.optimizer.nesterov: needs momentum > 0 and dampening 0 (as torch.optim.SGD)');
   });
 });
 
@@ -743,7 +761,7 @@ describe('shipped datasets', () => {
   it('makes scenes with bench/real_data.js\u2019s settings that validate', () => {
     for (const name of SHIPPED_DATASETS) {
       const scene = shippedScene(name);
-      expect(validateScene(scene)).toEqual(scene);
+      expect(checkScene(scene)).toEqual(scene);
       expect(scene.data).toMatchObject({ name: 'supplied', dataset: name });
       expect(scene.model.inputs).toBe(SHIPPED_CATALOGUE[name].shape.features);
       expect(scene.model.layers.at(-1)!.units).toBe(SHIPPED_CATALOGUE[name].shape.classes);
@@ -770,14 +788,14 @@ describe('shipped datasets', () => {
 
   it('checks the model against the named dataset\u2019s shape', () => {
     const scene = shippedScene('digits');
-    expect(() => validateScene({ ...scene, model: { ...scene.model, inputs: 4 } })).toThrow(
-      /^scene\.model\.inputs: expected 64/,
+    expect(() => checkScene({ ...scene, model: { ...scene.model, inputs: 4 } })).toThrow(
+      /^scene\.model\.inputs: must be 64 /,
     );
-    expect(() => validateScene({ ...scene, data: { ...scene.data, dataset: 'mnist' } })).toThrow(
+    expect(() => checkScene({ ...scene, data: { ...scene.data, dataset: 'mnist' } })).toThrow(
       /^scene\.data\.dataset: expected one of digits, iris, fashion/,
     );
     expect(() =>
-      validateScene({ ...defaultScene(), data: { ...defaultScene().data, dataset: 'iris' } }),
+      checkScene({ ...defaultScene(), data: { ...defaultScene().data, dataset: 'iris' } }),
     ).toThrow(/^scene\.data\.dataset: only for data\.name "supplied"/);
   });
 

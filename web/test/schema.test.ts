@@ -1,5 +1,5 @@
 // docs/scene.schema.json (JSON Schema 2020-12, checked with ajv) against web/src/scene/: the
-// schema accepts every scene validateScene accepts, rejects what validateScene rejects except the
+// schema accepts every scene checkScene accepts, rejects what checkScene rejects except the
 // few rules JSON Schema cannot express (listed in the schema's description and below), and its
 // name lists, keyword arguments, fields and ranges are the engine catalogue's
 // (web/src/scene/engine-catalogue.json, which web/test/catalogue.test.ts holds to the engine).
@@ -16,7 +16,6 @@ import {
   shippedScene,
   SUPPLIED,
   takesClasses,
-  validateScene,
   type Scene,
 } from '../src/scene/index.ts';
 import {
@@ -27,6 +26,10 @@ import {
   type CatalogueArg,
   type Range,
 } from '../src/scene/engine-catalogue.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +63,7 @@ const schemaAccepts = (scene: unknown) => validate(scene);
 
 function sceneError(scene: unknown): string {
   try {
-    validateScene(scene);
+    checkScene(scene);
     return '';
   } catch (error) {
     return (error as Error).message;
@@ -300,7 +303,7 @@ describe('docs/scene.schema.json', () => {
     );
   });
 
-  it.each(validScenes())('accepts %s, as validateScene does', (_, scene) => {
+  it.each(validScenes())('accepts %s, as checkScene does', (_, scene) => {
     expect(sceneError(scene)).toBe('');
     expect(schemaErrors(scene)).toBe('');
   });
@@ -311,7 +314,7 @@ describe('docs/scene.schema.json', () => {
   });
 });
 
-describe('the schema and validateScene agree on bad scenes', () => {
+describe('the schema and checkScene agree on bad scenes', () => {
   const base = defaultScene();
   const rich = richScenes()[0]!;
   const nll = {
@@ -495,7 +498,7 @@ describe('the schema and validateScene agree on bad scenes', () => {
   });
 });
 
-describe('what only validateScene checks (arithmetic and the last layer)', () => {
+describe('what only checkScene checks (arithmetic and the last layer)', () => {
   const base = defaultScene();
   const last = 'model.layers[2]';
   const gaps: Array<[string, unknown, RegExp]> = [
@@ -522,7 +525,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
     [
       'BCELoss without a Sigmoid output',
       edited(base, `${last}.activation`, 'Tanh'),
-      /^scene\.model\.layers\[2\]\.activation: expected Sigmoid/,
+      /^scene\.loss\.name: BCELoss takes probabilities: the output layer's activation must be Sigmoid/,
     ],
     [
       'a batch larger than the training set with dropLast',
@@ -531,7 +534,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
     ],
   ];
 
-  it.each(gaps)('validateScene rejects %s; the schema cannot', (_, scene, message) => {
+  it.each(gaps)('checkScene rejects %s; the schema cannot', (_, scene, message) => {
     expect(sceneError(scene)).toMatch(message);
     expect(schemaErrors(scene)).toBe('');
   });
@@ -543,7 +546,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
     }
   });
 
-  /** Whether validateScene's message is one of the rules the schema leaves to it. */
+  /** Whether checkScene's message is one of the rules the schema leaves to it. */
   function isKnownGap(message: string, scene: Json): boolean {
     const layers = (scene.model as { layers?: unknown[] } | undefined)?.layers;
     const outputLayer = Array.isArray(layers) ? `model.layers[${layers.length - 1}]` : '';
@@ -552,7 +555,8 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
       /^scene\.training\.batchSize: .* is larger than the .* training rows/,
       // A scene's own rows: their counts against features and classes, and class indices.
       /^scene\.data\.rows\.(test\.)?(x|y(\[\d+\])?|classNames): expected (an array of \d+|a class index)/,
-      /^scene\.model\.inputs: expected \d+ \(the supplied data points have/,
+      /^scene\.model\.inputs: must be \d+ .*: the supplied data has/,
+      /^scene\.loss\.name: BCELoss takes probabilities: the output layer's activation/,
       new RegExp(
         `^scene\\.${outputLayer.replace(/[.[\]]/g, '\\$&')}\\.(units|dropout|activation): `,
       ),
@@ -605,7 +609,7 @@ describe('what only validateScene checks (arithmetic and the last layer)', () =>
           if (!error && !accepted) {
             disagreements.push(`${label} ${path}=${String(value)}: only the schema rejects`);
           } else if (error && accepted && !isKnownGap(error, variant)) {
-            disagreements.push(`${label} ${path}=${String(value)}: only validateScene: ${error}`);
+            disagreements.push(`${label} ${path}=${String(value)}: only checkScene: ${error}`);
           }
         }
       }

@@ -3,7 +3,7 @@
 // one it heard.
 import { describe, expect, it } from 'vitest';
 import type { PointsMessage, SnapshotMessage } from '../src/engine/protocol.ts';
-import { defaultScene, shippedScene, validateScene, type Scene } from '../src/scene/index.ts';
+import { defaultScene, shippedScene, type Scene } from '../src/scene/index.ts';
 import { changeScene } from '../src/state/scene-change.ts';
 import {
   initialState,
@@ -13,8 +13,12 @@ import {
   type Change,
   type PageState,
 } from '../src/state/store.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
 
-const scene = (): Scene => validateScene(defaultScene());
+withSceneRules();
+
+const scene = (): Scene => checkScene(defaultScene());
 const withLr = (s: Scene, lr: number): Scene => ({ ...s, optimizer: { ...s.optimizer, lr } });
 
 /** A snapshot with only what the store reads. */

@@ -8,9 +8,12 @@ import {
   rowsToSupplied,
   sceneShape,
   splitSizes,
-  validateScene,
   type Scene,
 } from '../src/scene/index.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 const blobs = readFileSync(new URL('./fixtures/blobs.csv', import.meta.url), 'utf8');
 
@@ -25,7 +28,7 @@ describe('a CSV file as a scene', () => {
   it('carries the parsed rows and a model that fits them', () => {
     const csv = parseCsv(blobs);
     if (!csv.ok) throw new Error('blobs.csv should parse');
-    const scene = validateScene(csvScene(csv, 'blobs.csv', 4));
+    const scene = checkScene(csvScene(csv, 'blobs.csv', 4));
     expect(scene.seed).toBe(4);
     expect(scene.data).toMatchObject({ name: 'supplied', trainFraction: 0.7 });
     if (scene.data.name !== 'supplied' || !scene.data.rows) throw new Error('rows expected');
@@ -55,19 +58,26 @@ describe('a CSV file as a scene', () => {
         ...scene,
         data: { ...scene.data, rows: { ...(scene.data as { rows: object }).rows, ...rows } },
       }) as Scene;
-    expect(() => validateScene(edit({ y: [0, 1, 3] }))).toThrow(
+    expect(() => checkScene(edit({ y: [0, 1, 3] }))).toThrow(
       /scene\.data\.rows\.x: expected an array of 3 × 4/,
     );
     const y = Array.from({ length: 180 }, () => 0);
     y[7] = 3;
-    expect(() => validateScene(edit({ y }))).toThrow(
+    expect(() => checkScene(edit({ y }))).toThrow(
       'scene.data.rows.y[7]: expected a class index 0 … 2, got 3',
     );
-    expect(() => validateScene(edit({ classNames: ['a'] }))).toThrow(
+    expect(() => checkScene(edit({ classNames: ['a'] }))).toThrow(
       /rows\.classNames: expected an array of 3 strings/,
     );
+    // The engine's rules: one class is no task, one row no split.
+    expect(() => checkScene(edit({ classes: 1, y: y.map(() => 0), classNames: ['one'] }))).toThrow(
+      /^scene\.data\.rows\.classes: must be 0 for a regression, else 2 to \d+ classes, got 1$/,
+    );
+    expect(() => checkScene(edit({ x: [1, 2, 3, 4], y: [0] }))).toThrow(
+      'scene.data.rows.y: needs at least 2 rows, got 1',
+    );
     expect(() =>
-      validateScene({
+      checkScene({
         ...datasetScene({ name: 'circle' }),
         data: { ...datasetScene({ name: 'circle' }).data, rows: {} },
       }),
@@ -79,7 +89,7 @@ describe('added points', () => {
   it('turn a generated scene into its rows plus the point, with the same test set', () => {
     const scene = datasetScene({ name: 'circle', samples: 20 });
     const shown = { train: triples(10), validation: new Float32Array(0), test: triples(10) };
-    const next = validateScene(withAddedPoint(scene, shown, { x: 1.5, y: -2, target: 1 }));
+    const next = checkScene(withAddedPoint(scene, shown, { x: 1.5, y: -2, target: 1 }));
     expect(next.model).toEqual(scene.model);
     const shape = sceneShape(next.data);
     expect(shape).toEqual({ rows: 11, features: 2, classes: 2, separateTest: true });
@@ -89,7 +99,7 @@ describe('added points', () => {
     expect(next.data.rows.y.at(-1)).toBe(1);
     expect(next.data.rows.test?.y).toHaveLength(10);
     // A second point is one more row.
-    const again = validateScene(withAddedPoint(next, shown, { x: 0, y: 0, target: 0 }));
+    const again = checkScene(withAddedPoint(next, shown, { x: 0, y: 0, target: 0 }));
     expect(sceneShape(again.data)?.rows).toBe(12);
     expect(canAddPoints(again)).toBe(true);
   });
@@ -103,7 +113,7 @@ describe('added points', () => {
       validationFraction: 0.2,
     });
     const shown = { train: triples(60, 3), validation: triples(20, 3), test: triples(20, 3) };
-    const next = validateScene(withAddedPoint(scene, shown, { x: 0, y: 0, target: 2 }));
+    const next = checkScene(withAddedPoint(scene, shown, { x: 0, y: 0, target: 2 }));
     expect(splitSizes(next.data, sceneShape(next.data)!)).toEqual({
       train: 61,
       validation: 20,
@@ -114,7 +124,7 @@ describe('added points', () => {
   it('on a curve take (x, target)', () => {
     const scene = datasetScene({ name: 'sine', samples: 20 });
     const shown = { train: triples(10), validation: new Float32Array(0), test: triples(10) };
-    const next = validateScene(withAddedPoint(scene, shown, { x: 2, y: 0.5, target: 0.5 }));
+    const next = checkScene(withAddedPoint(scene, shown, { x: 2, y: 0.5, target: 0.5 }));
     if (next.data.name !== 'supplied' || !next.data.rows) throw new Error('rows expected');
     expect(next.data.rows).toMatchObject({ features: 1, classes: 0 });
     expect(next.data.rows.x).toHaveLength(11);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SCENE_FORMAT, validateScene } from '../src/scene/index.ts';
+import { SCENE_FORMAT } from '../src/scene/index.ts';
 import { hashSeed, importTfpHash, isTfpHash } from '../src/state/tfp-import.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 /** The link TF Playground writes (anchors.md §A.7). */
 const CANONICAL =
@@ -51,7 +55,7 @@ describe('TensorFlow Playground import', () => {
       init: { weight: 'uniform', a: -0.5, b: 0.5, bias: 0.1 },
       training: { batchSize: 10, shuffle: false },
     });
-    expect(validateScene(result.scene)).toEqual(result.scene);
+    expect(checkScene(result.scene)).toEqual(result.scene);
     expect(result.hide).toEqual([]);
     expect(result.ignored).toEqual([]);
     expect(result.view).toEqual({ showTestData: false, discretize: false });
@@ -92,7 +96,7 @@ describe('TensorFlow Playground import', () => {
     });
     expect(l2.scene.l1).toBeUndefined();
     expect(l2.differences.join(' ')).toContain('decoupled');
-    expect(validateScene(l2.scene)).toEqual(l2.scene);
+    expect(checkScene(l2.scene)).toEqual(l2.scene);
 
     const l1 = importTfpHash(
       withValue('regularizationRate', '0.001').replace('&noise', '&regularization=L1&noise'),
@@ -129,7 +133,7 @@ describe('TensorFlow Playground import', () => {
     expect(result.scene.loss).toEqual({ name: 'MSELoss' });
     expect(result.scene.optimizer.lr).toBe(0.005);
     expect(result.differences.join(' ')).not.toContain('Labels are 0 and 1');
-    expect(validateScene(result.scene)).toEqual(result.scene);
+    expect(checkScene(result.scene)).toEqual(result.scene);
     expect(importTfpHash('#problem=regression').scene.data.name).toBe('plane');
   });
 
@@ -137,7 +141,7 @@ describe('TensorFlow Playground import', () => {
     const result = importTfpHash(withValue('networkShape', ''));
     expect(result.scene.model.layers).toEqual([{ units: 1, activation: 'Tanh' }]);
     expect(result.ignored).toEqual([]);
-    expect(validateScene(result.scene)).toEqual(result.scene);
+    expect(checkScene(result.scene)).toEqual(result.scene);
   });
 
   it('takes the input features in TF’s INPUTS order', () => {
@@ -148,7 +152,7 @@ describe('TensorFlow Playground import', () => {
     );
     expect(result.scene.data.features).toEqual(['x2', 'x1*x2', 'sin(x2)']);
     expect(result.scene.model.inputs).toBe(3);
-    expect(validateScene(result.scene)).toEqual(result.scene);
+    expect(checkScene(result.scene)).toEqual(result.scene);
   });
 
   it('maps initZero to zeros', () => {
@@ -199,6 +203,6 @@ describe('TensorFlow Playground import', () => {
       ...importTfpHash('#noise=50').scene,
       seed: 1,
     });
-    expect(validateScene(result.scene)).toEqual(result.scene);
+    expect(checkScene(result.scene)).toEqual(result.scene);
   });
 });

@@ -142,7 +142,7 @@ describe('npm run train', () => {
     [
       'inputs that do not fit the data',
       { ...defaultScene(), model: { ...defaultScene().model, inputs: 3 } },
-      /^train: .*bad\.json: scene\.model\.inputs: expected 2 \(circle points have 2 features\), got 3\n$/,
+      /^train: .*bad\.json: scene\.model\.inputs: must be 2 \(the number of input features\), got 3: circle has 2 features per row\n$/,
     ],
     [
       'a missing field',

@@ -10,7 +10,6 @@ import {
   OPTIMIZERS,
   shippedScene,
   SUPPLIED,
-  validateScene,
   type Scene,
 } from '../src/scene/index.ts';
 import { randomSeed, speedLabel } from '../src/ui/controls.ts';
@@ -29,6 +28,10 @@ import {
   type Field,
   type NumberField,
 } from '../src/ui/fields/index.ts';
+import { checkScene } from '../src/engine/scene-rules.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 const field = (id: string): Field => {
   const found = FIELDS.find((f) => f.id === id);
@@ -77,7 +80,7 @@ describe('liveChanges', () => {
     next.optimizer.lr = 0.03;
     next.l1 = 0.002;
     next.model.layers[0]!.dropout = 0.1;
-    const made = validateScene(withHyperparameters(base, liveChanges(base, next)!));
+    const made = checkScene(withHyperparameters(base, liveChanges(base, next)!));
     expect(liveChanges(made, next)).toEqual({});
     expect(made).toEqual(next);
     // A zero dropout leaves the field out (its default).
@@ -119,7 +122,7 @@ describe('losses', () => {
       const scene = datasetScene({ name });
       for (const loss of lossesFor(classesOf(scene))) {
         const { scene: next } = switchLoss(scene, loss);
-        expect(() => validateScene(next), `${name} with ${loss}`).not.toThrow();
+        expect(() => checkScene(next), `${name} with ${loss}`).not.toThrow();
         expect(pairWarnings(next), `${name} with ${loss}`).toEqual([]);
       }
     }
@@ -219,7 +222,7 @@ describe('the field table', () => {
         const n = f as NumberField;
         const value = Number(n.placeholder(scene));
         if (!n.placeholder(scene) || !Number.isFinite(value)) continue;
-        expect(() => validateScene(n.write(scene, value)), f.id).not.toThrow();
+        expect(() => checkScene(n.write(scene, value)), f.id).not.toThrow();
       }
     }
   });
@@ -237,7 +240,7 @@ describe('the field table', () => {
     if (select.kind !== 'select') throw new Error('scheduler is a select');
     const cosine = select.write(scene, 'CosineAnnealingLR').scene;
     expect(cosine.scheduler).toEqual({ name: 'CosineAnnealingLR', T_max: 2000 });
-    expect(() => validateScene(numberField('tMax').write(cosine, undefined))).toThrow(
+    expect(() => checkScene(numberField('tMax').write(cosine, undefined))).toThrow(
       /^scene\.scheduler\.T_max: missing/,
     );
     const init = field('init');
@@ -278,7 +281,7 @@ describe('the field table', () => {
     expect(() => parseNumber(lr, '0.1.2')).toThrow(
       'scene.optimizer.lr: expected a number, got "0.1.2"',
     );
-    expect(() => validateScene(lr.write(defaultScene(), -1))).toThrow(
+    expect(() => checkScene(lr.write(defaultScene(), -1))).toThrow(
       'scene.optimizer.lr: expected a number in [0.000001, 10], got -1',
     );
   });

@@ -18,6 +18,9 @@ import {
   STORAGE_KEY,
   storeState,
 } from '../src/state/url.ts';
+import { withSceneRules } from './scene-rules.ts';
+
+withSceneRules();
 
 /** A Storage backed by a Map. */
 function memoryStorage(): Storage {

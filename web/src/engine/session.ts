@@ -15,10 +15,10 @@ import {
   sceneShape,
   sceneToEngineConfig,
   SUPPLIED,
-  validateScene,
   type Scene,
 } from '../scene/index.ts';
 import { imageSample } from './image-sample.ts';
+import { checkSceneWith } from './scene-rules.ts';
 import {
   CURVE_SAMPLES,
   curveX,
@@ -79,7 +79,7 @@ export class TrainingSession {
     scene: unknown,
     files: ShippedFiles | null = null,
   ): TrainingSession {
-    const valid = validateScene(scene);
+    const valid = checkSceneWith(core, scene);
     if (valid.data.name !== SUPPLIED) {
       return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
     }
@@ -242,7 +242,7 @@ export function generatorPoints(
   samples: number,
 ): ThumbnailPoints {
   const scene = datasetScene({ name, samples, trainFraction: 0.95 });
-  const trainer = new core.Trainer(sceneToEngineConfig(validateScene(scene)));
+  const trainer = new core.Trainer(sceneToEngineConfig(checkSceneWith(core, scene)));
   try {
     const train = trainer.trainPoints();
     const test = trainer.testPoints();

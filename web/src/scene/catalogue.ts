@@ -64,7 +64,5 @@ const lossesWhere = (which: (loss: (typeof losses)[number]) => boolean): readonl
   namesOf(losses.filter(which));
 /** Losses whose target is a class index: the network needs one output per class. */
 export const CLASS_LOSSES = lossesWhere((l) => l.target === 'index');
-/** Losses that take a class index only, so mixup's blended targets cannot reach them. */
-export const MIXUP_REJECTS = lossesWhere((l) => !l.mixup);
 /** The losses a regression (a number as the target) accepts. */
 export const REGRESSION_LOSSES = lossesWhere((l) => l.target === 'value');

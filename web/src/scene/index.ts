@@ -11,8 +11,9 @@
 //   presets.ts        the default scene and the page's scenes for a dataset
 //   shapes.ts         the rows a scene trains on and how the split cuts them
 //   engine-config.ts  a scene as the engine's constructor argument
-//   validate.ts       untrusted JSON → Scene (fields.ts, keyword-args.ts, parse-learner.ts,
-//                     parse-data.ts, combination.ts do the parts)
+//   validate.ts       untrusted JSON → Scene, field by field (fields.ts, keyword-args.ts,
+//                     parse-learner.ts, parse-data.ts do the parts); the rules that tie the
+//                     fields together are the engine's (engine/scene-rules.ts checkScene)
 export {
   SCENE_FORMAT,
   SUPPLIED,
@@ -47,7 +48,6 @@ export {
   OPTIMIZER_ARGS,
   SCHEDULER_ARGS,
   CLASS_LOSSES,
-  MIXUP_REJECTS,
   REGRESSION_LOSSES,
 } from './catalogue.ts';
 export {

@@ -159,10 +159,7 @@ function sceneRows(value: unknown): SceneRows {
   const r = object(value, path, fields.rows);
   const features = number(r.features, `${path}.features`, LIMITS.inputs);
   const classes = number(r.classes, `${path}.classes`, LIMITS.classes);
-  if (classes === 1)
-    reject(`${path}.classes`, `0 for a regression, else 2 to ${LIMITS.classes.max} classes`);
   const rows: SceneRows = { features, classes, ...rowValues(r, path, features, classes) };
-  if (rows.y.length < 2) reject(`${path}.y`, `needs at least 2 rows, got ${rows.y.length}`);
   if (r.test !== undefined) {
     const t = object(r.test, `${path}.test`, ['x', 'y']);
     rows.test = rowValues(t, `${path}.test`, features, classes);

@@ -11,7 +11,7 @@ import type {
   SchedulerSpec,
 } from '../wasm/core.mjs';
 import { ACTIVATIONS, INITS, LOSSES, OPTIMIZERS, SCHEDULERS } from './catalogue.ts';
-import { CATALOGUE, argOf, entryOf, namesOf } from './engine-catalogue.ts';
+import { CATALOGUE, entryOf, namesOf } from './engine-catalogue.ts';
 import { type Fields, fail, isObject, number, object, oneOf, reject } from './fields.ts';
 import { keywordArgs } from './keyword-args.ts';
 import { LIMITS, describeRange } from './limits.ts';
@@ -72,18 +72,9 @@ export function parseOptimizer(value: unknown): SceneOptimizer {
   const name = oneOf(value.name, 'optimizer.name', OPTIMIZERS);
   const { args } = entryOf(CATALOGUE.optimizers, name);
   const fields = object(value, 'optimizer', ['name', ...namesOf(args)], name);
-  // lr is required (the catalogue's `required`: the page shows and edits it).
+  // lr is required (the catalogue's `required`: the page shows and edits it). nesterov against
+  // momentum and dampening is the engine's rule (checkScene).
   const spec = keywordArgs<OptimizerSpec>(fields, 'optimizer', name, args, { name });
-  // Torch's defaults where the scene leaves them out (SGD's momentum and dampening: 0).
-  const given = (arg: 'momentum' | 'dampening') =>
-    spec[arg] ?? (argOf(entryOf(CATALOGUE.optimizers, name), arg)?.default as number);
-  if (spec.nesterov && !(given('momentum') > 0 && given('dampening') === 0)) {
-    reject(
-      'optimizer.nesterov',
-      `true needs momentum > 0 and dampening 0 (as torch.optim.SGD), ` +
-        `got momentum ${given('momentum')} and dampening ${given('dampening')}`,
-    );
-  }
   return spec as SceneOptimizer;
 }
 
@@ -112,12 +103,8 @@ export function parseInit(value: unknown): InitSpec {
       }
     }
   }
+  // U(a, b)'s a ≤ b is the engine's rule (checkScene).
   keywordArgs(fields, 'init', `weight "${weight}"`, scheme.args, spec);
-  // U(a, b) needs a ≤ b, with torch's defaults (0 and 1) for what the scene leaves out.
-  const bound = (arg: 'a' | 'b') => spec[arg] ?? (argOf(scheme, arg)?.default as number);
-  if (weight === 'uniform' && bound('a') > bound('b')) {
-    reject('init.b', `must be at least init.a (U(a, b) needs a ≤ b; a is ${bound('a')})`);
-  }
   if (fields.bias !== undefined) {
     if (!scheme.bias) {
       reject(

@@ -2,7 +2,6 @@
 // train, validation and test sets the split cuts from them.
 import type { SuppliedData } from '../wasm/core.mjs';
 import { DATASET_CATALOGUE, SHIPPED_CATALOGUE, defaultClasses } from './datasets.ts';
-import { reject } from './fields.ts';
 import {
   type DataShape,
   SUPPLIED,
@@ -58,66 +57,27 @@ export interface SplitSizes {
   test: number | null;
 }
 
-/**
- * The sizes of the train, validation and test sets, cut as the engine cuts them
- * (core/src/data/datasets.cpp: ⌊rows·trainFraction⌋ train rows, ⌊rows·validationFraction⌋
- * validation rows, the rest for testing; with a separate test set, the validation fraction of the
- * rows is held out and the rest trains). Throws naming the fraction that leaves a set empty.
- */
 /** ⌊rows·fraction⌋ as the engine takes it: without the floating-point shortfall that makes
  *  180 × 0.7 = 125.99… (core/src/data/datasets.cpp, rows_of). */
 function rowsOf(rows: number, fraction: number): number {
   return Math.floor(rows * fraction + 1e-9);
 }
 
-/** Train and validation fractions must leave something for the test set. */
-function checkFractionSum({ trainFraction, validationFraction = 0 }: SceneSplit): void {
-  if (!(trainFraction + validationFraction < 1)) {
-    reject(
-      'data.validationFraction',
-      `${validationFraction} with data.trainFraction ${trainFraction} leaves nothing for the ` +
-        'test set (the two must add up to less than 1)',
-    );
-  }
-}
-
+/**
+ * The sizes of the train, validation and test sets, to show them: cut as the engine cuts them
+ * (core/src/data/datasets.cpp: ⌊rows·trainFraction⌋ train rows, ⌊rows·validationFraction⌋
+ * validation rows, the rest for testing; with a separate test set, the validation fraction of the
+ * rows is held out and the rest trains). Whether a set is left empty is the engine's rule
+ * (checkScene refuses such a scene, so the page's scene always has three non-empty sets).
+ */
 export function splitSizes(split: SceneSplit, shape: DataShape): SplitSizes {
   const { trainFraction: train, validationFraction: validation = 0 } = split;
   const { rows } = shape;
-  const of = `of ${rows} ${rows === 1 ? 'row' : 'rows'}`;
   if (shape.separateTest) {
     const trainRows = validation > 0 ? rowsOf(rows, 1 - validation) : rows;
-    if (trainRows < 1 || rows - trainRows < (validation > 0 ? 1 : 0)) {
-      reject(
-        'data.validationFraction',
-        `${validation} ${of} leaves the ${trainRows < 1 ? 'training' : 'validation'} set empty`,
-      );
-    }
     return { train: trainRows, validation: rows - trainRows, test: null };
   }
-  checkFractionSum(split);
   const trainRows = rowsOf(rows, train);
   const validationRows = rowsOf(rows, validation);
-  const testRows = rows - trainRows - validationRows;
-  if (trainRows < 1) {
-    reject(
-      'data.trainFraction',
-      `${train} ${of} leaves the training set empty; raise the fraction or use more rows`,
-    );
-  }
-  if (validation > 0 && validationRows < 1) {
-    reject(
-      'data.validationFraction',
-      `${validation} ${of} leaves the validation set empty; raise the fraction, use more ` +
-        'rows, or leave the fraction out for no validation set',
-    );
-  }
-  if (testRows < 1) {
-    reject(
-      validation > 0 ? 'data.validationFraction' : 'data.trainFraction',
-      `${validation > 0 ? validation : train} ${of} leaves the test set empty; lower the ` +
-        'fraction or use more rows',
-    );
-  }
-  return { train: trainRows, validation: validationRows, test: testRows };
+  return { train: trainRows, validation: validationRows, test: rows - trainRows - validationRows };
 }

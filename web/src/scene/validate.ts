@@ -1,6 +1,7 @@
-// validateScene: untrusted JSON (a file, a link, a message) → a well-typed Scene.
+// validateScene: untrusted JSON (a file, a link, a message) → a well-typed Scene, field by field.
+// The rules that tie the fields together and to the data are the engine's (core.validateScene,
+// which engine/scene-rules.ts checkScene adds).
 import type { LearnerSpec } from '../wasm/core.mjs';
-import { checkCombination } from './combination.ts';
 import { CATALOGUE } from './engine-catalogue.ts';
 import { fail, number, object } from './fields.ts';
 import { LIMITS } from './limits.ts';
@@ -13,14 +14,7 @@ import {
   parseOptimizer,
   parseScheduler,
 } from './parse-learner.ts';
-import { generatedShape, sceneShape } from './shapes.ts';
-import {
-  type DataShape,
-  SCENE_FORMAT,
-  SUPPLIED,
-  type Scene,
-  type SceneOptimizer,
-} from './types.ts';
+import { SCENE_FORMAT, type Scene, type SceneOptimizer } from './types.ts';
 
 /** The fields of a scene, from the engine's catalogue. */
 export const TOP_FIELDS = CATALOGUE.fields.scene as readonly (keyof Scene)[];
@@ -30,12 +24,10 @@ export const TOP_FIELDS = CATALOGUE.fields.scene as readonly (keyof Scene)[];
  * holding the same fields (absent optional fields stay absent). Throws an Error whose message
  * starts with the path of the first bad field and says what is accepted, e.g.
  * "scene.model.layers[1].activation: expected one of Identity, Sigmoid, …, got "Tanhh"".
- *
- * A generated dataset's shape is known, so the model, loss and split are checked against it.
- * For data.name "supplied", pass the supplied data's shape (suppliedShape) to check the same;
- * without it those checks are left to the engine.
+ * Structural only: whether the fields fit together (a loss for the task, the output units, the
+ * split's sets) is the engine's to say (checkScene).
  */
-export function validateScene(input: unknown, supplied?: DataShape | null): Scene {
+export function validateScene(input: unknown): Scene {
   const top = object(input, '', TOP_FIELDS);
   if (top.format !== SCENE_FORMAT) fail('format', `"${SCENE_FORMAT}"`, top.format);
   const seed = number(top.seed, 'seed', LIMITS.seed);
@@ -53,15 +45,11 @@ export function validateScene(input: unknown, supplied?: DataShape | null): Scen
   if (top.l1 !== undefined) learner.l1 = number(top.l1, 'l1', LIMITS.l1);
   if (top.init !== undefined) learner.init = parseInit(top.init);
 
-  const scene: Scene = {
+  return {
     format: SCENE_FORMAT,
     seed,
     data: sceneData,
     ...(learner as LearnerSpec & { optimizer: SceneOptimizer }),
     training: parseTraining(top.training),
   };
-  const shape =
-    sceneData.name !== SUPPLIED ? generatedShape(sceneData) : (supplied ?? sceneShape(sceneData));
-  checkCombination(scene, shape);
-  return scene;
 }

@@ -1,11 +1,12 @@
 // The one way a control proposes a scene: validated here, once, before the store takes it.
-import { validateScene, type Scene } from '../scene/index.ts';
+import { checkScene } from '../engine/scene-rules.ts';
+import type { Scene } from '../scene/index.ts';
 import type { Store } from './store.ts';
 
 /** `next` validated, or the validator's message ("scene.optimizer.lr: expected …"). */
 export function validated(next: Scene): { scene: Scene } | { message: string } {
   try {
-    return { scene: validateScene(next) };
+    return { scene: checkScene(next) };
   } catch (error) {
     return { message: error instanceof Error ? error.message : String(error) };
   }

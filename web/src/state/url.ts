@@ -3,7 +3,7 @@
 // Format: `#scene=<base64url of the scene's JSON>`, optionally followed by `&hide=<id>,<id>…`
 // (the TF Playground controls a link asked to hide, kept for embedding). base64url is RFC 4648 §5
 // without padding, over the UTF-8 bytes of JSON.stringify(scene); reading it back goes through
-// loadScene (older formats migrated, then validateScene), so a hash round-trips exactly and a bad
+// loadScene (older formats migrated, then checkScene), so a hash round-trips exactly and a bad
 // one is refused with the validation message. A hash in TensorFlow Playground's form
 // (`#activation=tanh&…`) is imported by ./tfp-import.ts.
 // Pure module apart from the Storage passed in.
@@ -40,7 +40,7 @@ function fromBase64Url(text: string): string {
 
 /** Checks a scene as the page takes it: valid, and generated, naming a shipped dataset
  *  (data.dataset) or carrying its rows (data.rows). */
-export function checkScene(input: unknown): Scene {
+export function linkScene(input: unknown): Scene {
   const scene = loadScene(input);
   if (scene.data.name === SUPPLIED && !scene.data.dataset && !scene.data.rows) {
     throw new Error(
@@ -55,7 +55,7 @@ export function checkScene(input: unknown): Scene {
 /**
  * Most numbers (features and targets, train and test) a scene's own rows may hold for a link to
  * carry them: about 40 kB of URL. A larger file's scene is linked without its rows, and opening
- * that link says the file must be uploaded again (checkScene); the page says so beside the upload.
+ * that link says the file must be uploaded again (linkScene); the page says so beside the upload.
  */
 export const LINK_NUMBERS = 6000;
 
@@ -103,7 +103,7 @@ export function decodeHash(hash: string): HashContents {
   } catch {
     throw new Error('The link\u2019s scene is damaged: #scene= is not base64url-encoded JSON');
   }
-  const scene = checkScene(json);
+  const scene = linkScene(json);
   const hide = (pairs.get('hide') ?? '').split(',').filter((id) => /^[A-Za-z0-9]+$/.test(id));
   return { kind: 'scene', scene, hide };
 }
@@ -131,7 +131,7 @@ export function restoreState(storage: Storage | undefined): LinkState | null {
     const hide = Array.isArray(value.hide)
       ? value.hide.filter((id): id is string => typeof id === 'string')
       : [];
-    return { scene: checkScene(value.scene), hide };
+    return { scene: linkScene(value.scene), hide };
   } catch (error) {
     console.warn(
       `Ignoring the scene kept from the last visit: ${error instanceof Error ? error.message : String(error)}`,

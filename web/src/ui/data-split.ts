@@ -56,12 +56,8 @@ export class DataSplit {
       this.counts.textContent = '';
       return;
     }
-    try {
-      const sizes = splitSizes(scene.data, shape);
-      this.showCounts(sizes.train, sizes.validation, sizes.test);
-    } catch (error) {
-      this.counts.textContent = error instanceof Error ? error.message : String(error);
-    }
+    const sizes = splitSizes(scene.data, shape);
+    this.showCounts(sizes.train, sizes.validation, sizes.test);
   }
 
   /** The sizes of the sets the engine made, when it reports their points (drawn data). */

@@ -5,7 +5,8 @@
 // page's store, which hands the running network what it changes in place (lr, l1, weight_decay)
 // or starts a new paused run. The panel keeps no scene of its own: it reads the store's.
 import { liveChanges } from '../engine/hyperparameters.ts';
-import { validateScene, type Scene } from '../scene/index.ts';
+import { checkScene } from '../engine/scene-rules.ts';
+import type { Scene } from '../scene/index.ts';
 import {
   checkBatch,
   FIELDS,
@@ -247,7 +248,7 @@ export class TrainingPanel {
         return;
       }
       checkBatch(next);
-      valid = validateScene(next);
+      valid = checkScene(next);
     } catch (error) {
       this.showError(drawn, error instanceof Error ? error.message : String(error));
       return;

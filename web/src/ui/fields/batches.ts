@@ -6,12 +6,7 @@ import { checkbox, numeric, put, type Field } from './field.ts';
 /** Training rows of the scene's data, or null when the scene does not say (a CSV's rows). */
 export function trainingRows(scene: Scene): number | null {
   const shape = sceneShape(scene);
-  if (!shape) return null;
-  try {
-    return splitSizes(scene.data, shape).train;
-  } catch {
-    return null;
-  }
+  return shape ? splitSizes(scene.data, shape).train : null;
 }
 
 /** Optimiser steps in one epoch: ⌈rows / batch⌉, or ⌊rows / batch⌋ with drop_last. */
@@ -51,7 +46,7 @@ export const batchFields: Field[] = [
   }),
 ];
 
-/** What validateScene does not know: the batch must fit in the training set. Checked first, so
+/** What the scene rules allow but this field does not: the batch must fit in the training set. Checked first, so
  *  the message gives the training set's range. */
 export function checkBatch(scene: Scene): void {
   const rows = trainingRows(scene);

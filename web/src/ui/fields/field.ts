@@ -36,7 +36,7 @@ interface Base {
   label: string;
   /** One line, shown on hover and keyboard focus. */
   hint: string;
-  /** The scene path its errors name (validateScene's "scene.<path>: …"). */
+  /** The scene path its errors name (checkScene's "scene.<path>: …"). */
   path: string;
   shown(scene: Scene): boolean;
 }
