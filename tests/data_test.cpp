@@ -66,6 +66,31 @@ TEST(Split, SameSeedSameSplitDisjointAndSized) {
   EXPECT_EQ(split_dataset(make_circle(180, 0.0, g2), {.train = 0.7}, r4).train.size(), 126);
 }
 
+// split_sizes (what the page shows beside the sliders) is what split_dataset cuts, row for row,
+// including 180 × 0.7 = 125.99… in floating point.
+TEST(Split, SizesAreTheRowsSplitDatasetCuts) {
+  struct Case {
+    int rows;
+    SplitFractions f;
+  };
+  for (const Case& c : {Case{500, {0.5, 0.0}}, Case{500, {0.5, 0.2}}, Case{10, {0.55, 0.25}}, Case{7, {0.5, 0.3}},
+                        Case{180, {0.7, 0.0}}, Case{10, {0.7, 0.1}}}) {
+    Pcg32 rng(3);
+    const Split s = split_dataset(make_circle(c.rows, 0.0, rng), c.f, rng);
+    const SplitSizes sizes = split_sizes(c.rows, c.f, false);
+    EXPECT_EQ(sizes.train, s.train.size()) << c.rows << " rows at " << c.f.train;
+    EXPECT_EQ(sizes.validation, s.validation.size()) << c.rows << " rows at " << c.f.validation;
+    EXPECT_EQ(sizes.test, s.test.size()) << c.rows << " rows";
+  }
+  EXPECT_EQ(split_sizes(180, {0.7, 0.0}, false).train, 126);
+  // A separate test set: the validation fraction of the rows is held out, the rest trains.
+  const SplitSizes separate = split_sizes(100, {0.5, 0.25}, true);
+  EXPECT_EQ(separate.train, 75);
+  EXPECT_EQ(separate.validation, 25);
+  EXPECT_EQ(separate.test, -1);
+  EXPECT_EQ(split_sizes(100, {0.5, 0.0}, true).train, 100);
+}
+
 TEST(Split, RefusesFractionsThatLeaveASetEmptyNamingTheField) {
   auto message = [](SplitFractions f, int n) {
     try {

@@ -260,6 +260,22 @@ val dataset_info(const val& bytes, const std::string& name) {
 
 val catalogue_js() { return parse_json(catalogue_json()); }
 
+val split_sizes_js(const val& split, const val& shape) {
+  return guarded([&] {
+    const std::optional<DataShape> s = shape_from_js(shape);
+    if (!s) throw Error("splitSizes needs the data's shape {rows, features, classes}");
+    const SplitFractions f{
+        .train = split["trainFraction"].as<double>(),
+        .validation = split["validationFraction"].isNumber() ? split["validationFraction"].as<double>() : 0.0};
+    const SplitSizes sizes = split_sizes(s->rows, f, s->separate_test);
+    val out = val::object();
+    out.set("train", sizes.train);
+    out.set("validation", sizes.validation);
+    out.set("test", s->separate_test ? val::null() : val(sizes.test));
+    return out;
+  });
+}
+
 val validate_scene_js(const val& scene, const val& shape) {
   return guarded([&] { return to_js(validate_scene(json_text(scene), shape_from_js(shape))); });
 }

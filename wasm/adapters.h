@@ -114,6 +114,9 @@ class JsPerceptron {
 val dataset_info(const val& bytes, const std::string& name);
 // The engine's catalogue (catalogue.h) as a JS object.
 val catalogue_js();
+// The rows of each set a split cuts from data of `shape` ({train, validation, test}; test null for
+// a separate test set), as the Trainer will cut them.
+val split_sizes_js(const val& split, const val& shape);
 // Every problem of a scene (an object or its JSON text), given the supplied data's shape if any.
 val validate_scene_js(const val& scene, const val& shape);
 inline val validate_scene_js(const val& scene) { return validate_scene_js(scene, val::undefined()); }

@@ -100,6 +100,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
   function("simdArch", &nnp::simd_arch);
   function("datasetInfo", &nnp::wasm::dataset_info);
   function("catalogue", &nnp::wasm::catalogue_js);
+  function("splitSizes", &nnp::wasm::split_sizes_js);
   // validateScene(scene) and validateScene(scene, shape): Embind overloads by argument count.
   function("validateScene", select_overload<val(const val&)>(&nnp::wasm::validate_scene_js));
   function("validateScene", select_overload<val(const val&, const val&)>(&nnp::wasm::validate_scene_js));

@@ -22,7 +22,6 @@ import {
   sceneShape,
   sceneToEngineConfig,
   shippedScene,
-  splitSizes,
   suppliedShape,
   takesClasses,
   type Scene,
@@ -36,7 +35,7 @@ import {
   type SuppliedData,
   type Trainer,
 } from '../src/wasm/core.mjs';
-import { checkScene, loadSceneRules } from '../src/engine/scene-rules.ts';
+import { checkScene, loadSceneRules, splitSizes } from '../src/engine/scene-rules.ts';
 import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
@@ -1033,7 +1032,7 @@ describe('Trainer: splits, history and early stopping', () => {
   });
 
   it('cuts the split the page predicts, even where floating point falls short', () => {
-    // 180 × 0.7 is 125.99… in floating point; the engine and splitSizes both give 126 rows.
+    // 180 × 0.7 is 125.99… in floating point; the Trainer and splitSizes both cut 126 rows.
     const scene = checkScene({
       ...defaultScene(),
       data: { ...defaultScene().data, samples: 180, trainFraction: 0.7, validationFraction: 0.1 },

@@ -20,12 +20,11 @@ import {
   SHIPPED_CATALOGUE,
   SHIPPED_DATASETS,
   shippedScene,
-  splitSizes,
   takesClasses,
   type GeneratedData,
   type Scene,
 } from '../src/scene/index.ts';
-import { checkScene } from '../src/engine/scene-rules.ts';
+import { checkScene, splitSizes } from '../src/engine/scene-rules.ts';
 import { withSceneRules } from './scene-rules.ts';
 
 withSceneRules();

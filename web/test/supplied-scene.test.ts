@@ -7,10 +7,9 @@ import {
   rowsShape,
   rowsToSupplied,
   sceneShape,
-  splitSizes,
   type Scene,
 } from '../src/scene/index.ts';
-import { checkScene } from '../src/engine/scene-rules.ts';
+import { checkScene, splitSizes } from '../src/engine/scene-rules.ts';
 import { withSceneRules } from './scene-rules.ts';
 
 withSceneRules();

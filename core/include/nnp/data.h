@@ -44,6 +44,14 @@ void validate(const SplitFractions& f, int samples);
 // ⌊n·f⌋, the rows a fraction f of n rows gets (without the floating-point shortfall that makes
 // 180 × 0.7 = 125.99…, as TF Playground, which computes n·percent/100 on whole numbers).
 std::size_t rows_of(int n, double f);
+// The rows each set gets from `rows` rows, as split_dataset cuts them: ⌊rows·train⌋, ⌊rows·validation⌋
+// and the rest. With a separate test set (separate_test) the rows give train and validation only —
+// the validation fraction of them is held out — and test is -1. A set may come out empty: whether
+// that is allowed is the scene rules' call (core/src/spec/scene_rules.cpp).
+struct SplitSizes {
+  int train = 0, validation = 0, test = 0;
+};
+SplitSizes split_sizes(int rows, const SplitFractions& f, bool separate_test);
 // Shuffles once (Fisher–Yates from rng) and cuts: train = ⌊n·train⌋ rows, validation =
 // ⌊n·validation⌋, test = the rest — as TF Playground splits, plus the validation set.
 Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng);

@@ -25,6 +25,16 @@ Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t 
 
 std::size_t rows_of(int n, double f) { return static_cast<std::size_t>(std::floor(n * f + 1e-9)); }
 
+SplitSizes split_sizes(int rows, const SplitFractions& f, bool separate_test) {
+  if (separate_test) {
+    const int train = f.validation > 0.0 ? static_cast<int>(rows_of(rows, 1.0 - f.validation)) : rows;
+    return {.train = train, .validation = rows - train, .test = -1};
+  }
+  const auto train = static_cast<int>(rows_of(rows, f.train));
+  const auto validation = static_cast<int>(rows_of(rows, f.validation));
+  return {.train = train, .validation = validation, .test = rows - train - validation};
+}
+
 void validate(const SplitFractions& f, int samples) {
   if (!(f.train > 0.0 && f.train < 1.0))
     throw Error("data.trainFraction must be a number between 0 and 1 (exclusive), got " + format_number(f.train));
@@ -46,7 +56,8 @@ Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng) {
   std::vector<int> rows(static_cast<std::size_t>(all.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
-  const std::size_t n_train = rows_of(all.size(), f.train), n_val = rows_of(all.size(), f.validation);
+  const SplitSizes sizes = split_sizes(all.size(), f, false);
+  const auto n_train = static_cast<std::size_t>(sizes.train), n_val = static_cast<std::size_t>(sizes.validation);
   return Split{take_rows(all, rows, 0, n_train), take_rows(all, rows, n_train, n_train + n_val),
                take_rows(all, rows, n_train + n_val, rows.size())};
 }

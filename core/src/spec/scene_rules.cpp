@@ -44,7 +44,7 @@ SplitRows split_rows(const TrainerConfig& c, const DataShape& shape, Problems& o
   const auto fraction = [](double f) { return format_number(f); };
   if (shape.separate_test) {
     // A separate test set: the rows give train and validation (validationFraction of them) only.
-    const int train_rows = validation > 0 ? static_cast<int>(rows_of(rows, 1.0 - validation)) : rows;
+    const int train_rows = split_sizes(rows, c.data.split, true).train;
     if (train_rows < 1 || rows - train_rows < (validation > 0 ? 1 : 0))
       out.push_back({"data.validationFraction", "data.validationFraction " + fraction(validation) + of +
                                                     " leaves the " + (train_rows < 1 ? "training" : "validation") +
@@ -58,8 +58,7 @@ SplitRows split_rows(const TrainerConfig& c, const DataShape& shape, Problems& o
                                                   "than 1)"});
     return {static_cast<int>(rows_of(rows, train)), 0};
   }
-  const int train_rows = static_cast<int>(rows_of(rows, train));
-  const int validation_rows = static_cast<int>(rows_of(rows, validation));
+  const auto [train_rows, validation_rows, test_rows] = split_sizes(rows, c.data.split, false);
   if (train_rows < 1)
     out.push_back({"data.trainFraction", "data.trainFraction " + fraction(train) + of +
                                              " leaves the training set empty; raise the fraction or use more rows"});
@@ -68,7 +67,7 @@ SplitRows split_rows(const TrainerConfig& c, const DataShape& shape, Problems& o
                    "data.validationFraction " + fraction(validation) + of +
                        " leaves the validation set empty; raise the fraction, use more rows, or leave the fraction "
                        "out for no validation set"});
-  if (rows - train_rows - validation_rows < 1) {
+  if (test_rows < 1) {
     const std::string key = validation > 0 ? "validationFraction" : "trainFraction";
     out.push_back({"data." + key, "data." + key + " " + fraction(validation > 0 ? validation : train) + of +
                                       " leaves the test set empty; lower the fraction or use more rows"});

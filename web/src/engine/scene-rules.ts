@@ -2,11 +2,17 @@
 // then checked by the engine's own rules (core.validateScene: loss vs task, output units, the
 // split, …; core/src/spec/scene_rules.cpp), so those rules are written once, in C++. The page
 // loads the engine on the main thread for this stateless call only; the worker trains.
-import type { CoreModule, DataShape, Problem } from '../wasm/core.mjs';
-import { SUPPLIED, sceneShape, validateScene, type Scene } from '../scene/index.ts';
+import type { CoreModule, DataShape, Problem, SplitSizes } from '../wasm/core.mjs';
+import {
+  SUPPLIED,
+  sceneShape,
+  validateScene,
+  type Scene,
+  type SceneSplit,
+} from '../scene/index.ts';
 import { loadCore } from './wasm.ts';
 
-type Rules = Pick<CoreModule, 'validateScene'>;
+type Rules = Pick<CoreModule, 'validateScene' | 'splitSizes'>;
 
 let engine: Rules | null = null;
 let loading: Promise<void> | null = null;
@@ -51,4 +57,11 @@ export function checkSceneWith(rules: Rules, input: unknown, supplied?: DataShap
 export function checkScene(input: unknown, supplied?: DataShape | null): Scene {
   if (!engine) throw new Error('The engine\u2019s scene rules are not loaded (loadSceneRules)');
   return checkSceneWith(engine, input, supplied);
+}
+
+/** The rows of the train, validation and test sets (test null with a separate test set), as the
+ *  engine will cut them (core/src/data/datasets.cpp split_sizes): for showing the sizes. */
+export function splitSizes(split: SceneSplit, shape: DataShape): SplitSizes {
+  if (!engine) throw new Error('The engine\u2019s scene rules are not loaded (loadSceneRules)');
+  return engine.splitSizes(split, shape);
 }

@@ -69,14 +69,7 @@ export {
   DEFAULT_PICKED_CLASSES,
   datasetScene,
 } from './presets.ts';
-export {
-  rowsShape,
-  sceneShape,
-  suppliedShape,
-  generatedShape,
-  type SplitSizes,
-  splitSizes,
-} from './shapes.ts';
+export { rowsShape, sceneShape, suppliedShape, generatedShape } from './shapes.ts';
 export { sceneToEngineConfig, rowsToSupplied } from './engine-config.ts';
 export {
   DATA_FIELDS,

@@ -1,9 +1,11 @@
 // The train / validation / test split: two sliders in steps of 5 % whose shares and the test
 // set's rest always add up to 100 % (the test set keeps at least 5 %), and the sizes of the three
 // sets in points. The sizes are the engine's (the points it reports for drawn data), else the
-// page's own count of the same cut (splitSizes, for data with more than two inputs).
+// engine's count of the same cut without the points (splitSizes, for data with more than two
+// inputs).
 import type { PointsMessage } from '../engine/protocol.ts';
-import { sceneShape, splitSizes, type Scene, type SceneSplit } from '../scene/index.ts';
+import { splitSizes } from '../engine/scene-rules.ts';
+import { sceneShape, type Scene, type SceneSplit } from '../scene/index.ts';
 import { byId } from './dom.ts';
 
 /** Smallest test share the sliders leave, in percent. */

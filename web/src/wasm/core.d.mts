@@ -445,6 +445,13 @@ export interface CoreModule {
    * model, loss and split against it (without it, those are left to the Trainer).
    */
   validateScene(scene: object | string, shape?: DataShape | null): Problem[];
+  /** The rows each set gets from data of `shape`, as the Trainer cuts them (⌊rows·fraction⌋;
+   *  with a separate test set the validation fraction of the rows is held out and test is null).
+   *  Sets may come out empty: validateScene says whether that is allowed. */
+  splitSizes(
+    split: { trainFraction: number; validationFraction?: number },
+    shape: DataShape,
+  ): SplitSizes;
   /** Reads a .nnpd file's header and trailer (throws Error naming the problem for a bad file). */
   datasetInfo(bytes: Uint8Array | ArrayBuffer, name: string): DatasetInfo;
 }
@@ -454,6 +461,14 @@ export interface CoreModule {
 export interface Problem {
   path: string;
   message: string;
+}
+
+/** The sizes of the train, validation and test sets (splitSizes). */
+export interface SplitSizes {
+  train: number;
+  validation: number;
+  /** null: a separate test set (its size is the supplied test set's). */
+  test: number | null;
 }
 
 /** The rows supplied data brings, as validateScene needs them. */

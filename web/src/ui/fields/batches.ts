@@ -1,5 +1,6 @@
 // The Batches group: batch_size (which must fit in the training set), drop_last and shuffle.
-import { splitSizes, type Scene } from '../../scene/index.ts';
+import { splitSizes } from '../../engine/scene-rules.ts';
+import type { Scene } from '../../scene/index.ts';
 import { sceneShape } from '../loss-choice.ts';
 import { checkbox, numeric, put, type Field } from './field.ts';
 
