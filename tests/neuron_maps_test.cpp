@@ -37,7 +37,7 @@ TEST(NeuronMaps, EveryUnitMatchesADirectEvaluation) {
   const Learner& l = t.learner();
   const auto w0 = l.parameter("0.weight"), b0 = l.parameter("0.bias");
   const auto w1 = l.parameter("2.weight"), b1 = l.parameter("2.bias");
-  const auto plane = static_cast<std::size_t>(res * res);
+  const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
   for (std::size_t cell = 0; cell < plane; ++cell) {
     const double x = xy[2 * cell], y = xy[2 * cell + 1];
     const double in[3] = {x, y, x * y};
@@ -62,7 +62,7 @@ TEST(NeuronMaps, FollowStandardisationAndIgnoreDropout) {
   Trainer t(c);
   t.run(30);
   const int res = 5;
-  const auto plane = static_cast<std::size_t>(res * res);
+  const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
   std::vector<float> maps(plane * (2 + 4 + 4 + 1)), again(maps.size()), predicted(plane);
   t.neuron_maps(res, -6, 6, -6, 6, maps.data());
   t.neuron_maps(res, -6, 6, -6, 6, again.data());

@@ -67,6 +67,11 @@ TEST(Trainer, LearningRateChangesWithoutReset) {
   EXPECT_EQ(error_of([&] { t.set_learning_rate(0.0); }), "optimizer.lr must be a number in [1e-06, 10], got 0");
   EXPECT_THROW(t.set_learning_rate(std::nan("")), Error);
   EXPECT_EQ(t.learner().lr(), 0.5);
+  TrainerConfig c = skeleton_config();
+  c.training.ensemble.members = 3;
+  Trainer ensemble(c);
+  ensemble.set_learning_rate(0.25);
+  for (int m = 0; m < 3; ++m) EXPECT_EQ(ensemble.member(m).lr(), 0.25) << "member " << m;
 }
 
 // The schedule's own lr is not a user's: CosineAnnealingLR with eta_min 0 reaches 0 at T_max (torch
@@ -98,7 +103,7 @@ TEST(Trainer, DivergenceStopsWithTheStepAndKeepsFiniteParameters) {
   for (float p : t.model().parameters()) EXPECT_TRUE(std::isfinite(p));
 }
 
-std::string config_error(TrainerConfig c) {
+std::string config_error(const TrainerConfig& c) {
   try {
     Trainer t(c);
   } catch (const Error& e) {

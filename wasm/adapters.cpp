@@ -154,11 +154,16 @@ val JsTrainer::test_predictions() {
 void JsTrainer::set_hyperparameters(const val& h) {
   guarded([&] {
     const Hyperparameters changes = hyperparameters_from_js(h);
-    Learner& l = t_.learner();
-    if (changes.lr) l.set_lr(*changes.lr);
-    if (changes.l1) l.set_l1(*changes.l1);
-    if (changes.weight_decay) l.set_weight_decay(*changes.weight_decay);
-    for (std::size_t i = 0; i < changes.dropout.size(); ++i) l.set_dropout(i, changes.dropout[i]);
+    // Every member of an ensemble, field by field: the members share one spec, so member 0 refuses
+    // a bad value (the Learner's check) before any member takes it, and the members stay alike.
+    const auto each = [&](const auto& set) {
+      for (int m = 0; m < t_.members(); ++m) set(t_.member(m));
+    };
+    if (changes.lr) t_.set_learning_rate(*changes.lr);
+    if (changes.l1) each([&](Learner& l) { l.set_l1(*changes.l1); });
+    if (changes.weight_decay) each([&](Learner& l) { l.set_weight_decay(*changes.weight_decay); });
+    for (std::size_t i = 0; i < changes.dropout.size(); ++i)
+      each([&](Learner& l) { l.set_dropout(i, changes.dropout[i]); });
   });
 }
 

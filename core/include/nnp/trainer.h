@@ -135,7 +135,10 @@ class Trainer {
   // is not 2-D): a caller sizes its buffer with them first.
   std::size_t grid_size(int res, bool every_class) const;
   std::size_t neuron_maps_size(int res) const;
-  void set_learning_rate(double lr) { learner().set_lr(lr); }
+  // Every member's (an ensemble's members share one spec: member 0 refuses a bad lr before any changes).
+  void set_learning_rate(double lr) {
+    for (int m = 0; m < members(); ++m) member(m).set_lr(lr);
+  }
   // Every unit's post-activation output of member 0 on a res×res grid of raw 2-D inputs (row 0 at
   // y_max), in evaluation mode (no dropout), through the same features and standardisation as
   // training. out has res·res·(inputs + Σ layer units) floats: map u at out[u·res·res …], u running

@@ -93,8 +93,8 @@ ClassPredictions predict_classes(Trainer& trainer, const Dataset& d) {
     const Tensor o = trainer.learner().predict(d.x.data() + static_cast<std::size_t>(begin) * d.features, rows);
     const Tensor y{const_cast<float*>(d.y.data()) + static_cast<std::size_t>(begin) * d.targets, rows, d.targets};
     for (int r = 0; r < rows; ++r) {
-      p.predicted[static_cast<std::size_t>(begin + r)] = predicted_class(o, r, threshold);
-      p.actual[static_cast<std::size_t>(begin + r)] = target_class(y, r);
+      p.predicted[static_cast<std::size_t>(begin) + static_cast<std::size_t>(r)] = predicted_class(o, r, threshold);
+      p.actual[static_cast<std::size_t>(begin) + static_cast<std::size_t>(r)] = target_class(y, r);
     }
   }
   return p;
