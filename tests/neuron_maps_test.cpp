@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "nnp/error.h"
@@ -36,7 +37,7 @@ TEST(NeuronMaps, EveryUnitMatchesADirectEvaluation) {
   const Learner& l = t.learner();
   const auto w0 = l.parameter("0.weight"), b0 = l.parameter("0.bias");
   const auto w1 = l.parameter("2.weight"), b1 = l.parameter("2.bias");
-  const auto plane = static_cast<std::size_t>(res * res);
+  const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
   for (std::size_t cell = 0; cell < plane; ++cell) {
     const double x = xy[2 * cell], y = xy[2 * cell + 1];
     const double in[3] = {x, y, x * y};
@@ -61,7 +62,7 @@ TEST(NeuronMaps, FollowStandardisationAndIgnoreDropout) {
   Trainer t(c);
   t.run(30);
   const int res = 5;
-  const auto plane = static_cast<std::size_t>(res * res);
+  const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
   std::vector<float> maps(plane * (2 + 4 + 4 + 1)), again(maps.size()), predicted(plane);
   t.neuron_maps(res, -6, 6, -6, 6, maps.data());
   t.neuron_maps(res, -6, 6, -6, 6, again.data());
@@ -86,6 +87,30 @@ TEST(NeuronMaps, RefusesABadResolutionAndDataWithoutAPlane) {
   c.learner.loss = LossSpec{.kind = LossKind::MSELoss};
   Trainer curve(c);
   EXPECT_THROW(curve.neuron_maps(4, -6, 6, -6, 6, out.data()), Error);
+}
+
+// The sizes a caller allocates with carry the methods' own checks, so the buffer is never sized
+// from a bad resolution.
+TEST(NeuronMaps, SizesRefuseWhatTheGridsRefuse) {
+  Trainer t(testing::skeleton_config());
+  std::size_t units = static_cast<std::size_t>(t.model().inputs());
+  for (const LayerSpec& l : t.model().spec().layers) units += static_cast<std::size_t>(l.units);
+  EXPECT_EQ(t.neuron_maps_size(3), units * 9);
+  EXPECT_EQ(t.grid_size(5, /*every_class=*/true), 25u * static_cast<std::size_t>(t.model().outputs()));
+  EXPECT_EQ(t.grid_size(5, /*every_class=*/false), 25u);
+  const auto message = [](const auto& f) {
+    try {
+      f();
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message([&] { t.neuron_maps_size(257); }), "the neuron maps' resolution must be from 1 to 256, got 257");
+  EXPECT_EQ(message([&] { t.grid_size(0, false); }), "the prediction grid's resolution must be from 1 to 1024, got 0");
+  std::vector<float> out(1);
+  EXPECT_EQ(message([&] { t.predict_grid(2000, -6, 6, -6, 6, out.data()); }),
+            "the prediction grid's resolution must be from 1 to 1024, got 2000");
 }
 
 }  // namespace

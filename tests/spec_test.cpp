@@ -128,7 +128,7 @@ TEST(SpecJson, BadInputIsRefusedNamingTheFieldAndTheAcceptedValues) {
   EXPECT_EQ(
       error_of(
           R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": -1}})"),
-      "optimizer.lr must be a finite number > 0, got -1");
+      "optimizer.lr must be a number in [1e-06, 10], got -1");
   EXPECT_EQ(
       error_of(
           R"({"model": {"inputs": 2, "layers": [{"units": 1}]}, "loss": {"name": "MSELoss"}, "optimizer": {"name": "SGD", "lr": "fast"}})"),

@@ -48,21 +48,51 @@ TEST(Trainer, PartialLastBatchAndEpochCounting) {
   EXPECT_EQ(t.progress().step, 3);
 }
 
+std::string error_of(const auto& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
 TEST(Trainer, LearningRateChangesWithoutReset) {
   Trainer t(skeleton_config());
   t.run(10);
   t.set_learning_rate(0.5);
   EXPECT_EQ(t.progress().step, 10);
-  EXPECT_THROW(t.set_learning_rate(-1.0), Error);
+  // The catalogue's range, as the page shows it: refused with the scene field's name, nothing changed.
+  EXPECT_EQ(error_of([&] { t.set_learning_rate(100.0); }), "optimizer.lr must be a number in [1e-06, 10], got 100");
+  EXPECT_EQ(error_of([&] { t.set_learning_rate(0.0); }), "optimizer.lr must be a number in [1e-06, 10], got 0");
   EXPECT_THROW(t.set_learning_rate(std::nan("")), Error);
   EXPECT_EQ(t.learner().lr(), 0.5);
+  TrainerConfig c = skeleton_config();
+  c.training.ensemble.members = 3;
+  Trainer ensemble(c);
+  ensemble.set_learning_rate(0.25);
+  for (int m = 0; m < 3; ++m) EXPECT_EQ(ensemble.member(m).lr(), 0.25) << "member " << m;
+}
+
+// The schedule's own lr is not a user's: CosineAnnealingLR with eta_min 0 reaches 0 at T_max (torch
+// steps with it: the parameters stay) and climbs again after.
+TEST(Trainer, AScheduleMayBringTheLearningRateToZero) {
+  TrainerConfig c = skeleton_config();
+  c.learner.scheduler = SchedulerSpec{.kind = SchedulerKind::CosineAnnealingLR, .t_max = 2, .eta_min = 0.0};
+  Trainer t(c);
+  t.run(2);
+  EXPECT_EQ(t.learner().lr(), 0.0);
+  const std::vector<float> before(t.model().parameters().begin(), t.model().parameters().end());
+  t.run(1);
+  EXPECT_TRUE(std::equal(before.begin(), before.end(), t.model().parameters().begin()));
+  EXPECT_DOUBLE_EQ(t.learner().lr(), c.learner.optimizer.lr / 2);
 }
 
 TEST(Trainer, DivergenceStopsWithTheStepAndKeepsFiniteParameters) {
   TrainerConfig c = skeleton_config();
   c.learner.loss.kind = LossKind::MSELoss;
   c.learner.model.layers.back().activation = Activation::Identity;
-  c.learner.optimizer.lr = 1e6;
+  c.learner.optimizer.lr = 10;  // the most a scene takes
   Trainer t(c);
   try {
     t.run(1000);
@@ -91,7 +121,13 @@ TEST(Trainer, InvalidConfigurationsAreRefusedNamingTheField) {
   EXPECT_NE(config_error(c).find("model.layers[1].units"), std::string::npos);
   c = skeleton_config();
   c.learner.optimizer.lr = -1.0;
-  EXPECT_NE(config_error(c).find("optimizer.lr must be a finite number > 0, got -1"), std::string::npos);
+  EXPECT_EQ(config_error(c), "optimizer.lr must be a number in [1e-06, 10], got -1");
+  c = skeleton_config();
+  c.learner.optimizer.weight_decay = -1.0;
+  EXPECT_EQ(config_error(c), "optimizer.weight_decay must be a number in [0, 1], got -1");
+  c = skeleton_config();
+  c.learner.l1 = 2.0f;
+  EXPECT_EQ(config_error(c), "l1 must be a number in [0, 1], got 2");
   c = skeleton_config();
   c.training.batch_size = 0;
   EXPECT_NE(config_error(c).find("training.batchSize"), std::string::npos);
@@ -237,20 +273,21 @@ TEST(TrainerData, DropLastAndFixedOrder) {
   t.run(2);
   EXPECT_EQ(t.progress().epoch, 1);
   EXPECT_EQ(t.progress().samples, 200);
-  // Fixed order: every epoch sees the same batches, so with lr → 0 the losses repeat exactly.
+  // Fixed order: every epoch sees the same batches, so with the least lr a scene takes (1e-6) the
+  // losses repeat to within its drift; another batch's loss differs by far more.
   TrainerConfig f = testing::skeleton_config();
   f.training.shuffle = false;
-  f.learner.optimizer.lr = 1e-30;
+  f.learner.optimizer.lr = 1e-6;
   Trainer fixed(f);
   const double e1 = fixed.run(25).batch_loss, e2 = fixed.run(25).batch_loss;
-  EXPECT_EQ(e1, e2);
+  EXPECT_NEAR(e1, e2, 1e-5);
   TrainerConfig s = f;
   s.training.shuffle = true;
   s.training.batch_size = 7;
   Trainer shuffled(s);
   const double s1 = shuffled.run(35).batch_loss,
                s2 = shuffled.run(35).batch_loss;  // 245 rows: same rows, other batches
-  EXPECT_NE(s1, s2);
+  EXPECT_GT(std::fabs(s1 - s2), 1e-3);
 }
 
 TEST(TrainerData, FeaturesAndStandardisationReachPredictions) {
@@ -365,6 +402,8 @@ TEST(TrainerRegularisation, ChangesMidRunWithoutAReset) {
   EXPECT_EQ(t.progress().step, step + 100);  // same run, carried on
   EXPECT_THROW(l.set_l1(-1.0f), Error);
   EXPECT_THROW(l.set_weight_decay(std::nan("")), Error);
+  EXPECT_THROW(l.set_weight_decay(2.0), Error);  // the catalogue's [0, 1]
+  EXPECT_DOUBLE_EQ(l.spec().optimizer.weight_decay, 0.1);
   EXPECT_THROW(l.set_dropout(2, 0.5f), Error);  // the output layer
   EXPECT_THROW(l.set_dropout(7, 0.5f), Error);  // no such layer
   EXPECT_THROW(l.set_dropout(0, 1.0f), Error);
@@ -413,7 +452,7 @@ TEST(TrainerEnsemble, MembersDifferAndTheEnsembleAveragesThem) {
 TEST(TrainerEnsemble, BootstrapResamplesWithRepeats) {
   TrainerConfig c = testing::skeleton_config();
   c.training.ensemble = {.members = 2, .bootstrap = true};
-  c.learner.optimizer.lr = 1e-30;  // nothing learns: compare the data each member sees
+  c.learner.optimizer.lr = 1e-6;  // next to nothing learns: compare the data each member sees
   Trainer t(c);
   const double first = t.run(25).batch_loss;
   TrainerConfig plain = c;

@@ -16,13 +16,6 @@ namespace nnp::wasm {
 
 namespace {
 
-// A grid resolution from 1 to `max`, checked before the grid is sized.
-void check_resolution(const char* method, int res, int max) {
-  if (res < 1 || res > max)
-    throw Error(std::string(method) + ": resolution must be from 1 to " + std::to_string(max) + ", got " +
-                std::to_string(res));
-}
-
 // A count of steps or epochs from JS (a double), 0 … max; `rule` says so.
 int count(double n, double max, const char* rule) {
   if (!(n >= 0 && n <= max)) throw_js(rule);
@@ -104,10 +97,7 @@ val JsTrainer::gradients(int member) {
 // [u·res·res …), u over the network inputs, then each layer's units.
 val JsTrainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max) {
   return guarded([&] {
-    check_resolution("neuronMaps", res, 256);
-    std::size_t units = static_cast<std::size_t>(t_.model().inputs());
-    for (const LayerSpec& l : t_.model().spec().layers) units += static_cast<std::size_t>(l.units);
-    grid_.resize(units * static_cast<std::size_t>(res) * static_cast<std::size_t>(res));
+    grid_.resize(t_.neuron_maps_size(res));  // the core checks res before the grid is sized
     t_.neuron_maps(res, x_min, x_max, y_min, y_max, grid_.data());
     return float_array(grid_);
   });
@@ -115,8 +105,7 @@ val JsTrainer::neuron_maps(int res, float x_min, float x_max, float y_min, float
 
 val JsTrainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
   return guarded([&] {
-    check_resolution("predictGrid", res, 1024);
-    grid_.resize(static_cast<std::size_t>(res) * res);
+    grid_.resize(t_.grid_size(res, /*every_class=*/false));
     t_.predict_grid(res, x_min, x_max, y_min, y_max, grid_.data());
     return float_array(grid_);
   });
@@ -124,8 +113,7 @@ val JsTrainer::predict_grid(int res, float x_min, float x_max, float y_min, floa
 
 val JsTrainer::predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max) {
   return guarded([&] {
-    check_resolution("predictGridClasses", res, 1024);
-    grid_.resize(static_cast<std::size_t>(res) * res * t_.model().outputs());
+    grid_.resize(t_.grid_size(res, /*every_class=*/true));
     t_.predict_grid_probabilities(res, x_min, x_max, y_min, y_max, grid_.data());
     return float_array(grid_);
   });
@@ -166,11 +154,16 @@ val JsTrainer::test_predictions() {
 void JsTrainer::set_hyperparameters(const val& h) {
   guarded([&] {
     const Hyperparameters changes = hyperparameters_from_js(h);
-    Learner& l = t_.learner();
-    if (changes.lr) l.set_lr(*changes.lr);
-    if (changes.l1) l.set_l1(*changes.l1);
-    if (changes.weight_decay) l.set_weight_decay(*changes.weight_decay);
-    for (std::size_t i = 0; i < changes.dropout.size(); ++i) l.set_dropout(i, changes.dropout[i]);
+    // Every member of an ensemble, field by field: the members share one spec, so member 0 refuses
+    // a bad value (the Learner's check) before any member takes it, and the members stay alike.
+    const auto each = [&](const auto& set) {
+      for (int m = 0; m < t_.members(); ++m) set(t_.member(m));
+    };
+    if (changes.lr) t_.set_learning_rate(*changes.lr);
+    if (changes.l1) each([&](Learner& l) { l.set_l1(*changes.l1); });
+    if (changes.weight_decay) each([&](Learner& l) { l.set_weight_decay(*changes.weight_decay); });
+    for (std::size_t i = 0; i < changes.dropout.size(); ++i)
+      each([&](Learner& l) { l.set_dropout(i, changes.dropout[i]); });
   });
 }
 

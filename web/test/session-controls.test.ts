@@ -52,7 +52,7 @@ describe('TrainingSession run controls', () => {
     const session = TrainingSession.create(core, defaultScene());
     // The engine checks each value (the page checked them against the fields' ranges first).
     expect(() => session.setHyperparameters({ lr: -1 })).toThrow(
-      'optimizer.lr must be a finite number > 0, got -1',
+      'optimizer.lr must be a number in [1e-06, 10], got -1',
     );
     expect(() => session.setHyperparameters({ dropout: [0, 0, 0.5] })).toThrow(
       /^model\.layers\[2\]\.dropout: /,

@@ -115,6 +115,9 @@ inline constexpr std::string_view kSceneFormat = "nn-playground/scene@1";
 const Catalogue& catalogue();
 // nullptr when `args` has no argument called `name`.
 const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name);
+// Throws nnp::Error "<path> must be <range>, got <v>" (validate_scene's words) unless `range` holds
+// v: the engine's check of a field whose range the catalogue holds.
+void check_range(const Range& range, std::string_view path, double v);
 // The classes a generator has when data.classes is absent.
 int default_classes(const GeneratorInfo& g);
 // The catalogue as JSON, the shape of web/src/scene/engine-catalogue.ts's EngineCatalogue.

@@ -22,7 +22,8 @@ struct ParamSegment {
   bool is_bias = false;
 };
 
-// Throws nnp::Error naming the field ("optimizer.betas …") and the accepted range.
+// Throws nnp::Error naming the field ("optimizer.betas …") and the accepted range. lr and
+// weight_decay, which a run changes live, are the Learner's to check (validate(LearnerSpec)).
 void validate(const OptimizerSpec& spec);
 void validate(const SchedulerSpec& spec);
 
@@ -31,6 +32,7 @@ class Optimizer {
   Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segments);
   void step(std::span<float> params, std::span<const float> grads);
   double lr() const { return spec_.lr; }
+  // Unchecked: the caller's (Learner::set_lr checks a user's; a schedule's may reach 0).
   void set_lr(double lr);
   void set_weight_decay(double weight_decay);
   std::int64_t steps() const { return step_; }

@@ -130,7 +130,15 @@ class Trainer {
   // floats, k = outputs (1 for a one-output binary model: P(class 1)); the raw output for a
   // regression. Row 0 at y_max.
   void predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out);
-  void set_learning_rate(double lr) { learner().set_lr(lr); }
+  // The floats predict_grid (every_class false), predict_grid_probabilities and neuron_maps write at
+  // resolution `res`, each refusing what its method refuses (a resolution out of range, data that
+  // is not 2-D): a caller sizes its buffer with them first.
+  std::size_t grid_size(int res, bool every_class) const;
+  std::size_t neuron_maps_size(int res) const;
+  // Every member's (an ensemble's members share one spec: member 0 refuses a bad lr before any changes).
+  void set_learning_rate(double lr) {
+    for (int m = 0; m < members(); ++m) member(m).set_lr(lr);
+  }
   // Every unit's post-activation output of member 0 on a res×res grid of raw 2-D inputs (row 0 at
   // y_max), in evaluation mode (no dropout), through the same features and standardisation as
   // training. out has res·res·(inputs + Σ layer units) floats: map u at out[u·res·res …], u running
@@ -152,6 +160,8 @@ class Trainer {
   void gather(const std::vector<int>& order, int n);
   // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
   void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
+  void check_prediction_grid(int res) const;  // 1 … 1024 cells a side, 2-D data
+  void check_neuron_maps(int res) const;      // 1 … 256 cells a side, 2-D data
   // Mean loss and accuracy over a split: of member m, or (m < 0) of the ensemble's mean prediction.
   Metrics evaluate_on(const Dataset& d, int m);
 

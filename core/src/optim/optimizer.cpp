@@ -14,7 +14,7 @@ using simd::Batch;
 
 namespace {
 
-// const char* so that the check costs no allocation when it passes (set_lr runs every step).
+// const char* so that the check costs no allocation when it passes.
 void require(bool ok, const char* field, const char* rule, double got) {
   if (!ok) throw Error("optimizer." + std::string(field) + " must be " + rule + ", got " + format_number(got));
 }
@@ -138,10 +138,9 @@ OptimizerSpec OptimizerSpec::defaults_for(OptimizerKind kind) {
   return s;
 }
 
+// lr and weight_decay, which a run changes live, are the Learner's to check (learner.cpp), at
+// construction and at each change.
 void validate(const OptimizerSpec& s) {
-  require(std::isfinite(s.lr) && s.lr > 0.0, "lr", "a finite number > 0", s.lr);
-  require(std::isfinite(s.weight_decay) && s.weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0",
-          s.weight_decay);
   require(std::isfinite(s.eps) && s.eps >= 0.0, "eps", "a finite number ≥ 0", s.eps);
   switch (s.kind) {
     case OptimizerKind::SGD:
@@ -181,15 +180,11 @@ Optimizer::Optimizer(const OptimizerSpec& spec, std::vector<ParamSegment> segmen
   plan_passes();
 }
 
-// ≥ 0: a schedule may reach 0 (CosineAnnealingLR with eta_min 0); a user's lr is checked > 0 by
-// validate() and Learner::set_lr.
-void Optimizer::set_lr(double lr) {
-  require(std::isfinite(lr) && lr >= 0.0, "lr", "a finite number ≥ 0", lr);
-  spec_.lr = lr;
-}
+// Unchecked: the Learner checks a user's lr and weight decay; a schedule's own lr may reach 0
+// (CosineAnnealingLR with eta_min 0).
+void Optimizer::set_lr(double lr) { spec_.lr = lr; }
 
 void Optimizer::set_weight_decay(double weight_decay) {
-  require(std::isfinite(weight_decay) && weight_decay >= 0.0, "weight_decay", "a finite number ≥ 0", weight_decay);
   spec_.weight_decay = weight_decay;
   plan_passes();
 }

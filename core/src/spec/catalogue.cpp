@@ -260,6 +260,10 @@ const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name) {
   return nullptr;
 }
 
+void check_range(const Range& range, std::string_view path, double v) {
+  if (!range.contains(v)) throw Error(std::string(path) + " must be " + range.describe() + ", got " + format_number(v));
+}
+
 int default_classes(const GeneratorInfo& g) {
   return g.min_classes == g.max_classes ? g.min_classes : GeneratorSpec{}.classes;
 }

@@ -4,12 +4,30 @@
 #include <cstring>
 #include <string>
 
+#include "nnp/catalogue.h"
 #include "nnp/error.h"
 #include "nnp/kernels.h"
 #include "nnp/regularization.h"
 
 namespace nnp {
 namespace {
+
+// The fields a run changes live are checked here, once, against the catalogue's ranges (the page
+// reads the same ones): at construction (validate) and at each live change (set_lr, set_l1, …).
+// The Optimizer and the Scheduler trust them: a schedule may bring the lr down to 0.
+const Range& optimizer_range(OptimizerKind kind, std::string_view arg) {
+  return find_arg(catalogue().optimizer(kind).args, arg)->range;
+}
+void check_lr(OptimizerKind kind, double lr) { check_range(optimizer_range(kind, "lr"), "optimizer.lr", lr); }
+void check_weight_decay(OptimizerKind kind, double weight_decay) {
+  check_range(optimizer_range(kind, "weight_decay"), "optimizer.weight_decay", weight_decay);
+}
+void check_l1(float l1) { check_range(catalogue().limits.l1, "l1", l1); }
+void check_output_dropout(std::size_t layer, std::size_t layers, float p) {
+  if (layer + 1 == layers && p > 0.0f)
+    throw Error("model.layers[" + std::to_string(layer) +
+                "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
+}
 
 const LearnerSpec& validated(const LearnerSpec& s) {
   validate(s);
@@ -21,6 +39,8 @@ const LearnerSpec& validated(const LearnerSpec& s) {
 void validate(const LearnerSpec& s) {
   validate(s.model);
   validate(s.optimizer);
+  check_lr(s.optimizer.kind, s.optimizer.lr);
+  check_weight_decay(s.optimizer.kind, s.optimizer.weight_decay);
   validate(s.scheduler);
   const LossSpec& l = s.loss;
   if (l.reduction == Reduction::None)
@@ -34,16 +54,14 @@ void validate(const LearnerSpec& s) {
   if (l.kind == LossKind::BCELoss && out.kind != Activation::Sigmoid)
     throw Error("loss.name BCELoss takes probabilities: the output layer's activation must be Sigmoid (got " +
                 std::string(name_of(out.kind)) + "), or use BCEWithLogitsLoss on raw outputs");
-  if (s.model.layers.back().dropout > 0.0f)
-    throw Error("model.layers[" + std::to_string(s.model.layers.size() - 1) +
-                "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
+  check_output_dropout(s.model.layers.size() - 1, s.model.layers.size(), s.model.layers.back().dropout);
   if (!(std::isfinite(s.clip_grad_norm) && s.clip_grad_norm >= 0.0f))
     throw Error("clip_grad_norm must be a number > 0 (or null for no clipping), got " +
                 format_number(s.clip_grad_norm));
   if (!(std::isfinite(s.clip_grad_value) && s.clip_grad_value >= 0.0f))
     throw Error("clip_grad_value must be a number > 0 (or null for no clipping), got " +
                 format_number(s.clip_grad_value));
-  if (!(std::isfinite(s.l1) && s.l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + format_number(s.l1));
+  check_l1(s.l1);
 }
 
 Learner::Learner(const LearnerSpec& spec, std::uint64_t seed)
@@ -164,26 +182,24 @@ std::span<const float> Learner::gradient(std::string_view name) const {
 }
 
 void Learner::set_l1(float l1) {
-  if (!(std::isfinite(l1) && l1 >= 0.0f)) throw Error("l1 must be a finite number ≥ 0, got " + format_number(l1));
+  check_l1(l1);
   spec_.l1 = l1;
 }
 
 void Learner::set_weight_decay(double weight_decay) {
+  check_weight_decay(spec_.optimizer.kind, weight_decay);
   optimizer_.set_weight_decay(weight_decay);
   spec_.optimizer.weight_decay = weight_decay;
 }
 
 void Learner::set_dropout(std::size_t layer, float p) {
-  if (layer + 1 == model_.spec().layers.size() && p > 0.0f)
-    throw Error("model.layers[" + std::to_string(layer) +
-                "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
+  check_output_dropout(layer, model_.spec().layers.size(), p);
   model_.set_dropout(layer, p);
   spec_.model = model_.spec();
 }
 
 void Learner::set_lr(double lr) {
-  if (!(std::isfinite(lr) && lr > 0.0))
-    throw Error("optimizer.lr must be a finite number > 0, got " + format_number(lr));
+  check_lr(spec_.optimizer.kind, lr);
   optimizer_.set_lr(lr);
   scheduler_.reset_base(lr);
 }

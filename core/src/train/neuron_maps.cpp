@@ -14,11 +14,23 @@ constexpr int kCellsPerChunk = 512;  // grid cells per forward pass
 
 // The forward pass of Mlp::forward in evaluation mode, layer by layer, keeping each layer's output:
 // the weights enter as constants, so nothing is recorded for a backward pass and no gradient moves.
-void Trainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+void Trainer::check_neuron_maps(int res) const {
   if (res < 1 || res > 256)
     throw Error("the neuron maps' resolution must be from 1 to 256, got " + std::to_string(res));
   if (raw_.train.features != 2)
     throw Error("neuron maps need 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+}
+
+std::size_t Trainer::neuron_maps_size(int res) const {
+  check_neuron_maps(res);
+  const MlpSpec& m = config_.learner.model;
+  std::size_t units = static_cast<std::size_t>(m.inputs);
+  for (const LayerSpec& l : m.layers) units += static_cast<std::size_t>(l.units);
+  return units * static_cast<std::size_t>(res) * static_cast<std::size_t>(res);
+}
+
+void Trainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+  check_neuron_maps(res);
   Mlp& net = model();
   const int inputs = net.inputs();
   const auto plane = static_cast<std::size_t>(res) * static_cast<std::size_t>(res);

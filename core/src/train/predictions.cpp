@@ -40,10 +40,22 @@ void Trainer::grid_inputs(int res, int row0, int rows, float x_min, float x_max,
   pipeline_.apply(xy.data(), rows * res, scratch_.data());
 }
 
-void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
-  if (res < 1 || res > 1024) throw Error("predictGrid: resolution must be from 1 to 1024, got " + std::to_string(res));
+void Trainer::check_prediction_grid(int res) const {
+  if (res < 1 || res > 1024)
+    throw Error("the prediction grid's resolution must be from 1 to 1024, got " + std::to_string(res));
   if (raw_.train.features != 2)
-    throw Error("predictGrid needs 2-D data; this data has " + std::to_string(raw_.train.features) + " features");
+    throw Error("the prediction grid needs 2-D data; this data has " + std::to_string(raw_.train.features) +
+                " features");
+}
+
+std::size_t Trainer::grid_size(int res, bool every_class) const {
+  check_prediction_grid(res);
+  const int per_cell = every_class ? config_.learner.model.layers.back().units : 1;
+  return static_cast<std::size_t>(res) * static_cast<std::size_t>(res) * static_cast<std::size_t>(per_cell);
+}
+
+void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+  check_prediction_grid(res);
   const int rows_per_chunk = std::max(1, kChunkRows / res);
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
@@ -59,11 +71,7 @@ void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float
 }
 
 void Trainer::predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
-  if (res < 1 || res > 1024)
-    throw Error("predictGridClasses: resolution must be from 1 to 1024, got " + std::to_string(res));
-  if (raw_.train.features != 2)
-    throw Error("predictGridClasses needs 2-D data; this data has " + std::to_string(raw_.train.features) +
-                " features");
+  check_prediction_grid(res);
   const int rows_per_chunk = std::max(1, kChunkRows / res);
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
