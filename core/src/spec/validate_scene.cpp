@@ -104,11 +104,18 @@ class Walker {
     for (const auto& [key, value] : v->items()) {
       if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
       const std::string at = field(path, key);
-      if (!owner.empty() && keys.size() == 1)
-        add(at, at + " is not an argument of " + owner + ", which takes none (accepted: name)");
-      else
-        add(at, at + " is not a field of " + (owner.empty() ? (path.empty() ? "a scene" : path) : owner) +
-                    "; accepted: " + join(keys));
+      std::string message = at;
+      if (!owner.empty() && keys.size() == 1) {
+        message += " is not an argument of ";
+        message += owner;
+        message += ", which takes none (accepted: name)";
+      } else {
+        message += " is not a field of ";
+        message += owner.empty() ? (path.empty() ? "a scene" : path) : owner;
+        message += "; accepted: ";
+        message += join(keys);
+      }
+      add(at, message);
     }
     return true;
   }

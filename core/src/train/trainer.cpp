@@ -157,7 +157,7 @@ void Trainer::gather(const std::vector<int>& order, int n) {
   const Dataset& d = inputs_.train;
   const auto nf = static_cast<std::size_t>(d.features), nt = static_cast<std::size_t>(d.targets);
   for (int i = 0; i < n; ++i) {
-    const auto r = static_cast<std::size_t>(order[static_cast<std::size_t>(cursor_ + i)]);
+    const auto r = static_cast<std::size_t>(order[static_cast<std::size_t>(cursor_) + static_cast<std::size_t>(i)]);
     const auto o = static_cast<std::size_t>(i);
     for (std::size_t f = 0; f < nf; ++f) batch_x_[o * nf + f] = d.x[r * nf + f];
     for (std::size_t t = 0; t < nt; ++t) batch_y_[o * nt + t] = d.y[r * nt + t];
