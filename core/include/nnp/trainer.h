@@ -160,6 +160,8 @@ class Trainer {
   void gather(const std::vector<int>& order, int n);
   // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
   void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
+  template <class Write>
+  void over_grid(int res, float x_min, float x_max, float y_min, float y_max, Write write);
   void check_prediction_grid(int res) const;  // 1 … 1024 cells a side, 2-D data
   void check_neuron_maps(int res) const;      // 1 … 256 cells a side, 2-D data
   // Mean loss and accuracy over a split: of member m, or (m < 0) of the ensemble's mean prediction.

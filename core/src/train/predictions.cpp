@@ -54,31 +54,33 @@ std::size_t Trainer::grid_size(int res, bool every_class) const {
   return static_cast<std::size_t>(res) * static_cast<std::size_t>(res) * static_cast<std::size_t>(per_cell);
 }
 
-void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+// The ensemble over the res × res grid, in chunks of whole grid rows (at most kChunkRows cells);
+// write(row0, p) stores the outputs p of the chunk that starts at grid row row0.
+template <class Write>
+void Trainer::over_grid(int res, float x_min, float x_max, float y_min, float y_max, Write write) {
   check_prediction_grid(res);
   const int rows_per_chunk = std::max(1, kChunkRows / res);
   for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
     const int rows = std::min(rows_per_chunk, res - row0);
     grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
-    // What the decision boundary shows: P(class 1) whatever the output layer emits (a probability,
-    // a logit, log-probabilities), or the raw output for a regression — the column of class 1
-    // among the class probabilities.
-    const int cells = rows * res;
-    const Tensor p = ensemble_.predict(scratch_.data(), cells);
-    float* dst = out + static_cast<std::size_t>(row0) * res;
-    for (int i = 0; i < cells; ++i) dst[i] = p(i, p.cols == 1 ? 0 : 1);
+    write(row0, ensemble_.predict(scratch_.data(), rows * res));
   }
 }
 
+void Trainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
+  // What the decision boundary shows: P(class 1) whatever the output layer emits (a probability,
+  // a logit, log-probabilities), or the raw output for a regression — the column of class 1
+  // among the class probabilities.
+  over_grid(res, x_min, x_max, y_min, y_max, [&](int row0, const Tensor& p) {
+    float* dst = out + static_cast<std::size_t>(row0) * res;
+    for (int i = 0; i < p.rows; ++i) dst[i] = p(i, p.cols == 1 ? 0 : 1);
+  });
+}
+
 void Trainer::predict_grid_probabilities(int res, float x_min, float x_max, float y_min, float y_max, float* out) {
-  check_prediction_grid(res);
-  const int rows_per_chunk = std::max(1, kChunkRows / res);
-  for (int row0 = 0; row0 < res; row0 += rows_per_chunk) {
-    const int rows = std::min(rows_per_chunk, res - row0);
-    grid_inputs(res, row0, rows, x_min, x_max, y_min, y_max);
-    const Tensor p = ensemble_.predict(scratch_.data(), rows * res);
+  over_grid(res, x_min, x_max, y_min, y_max, [&](int row0, const Tensor& p) {
     std::copy(p.data, p.data + p.size(), out + static_cast<std::size_t>(row0) * res * p.cols);
-  }
+  });
 }
 
 ClassPredictions predict_classes(Trainer& trainer, const Dataset& d) {
