@@ -14,6 +14,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
+  // Build-time flags (src/env.d.ts); vite.single.config.ts turns SINGLE_FILE on.
+  define: { 'import.meta.env.SINGLE_FILE': 'false' },
   // A classic (iife) worker also works from a blob: URL under file://, which the single-file
   // build will need; module workers from blob: fail there silently.
   worker: { format: 'iife' },

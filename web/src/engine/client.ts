@@ -4,12 +4,9 @@
 import type { Hyperparameters } from './hyperparameters.ts';
 import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
+import { createEngineWorker, type WorkerFactory } from './worker-factory.ts';
 
-export type WorkerFactory = () => Worker;
-
-/** Vite bundles the worker from this exact `new Worker(new URL(…), …)` pattern. */
-export const createEngineWorker: WorkerFactory = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+export type { WorkerFactory } from './worker-factory.ts';
 
 /** What the client tells the page: the worker's messages about the current run (and those about
  *  no run), and `stopped` when it gives up on a worker that keeps crashing. */

@@ -1,7 +1,9 @@
-// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page): fetched
-// once each, and handed out as fresh copies, since each load transfers its buffers to the worker.
+// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page; read by
+// shipped-source.ts): read once each, and handed out as fresh copies, since each load transfers
+// its buffers to the worker.
 import { SHIPPED_CATALOGUE, type ShippedDataset } from '../scene/index.ts';
 import type { ShippedFiles } from './protocol.ts';
+import { readShippedFile } from './shipped-source.ts';
 
 interface Bytes {
   data: ArrayBuffer;
@@ -33,14 +35,9 @@ export async function shippedFiles(name: ShippedDataset): Promise<ShippedFiles> 
 
 async function fetchBytes(name: ShippedDataset): Promise<Bytes> {
   const { files } = SHIPPED_CATALOGUE[name];
-  const get = async (file: string): Promise<ArrayBuffer> => {
-    const response = await fetch(`./data/${file}`);
-    if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  };
   const [data, test] = await Promise.all([
-    get(files.data),
-    files.test ? get(files.test) : Promise.resolve(undefined),
+    readShippedFile(files.data),
+    files.test ? readShippedFile(files.test) : Promise.resolve(undefined),
   ]);
   return test ? { data, test } : { data };
 }

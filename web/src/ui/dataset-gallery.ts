@@ -3,6 +3,7 @@
 // tile (roving tabindex); the arrow keys, Home and End move through all tiles and choose the one
 // they land on, as a radio group does; Space or Enter chooses the focused tile.
 import type { ThumbnailPoints } from '../engine/protocol.ts';
+import { PICKED_DATASETS } from '../engine/picked-files.ts';
 import { drawShippedThumbnail, drawThumbnail } from '../render/thumbnail.ts';
 import {
   DATASET_CATALOGUE,
@@ -12,6 +13,7 @@ import {
   type ShippedDataset,
 } from '../scene/index.ts';
 import type { DatasetName } from '../wasm/core.mjs';
+import { datasetFilePick } from './dataset-file-pick.ts';
 
 /** A tile's dataset: a generator, or a shipped real dataset. */
 export type DatasetPick =
@@ -100,6 +102,10 @@ export class DatasetGallery {
       root.append(box);
     }
     root.addEventListener('keydown', (event) => this.key(event));
+    // The single file does not carry every dataset: below the tiles, it asks for the files.
+    if (import.meta.env.SINGLE_FILE) {
+      root.after(...PICKED_DATASETS.map((name) => datasetFilePick(name, () => this.picked(name))));
+    }
     for (const tile of this.tiles) {
       if (tile.pick.kind === 'shipped') {
         drawShippedThumbnail(tile.canvas, SHIPPED_TILE[tile.pick.name].lines);
@@ -157,6 +163,13 @@ export class DatasetGallery {
     });
     this.tiles.push({ pick, button, canvas });
     return button;
+  }
+
+  /** The user picked `name`'s files: it loads, even when its tile was already checked. */
+  private picked(name: ShippedDataset): void {
+    const pick: DatasetPick = { kind: 'shipped', name };
+    this.show(pick);
+    this.onPick(pick);
   }
 
   private choose(pick: DatasetPick): void {

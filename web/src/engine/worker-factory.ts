@@ -1,0 +1,7 @@
+// How the page starts its training worker: from its own chunk beside the page (the hosted build).
+// The single-file build (vite.single.config.ts) swaps in worker-factory.single.ts.
+export type WorkerFactory = () => Worker;
+
+/** Vite bundles the worker from this exact `new Worker(new URL(…), …)` pattern. */
+export const createEngineWorker: WorkerFactory = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });

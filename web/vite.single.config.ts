@@ -1,0 +1,56 @@
+// The single-file build (issue 13): dist/nn-playground.html, the whole page in one file that opens
+// from file:// with a double click and asks no network for anything. It is the normal page
+// (vite.config.ts: the same markup, the same main.ts) with a few modules swapped for their
+// `.single.ts` twins — how the worker starts, where the wasm comes from, where the shipped
+// datasets come from — and import.meta.env.SINGLE_FILE true. It runs after the normal build, into
+// the same dist/, which it must not empty (scripts/build-page.sh).
+import { fileURLToPath } from 'node:url';
+import { defineConfig, mergeConfig, type Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import base from './vite.config.ts';
+
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+/** The modules each bundle replaces, and their twins. */
+const PAGE_TWINS = {
+  'engine/worker-factory.ts': 'engine/worker-factory.single.ts',
+  'engine/wasm.ts': 'engine/wasm.single.ts',
+  'engine/shipped-source.ts': 'engine/shipped-source.single.ts',
+};
+const WORKER_TWINS = { 'engine/wasm.ts': 'engine/wasm.single-worker.ts' };
+
+/** Emscripten's glue names its .wasm beside itself when no locateFile is given; Vite would inline
+ *  that too, a copy nobody loads (the twins always hand the glue its bytes). */
+const GLUE = src('wasm/core.mjs');
+const GLUE_WASM = 'new URL("core.wasm",import.meta.url).toString()';
+
+function singleFile(twins: Record<string, string>): Plugin {
+  const swap = new Map(Object.entries(twins).map(([from, to]) => [src(from), src(to)]));
+  return {
+    name: 'nnp:single-file',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return (resolved && swap.get(resolved.id)) ?? null;
+    },
+    transform(code, id) {
+      if (id !== GLUE) return null;
+      // A new Emscripten that words it differently fails the build here, not the file's size.
+      if (!code.includes(GLUE_WASM)) this.error(`${GLUE_WASM} not found in core.mjs`);
+      return code.replace(GLUE_WASM, '"core.wasm"');
+    },
+  };
+}
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    define: { 'import.meta.env.SINGLE_FILE': 'true' },
+    // The datasets this file needs are inlined (engine/shipped-source.single.ts); the normal
+    // build has already copied public/ into dist/.
+    publicDir: false,
+    build: { emptyOutDir: false },
+    plugins: [singleFile(PAGE_TWINS), viteSingleFile({ outputFileName: 'nn-playground.html' })],
+    worker: { plugins: () => [singleFile(WORKER_TWINS)] },
+  }),
+);
