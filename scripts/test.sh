@@ -34,7 +34,7 @@ done
 
 step "type check + page build"
 node_modules/.bin/tsc -p web --noEmit
-node_modules/.bin/vite build web --logLevel warn
+bash scripts/build-page.sh --logLevel warn
 
 step "vitest"
 node_modules/.bin/vitest run --root web 2>&1 | tee "$ROOT/build/vitest.log"

@@ -5,7 +5,8 @@ import digits from '../../public/data/digits.nnpd?url';
 import iris from '../../public/data/iris.nnpd?url';
 import { pickedFile } from './picked-files.ts';
 
-const INLINED: Record<string, string> = { 'digits.nnpd': digits, 'iris.nnpd': iris };
+/** The inlined files, by their catalogue names. */
+export const INLINED: Record<string, string> = { 'digits.nnpd': digits, 'iris.nnpd': iris };
 
 /** The bytes of `file` (a name from SHIPPED_CATALOGUE); throws a message saying what to do. */
 export async function readShippedFile(file: string): Promise<ArrayBuffer> {
