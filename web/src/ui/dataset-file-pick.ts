@@ -1,5 +1,5 @@
 // The single file's way to a dataset it does not carry (engine/picked-files.ts): below the
-// dataset tiles, a line saying why and where to get the files, a file input, and what is still
+// dataset gallery, a line saying why and where to get the files, a file input, and what is still
 // missing. Once every file is there, `ready` loads the dataset (the page then reads the files).
 import { fileNames, pickFiles } from '../engine/picked-files.ts';
 import { SHIPPED_CATALOGUE, type ShippedDataset } from '../scene/index.ts';
@@ -17,8 +17,8 @@ export function datasetFilePick(dataset: ShippedDataset, ready: () => void): HTM
   const both = names.length > 1 ? 'both' : 'it';
   hint.textContent =
     `${SHIPPED_CATALOGUE[dataset].title} is too big to fit inside this file. Download ` +
-    `${names.join(' and ')} once — from the data/ folder of the hosted playground, or from ` +
-    `your course page — and pick ${both} here.`;
+    `${names.join(' and ')} once (from the data/ folder of the hosted playground, or from ` +
+    `your course page), then pick ${both} here.`;
 
   const input = document.createElement('input');
   input.id = id;

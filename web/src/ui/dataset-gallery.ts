@@ -102,9 +102,12 @@ export class DatasetGallery {
       root.append(box);
     }
     root.addEventListener('keydown', (event) => this.key(event));
-    // The single file does not carry every dataset: below the tiles, it asks for the files.
+    // The single file does not carry every dataset: below the tiles' description, it asks for
+    // the files.
     if (import.meta.env.SINGLE_FILE) {
-      root.after(...PICKED_DATASETS.map((name) => datasetFilePick(name, () => this.picked(name))));
+      description.after(
+        ...PICKED_DATASETS.map((name) => datasetFilePick(name, () => this.picked(name))),
+      );
     }
     for (const tile of this.tiles) {
       if (tile.pick.kind === 'shipped') {
