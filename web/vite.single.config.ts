@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import base from './vite.config.ts';
+import hosted from './vite.config.ts';
 
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -42,8 +42,19 @@ function singleFile(twins: Record<string, string>): Plugin {
   };
 }
 
+// What the file shares with the hosted page: its root (index.html, main.ts), relative base,
+// target, classic worker and flags. Not the hosted build's plugins, which may write files beside
+// the page that must describe the hosted build (a service worker's list of its files), nor its
+// entries and output names beyond index.html. A plugin the page itself needs (one that writes
+// its markup into index.html, say) goes into `plugins` below too.
+const {
+  plugins: _hostedPlugins,
+  build: { rolldownOptions: _hostedEntries, ...build } = {},
+  ...shared
+} = hosted;
+
 export default mergeConfig(
-  base,
+  { ...shared, build },
   defineConfig({
     define: { 'import.meta.env.SINGLE_FILE': 'true' },
     // The datasets this file needs are inlined (engine/shipped-source.single.ts); the normal
