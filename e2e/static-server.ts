@@ -44,6 +44,8 @@ export interface StaticServer {
   readonly requests: string[];
   /** Serves `body` for `file` (relative to the base, e.g. 'sw.js') instead of the file on disk. */
   replace(file: string, body: string | Buffer): void;
+  /** Answers `status` (e.g. 404) for `file` from now on. */
+  refuse(file: string, status: number): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
   const port = options.port ?? extraPort();
   const requests: string[] = [];
   const replaced = new Map<string, Buffer>();
+  const refused = new Map<string, number>();
 
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
@@ -76,8 +79,10 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     const file = normalize(join(root, relative));
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     const substitute = replaced.get(relative);
+    const refusal = refused.get(relative);
     if (!pathname.startsWith(base)) send(404, `outside ${base}: ${pathname}`);
     else if (!file.startsWith(root + sep)) send(404, 'outside the root');
+    else if (refusal) send(refusal, `refused by the test: ${relative}`);
     else if (substitute) send(200, substitute, type);
     else {
       readFile(file).then(
@@ -100,6 +105,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     origin,
     requests,
     replace: (file, body) => replaced.set(file, Buffer.from(body)),
+    refuse: (file, status) => refused.set(file, status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
