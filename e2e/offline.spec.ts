@@ -61,7 +61,10 @@ test('after one visit the page loads and trains offline, with a dataset used bef
   await trainFor(page, 1);
   // Never used, never saved: the page says so rather than hanging.
   await tile(page, 'real:digits').click();
-  await expect(page.locator('#error')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('#error')).toHaveText(
+    /Could not load Digits: the browser is offline and this dataset was not saved for offline use/,
+    { timeout: 30_000 },
+  );
   expect(servedSince(served)).toEqual([]);
 });
 

@@ -34,7 +34,11 @@ export async function shippedFiles(name: ShippedDataset): Promise<ShippedFiles> 
 async function fetchBytes(name: ShippedDataset): Promise<Bytes> {
   const { files } = SHIPPED_CATALOGUE[name];
   const get = async (file: string): Promise<ArrayBuffer> => {
-    const response = await fetch(`./data/${file}`);
+    const response = await fetch(`./data/${file}`).catch((error: unknown) => {
+      // Offline, only the datasets the service worker saved are there (web/src/offline/).
+      if (navigator.onLine) throw error;
+      throw new Error('the browser is offline and this dataset was not saved for offline use');
+    });
     if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
     return response.arrayBuffer();
   };

@@ -50,13 +50,13 @@ const dataUrls = new Set(MANIFEST.data.files.map(url));
 const pageUrls = new Set([scope, new URL('index.html', scope).href]);
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' — from the server, not from an HTTP cache that may hold an older build.
+  // A file under assets/ has its content's hash in its name, so the HTTP cache's copy (the page
+  // has just loaded it) is the right one; the others ('./', the icon) come from the server, in
+  // case an HTTP cache holds an older build's.
+  const request = (file: ManifestFile) =>
+    new Request(url(file), { cache: file.path.startsWith('assets/') ? 'default' : 'reload' });
   event.waitUntil(
-    caches
-      .open(SHELL_CACHE)
-      .then((cache) =>
-        cache.addAll([...shellUrls].map((u) => new Request(u, { cache: 'reload' }))),
-      ),
+    caches.open(SHELL_CACHE).then((cache) => cache.addAll(MANIFEST.shell.map(request))),
   );
 });
 
