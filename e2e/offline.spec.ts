@@ -20,7 +20,7 @@ const servedSince = (from: number) =>
 let server: StaticServer;
 
 test.beforeEach(async () => {
-  server = await startStaticServer({ port: extraPort(2) });
+  server = await startStaticServer({ port: extraPort(0) });
 });
 test.afterEach(() => server.close());
 
@@ -62,7 +62,7 @@ test('after one visit the page loads and trains offline, with a dataset used bef
   // Never used, never saved: the page says so rather than hanging.
   await tile(page, 'real:digits').click();
   await expect(page.locator('#error')).toHaveText(
-    /Could not load Digits: the browser is offline and this dataset was not saved for offline use/,
+    /Could not load Handwritten digits \(8×8\): the browser is offline and this dataset was not saved for offline use/,
     { timeout: 30_000 },
   );
   expect(servedSince(served)).toEqual([]);

@@ -50,7 +50,8 @@ export interface StaticServer {
 }
 
 /** The port for the n-th extra server of this checkout: PW_PORT + 10 + n, so checkouts with
- *  their own PW_PORT run side by side. */
+ *  their own PW_PORT run side by side. Specs run one at a time and close their servers, so
+ *  n = 0 and 1 are enough (checkouts' PW_PORTs may be only a few apart). */
 export function extraPort(n = 0): number {
   return Number(process.env.PW_PORT ?? 4173) + 10 + n;
 }
