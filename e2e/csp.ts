@@ -65,9 +65,15 @@ export async function expectNoViolations(
       );
     });
   });
-  await exercise(page, url);
-  // The page's error banner is where a worker that failed to start ends up.
-  await expect(page.locator('#error')).toBeHidden();
-  const violations = await page.evaluate(() => window.cspViolations ?? []);
-  expect({ violations, problems }).toEqual({ violations: [], problems: [] });
+  const reported = () => page.evaluate(() => window.cspViolations ?? []);
+  try {
+    await exercise(page, url);
+    // The page's error banner is where a worker that failed to start ends up.
+    await expect(page.locator('#error')).toBeHidden();
+  } catch (error) {
+    // A page the policy broke fails somewhere in `exercise` (the engine never loads): show why.
+    expect({ violations: await reported(), problems }).toEqual({ violations: [], problems: [] });
+    throw error;
+  }
+  expect({ violations: await reported(), problems }).toEqual({ violations: [], problems: [] });
 }
