@@ -3,9 +3,10 @@
 // offline" saves every shipped dataset (and says so, or says what failed); a new version waits
 // for the next visit and says so. "Offline" is checked twice: the browser is set offline, and the
 // server's log must not grow.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { OfflineManifest } from '../web/src/offline/protocol.ts';
 import { trainFor } from './csp.ts';
 import { ENGINE_ARCH, expectEngine, openPaused, tile } from './helpers.ts';
 import { extraPort, startStaticServer, DIST, type StaticServer } from './static-server.ts';
@@ -151,4 +152,28 @@ test('a new version waits for the next visit and says so', async ({ page, contex
     )
     .toEqual(['nn-playground /course/week-3/playground/ shell next-release']);
   await expect(again.locator('#update-notice')).toBeHidden();
+});
+
+test('sw.js lists every file of the build: the shell, and the datasets to cache on use', async () => {
+  // A file the build adds to dist/ outside Vite's bundle (another build step) would be missing
+  // offline: it must be in the list, or named here as not needed offline.
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const manifest = JSON.parse(/^const MANIFEST = (.*);$/m.exec(sw)![1]!) as OfflineManifest;
+  const listed = [
+    ...manifest.shell.map((f) => (f.path === './' ? 'index.html' : f.path)),
+    ...manifest.data.files.map((f) => f.path),
+    'sw.js',
+  ];
+  const files = (await readdir(DIST, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(DIST, join(entry.parentPath, entry.name)));
+  expect(listed.sort()).toEqual(files.sort());
+  expect(manifest.shell.map((f) => f.path)).toEqual(
+    expect.arrayContaining([
+      './',
+      expect.stringMatching(/^assets\/core-[\w-]+\.wasm$/),
+      expect.stringMatching(/^assets\/core-fma-[\w-]+\.wasm$/),
+      expect.stringMatching(/^assets\/worker-[\w-]+\.js$/),
+    ]),
+  );
 });
