@@ -36,7 +36,7 @@ async function fetchBytes(name: ShippedDataset): Promise<Bytes> {
   const get = async (file: string): Promise<ArrayBuffer> => {
     const response = await fetch(`./data/${file}`).catch((error: unknown) => {
       // Offline, only the datasets the service worker saved are there (web/src/offline/).
-      if (navigator.onLine) throw error;
+      if (typeof navigator === 'undefined' || navigator.onLine) throw error;
       throw new Error('the browser is offline and this dataset was not saved for offline use');
     });
     if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
