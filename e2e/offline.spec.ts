@@ -98,8 +98,9 @@ test('"Make available offline" saves every shipped dataset, reporting progress',
   await context.setOffline(true);
   await page.reload();
   await expectEngine(page, 'paused');
-  for (const name of ['digits', 'iris', 'fashion']) await openDataset(page, name);
-  await trainFor(page, 0);
+  // Fashion-MNIST first: an epoch of it takes long on a busy machine; iris, last, trains fast.
+  for (const name of ['fashion', 'digits', 'iris']) await openDataset(page, name);
+  await trainFor(page, 1);
   // The next visit knows: the status says all is saved.
   await expect(status).toHaveText('Available offline, with all 4 dataset files (9.5 MB).');
   expect(servedSince(served)).toEqual([]);
