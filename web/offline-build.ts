@@ -25,6 +25,9 @@ export function offlineBuild(): Plugin {
       config = resolved;
     },
     async generateBundle(_options, bundle) {
+      // Only the page's build (a config that extends this one for another output, such as a
+      // single-file page or a library, must not overwrite dist/sw.js).
+      if (!('index.html' in bundle)) return;
       const shell: ManifestFile[] = [];
       const version = createHash('sha256');
       const add = (name: string, bytes: Buffer) => {
