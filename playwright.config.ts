@@ -18,6 +18,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
+    // The build registers a service worker (web/src/offline/); page.route() cannot see what it
+    // answers, and a test should not depend on what an earlier page cached. The offline specs
+    // allow it for themselves.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

@@ -4,11 +4,14 @@
 // `vitest run --root web`, or the repo-root vitest.config.ts that re-exports this file.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { offlineBuild } from './offline-build.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Relative URLs only, so dist/ can be hosted under any sub-path.
   base: './',
+  // dist/sw.js, the service worker, with this build's file list (offline-build.ts).
+  plugins: [offlineBuild()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -26,6 +26,7 @@ import { ParameterInspector } from './ui/parameter-inspector.ts';
 import { followStore } from './ui/page-views.ts';
 import { installRunShortcuts, runActions } from './ui/run-actions.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
+import { installOffline } from './offline/offline-controls.ts';
 
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadSceneRules().catch((error: unknown) => {
@@ -122,3 +123,7 @@ new ResizeObserver(() => {
   if (boundary.fit()) frame.queue();
 }).observe(canvas);
 boundary.fit();
+
+// The service worker (offline use, the new-version notice): the standalone page's, not a mount's.
+// The single file (file://) has no service worker; the build drops this code from it.
+if (!import.meta.env.SINGLE_FILE) installOffline();

@@ -3,7 +3,11 @@
 
 /** The bytes of `file` (a name from SHIPPED_CATALOGUE); throws a message naming it. */
 export async function readShippedFile(file: string): Promise<ArrayBuffer> {
-  const response = await fetch(`./data/${file}`);
+  const response = await fetch(`./data/${file}`).catch((error: unknown) => {
+    // Offline, only the datasets the service worker saved are there (web/src/offline/).
+    if (typeof navigator === 'undefined' || navigator.onLine) throw error;
+    throw new Error('the browser is offline and this dataset was not saved for offline use');
+  });
   if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
   return response.arrayBuffer();
 }
