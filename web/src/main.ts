@@ -26,6 +26,10 @@ import { ParameterInspector } from './ui/parameter-inspector.ts';
 import { followStore } from './ui/page-views.ts';
 import { installRunShortcuts, runActions } from './ui/run-actions.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
+import { guardLocked } from './ui/lock.ts';
+import { showCompact } from './ui/compact-view.ts';
+import { EmbedController } from './embed/controller.ts';
+import { HostBridge } from './embed/host-bridge.ts';
 
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadSceneRules().catch((error: unknown) => {
@@ -122,3 +126,11 @@ new ResizeObserver(() => {
   if (boundary.fit()) frame.queue();
 }).observe(canvas);
 boundary.fit();
+
+// Embedding (issue 13, docs/embedding.md): locks hold against every event, `&embed=1` shows the
+// compact view with a link to the full page, `&origins=` lets those host pages drive the page.
+guardLocked(document);
+const fullPage = () =>
+  new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, location.href).href;
+if (link.embed) showCompact(document.documentElement, document, store, fullPage);
+HostBridge.start(window, link.origins, new EmbedController(store));

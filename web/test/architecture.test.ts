@@ -15,7 +15,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   engine: ['scene', 'data', 'wasm', 'state/store.ts'],
   state: ['scene', 'engine', 'wasm', 'model.ts'],
   render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts'],
+  embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
   ui: [
+    'embed',
     'scene',
     'data',
     'engine',
