@@ -30,6 +30,8 @@ import { guardLocked } from './ui/lock.ts';
 import { showCompact } from './ui/compact-view.ts';
 import { EmbedController } from './embed/controller.ts';
 import { HostBridge } from './embed/host-bridge.ts';
+import { pageAddress } from './embed/snippets.ts';
+import { EmbedCodeDialog } from './ui/embed-code.ts';
 
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadSceneRules().catch((error: unknown) => {
@@ -134,3 +136,6 @@ const fullPage = () =>
   new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, location.href).href;
 if (link.embed) showCompact(document.documentElement, document, store, fullPage);
 HostBridge.start(window, link.origins, new EmbedController(store));
+const page = pageAddress(location.href);
+const urls = { page, script: new URL('nn-playground.js', page).href };
+new EmbedCodeDialog(byId('embed-code', HTMLButtonElement), document.body, document, store, urls);
