@@ -12,8 +12,9 @@ const PORT = Number(process.env.PW_PORT ?? 4173);
 const APP = `http://127.0.0.1:${PORT}`;
 /** The host page's origin, listed in the iframe's &origins=. */
 const HOST = `http://localhost:${PORT + 10}`;
-/** A page on an origin the iframe does not list, framed inside the host page. */
-const FOREIGN = `http://127.0.0.1:${PORT + 11}`;
+/** A page on an origin the iframe does not list, framed inside the host page: the same server
+ *  by another name, so the test needs one port. */
+const FOREIGN = `http://127.0.0.1:${PORT + 10}`;
 
 const SCENE = `scene=${Buffer.from(JSON.stringify(defaultScene())).toString('base64url')}`;
 
@@ -157,12 +158,11 @@ function serve(port: number, pages: Record<string, string>): Promise<Server> {
   return new Promise((resolve) => server.listen(port, () => resolve(server)));
 }
 
-const servers: Server[] = [];
+let server: Server;
 test.beforeAll(async () => {
-  servers.push(await serve(PORT + 10, { '/host.html': HOST_PAGE }));
-  servers.push(await serve(PORT + 11, { '/foreign.html': FOREIGN_PAGE }));
+  server = await serve(PORT + 10, { '/host.html': HOST_PAGE, '/foreign.html': FOREIGN_PAGE });
 });
-test.afterAll(() => servers.forEach((server) => server.close()));
+test.afterAll(() => server.close());
 
 /** The messages of `type` the host page received. */
 const received = (page: Page, type: string) =>
