@@ -1,8 +1,11 @@
 // Embedding (issue 13, docs/embedding.md): the compact view (&embed=1), locked controls
 // (&lock=), the postMessage API from a host page on another origin (&origins=), and the
 // "Copy embed code" dialog.
+import { copyFile, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectEngine, openPaused, readNumber } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
 import { defaultScene } from '../web/src/scene/index.ts';
@@ -20,9 +23,22 @@ const SCENE = `scene=${Buffer.from(JSON.stringify(defaultScene())).toString('bas
 
 failOnPageProblems(test);
 
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+
+/** A picture of `target` in the test's output folder, and in docs/screenshots/ when
+ *  UPDATE_SCREENSHOTS is set. */
+async function screenshot(target: Page | Locator, testInfo: TestInfo, name: string) {
+  const shot = testInfo.outputPath(name);
+  await target.screenshot({ path: shot });
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await copyFile(shot, join(SCREENSHOTS, name));
+  }
+}
+
 test('&embed=1 shows the plot, the run buttons and the network, and nothing else', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.setViewportSize({ width: 480, height: 520 });
   await openPaused(page, `/index.html#${SCENE}&embed=1`);
   await expect(page.locator('html')).toHaveAttribute('data-layout', 'compact');
@@ -44,7 +60,21 @@ test('&embed=1 shows the plot, the run buttons and the network, and nothing else
   ]) {
     await expect(page.locator(gone)).toBeHidden();
   }
-  // Nothing wider than the frame but the diagram's own scroller.
+  // The plot and the whole diagram show in the frame without scrolling.
+  for (const selector of ['#boundary', '.net-surface']) {
+    /** "fits", or where the element's bottom-right corner is. */
+    const fits = async () => {
+      const box = await page.locator(selector).boundingBox();
+      if (!box) return 'no box';
+      const corner = [box.x + box.width, box.y + box.height];
+      return corner[0]! <= 480 && corner[1]! <= 520
+        ? 'fits'
+        : `${selector} at ${corner.join(', ')}`;
+    };
+    // After the layout settles (a ResizeObserver scales the diagram).
+    await expect.poll(fits).toBe('fits');
+  }
+  // Nothing wider than the frame.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(480);
   const full = page.getByRole('link', { name: 'Open full playground ↗' });
   await expect(full).toHaveAttribute('target', '_blank');
@@ -54,6 +84,10 @@ test('&embed=1 shows the plot, the run buttons and the network, and nothing else
   // The compact page still trains.
   await page.locator('#play').click();
   await expect.poll(() => readNumber(page, '#epoch')).toBeGreaterThan(0);
+  await page.locator('#play').click();
+  await expectEngine(page, 'paused');
+  await page.mouse.move(0, 0);
+  await screenshot(page, testInfo, 'embed-compact.png');
   // An embedded page adds no history entries for a change (they would take over the host
   // page's Back button); its hash still follows.
   const entries = await page.evaluate(() => history.length);
@@ -269,7 +303,7 @@ test('a host page on another origin drives the iframe by postMessage', async ({ 
 test('Copy embed code gives both snippets with the scene and its hidden and locked controls', async ({
   page,
   context,
-}) => {
+}, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP });
   await openPaused(page, `/#${SCENE}&hide=noise&lock=learningRate`);
   await page.getByRole('button', { name: 'Copy embed code' }).click();
@@ -296,6 +330,7 @@ test('Copy embed code gives both snippets with the scene and its hidden and lock
   );
   await expect(element).toHaveValue(/ lock="learningRate,playButton" compact>/);
   await expect(element).not.toHaveValue(/hide=/);
+  await screenshot(dialog, testInfo, 'embed-code.png');
   await dialog.getByRole('button', { name: 'Copy' }).first().click();
   await expect(dialog.getByText('Copied.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await iframe.inputValue());
