@@ -5,6 +5,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectEngine, openPaused, readNumber } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
@@ -22,6 +23,15 @@ const FOREIGN = `http://127.0.0.1:${PORT + 10}`;
 const SCENE = `scene=${Buffer.from(JSON.stringify(defaultScene())).toString('base64url')}`;
 
 failOnPageProblems(test);
+
+/** axe-core's WCAG AA violations within `selector`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -108,6 +118,7 @@ test('locked controls stay visible, disabled and marked, for the mouse and the k
   await expect(play).toHaveAttribute('aria-disabled', 'true');
   await expect(play).toHaveAttribute('title', 'Locked for this exercise');
   await expect(play.locator('.lock-mark')).toHaveCount(1);
+  expect(await axeViolations(page, 'section.train')).toEqual([]);
   const lr = page.locator('[data-control="learningRate"]');
   await expect(lr).toBeVisible();
   await expect(lr.locator('input').first()).toBeDisabled();
@@ -330,6 +341,7 @@ test('Copy embed code gives both snippets with the scene and its hidden and lock
   );
   await expect(element).toHaveValue(/ lock="learningRate,playButton" compact>/);
   await expect(element).not.toHaveValue(/hide=/);
+  expect(await axeViolations(page, '.embed-dialog')).toEqual([]);
   await screenshot(dialog, testInfo, 'embed-code.png');
   await dialog.getByRole('button', { name: 'Copy' }).first().click();
   await expect(dialog.getByText('Copied.')).toBeVisible();
