@@ -129,6 +129,11 @@ test('locked controls stay visible, disabled and marked, for the mouse and the k
   expect(await readNumber(page, '#step-count')).toBe(0);
   await page.locator('body').press('s');
   await expect.poll(() => readNumber(page, '#step-count')).toBe(1);
+  // A locked button something re-enabled still does nothing (the guard stops its click).
+  await play.evaluate((button: HTMLButtonElement) => (button.disabled = false));
+  await play.dispatchEvent('click');
+  await page.waitForTimeout(400);
+  await expectEngine(page, 'paused');
   // A locked dataset picker changes nothing when clicked.
   await page.locator('#dataset-gallery [data-dataset="xor"]').click({ force: true });
   await expect(page.locator('#dataset-gallery [data-dataset="circle"]')).toHaveAttribute(
