@@ -1,9 +1,9 @@
 // The page's link: the URL hash (and local storage) follow the store's scene, hidden and locked
 // controls, and back, forward or an edited hash load the scene it holds. The link's embedding
 // options (the compact view, the host origins) are read once, when the page opens, and written
-// back with every scene. Embedded (&embed=1), the page neither keeps its scene in local storage
-// (the host's page is not the student's playground) nor adds history entries (an iframe's
-// entries would take over the host page's Back button).
+// back with every scene. Embedded (&embed=1, or in any frame), the page neither keeps its scene
+// in local storage (the host's page is not the student's playground) nor adds history entries
+// (an iframe's entries would take over the host page's Back button).
 import { defaultScene } from '../scene/index.ts';
 import type { Note, PageState, Store } from './store.ts';
 import { decodeHash, encodeHash, restoreState, storeState, type LinkState } from './url.ts';
@@ -65,12 +65,15 @@ export class LinkSync {
   private readonly opened: Link;
   /** The compact view (&embed=1), as the page opened. */
   readonly embed: boolean;
+  /** Shown inside another page (&embed=1, or a frame): no history entries, no local storage. */
+  private readonly embedded: boolean;
   /** The host origins allowed to drive the page by postMessage (&origins=), as it opened. */
   readonly origins: readonly string[];
 
   constructor() {
     this.opened = readLink(location.hash);
     this.embed = this.opened.kind === 'scene' && this.opened.embed;
+    this.embedded = this.embed || window.parent !== window;
     this.origins = this.opened.kind === 'scene' ? this.opened.origins : [];
   }
 
@@ -134,14 +137,14 @@ export class LinkSync {
     const hash = LinkSync.hashOf(state, this);
     this.shownHash = hash;
     if (location.hash.slice(1) !== hash) {
-      if (mode === 'push' && !this.embed) history.pushState(null, '', `#${hash}`);
+      if (mode === 'push' && !this.embedded) history.pushState(null, '', `#${hash}`);
       else history.replaceState(null, '', `#${hash}`);
     }
     this.keep(state);
   }
 
   private keep(state: PageState): void {
-    if (this.embed) return;
+    if (this.embedded) return;
     storeState(this.storage, { scene: state.scene, hide: [...state.hidden] });
   }
 }
