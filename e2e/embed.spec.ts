@@ -277,6 +277,27 @@ test('a host page on another origin drives the iframe by postMessage', async ({ 
   expect(bad.ok).toBe(false);
   expect(bad.error).toMatch(/^scene\.optimizer\.lr/);
 
+  // A new scene, and a bad one refused with its message; neither adds a history entry to the
+  // host page (the iframe's entries would take over its Back button).
+  const entries = await page.evaluate(() => history.length);
+  const scene = { ...defaultScene(), seed: 7 };
+  expect(await request(page, { nnp: 1, type: 'loadScene', id: 'scene', scene })).toMatchObject({
+    ok: true,
+  });
+  expect(await request(page, { nnp: 1, type: 'getScene', id: 'get' })).toMatchObject({
+    ok: true,
+    result: { seed: 7 },
+  });
+  const refused = (await request(page, {
+    nnp: 1,
+    type: 'loadScene',
+    id: 'bad',
+    scene: { ...scene, seed: -1 },
+  })) as { ok: boolean; error: string };
+  expect(refused.ok).toBe(false);
+  expect(refused.error).toMatch(/^scene\.seed/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
   // Malformed messages are ignored (no reply), and counted.
   await page.evaluate(() => {
     const { send } = window as unknown as HostWindow;
@@ -308,12 +329,12 @@ test('a host page on another origin drives the iframe by postMessage', async ({ 
   expect(
     await page.evaluate(() => (window as unknown as HostWindow).reply('foreign')),
   ).toBeUndefined();
-  // The foreign play did nothing: still paused, same epoch.
   await expect(frame.locator('body')).toHaveAttribute('data-engine', 'paused');
-  const after = (await request(page, { nnp: 1, type: 'getMetrics', id: 7 })) as {
-    result: { epoch: number };
-  };
-  expect(after.result.epoch).toBeGreaterThanOrEqual(metrics.result.epoch);
+  // The foreign play did nothing: the new scene's run has not taken a step.
+  expect(await request(page, { nnp: 1, type: 'getMetrics', id: 7 })).toMatchObject({
+    ok: true,
+    result: { status: 'paused', epoch: 0, step: 0 },
+  });
 });
 
 test('Copy embed code gives both snippets with the scene and its hidden and locked controls', async ({
