@@ -27,6 +27,12 @@ import { followStore } from './ui/page-views.ts';
 import { installRunShortcuts, runActions } from './ui/run-actions.ts';
 import { TrainingPanel } from './ui/training-panel.ts';
 import { installOffline } from './offline/offline-controls.ts';
+import { guardLocked } from './ui/lock.ts';
+import { showCompact } from './ui/compact-view.ts';
+import { EmbedController } from './embed/controller.ts';
+import { HostBridge } from './embed/host-bridge.ts';
+import { pageAddress } from './embed/snippets.ts';
+import { EmbedCodeDialog } from './ui/embed-code.ts';
 
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadSceneRules().catch((error: unknown) => {
@@ -127,3 +133,14 @@ boundary.fit();
 // The service worker (offline use, the new-version notice): the standalone page's, not a mount's.
 // The single file (file://) has no service worker; the build drops this code from it.
 if (!import.meta.env.SINGLE_FILE) installOffline();
+
+// Embedding (issue 13, docs/embedding.md): locks hold against every event, `&embed=1` shows the
+// compact view with a link to the full page, `&origins=` lets those host pages drive the page.
+guardLocked(document);
+const fullPage = () =>
+  new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, location.href).href;
+if (link.embed) showCompact(document.documentElement, document, store, fullPage);
+HostBridge.start(window, link.origins, new EmbedController(store));
+const page = pageAddress(location.href);
+const urls = { page, script: new URL('nn-playground.js', page).href };
+new EmbedCodeDialog(byId('embed-code', HTMLButtonElement), document.body, document, store, urls);

@@ -17,7 +17,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts'],
   // The service worker's page side; service-worker.ts itself imports types only.
   offline: ['ui/dom.ts'],
+  embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
   ui: [
+    'embed',
     'scene',
     'data',
     'engine',

@@ -123,9 +123,16 @@ describe('reduce', () => {
       type: 'link',
       scene: withLr(scene(), 0.3),
       hidden: ['seed'],
+      locked: ['playButton'],
       note,
     });
-    expect(linked).toMatchObject({ run: 2, hidden: ['seed'], note, error: null });
+    expect(linked).toMatchObject({
+      run: 2,
+      hidden: ['seed'],
+      locked: ['playButton'],
+      note,
+      error: null,
+    });
     expect(reduce(linked, { type: 'dismiss', banner: 'note' }).note).toBeNull();
   });
 });

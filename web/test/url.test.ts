@@ -163,6 +163,66 @@ describe('URL hash', () => {
   });
 });
 
+describe('embedding parameters', () => {
+  const scene = defaultScene();
+  const base = encodeHash({ scene, hide: [] });
+
+  it('round-trips lock, embed and origins, and leaves them out when unset', () => {
+    const state = {
+      scene,
+      hide: ['noise'],
+      lock: ['playButton', 'learningRate'],
+      embed: true,
+      origins: ['https://moodle.example.edu', 'http://localhost:8080'],
+    };
+    const hash = encodeHash(state);
+    expect(hash).toBe(
+      `${base}&hide=noise&lock=playButton,learningRate&embed=1` +
+        '&origins=https://moodle.example.edu,http://localhost:8080',
+    );
+    expect(decodeHash(hash)).toEqual({ kind: 'scene', ...state });
+    expect(encodeHash({ scene, hide: [], lock: [], embed: false, origins: [] })).toBe(base);
+  });
+
+  it('reads %-escaped values and forgives an origin\u2019s trailing slash', () => {
+    const contents = decodeHash(
+      `${base}&origins=https%3A%2F%2Fa.example%2F,https://b.example:8443`,
+    );
+    expect(contents).toMatchObject({ origins: ['https://a.example', 'https://b.example:8443'] });
+    expect(contents).not.toHaveProperty('ignored');
+  });
+
+  it('ignores bad values with a note each, keeping the scene and the good values', () => {
+    const contents = decodeHash(
+      `${base}&hide=noise,no-such&lock=seed,<b>&embed=yes` +
+        '&origins=*,ftp://x.example,https://a.example/path,https://ok.example&locked=seed',
+    );
+    expect(contents).toMatchObject({
+      kind: 'scene',
+      scene,
+      hide: ['noise'],
+      lock: ['seed'],
+      origins: ['https://ok.example'],
+    });
+    expect(contents).not.toHaveProperty('embed');
+    expect(contents.kind === 'scene' && contents.ignored).toEqual([
+      'hide: "no-such" is not a control id (letters and digits only)',
+      'lock: "<b>" is not a control id (letters and digits only)',
+      'embed: expected 1 (the compact view) or 0, not "yes"',
+      'origins: "*" would let any site drive the page; name each host page\u2019s origin',
+      'origins: "ftp://x.example" is not an origin (expected e.g. https://moodle.example.edu)',
+      'origins: "https://a.example/path" is not an origin (expected e.g. https://moodle.example.edu)',
+      '"locked" is not a link parameter (scene, hide, lock, embed, origins)',
+    ]);
+  });
+
+  it('keeps neither locks nor embedding in local storage', () => {
+    const storage = memoryStorage();
+    storeState(storage, { scene, hide: ['noise'], lock: ['seed'], embed: true, origins: [] });
+    expect(restoreState(storage)).toEqual({ scene, hide: ['noise'] });
+  });
+});
+
 describe('local storage', () => {
   afterEach(() => vi.restoreAllMocks());
 

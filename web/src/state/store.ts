@@ -34,7 +34,7 @@ export interface PageState {
   readonly run: number;
   /** The data-control ids a link hides (ui/hide.ts). */
   readonly hidden: readonly string[];
-  /** The data-control ids the user may see but not change (embedding; none yet). */
+  /** The data-control ids a link locks: shown but not changeable (ui/lock.ts). */
   readonly locked: readonly string[];
   /** What the user asked for: the Play button shows it at once, the snapshots confirm it. */
   readonly playing: boolean;
@@ -54,9 +54,15 @@ export type Change =
   /** A validated scene from a control. 'live': the running network takes what differs if only
    *  lr, l1, weight_decay or dropout do (liveChanges); otherwise, or 'restart', a new paused run. */
   | { type: 'scene'; scene: Scene; how: 'live' | 'restart' }
-  /** A link's validated scene and hidden controls (a new paused run); `note` says what a
-   *  TensorFlow Playground link changed (null: none). */
-  | { type: 'link'; scene: Scene; hidden: readonly string[]; note: Note | null }
+  /** A link's validated scene, hidden and locked controls (a new paused run); `note` says what
+   *  a TensorFlow Playground link changed or what of a link was ignored (null: none). */
+  | {
+      type: 'link';
+      scene: Scene;
+      hidden: readonly string[];
+      locked: readonly string[];
+      note: Note | null;
+    }
   /** A scene or a link was refused: its message is shown and nothing else changes. */
   | { type: 'refused'; message: string }
   /** A run command (the engine's subscriber tells the worker). Clears the error. */
@@ -118,7 +124,7 @@ export function reduce(state: PageState, change: Change): PageState {
     }
     case 'link':
       return newRun(
-        { ...state, hidden: change.hidden, note: change.note, error: null },
+        { ...state, hidden: change.hidden, locked: change.locked, note: change.note, error: null },
         change.scene,
       );
     case 'refused':

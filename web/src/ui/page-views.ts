@@ -10,6 +10,7 @@ import type { PageState, Store } from '../state/store.ts';
 import type { DataControls } from './data-controls.ts';
 import type { ErrorBanner } from './error-banner.ts';
 import { applyHidden } from './hide.ts';
+import { applyLocked } from './lock.ts';
 import type { NetworkBuilder } from './network-builder.ts';
 import type { NoteBanner } from './note-banner.ts';
 import type { TrainingPanel } from './training-panel.ts';
@@ -32,33 +33,40 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
   showRun(views, first);
   showBanners(views, first, null);
   views.controls.setEnabled(first.engine === 'ready');
+  applyLocked(first.locked);
   store.subscribe((state, change, previous) => {
-    if (state.scene !== previous.scene || state.hidden !== previous.hidden) showScene(views, state);
+    const links = state.hidden !== previous.hidden || state.locked !== previous.locked;
+    if (state.scene !== previous.scene || links) showScene(views, state);
     if (state.run !== previous.run) showRun(views, state);
     if (change.type === 'points') showPoints(views, state.scene, change.points);
     if (change.type === 'snapshot') views.progress.receive(change.snapshot);
     showBanners(views, state, previous);
     // The run buttons work while the engine answers.
-    if (state.engine !== previous.engine) views.controls.setEnabled(state.engine === 'ready');
+    if (state.engine !== previous.engine) {
+      views.controls.setEnabled(state.engine === 'ready');
+      applyLocked(state.locked); // a locked run button stays disabled
+    }
     frame.queue();
   });
   frame.queue();
 }
 
 /** Every control and description follows the current scene (whoever changed it). */
-function showScene(views: PageViews, { scene, hidden }: PageState): void {
+function showScene(views: PageViews, { scene, hidden, locked }: PageState): void {
   views.dataControls.show(scene);
   const { chain, details, output } = views.description;
   showNetworkSummary(scene, chain, details, output);
   views.trainingPanel.show(scene);
   applyHidden(hidden); // after the panels rebuilt their fields
+  applyLocked(locked);
 }
 
 /** A new run: the diagram and the builder rebuilt; a shipped dataset's panel says it loads. */
-function showRun(views: PageViews, { scene, hidden, engine }: PageState): void {
+function showRun(views: PageViews, { scene, hidden, locked, engine }: PageState): void {
   views.networkView.build(scene);
   views.networkBuilder.show(scene, views.networkView.columns);
   applyHidden(hidden);
+  applyLocked(locked);
   const data = scene.data;
   if (engine === 'fetching' && data.name === SUPPLIED && data.dataset) {
     views.datasetSummary.show(SHIPPED_CATALOGUE[data.dataset].title, [], true);

@@ -23,22 +23,28 @@ export function runActions(store: Store, client: EngineClient): ControlActions {
 }
 
 /** Space plays or pauses; s, e, r and n step, train an epoch, reset and reseed while the engine
- *  answers; [ and ] change the speed. */
+ *  answers; [ and ] change the speed. A key does nothing while a link locks its control. */
 export function installRunShortcuts(
   store: Store,
   actions: ControlActions,
   controls: Controls,
 ): void {
   const ready = () => store.state.engine === 'ready';
-  installSpaceToggle(() => {
-    if (ready()) actions.togglePlay();
-  });
+  /** `action` for the control `id` (its data-control), unless a link locks it. */
+  const unless = (id: string, action: () => void) => () => {
+    if (!store.state.locked.includes(id)) action();
+  };
+  installSpaceToggle(
+    unless('playButton', () => {
+      if (ready()) actions.togglePlay();
+    }),
+  );
   installShortcuts({
-    s: () => ready() && actions.step(),
-    e: () => ready() && actions.stepEpoch(),
-    r: () => ready() && actions.reset(),
-    n: () => ready() && actions.reseed(randomSeed()),
-    '[': () => controls.nudgeSpeed(-1),
-    ']': () => controls.nudgeSpeed(1),
+    s: unless('stepButton', () => ready() && actions.step()),
+    e: unless('stepEpochButton', () => ready() && actions.stepEpoch()),
+    r: unless('resetButton', () => ready() && actions.reset()),
+    n: unless('reseedButton', () => ready() && actions.reseed(randomSeed())),
+    '[': unless('speed', () => controls.nudgeSpeed(-1)),
+    ']': unless('speed', () => controls.nudgeSpeed(1)),
   });
 }
