@@ -94,12 +94,13 @@ describe('RunSync and the engine client', () => {
     const { store, sync, workers, worker } = setup();
     const scene = store.state.scene;
     changeScene(store, { ...scene, optimizer: { ...scene.optimizer, lr: 0.3 } }, 'live');
-    sync.client.setSpeed(100);
+    sync.client.setPace({ epochsPerSecond: 5 });
     worker().reply({ type: 'fatal', message: 'unreachable' });
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
     expect(store.state).toMatchObject({ engine: 'loading', playing: false });
-    expect(worker().posted.map((r) => r.type)).toEqual(['setSpeed', 'setViews', 'load']);
+    expect(worker().posted.map((r) => r.type)).toEqual(['setPace', 'setViews', 'load']);
+    expect(worker().posted[0]).toMatchObject({ pace: { epochsPerSecond: 5 } });
     const load = worker().posted.at(-1) as Extract<ToWorker, { type: 'load' }>;
     expect(load.scene.optimizer.lr).toBe(0.3);
     expect(load.run).toBe(1);

@@ -2,6 +2,7 @@
 // current run and drops the worker's messages about any other run (protocol.ts), and it replaces
 // the worker after a fatal error, asking the page to load its scene into the new one (paused).
 import type { Hyperparameters } from './hyperparameters.ts';
+import { CLASSROOM_PACE, type Pace } from './pace.ts';
 import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
 
@@ -24,8 +25,8 @@ export class EngineClient {
   /** The optional views shown (sent again to a replacement worker). */
   private views: ViewRequest = { network: false, confusion: false, images: false };
   private stopping = false;
-  /** The speed last set (sent again to a replacement worker). */
-  private speed: number | null = null;
+  /** The pace last set (sent again to a replacement worker); the worker starts at the same. */
+  private pace: Pace = CLASSROOM_PACE;
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -84,10 +85,10 @@ export class EngineClient {
     this.send({ type: 'stepEpochs', epochs });
   }
 
-  /** Optimiser steps per second while playing; null: as fast as the engine goes. */
-  setSpeed(stepsPerSecond: number | null): void {
-    this.speed = stepsPerSecond;
-    this.send({ type: 'setSpeed', stepsPerSecond });
+  /** How fast Play trains (./pace.ts). */
+  setPace(pace: Pace): void {
+    this.pace = pace;
+    this.send({ type: 'setPace', pace });
   }
 
   /** Asks for every generator's noise-free points (the dataset thumbnails). */
@@ -148,7 +149,7 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
-    if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
+    if (this.pace !== CLASSROOM_PACE) this.send({ type: 'setPace', pace: this.pace });
     this.send({ type: 'setViews', views: this.views });
     this.reload();
   }

@@ -22,9 +22,14 @@ export interface FrameViews {
   progress: ProgressPanel;
 }
 
+/** The performance mark of the engine's first ready frame: the worker's first snapshot drawn
+ *  with the run buttons enabled. `npm run bench` (bench/bench-budgets.mjs) reads it. */
+export const READY_MARK = 'nnp:engine-ready';
+
 export class PageFrame {
   private queued = false;
   private laterQueued = false;
+  private readyMarked = false;
 
   constructor(
     private readonly state: () => PageState,
@@ -55,6 +60,10 @@ export class PageFrame {
       const preview = networkView.preview();
       if (preview && points) boundary.draw(...previewFrame(preview, points));
       else boundary.draw(snapshot, points);
+    }
+    if (snapshot && state.engine === 'ready' && !this.readyMarked) {
+      this.readyMarked = true;
+      performance.mark(READY_MARK);
     }
   }
 

@@ -1,5 +1,5 @@
 // What the run controls and their keyboard shortcuts do: each is a change to the page's store
-// (the worker follows it: engine/run-sync.ts), except the speed, which only paces the worker.
+// (the worker follows it: engine/run-sync.ts), except the pace, which only paces the worker.
 import type { EngineClient } from '../engine/client.ts';
 import { changeScene } from '../state/scene-change.ts';
 import type { Store } from '../state/store.ts';
@@ -18,12 +18,12 @@ export function runActions(store: Store, client: EngineClient): ControlActions {
     reset: command('reset'),
     /** A new run from `seed`: the data, the split, the weights and the batches all change. */
     reseed: (seed) => changeScene(store, { ...store.state.scene, seed }),
-    setSpeed: (stepsPerSecond) => client.setSpeed(stepsPerSecond),
+    setPace: (pace) => client.setPace(pace),
   };
 }
 
 /** Space plays or pauses; s, e, r and n step, train an epoch, reset and reseed while the engine
- *  answers; [ and ] change the speed. */
+ *  answers; [ and ] change the pace. */
 export function installRunShortcuts(
   store: Store,
   actions: ControlActions,
@@ -38,7 +38,7 @@ export function installRunShortcuts(
     e: () => ready() && actions.stepEpoch(),
     r: () => ready() && actions.reset(),
     n: () => ready() && actions.reseed(randomSeed()),
-    '[': () => controls.nudgeSpeed(-1),
-    ']': () => controls.nudgeSpeed(1),
+    '[': () => controls.nudgePace(-1),
+    ']': () => controls.nudgePace(1),
   });
 }
