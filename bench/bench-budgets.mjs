@@ -1,8 +1,9 @@
-// Issue 13's budgets (bench/budgets.mjs): each wasm module gzipped, the default page's first
+// Issue 13's budgets (bench/budgets.json): each wasm module gzipped, the default page's first
 // load (every byte it fetches until the engine is ready, gzipped as the server sends them) and
 // the time from navigation to the engine ready (the page's performance mark READY_MARK: the
 // worker's first snapshot drawn with Play enabled), median of BENCH_BUDGET_LOADS cold loads in
-// Debian's headless Chromium from a local server. Needs `vite build web`. Prints JSON.
+// Debian's headless Chromium from a local server. Needs `vite build web` (BENCH_DIST: another build
+// folder, for an A/B). Prints JSON.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
@@ -10,10 +11,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { BUDGETS, GZIP_LEVEL, gzipSize } from './budgets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'web/dist');
+const { budgets: BUDGETS, gzipLevel: GZIP_LEVEL } = JSON.parse(
+  await readFile(join(root, 'bench/budgets.json'), 'utf8'),
+);
+const gzipSize = (bytes) => gzipSync(bytes, { level: GZIP_LEVEL }).length;
+const dist = process.env.BENCH_DIST ?? join(root, 'web/dist');
 const LOADS = Number(process.env.BENCH_BUDGET_LOADS ?? 7);
 const READY_MARK = 'nnp:engine-ready'; // web/src/render/page-frame.ts
 

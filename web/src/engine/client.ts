@@ -12,6 +12,36 @@ export type WorkerFactory = () => Worker;
 export const createEngineWorker: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
+/**
+ * A factory whose first worker is started now, before the page needs it, so that the worker
+ * loads the engine while the page loads its own copy for the scene rules (the two compile in
+ * parallel); later calls start new ones. What the early worker says before the client listens
+ * (its `ready`, a start-up error) is kept and handed over in order.
+ */
+export function startedWorker(factory: WorkerFactory = createEngineWorker): WorkerFactory {
+  let first: Worker | null = factory();
+  const early: Event[] = [];
+  first.onmessage = (event) => early.push(event);
+  first.onerror = (event) => {
+    event.preventDefault(); // The client reports it, as it does a later worker's.
+    early.push(event);
+  };
+  return () => {
+    const worker = first ?? factory();
+    if (worker === first) {
+      first = null;
+      // The client sets its handlers right after this returns; replay before any later event.
+      queueMicrotask(() => {
+        for (const event of early) {
+          if (event instanceof MessageEvent) worker.onmessage?.(event);
+          else worker.onerror?.(event as ErrorEvent);
+        }
+      });
+    }
+    return worker;
+  };
+}
+
 /** What the client tells the page: the worker's messages about the current run (and those about
  *  no run), and `stopped` when it gives up on a worker that keeps crashing. */
 export type EngineEvent = FromWorker | { type: 'stopped'; message: string };

@@ -31,9 +31,11 @@ export class PageFrame {
   private laterQueued = false;
   private readyMarked = false;
 
+  /** `ready` runs once, after the frame that sets READY_MARK (work that can wait for it). */
   constructor(
     private readonly state: () => PageState,
     private readonly views: FrameViews,
+    private readonly ready: () => void = () => {},
   ) {}
 
   /** Draws in the next frame (once, however often it is asked). */
@@ -64,6 +66,7 @@ export class PageFrame {
     if (snapshot && state.engine === 'ready' && !this.readyMarked) {
       this.readyMarked = true;
       performance.mark(READY_MARK);
+      this.ready();
     }
   }
 
