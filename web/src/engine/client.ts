@@ -20,11 +20,11 @@ export const createEngineWorker: WorkerFactory = () =>
  */
 export function startedWorker(factory: WorkerFactory = createEngineWorker): WorkerFactory {
   let first: Worker | null = factory();
-  const early: Event[] = [];
-  first.onmessage = (event) => early.push(event);
+  const early: (['message', MessageEvent] | ['error', ErrorEvent])[] = [];
+  first.onmessage = (event) => early.push(['message', event]);
   first.onerror = (event) => {
     event.preventDefault(); // The client reports it, as it does a later worker's.
-    early.push(event);
+    early.push(['error', event]);
   };
   return () => {
     const worker = first ?? factory();
@@ -32,9 +32,9 @@ export function startedWorker(factory: WorkerFactory = createEngineWorker): Work
       first = null;
       // The client sets its handlers right after this returns; replay before any later event.
       queueMicrotask(() => {
-        for (const event of early) {
-          if (event instanceof MessageEvent) worker.onmessage?.(event);
-          else worker.onerror?.(event as ErrorEvent);
+        for (const [kind, event] of early) {
+          if (kind === 'message') worker.onmessage?.(event);
+          else worker.onerror?.(event);
         }
       });
     }
