@@ -95,6 +95,13 @@ try {
     page.evaluate(() =>
       Number(document.getElementById('step-count').textContent.replace(/[^0-9]/g, '')),
     );
+  // Full speed: the pace control's last notch, "as fast as it goes" (the default is a teaching
+  // pace, one epoch per frame).
+  const pace = page.locator('#speed');
+  await pace.fill(await pace.getAttribute('max'));
+  await page.waitForFunction(
+    () => document.getElementById('speed-value').textContent === 'as fast as it goes',
+  );
   await page.locator('#play').click();
   await page.waitForTimeout(3000); // warm-up: the worker's chunk sizer settles, V8 tiers up
   const steps0 = await readSteps();

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { defaultScene, type Scene } from '../web/src/scene/index.ts';
 import type { HolderElement } from '../web/src/render/uplot-chart.ts';
+import { choosePace } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -38,6 +39,7 @@ async function readNumber(page: Page, selector: string): Promise<number> {
 
 /** Plays until `selector` passes `least`, then pauses. */
 async function trainUntil(page: Page, selector: string, least: number): Promise<void> {
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect
@@ -213,6 +215,7 @@ test('marks the epoch early stopping reports', async ({ page }, testInfo) => {
   };
   await open(page, sceneHash(overfitting));
   await expect(page.locator('#early-stop-note')).toContainText('patience 30');
+  await choosePace(page);
   await page.locator('#play').click();
   await expect(page.locator('#early-stop-note')).toContainText('training stopped at epoch', {
     timeout: 60_000,

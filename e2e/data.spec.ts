@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
-import { expectEngine, readNumber, tile } from './helpers.ts';
+import { choosePace, expectEngine, readNumber, tile } from './helpers.ts';
 
 const FIXTURES = fileURLToPath(new URL('../web/test/fixtures/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -233,6 +233,7 @@ test('trains an uploaded CSV file past 90 % test accuracy, its rows in the link'
   expect(scene.data.rows).toMatchObject({ features: 4, classes: 3, source: 'blobs.csv' });
   expect(scene.data.rows?.y).toHaveLength(180);
 
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect
@@ -362,6 +363,7 @@ test('adds points of a chosen class by clicking the plot', async ({ page }) => {
 test('discretize turns the background into two colours; test points can be hidden', async ({
   page,
 }) => {
+  await choosePace(page);
   await page.locator('#play').click();
   await expect
     .poll(() => readNumber(page, '#test-accuracy'), { timeout: 60_000, intervals: [250] })

@@ -1,6 +1,7 @@
 // What the end-to-end specs share: reading the page's numbers, waiting for the engine's state,
-// picking a dataset tile, opening the page paused.
+// picking a dataset tile, opening the page paused, choosing the pace.
 import { expect, type Page } from '@playwright/test';
+import { PACES, paceLabel, samePace, type Pace } from '../web/src/engine/pace.ts';
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -34,4 +35,13 @@ export async function openPaused(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.locator('#simd-arch')).toHaveText(ENGINE_ARCH, { timeout: 20_000 });
   await expectEngine(page, 'paused');
+}
+
+/** Sets the pace control to `pace` through the page, as a user would. The default is a teaching
+ *  pace (one epoch per frame): a test that trains towards a goal asks for 'fast'. */
+export async function choosePace(page: Page, pace: Pace = 'fast'): Promise<void> {
+  const notch = PACES.findIndex((choice) => samePace(choice, pace));
+  if (notch < 0) throw new Error(`choosePace: ${paceLabel(pace)} is not a notch of the control`);
+  await page.locator('#speed').fill(String(notch));
+  await expect(page.locator('#speed-value')).toHaveText(paceLabel(pace));
 }

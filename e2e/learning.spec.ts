@@ -1,13 +1,14 @@
 // The playground teaches by learning: picked by clicking, each classic task is learnt in the
 // browser past the accuracy a student expects (issue 5's "done when").
 import { expect, test, type Page } from '@playwright/test';
-import { expectEngine, openPaused, readNumber, tile } from './helpers.ts';
+import { choosePace, expectEngine, openPaused, readNumber, tile } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
 
 failOnPageProblems(test);
 
 /** Plays until the test accuracy passes `percent` (or the time runs out), then pauses. */
 async function trainPast(page: Page, percent: number, timeout = 90_000): Promise<void> {
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect

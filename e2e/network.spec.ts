@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
-import { ENGINE_ARCH } from './helpers.ts';
+import { choosePace, ENGINE_ARCH } from './helpers.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -43,6 +43,7 @@ async function open(page: Page, hash = ''): Promise<void> {
 
 /** Trains for `epochs` epochs at least, then pauses; returns the test accuracy (%). */
 async function trainFor(page: Page, epochs: number): Promise<number> {
+  await choosePace(page);
   await page.locator('#play').click();
   await expect
     .poll(() => number(page, '#epoch'), { timeout: 60_000, intervals: [250] })
@@ -86,6 +87,7 @@ test('a 0-hidden-layer network cannot learn XOR; built up to 2×8 Tanh by clicki
   ]);
   await expect(page.locator('#step-count')).toHaveText('0'); // a structural change restarts
   await expect(page.locator('.net-node[data-layer="2"]')).toHaveCount(8);
+  await choosePace(page);
   await page.locator('#play').click();
   await expect
     .poll(() => number(page, '#test-accuracy'), { timeout: 60_000, intervals: [250] })

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
-import { ENGINE_ARCH, expectEngine, readNumber } from './helpers.ts';
+import { choosePace, ENGINE_ARCH, expectEngine, readNumber } from './helpers.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -136,6 +136,7 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
   await expect(page.locator('#epoch')).toHaveText('0');
   await expect(page.locator('#error')).toBeHidden();
 
+  await choosePace(page);
   await page.locator('#play').click();
   await expect(page.locator('#play')).toHaveText('Pause');
   await expectEngine(page, 'training');
@@ -168,6 +169,7 @@ test('trains the circle past 95 % test accuracy, then pauses and steps', async (
 // the main thread would draw a frame or two a second; on a loaded 2-core machine this one draws
 // 20 to 60.
 test('keeps the page responsive while training', async ({ page }) => {
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   const before = await readNumber(page, '#step-count');
@@ -243,6 +245,7 @@ test('learns three spirals past 80 % test accuracy, picked in the dataset menu',
   ]);
   await expect(page.locator('#validation-loss')).toBeHidden();
 
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect
@@ -286,6 +289,7 @@ test('fits the sine curve: the test loss falls', async ({ page }, testInfo) => {
   const before = await readNumber(page, '#test-loss');
   expect(before).toBeGreaterThan(0.05);
 
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect
@@ -357,6 +361,7 @@ test('loads the digits when picked and trains them past 90 % test accuracy', asy
   ) as { data: Record<string, unknown> };
   expect(scene.data).toMatchObject({ name: 'supplied', dataset: 'digits' });
 
+  await choosePace(page);
   await page.locator('#play').click();
   await expectEngine(page, 'training');
   await expect

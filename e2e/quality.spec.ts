@@ -99,7 +99,7 @@ test('every control is reached by Tab and shows where the focus is', async ({ pa
   expect(seen.size).toBeGreaterThan(3);
 });
 
-test('works on a 360 px phone: one column, nothing sideways, trains', async ({
+test('works on a 360 px phone: one column, nothing sideways, Play and the plot on the first screen, trains', async ({
   browser,
 }, testInfo) => {
   const context = await browser.newContext({
@@ -115,6 +115,13 @@ test('works on a 360 px phone: one column, nothing sideways, trains', async ({
   expect(plot).not.toBeNull();
   expect(plot!.width).toBeLessThanOrEqual(360);
   expect(plot!.width).toBeGreaterThan(250);
+  // The first screen (no scrolling) holds Play and the whole plot: a student sees it learn.
+  const play = await page.locator('#play').boundingBox();
+  for (const box of [plot!, play!]) {
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+  }
+  expect(await page.evaluate(() => scrollY)).toBe(0);
   await page.locator('#play').tap();
   await expect(page.locator('body')).toHaveAttribute('data-engine', 'training');
   await expect

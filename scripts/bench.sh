@@ -18,5 +18,7 @@ node "$ROOT/bench/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, C
 step "the page's own cost: W1 with every view live (production build)"
 (cd "$ROOT" && node_modules/.bin/vite build web --logLevel warn)
 node "$ROOT/bench/bench-page.mjs" | tee "$ROOT/bench/results/page.json"
+step "issue 13's budgets: each wasm module and the first load gzipped, the engine ready (production build)"
+node "$ROOT/bench/bench-budgets.mjs" | tee "$ROOT/bench/results/budgets.json"
 step "report: the table → docs/benchmarks.md, every number → bench/results/latest.json"
 node "$ROOT/bench/bench-report.mjs"

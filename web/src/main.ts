@@ -3,6 +3,7 @@
 // (ui/page-views.ts) and the plot, the readouts, the diagram and the charts draw from it on
 // requestAnimationFrame (render/page-frame.ts). The main thread never trains.
 import './style.css';
+import { startedWorker } from './engine/client.ts';
 import { RunSync } from './engine/run-sync.ts';
 import { loadSceneRules } from './engine/scene-rules.ts';
 import { BoundaryView } from './render/boundary.ts';
@@ -34,6 +35,8 @@ import { HostBridge } from './embed/host-bridge.ts';
 import { pageAddress } from './embed/snippets.ts';
 import { EmbedCodeDialog } from './ui/embed-code.ts';
 
+// The worker starts loading the engine now, while the page loads the rules (engine-ready sooner).
+const worker = startedWorker();
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadSceneRules().catch((error: unknown) => {
   const why = error instanceof Error ? error.message : String(error);
@@ -47,10 +50,14 @@ const store = new Store(initialState(link.initial()));
 const scene = () => store.state.scene;
 
 // The worker loads the first run at once; its messages arrive after the views below exist.
-const sync = new RunSync(store, {
-  ready: (arch) => (byId('simd-arch', HTMLElement).textContent = arch),
-  thumbnails: (sets) => dataControls.thumbnails(sets),
-});
+const sync = new RunSync(
+  store,
+  {
+    ready: (arch) => (byId('simd-arch', HTMLElement).textContent = arch),
+    thumbnails: (sets) => dataControls.thumbnails(sets),
+  },
+  worker,
+);
 const client = sync.client;
 
 const actions = runActions(store, client);
@@ -114,7 +121,12 @@ const views = {
     output: byId('output-explain', HTMLElement),
   },
 };
-const frame = new PageFrame(() => store.state, views);
+// The dataset thumbnails wait for the engine's first frame: drawing them never delays it.
+const frame = new PageFrame(
+  () => store.state,
+  views,
+  () => dataControls.requestThumbnails(),
+);
 
 followStore(store, views, frame);
 link.follow(store);

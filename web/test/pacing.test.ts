@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkSizer, SPEEDS, StepPacer, Throttle } from '../src/engine/pacing.ts';
+import {
+  CLASSROOM_PACE,
+  nearestChoice,
+  PACES,
+  paceLabel,
+  parsePace,
+  checkPace,
+  stepsPerSecond,
+  type Pace,
+} from '../src/engine/pace.ts';
+import { ChunkSizer, StepPacer, Throttle } from '../src/engine/pacing.ts';
 
 describe('ChunkSizer', () => {
   it('grows by at most 2× per chunk while chunks are quick', () => {
@@ -81,16 +91,73 @@ describe('StepPacer', () => {
     pacer.take(0, 8);
     pacer.restart();
     expect(pacer.take(10, 8)).toBe(1);
-    expect(() => pacer.setRate(0)).toThrow(/setSpeed: stepsPerSecond must be a positive number/);
+    expect(() => pacer.setRate(0)).toThrow(/StepPacer: stepsPerSecond must be a positive number/);
     expect(() => pacer.setRate(Number.NaN)).toThrow(/got NaN/);
     pacer.setRate(null);
     expect(pacer.stepsPerSecond).toBeNull();
   });
+});
 
-  it('offers 1 step/s up to unlimited, in order', () => {
-    expect(SPEEDS[0]).toBe(1);
-    expect(SPEEDS.at(-1)).toBeNull();
-    const rates = SPEEDS.slice(0, -1) as number[];
+describe('paces', () => {
+  /** Steps per second of a choice for the default scene (25 steps an epoch), Infinity for fast. */
+  const rate = (pace: Pace) => stepsPerSecond(pace, 25) ?? Infinity;
+
+  it('offers one step a second up to as fast as it goes, in order, fast one notch above the default', () => {
+    const rates = PACES.map(rate);
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
+    expect(PACES[0]).toEqual({ stepsPerSecond: 1 });
+    expect(PACES.indexOf('fast')).toBe(PACES.indexOf(CLASSROOM_PACE) + 1);
+  });
+
+  it('is about one epoch per animation frame by default', () => {
+    expect(paceLabel(CLASSROOM_PACE)).toBe('1 epoch / frame');
+    expect(stepsPerSecond(CLASSROOM_PACE, 25)).toBe(1500);
+    expect(stepsPerSecond(CLASSROOM_PACE, 0)).toBe(60); // an empty epoch still paces
+    expect(stepsPerSecond('fast', 25)).toBeNull();
+    expect(stepsPerSecond({ stepsPerSecond: 5 }, 25)).toBe(5);
+  });
+
+  it('reads in the course’s units', () => {
+    expect(PACES.map(paceLabel)).toEqual([
+      '1 step/s',
+      '3 steps/s',
+      '10 steps/s',
+      '1 epoch/s',
+      '5 epochs/s',
+      '20 epochs/s',
+      '1 epoch / frame',
+      'as fast as it goes',
+    ]);
+    expect(paceLabel({ epochsPerSecond: 120 })).toBe('2 epochs / frame');
+    expect(paceLabel({ epochsPerSecond: 1500 })).toBe('25 epochs / frame');
+    expect(paceLabel({ epochsPerSecond: 0.5 })).toBe('0.5 epochs/s');
+    expect(paceLabel({ stepsPerSecond: 1000 })).toBe('1,000 steps/s');
+  });
+
+  it('takes a pace by name, and says what it accepts otherwise', () => {
+    expect(parsePace('classroom')).toBe(CLASSROOM_PACE);
+    expect(parsePace(' Fast ')).toBe('fast');
+    expect(parsePace('5')).toEqual({ epochsPerSecond: 5 });
+    expect(parsePace('0.5')).toEqual({ epochsPerSecond: 0.5 });
+    for (const bad of ['', 'slow', '0', '-1', 'NaN', 'Infinity', '1e9']) {
+      expect(() => parsePace(bad)).toThrow(
+        `pace: expected "classroom", "fast" or epochs per second (a number above 0, at most 100,000), got "${bad}"`,
+      );
+    }
+    expect(() => checkPace({ epochsPerSecond: -1 })).toThrow(
+      /setPace: the rate must be a number above 0/,
+    );
+    expect(() => checkPace({} as Pace)).toThrow(/got undefined/);
+    expect(checkPace({ stepsPerSecond: 2 })).toEqual({ stepsPerSecond: 2 });
+  });
+
+  it('shows a named pace on the nearest notch in its own unit', () => {
+    expect(nearestChoice(CLASSROOM_PACE)).toBe(6);
+    expect(nearestChoice({ epochsPerSecond: 60 })).toBe(6);
+    expect(nearestChoice('fast')).toBe(7);
+    expect(nearestChoice({ epochsPerSecond: 4 })).toBe(4);
+    expect(nearestChoice({ epochsPerSecond: 1000 })).toBe(6);
+    expect(nearestChoice({ stepsPerSecond: 1.5 })).toBe(0);
+    expect(nearestChoice({ stepsPerSecond: 4 })).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
 // reach the worker as the right requests, and that a crash reloads the store's scene.
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, SnapshotMessage, ToWorker } from '../src/engine/protocol.ts';
+import { startedWorker } from '../src/engine/client.ts';
 import { RunSync } from '../src/engine/run-sync.ts';
 import { defaultScene, type Scene } from '../src/scene/index.ts';
 import { changeScene } from '../src/state/scene-change.ts';
@@ -54,6 +55,27 @@ function setup(scene: Scene = checkScene(defaultScene())) {
 }
 
 describe('RunSync and the engine client', () => {
+  it('starts the first worker early and hands over what it said before the client listened', async () => {
+    const workers: FakeWorker[] = [];
+    const factory = startedWorker(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    });
+    expect(workers).toHaveLength(1); // started before the page needs it
+    workers[0]!.reply({ type: 'ready', arch: 'wasm/4' });
+    const arches: string[] = [];
+    const store = new Store(initialState({ scene: checkScene(defaultScene()) }));
+    new RunSync(store, { ready: (arch) => arches.push(arch), thumbnails: () => {} }, factory);
+    expect(workers).toHaveLength(1); // the same worker
+    expect(workers[0]!.posted.map((r) => r.type)).toEqual(['load']);
+    await Promise.resolve();
+    expect(arches).toEqual(['wasm/4']);
+    workers[0]!.reply({ type: 'ready', arch: 'later' });
+    expect(arches).toEqual(['wasm/4', 'later']);
+    expect(factory()).not.toBe(workers[0]); // a replacement is a new worker
+  });
+
   it('loads the first run and stamps every request with the current run', () => {
     const { store, worker } = setup();
     expect(worker().posted).toEqual([{ type: 'load', scene: store.state.scene, run: 1 }]);
@@ -94,12 +116,13 @@ describe('RunSync and the engine client', () => {
     const { store, sync, workers, worker } = setup();
     const scene = store.state.scene;
     changeScene(store, { ...scene, optimizer: { ...scene.optimizer, lr: 0.3 } }, 'live');
-    sync.client.setSpeed(100);
+    sync.client.setPace({ epochsPerSecond: 5 });
     worker().reply({ type: 'fatal', message: 'unreachable' });
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
     expect(store.state).toMatchObject({ engine: 'loading', playing: false });
-    expect(worker().posted.map((r) => r.type)).toEqual(['setSpeed', 'setViews', 'load']);
+    expect(worker().posted.map((r) => r.type)).toEqual(['setPace', 'setViews', 'load']);
+    expect(worker().posted[0]).toMatchObject({ pace: { epochsPerSecond: 5 } });
     const load = worker().posted.at(-1) as Extract<ToWorker, { type: 'load' }>;
     expect(load.scene.optimizer.lr).toBe(0.3);
     expect(load.run).toBe(1);

@@ -2,11 +2,42 @@
 // current run and drops the worker's messages about any other run (protocol.ts), and it replaces
 // the worker after a fatal error, asking the page to load its scene into the new one (paused).
 import type { Hyperparameters } from './hyperparameters.ts';
+import { CLASSROOM_PACE, type Pace } from './pace.ts';
 import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
 import { createEngineWorker, type WorkerFactory } from './worker-factory.ts';
 
 export type { WorkerFactory } from './worker-factory.ts';
+
+/**
+ * A factory whose first worker is started now, before the page needs it, so that the worker
+ * loads the engine while the page loads its own copy for the scene rules (the two compile in
+ * parallel); later calls start new ones. What the early worker says before the client listens
+ * (its `ready`, a start-up error) is kept and handed over in order.
+ */
+export function startedWorker(factory: WorkerFactory = createEngineWorker): WorkerFactory {
+  let first: Worker | null = factory();
+  const early: (['message', MessageEvent] | ['error', ErrorEvent])[] = [];
+  first.onmessage = (event) => early.push(['message', event]);
+  first.onerror = (event) => {
+    event.preventDefault(); // The client reports it, as it does a later worker's.
+    early.push(['error', event]);
+  };
+  return () => {
+    const worker = first ?? factory();
+    if (worker === first) {
+      first = null;
+      // The client sets its handlers right after this returns; replay before any later event.
+      queueMicrotask(() => {
+        for (const [kind, event] of early) {
+          if (kind === 'message') worker.onmessage?.(event);
+          else worker.onerror?.(event);
+        }
+      });
+    }
+    return worker;
+  };
+}
 
 /** What the client tells the page: the worker's messages about the current run (and those about
  *  no run), and `stopped` when it gives up on a worker that keeps crashing. */
@@ -21,8 +52,8 @@ export class EngineClient {
   /** The optional views shown (sent again to a replacement worker). */
   private views: ViewRequest = { network: false, confusion: false, images: false };
   private stopping = false;
-  /** The speed last set (sent again to a replacement worker). */
-  private speed: number | null = null;
+  /** The pace last set (sent again to a replacement worker); the worker starts at the same. */
+  private pace: Pace = CLASSROOM_PACE;
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -81,10 +112,10 @@ export class EngineClient {
     this.send({ type: 'stepEpochs', epochs });
   }
 
-  /** Optimiser steps per second while playing; null: as fast as the engine goes. */
-  setSpeed(stepsPerSecond: number | null): void {
-    this.speed = stepsPerSecond;
-    this.send({ type: 'setSpeed', stepsPerSecond });
+  /** How fast Play trains (./pace.ts). */
+  setPace(pace: Pace): void {
+    this.pace = pace;
+    this.send({ type: 'setPace', pace });
   }
 
   /** Asks for every generator's noise-free points (the dataset thumbnails). */
@@ -145,7 +176,7 @@ export class EngineClient {
     }
     this.restarts += 1;
     this.worker = this.spawn();
-    if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
+    if (this.pace !== CLASSROOM_PACE) this.send({ type: 'setPace', pace: this.pace });
     this.send({ type: 'setViews', views: this.views });
     this.reload();
   }

@@ -43,10 +43,7 @@ export class Throttle {
   }
 }
 
-/** Steps per second the speed control offers below "as fast as the engine goes" (null). */
-export const SPEEDS: readonly (number | null)[] = [1, 2, 5, 10, 30, 100, 300, 1000, null];
-
-/** Paces training at `stepsPerSecond` (null: unlimited). A step is due every 1/rate seconds; a
+/** Paces training at `stepsPerSecond` (null: unlimited; ./pace.ts turns a pace into it). A step is due every 1/rate seconds; a
  *  backlog (the engine slower than asked, or the worker busy) is dropped, not caught up in a
  *  burst. */
 export class StepPacer {
@@ -62,7 +59,7 @@ export class StepPacer {
   setRate(stepsPerSecond: number | null): void {
     if (stepsPerSecond !== null && !(stepsPerSecond > 0 && Number.isFinite(stepsPerSecond))) {
       throw new Error(
-        `setSpeed: stepsPerSecond must be a positive number or null (unlimited), got ${stepsPerSecond}`,
+        `StepPacer: stepsPerSecond must be a positive number or null (unlimited), got ${stepsPerSecond}`,
       );
     }
     this.rate = stepsPerSecond;

@@ -9,6 +9,7 @@
 import type { DatasetName, Evaluation, HistoryRecord, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene/index.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
+import type { Pace } from './pace.ts';
 
 /** The bytes of a shipped dataset's .nnpd file(s) (web/public/data), sent with a scene whose
  *  data.name is "supplied"; the buffers are transferred. */
@@ -37,9 +38,9 @@ export type Request =
   /** Pauses, then trains to the end of the current epoch and `epochs − 1` more (runEpochs).
    *  → one `snapshot`. */
   | { type: 'stepEpochs'; epochs: number }
-  /** Paces the training loop at `stepsPerSecond` optimiser steps (null: as fast as the engine
-   *  goes). Nothing is sent back; the next snapshots show the pace. */
-  | { type: 'setSpeed'; stepsPerSecond: number | null }
+  /** Paces the training loop (epochs or steps per second of the run, or as fast as the engine
+   *  goes; ./pace.ts). Nothing is sent back; the next snapshots show the pace. */
+  | { type: 'setPace'; pace: Pace }
   /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
    *  → `thumbnails`. */
   | { type: 'thumbnails'; samples: number }

@@ -2,6 +2,7 @@
 import type {
   ClassPredictions,
   CoreModule,
+  DataShape,
   DatasetName,
   Progress,
   SuppliedData,
@@ -11,6 +12,7 @@ import { plotKind } from './plot-kind.ts';
 import { withHyperparameters, type Hyperparameters } from './hyperparameters.ts';
 import {
   datasetScene,
+  rowsShape,
   rowsToSupplied,
   sceneShape,
   sceneToEngineConfig,
@@ -18,6 +20,7 @@ import {
   type Scene,
 } from '../scene/index.ts';
 import { imageSample } from './image-sample.ts';
+import { stepsPerEpoch } from './pace.ts';
 import { checkSceneWith } from './scene-rules.ts';
 import {
   CURVE_SAMPLES,
@@ -55,6 +58,8 @@ export class TrainingSession {
   private constructor(
     private readonly trainer: Trainer,
     private currentScene: Scene,
+    /** Optimiser steps in one epoch of this run (the pace control counts in epochs). */
+    readonly stepsPerEpoch: number,
     /** A shipped dataset's files (kept for a reset), or null for generated data. */
     readonly files: ShippedFiles | null = null,
     private readonly classNames: string[] = [],
@@ -80,12 +85,21 @@ export class TrainingSession {
     files: ShippedFiles | null = null,
   ): TrainingSession {
     const valid = checkSceneWith(core, scene);
+    const epoch = (shape: DataShape | null) => epochSteps(core, valid, shape);
     if (valid.data.name !== SUPPLIED) {
-      return new TrainingSession(new core.Trainer(sceneToEngineConfig(valid)), valid);
+      const trainer = new core.Trainer(sceneToEngineConfig(valid));
+      return new TrainingSession(trainer, valid, epoch(sceneShape(valid.data)));
     }
     if (valid.data.rows) {
       const trainer = new core.Trainer(sceneToEngineConfig(valid), rowsToSupplied(valid.data.rows));
-      return new TrainingSession(trainer, valid, null, valid.data.rows.classNames ?? []);
+      const classNames = valid.data.rows.classNames ?? [];
+      return new TrainingSession(
+        trainer,
+        valid,
+        epoch(rowsShape(valid.data.rows)),
+        null,
+        classNames,
+      );
     }
     if (!files) throw new Error('scene.data.name: "supplied" needs the dataset\u2019s files');
     const data: SuppliedData = { nnpd: files.data.nnpd, name: files.data.name };
@@ -93,7 +107,9 @@ export class TrainingSession {
     const info = core.datasetInfo(files.data.nnpd, files.data.name);
     const trainer = new core.Trainer(sceneToEngineConfig(valid), data);
     const image = info.width > 0 ? { width: info.width, height: info.height } : null;
-    return new TrainingSession(trainer, valid, files, info.classNames, image);
+    const { rows, features, classes } = info;
+    const shape = { rows, features, classes, separateTest: files.test !== undefined };
+    return new TrainingSession(trainer, valid, epoch(shape), files, info.classNames, image);
   }
 
   run(steps: number): Progress {
@@ -232,6 +248,13 @@ export class TrainingSession {
   dispose(): void {
     this.trainer.delete();
   }
+}
+
+/** The steps of one epoch: the engine's count of the training rows (splitSizes), then batches. */
+function epochSteps(core: CoreModule, scene: Scene, shape: DataShape | null): number {
+  if (!shape) return 1;
+  const rows = core.splitSizes(scene.data, shape).train;
+  return Math.max(stepsPerEpoch(rows, scene.training.batchSize, scene.training.dropLast), 1);
 }
 
 /** Noise-free points of a generator for its thumbnail: `samples` points of

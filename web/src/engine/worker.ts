@@ -1,6 +1,7 @@
 // The training worker: owns the wasm module, the current run and the training loop, so the
 // page's main thread never trains. Protocol in ./protocol.ts.
 import type { CoreModule } from '../wasm/core.mjs';
+import { checkPace, CLASSROOM_PACE, stepsPerSecond, type Pace } from './pace.ts';
 import { ChunkSizer, StepPacer, Throttle } from './pacing.ts';
 import {
   EXTRAS_PER_SECOND,
@@ -38,7 +39,9 @@ let playing = false;
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
 const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
-/** The speed control: steps per second, or unlimited (chunks sized by time alone). */
+/** The pace control's setting; the pacer turns it into the current run's steps per second
+ *  (unlimited: chunks sized by time alone). */
+let pace: Pace = CLASSROOM_PACE;
 const pacer = new StepPacer(null);
 /** The timer that wakes a paced loop when its next step is due. */
 let pacedWake: ReturnType<typeof setTimeout> | null = null;
@@ -105,11 +108,18 @@ function report(error: unknown): void {
   }
 }
 
+/** Paces the loop at `pace` for the current run (an epoch's steps depend on its data and batch). */
+function applyPace(): void {
+  pacer.setRate(session ? stepsPerSecond(pace, session.stepsPerEpoch) : null);
+  cancelWake();
+}
+
 /** Installs `next` as the current run (deleting the old one) and pauses. */
 function replace(next: TrainingSession): void {
   playing = false;
   session?.dispose();
   session = next;
+  applyPace();
   sendPoints();
   sendSnapshot();
 }
@@ -132,7 +142,7 @@ function queueChunk(): void {
   loopChannel.port2.postMessage(null);
 }
 
-/** Wakes the loop when the pacer's next step is due (a slow speed setting). */
+/** Wakes the loop when the pacer's next step is due (a slow pace). */
 function wakeLater(ms: number): void {
   if (pacedWake !== null) return;
   pacedWake = setTimeout(() => {
@@ -226,9 +236,9 @@ function handle(core: CoreModule, request: ToWorker): void {
       requireSession().runEpochs(count(request.epochs, 'stepEpochs: epochs', MAX_EPOCHS));
       sendSnapshot();
       return;
-    case 'setSpeed':
-      pacer.setRate(request.stepsPerSecond);
-      cancelWake();
+    case 'setPace':
+      pace = checkPace(request.pace);
+      applyPace();
       if (playing) queueChunk();
       return;
     case 'thumbnails': {

@@ -1,6 +1,6 @@
 // The run controls: Play/Pause, Step (one batch), Epoch, Reset (same seed), Reseed (a new seed),
-// the seed itself and the speed, and the status line beside them.
-import { SPEEDS } from '../engine/pacing.ts';
+// the seed itself and the pace, and the status line beside them.
+import { CLASSROOM_PACE, nearestChoice, PACES, paceLabel, type Pace } from '../engine/pace.ts';
 import { LIMITS } from '../scene/index.ts';
 import type { EngineStatus } from '../state/store.ts';
 import { byId, setData, setText } from './dom.ts';
@@ -12,8 +12,8 @@ export interface ControlActions {
   reset(): void;
   /** A new run from `seed` (Reseed draws one; typing one reproduces a run). */
   reseed(seed: number): void;
-  /** Optimiser steps per second while playing; null: as fast as the engine goes. */
-  setSpeed(stepsPerSecond: number | null): void;
+  /** How fast Play trains (engine/pace.ts). */
+  setPace(pace: Pace): void;
 }
 
 const STATUS_TEXT: Record<EngineStatus, string> = {
@@ -24,12 +24,6 @@ const STATUS_TEXT: Record<EngineStatus, string> = {
   finished: 'Early stopping ended the run',
   stopped: 'Engine stopped',
 };
-
-/** How the speed control reads for each of SPEEDS. */
-export function speedLabel(stepsPerSecond: number | null): string {
-  if (stepsPerSecond === null) return 'as fast as it goes';
-  return `${stepsPerSecond.toLocaleString('en-US')} ${stepsPerSecond === 1 ? 'step' : 'steps'}/s`;
-}
 
 /** A seed for Reseed: uniform over the scene's seed range. */
 export function randomSeed(random: () => number = Math.random): number {
@@ -43,9 +37,11 @@ export class Controls {
   private readonly epoch = byId('step-epoch', HTMLButtonElement);
   private readonly reset = byId('reset', HTMLButtonElement);
   private readonly reseed = byId('reseed', HTMLButtonElement);
-  private readonly speed = byId('speed', HTMLInputElement);
-  private readonly speedValue = byId('speed-value', HTMLOutputElement);
+  private readonly paceInput = byId('speed', HTMLInputElement);
+  private readonly paceValue = byId('speed-value', HTMLOutputElement);
   private readonly status = byId('status', HTMLElement);
+  /** The pace Play trains at (the worker starts at the classroom pace too). */
+  private current: Pace = CLASSROOM_PACE;
 
   constructor(private readonly actions: ControlActions) {
     this.play.addEventListener('click', () => actions.togglePlay());
@@ -53,10 +49,10 @@ export class Controls {
     this.epoch.addEventListener('click', () => actions.stepEpoch());
     this.reset.addEventListener('click', () => actions.reset());
     this.reseed.addEventListener('click', () => actions.reseed(randomSeed()));
-    this.speed.max = String(SPEEDS.length - 1);
-    this.speed.value = this.speed.max;
-    this.speed.addEventListener('input', () => this.speedChanged());
-    this.showSpeed();
+    this.paceInput.max = String(PACES.length - 1);
+    this.paceInput.value = String(PACES.indexOf(CLASSROOM_PACE));
+    this.paceInput.addEventListener('input', () => this.choose(Number(this.paceInput.value)));
+    this.showPace();
   }
 
   /** The run buttons work while the engine answers. */
@@ -73,12 +69,26 @@ export class Controls {
     setText(this.playLabel, playing ? 'Pause' : 'Play');
   }
 
-  /** One notch slower (−1) or faster (+1) on the speed control. */
-  nudgeSpeed(direction: -1 | 1): void {
-    const index = Math.min(Math.max(Number(this.speed.value) + direction, 0), SPEEDS.length - 1);
-    if (index === Number(this.speed.value)) return;
-    this.speed.value = String(index);
-    this.speedChanged();
+  /** The pace Play trains at. */
+  get pace(): Pace {
+    return this.current;
+  }
+
+  /** Sets the pace (a link's or an element's; one that is not a notch of the control shows on
+   *  the nearest notch, and its own label). */
+  setPace(pace: Pace): void {
+    this.paceInput.value = String(nearestChoice(pace));
+    this.current = pace;
+    this.showPace();
+    this.actions.setPace(pace);
+  }
+
+  /** One notch slower (−1) or faster (+1) on the pace control. */
+  nudgePace(direction: -1 | 1): void {
+    const index = Math.min(Math.max(Number(this.paceInput.value) + direction, 0), PACES.length - 1);
+    if (index === Number(this.paceInput.value)) return;
+    this.paceInput.value = String(index);
+    this.choose(index);
   }
 
   /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
@@ -87,14 +97,13 @@ export class Controls {
     setText(this.status, STATUS_TEXT[status]);
   }
 
-  private speedChanged(): void {
-    this.showSpeed();
-    this.actions.setSpeed(SPEEDS[Number(this.speed.value)] ?? null);
+  private choose(index: number): void {
+    this.setPace(PACES[index] ?? CLASSROOM_PACE);
   }
 
-  private showSpeed(): void {
-    const text = speedLabel(SPEEDS[Number(this.speed.value)] ?? null);
-    this.speedValue.value = text;
-    this.speed.setAttribute('aria-valuetext', text);
+  private showPace(): void {
+    const text = paceLabel(this.current);
+    this.paceValue.value = text;
+    this.paceInput.setAttribute('aria-valuetext', text);
   }
 }

@@ -87,7 +87,12 @@ export class DataControls {
     for (const toggle of [this.showTest, this.discretize]) {
       toggle.addEventListener('change', () => this.host.view(this.viewOptions()));
     }
-    host.requestThumbnails(THUMBNAIL_SAMPLES);
+  }
+
+  /** Asks the worker for the thumbnails' points: once the engine's first frame is drawn
+   *  (main.ts), so that drawing them never delays it. */
+  requestThumbnails(): void {
+    this.host.requestThumbnails(THUMBNAIL_SAMPLES);
   }
 
   viewOptions(): ViewOptions {

@@ -1,5 +1,5 @@
 // What the run controls and their keyboard shortcuts do: each is a change to the page's store
-// (the worker follows it: engine/run-sync.ts), except the speed, which only paces the worker.
+// (the worker follows it: engine/run-sync.ts), except the pace, which only paces the worker.
 import type { EngineClient } from '../engine/client.ts';
 import { changeScene } from '../state/scene-change.ts';
 import type { Store } from '../state/store.ts';
@@ -18,12 +18,12 @@ export function runActions(store: Store, client: EngineClient): ControlActions {
     reset: command('reset'),
     /** A new run from `seed`: the data, the split, the weights and the batches all change. */
     reseed: (seed) => changeScene(store, { ...store.state.scene, seed }),
-    setSpeed: (stepsPerSecond) => client.setSpeed(stepsPerSecond),
+    setPace: (pace) => client.setPace(pace),
   };
 }
 
 /** Space plays or pauses; s, e, r and n step, train an epoch, reset and reseed while the engine
- *  answers; [ and ] change the speed. A key does nothing while a link locks its control. */
+ *  answers; [ and ] change the pace. A key does nothing while a link locks its control. */
 export function installRunShortcuts(
   store: Store,
   actions: ControlActions,
@@ -44,7 +44,7 @@ export function installRunShortcuts(
     e: unless('stepEpochButton', () => ready() && actions.stepEpoch()),
     r: unless('resetButton', () => ready() && actions.reset()),
     n: unless('reseedButton', () => ready() && actions.reseed(randomSeed())),
-    '[': unless('speed', () => controls.nudgeSpeed(-1)),
-    ']': unless('speed', () => controls.nudgeSpeed(1)),
+    '[': unless('speed', () => controls.nudgePace(-1)),
+    ']': unless('speed', () => controls.nudgePace(1)),
   });
 }

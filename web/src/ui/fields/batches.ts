@@ -10,10 +10,7 @@ export function trainingRows(scene: Scene): number | null {
   return shape ? splitSizes(scene.data, shape).train : null;
 }
 
-/** Optimiser steps in one epoch: ⌈rows / batch⌉, or ⌊rows / batch⌋ with drop_last. */
-export function stepsPerEpoch(rows: number, batchSize: number, dropLast = false): number {
-  return dropLast ? Math.floor(rows / batchSize) : Math.ceil(rows / batchSize);
-}
+export { stepsPerEpoch } from '../../engine/pace.ts';
 
 export const batchFields: Field[] = [
   numeric({
