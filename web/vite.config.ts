@@ -2,11 +2,33 @@
 // Vite (page + worker build, dev and preview servers) and Vitest (unit tests under node).
 // The root is this folder whichever way the config is reached: `vite build web`,
 // `vitest run --root web`, or the repo-root vitest.config.ts that re-exports this file.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The playground's markup is written once, in src/app/markup.html: the <nn-playground> element
+ *  imports it (`?raw`), and this puts it into index.html in place of its marker comment, so the
+ *  standalone page arrives with its panels in the HTML. */
+export function playgroundMarkup(): Plugin {
+  const marker = /<!-- playground-markup:.*?-->/;
+  return {
+    name: 'playground-markup',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!marker.test(html)) return html;
+        const markup = readFileSync(`${root}src/app/markup.html`, 'utf8');
+        return html.replace(marker, () => markup);
+      },
+    },
+  };
+}
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
+  plugins: [playgroundMarkup()],
   // Relative URLs only, so dist/ can be hosted under any sub-path.
   base: './',
   build: {

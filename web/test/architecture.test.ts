@@ -26,6 +26,21 @@ const ALLOWED: Record<string, readonly string[]> = {
     'advice.ts',
     'network-edit.ts',
   ],
+  /** mountPlayground: the page's wiring (main.ts's, for any root). */
+  app: [
+    'scene',
+    'data',
+    'engine',
+    'state',
+    'render',
+    'ui',
+    'wasm',
+    'model.ts',
+    'advice.ts',
+    'network-edit.ts',
+  ],
+  /** <nn-playground>: a mount, its configuration, its styles. */
+  element: ['app', 'engine', 'scene', 'state', 'styles', 'style.css?inline'],
 };
 
 function files(dir: string): string[] {

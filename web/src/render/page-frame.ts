@@ -25,6 +25,10 @@ export interface FrameViews {
 export class PageFrame {
   private queued = false;
   private laterQueued = false;
+  /** Off screen (an <nn-playground> scrolled away) nothing draws; a frame asked for meanwhile
+   *  is drawn when it comes back. */
+  private visible = true;
+  private missed = false;
 
   constructor(
     private readonly state: () => PageState,
@@ -33,9 +37,21 @@ export class PageFrame {
 
   /** Draws in the next frame (once, however often it is asked). */
   queue(): void {
+    if (!this.visible) {
+      this.missed = true;
+      return;
+    }
     if (this.queued) return;
     this.queued = true;
     requestAnimationFrame(() => this.draw());
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.missed) {
+      this.missed = false;
+      this.queue();
+    }
   }
 
   private draw(): void {

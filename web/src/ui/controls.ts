@@ -37,17 +37,30 @@ export function randomSeed(random: () => number = Math.random): number {
 }
 
 export class Controls {
-  private readonly play = byId('play', HTMLButtonElement);
-  private readonly playLabel = byId('play-label', HTMLElement);
-  private readonly step = byId('step', HTMLButtonElement);
-  private readonly epoch = byId('step-epoch', HTMLButtonElement);
-  private readonly reset = byId('reset', HTMLButtonElement);
-  private readonly reseed = byId('reseed', HTMLButtonElement);
-  private readonly speed = byId('speed', HTMLInputElement);
-  private readonly speedValue = byId('speed-value', HTMLOutputElement);
-  private readonly status = byId('status', HTMLElement);
+  private readonly play: HTMLButtonElement;
+  private readonly playLabel: HTMLElement;
+  private readonly step: HTMLButtonElement;
+  private readonly epoch: HTMLButtonElement;
+  private readonly reset: HTMLButtonElement;
+  private readonly reseed: HTMLButtonElement;
+  private readonly speed: HTMLInputElement;
+  private readonly speedValue: HTMLOutputElement;
+  private readonly status: HTMLElement;
 
-  constructor(private readonly actions: ControlActions) {
+  /** `root` holds the controls and shows the engine's state as data-engine. */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: ControlActions,
+  ) {
+    this.play = byId(root, 'play', HTMLButtonElement);
+    this.playLabel = byId(root, 'play-label', HTMLElement);
+    this.step = byId(root, 'step', HTMLButtonElement);
+    this.epoch = byId(root, 'step-epoch', HTMLButtonElement);
+    this.reset = byId(root, 'reset', HTMLButtonElement);
+    this.reseed = byId(root, 'reseed', HTMLButtonElement);
+    this.speed = byId(root, 'speed', HTMLInputElement);
+    this.speedValue = byId(root, 'speed-value', HTMLOutputElement);
+    this.status = byId(root, 'status', HTMLElement);
     this.play.addEventListener('click', () => actions.togglePlay());
     this.step.addEventListener('click', () => actions.step());
     this.epoch.addEventListener('click', () => actions.stepEpoch());
@@ -73,6 +86,15 @@ export class Controls {
     setText(this.playLabel, playing ? 'Pause' : 'Play');
   }
 
+  /** Sets the speed control to `stepsPerSecond` (one of SPEEDS; null: as fast as it goes) and
+   *  paces the worker by it, as moving the control does. */
+  setSpeed(stepsPerSecond: number | null): void {
+    const index = SPEEDS.indexOf(stepsPerSecond);
+    if (index < 0) return;
+    this.speed.value = String(index);
+    this.speedChanged();
+  }
+
   /** One notch slower (−1) or faster (+1) on the speed control. */
   nudgeSpeed(direction: -1 | 1): void {
     const index = Math.min(Math.max(Number(this.speed.value) + direction, 0), SPEEDS.length - 1);
@@ -81,9 +103,9 @@ export class Controls {
     this.speedChanged();
   }
 
-  /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
+  /** The worker-confirmed state; also exposed as data-engine on the playground's root (<body> on the page) for styles and tests. */
   showStatus(status: EngineStatus): void {
-    setData(document.body, 'engine', status);
+    setData(this.root, 'engine', status);
     setText(this.status, STATUS_TEXT[status]);
   }
 

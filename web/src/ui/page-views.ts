@@ -10,12 +10,15 @@ import type { PageState, Store } from '../state/store.ts';
 import type { DataControls } from './data-controls.ts';
 import type { ErrorBanner } from './error-banner.ts';
 import { applyHidden } from './hide.ts';
+import { applyLocked } from './lock.ts';
 import type { NetworkBuilder } from './network-builder.ts';
 import type { NoteBanner } from './note-banner.ts';
 import type { TrainingPanel } from './training-panel.ts';
 import type { PointsMessage } from '../engine/protocol.ts';
 
 export interface PageViews extends FrameViews {
+  /** The playground's root: what a link hides is looked up in it. */
+  root: ParentNode;
   dataControls: DataControls;
   trainingPanel: TrainingPanel;
   networkBuilder: NetworkBuilder;
@@ -33,7 +36,8 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
   showBanners(views, first, null);
   views.controls.setEnabled(first.engine === 'ready');
   store.subscribe((state, change, previous) => {
-    if (state.scene !== previous.scene || state.hidden !== previous.hidden) showScene(views, state);
+    const shown = state.hidden !== previous.hidden || state.locked !== previous.locked;
+    if (state.scene !== previous.scene || shown) showScene(views, state);
     if (state.run !== previous.run) showRun(views, state);
     if (change.type === 'points') showPoints(views, state.scene, change.points);
     if (change.type === 'snapshot') views.progress.receive(change.snapshot);
@@ -46,19 +50,21 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
 }
 
 /** Every control and description follows the current scene (whoever changed it). */
-function showScene(views: PageViews, { scene, hidden }: PageState): void {
+function showScene(views: PageViews, { scene, hidden, locked }: PageState): void {
   views.dataControls.show(scene);
   const { chain, details, output } = views.description;
   showNetworkSummary(scene, chain, details, output);
   views.trainingPanel.show(scene);
-  applyHidden(hidden); // after the panels rebuilt their fields
+  applyHidden(hidden, views.root); // after the panels rebuilt their fields
+  applyLocked(locked, views.root);
 }
 
 /** A new run: the diagram and the builder rebuilt; a shipped dataset's panel says it loads. */
-function showRun(views: PageViews, { scene, hidden, engine }: PageState): void {
+function showRun(views: PageViews, { scene, hidden, locked, engine }: PageState): void {
   views.networkView.build(scene);
   views.networkBuilder.show(scene, views.networkView.columns);
-  applyHidden(hidden);
+  applyHidden(hidden, views.root);
+  applyLocked(locked, views.root);
   const data = scene.data;
   if (engine === 'fetching' && data.name === SUPPLIED && data.dataset) {
     views.datasetSummary.show(SHIPPED_CATALOGUE[data.dataset].title, [], true);

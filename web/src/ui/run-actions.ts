@@ -25,15 +25,16 @@ export function runActions(store: Store, client: EngineClient): ControlActions {
 /** Space plays or pauses; s, e, r and n step, train an epoch, reset and reseed while the engine
  *  answers; [ and ] change the speed. */
 export function installRunShortcuts(
+  root: HTMLElement,
   store: Store,
   actions: ControlActions,
   controls: Controls,
 ): void {
   const ready = () => store.state.engine === 'ready';
-  installSpaceToggle(() => {
+  installSpaceToggle(root, () => {
     if (ready()) actions.togglePlay();
   });
-  installShortcuts({
+  installShortcuts(root, {
     s: () => ready() && actions.step(),
     e: () => ready() && actions.stepEpoch(),
     r: () => ready() && actions.reset(),
