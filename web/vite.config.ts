@@ -35,6 +35,18 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      // The page, and the <nn-playground> element as one script at dist/nn-playground.js (no
+      // hash: course pages name it) that finds its chunks, worker and wasm from its own URL.
+      input: {
+        index: `${root}index.html`,
+        'nn-playground': `${root}src/element/nn-playground.ts`,
+      },
+      output: {
+        entryFileNames: (chunk) =>
+          chunk.name === 'nn-playground' ? '[name].js' : 'assets/[name]-[hash].js',
+      },
+    },
   },
   // A classic (iife) worker also works from a blob: URL under file://, which the single-file
   // build will need; module workers from blob: fail there silently.

@@ -38,9 +38,9 @@ export interface Playground {
   readonly client: EngineClient;
   readonly controls: Controls;
   /** Drawing stops while false (the element scrolled out of view) and catches up when true. */
-  setVisible(visible: boolean): void;
+  setVisible: (visible: boolean) => void;
   /** Stops the worker and the observers (the element left the page). */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /** Loads the engine's scene rules (once per page: every scene is checked by them, the first one

@@ -1,5 +1,6 @@
-// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page): fetched
-// once each, and handed out as fresh copies, since each load transfers its buffers to the worker.
+// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page, or beside
+// nn-playground.js for the element): fetched once each, and handed out as fresh copies, since
+// each load transfers its buffers to the worker.
 import { SHIPPED_CATALOGUE, type ShippedDataset } from '../scene/index.ts';
 import type { ShippedFiles } from './protocol.ts';
 
@@ -9,6 +10,14 @@ interface Bytes {
 }
 
 const fetched = new Map<ShippedDataset, Promise<Bytes>>();
+
+/** The folder the files are in: ./data/ beside the page unless setDataFolder says otherwise. */
+let folder: string | URL = './data/';
+
+/** The <nn-playground> script's data folder is beside the script, not the course page. */
+export function setDataFolder(url: URL): void {
+  folder = url;
+}
 
 /** The files of `name`, a copy each call; a failed fetch is forgotten, so a retry fetches again. */
 export async function shippedFiles(name: ShippedDataset): Promise<ShippedFiles> {
@@ -34,8 +43,9 @@ export async function shippedFiles(name: ShippedDataset): Promise<ShippedFiles> 
 async function fetchBytes(name: ShippedDataset): Promise<Bytes> {
   const { files } = SHIPPED_CATALOGUE[name];
   const get = async (file: string): Promise<ArrayBuffer> => {
-    const response = await fetch(`./data/${file}`);
-    if (!response.ok) throw new Error(`./data/${file}: HTTP ${response.status}`);
+    const url = typeof folder === 'string' ? `${folder}${file}` : new URL(file, folder).href;
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return response.arrayBuffer();
   };
   const [data, test] = await Promise.all([
