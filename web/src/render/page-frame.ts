@@ -9,6 +9,7 @@ import type { Controls } from '../ui/controls.ts';
 import type { BoundaryView, Frame } from './boundary.ts';
 import type { DatasetSummary } from './dataset-summary.ts';
 import type { MapPreview, NetworkView } from './network-view.ts';
+import { drawInFrame } from './frame-budget.ts';
 import type { ProgressPanel } from './progress-panel.ts';
 import type { Readouts } from './readouts.ts';
 
@@ -43,7 +44,7 @@ export class PageFrame {
     }
     if (this.queued) return;
     this.queued = true;
-    requestAnimationFrame(() => this.draw());
+    drawInFrame(this.drawNow);
   }
 
   setVisible(visible: boolean): void {
@@ -77,15 +78,19 @@ export class PageFrame {
   private queueLater(): void {
     if (this.laterQueued) return;
     this.laterQueued = true;
-    // Asked for from within this frame's callback, so it runs in the next frame.
-    requestAnimationFrame(() => {
-      this.laterQueued = false;
-      // Each draws only what it has not drawn yet.
-      const { snapshot } = this.state();
-      if (snapshot) this.views.networkView.update(snapshot.network);
-      this.views.progress.render();
-    });
+    // Asked for from within this frame's draw, so it runs in the next frame.
+    drawInFrame(this.drawLater);
   }
+
+  private readonly drawNow = () => this.draw();
+
+  private readonly drawLater = () => {
+    this.laterQueued = false;
+    // Each draws only what it has not drawn yet.
+    const { snapshot } = this.state();
+    if (snapshot) this.views.networkView.update(snapshot.network);
+    this.views.progress.render();
+  };
 }
 
 /** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a
