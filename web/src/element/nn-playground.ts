@@ -53,6 +53,8 @@ export class NnPlaygroundElement extends HTMLElement {
       return; // The banner says why.
     }
     const config = await readConfig(this);
+    // MERGE(embed): ui/compact-view.ts's showCompact(app, app, store, fullUrl) once merged (the
+    // full-page link and the diagram's fit); its styles key on this attribute already.
     if (config.compact) app.dataset.layout = 'compact';
     const playground = mountPlayground(app, {
       scene: config.scene,

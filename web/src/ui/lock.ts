@@ -12,5 +12,7 @@ export function applyLocked(ids: readonly string[], root: ParentNode): void {
     const locked = names.some((name) => wanted.has(name));
     element.classList.toggle(LOCKED_BY_LINK, locked);
     element.inert = locked;
+    if (locked) element.setAttribute('aria-disabled', 'true');
+    else element.removeAttribute('aria-disabled');
   }
 }
