@@ -28,6 +28,7 @@ import { ParameterInspector } from '../ui/parameter-inspector.ts';
 import { followStore } from '../ui/page-views.ts';
 import { installRunShortcuts, runActions } from '../ui/run-actions.ts';
 import { TrainingPanel } from '../ui/training-panel.ts';
+import { joinSnapshotShare } from './snapshot-share.ts';
 
 /** The first state's parts: the scene, and what to hide and lock, the error and the note. */
 export type MountOptions = Parameters<typeof initialState>[0];
@@ -69,6 +70,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions): Playg
     thumbnails: (sets) => dataControls.thumbnails(sets),
   });
   const client = sync.client;
+  const leaveShare = joinSnapshotShare(client);
 
   const actions = runActions(store, client);
   const controls = new Controls(root, actions);
@@ -157,6 +159,7 @@ export function mountPlayground(root: HTMLElement, options: MountOptions): Playg
     dispose: () => {
       network.disconnect();
       resize.disconnect();
+      leaveShare();
       client.dispose();
     },
   };

@@ -26,6 +26,8 @@ export class EngineClient {
   private stopping = false;
   /** The speed last set (sent again to a replacement worker). */
   private speed: number | null = null;
+  /** The snapshot rate last set (sent again to a replacement worker). */
+  private snapshotRate: number | null = null;
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -90,6 +92,12 @@ export class EngineClient {
     this.send({ type: 'setSpeed', stepsPerSecond });
   }
 
+  /** At most `perSecond` snapshots a second while playing (the worker's own cap still holds). */
+  setSnapshotRate(perSecond: number): void {
+    this.snapshotRate = perSecond;
+    this.send({ type: 'setSnapshotRate', perSecond });
+  }
+
   /** Asks for every generator's noise-free points (the dataset thumbnails). */
   thumbnails(samples: number): void {
     this.send({ type: 'thumbnails', samples });
@@ -149,6 +157,9 @@ export class EngineClient {
     this.restarts += 1;
     this.worker = this.spawn();
     if (this.speed !== null) this.send({ type: 'setSpeed', stepsPerSecond: this.speed });
+    if (this.snapshotRate !== null) {
+      this.send({ type: 'setSnapshotRate', perSecond: this.snapshotRate });
+    }
     this.send({ type: 'setViews', views: this.views });
     this.reload();
   }

@@ -37,7 +37,7 @@ let playing = false;
 /** Set after a fatal error: the module is in an unknown state and nothing more may run. */
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
-const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
+let snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
 /** The speed control: steps per second, or unlimited (chunks sized by time alone). */
 const pacer = new StepPacer(null);
 /** The timer that wakes a paced loop when its next step is due. */
@@ -230,6 +230,11 @@ function handle(core: CoreModule, request: ToWorker): void {
       pacer.setRate(request.stepsPerSecond);
       cancelWake();
       if (playing) queueChunk();
+      return;
+    case 'setSnapshotRate':
+      snapshotThrottle = new Throttle(
+        1000 / Math.min(Math.max(request.perSecond, 1), SNAPSHOTS_PER_SECOND),
+      );
       return;
     case 'thumbnails': {
       const sets = DATASETS.map((name) => generatorPoints(core, name, request.samples));
