@@ -4,10 +4,11 @@
 // `.single.ts` twins — how the worker starts, where the wasm comes from, where the shipped
 // datasets come from — and import.meta.env.SINGLE_FILE true. It runs after the normal build, into
 // the same dist/, which it must not empty (scripts/build-page.sh).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import hosted from './vite.config.ts';
+import hosted, { playgroundMarkup } from './vite.config.ts';
 
 const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -42,11 +43,22 @@ function singleFile(twins: Record<string, string>): Plugin {
   };
 }
 
+/** The page's icon is a file beside it (public/favicon.svg, which this build does not copy):
+ *  the file carries it inline instead of asking file:///favicon.svg for it. */
+function inlineIcon(): Plugin {
+  const svg = readFileSync(fileURLToPath(new URL('./public/favicon.svg', import.meta.url)));
+  const href = `data:image/svg+xml;base64,${svg.toString('base64')}`;
+  return {
+    name: 'nnp:inline-icon',
+    transformIndexHtml: (html) => html.replace(/(<link rel="icon" href=")[^"]*"/, `$1${href}"`),
+  };
+}
+
 // What the file shares with the hosted page: its root (index.html, main.ts), relative base,
 // target, classic worker and flags. Not the hosted build's plugins, which may write files beside
 // the page that must describe the hosted build (a service worker's list of its files), nor its
 // entries and output names beyond index.html. A plugin the page itself needs (one that writes
-// its markup into index.html, say) goes into `plugins` below too.
+// its markup into index.html) goes into `plugins` below too.
 const {
   plugins: _hostedPlugins,
   build: { rolldownOptions: _hostedEntries, ...build } = {},
@@ -61,7 +73,12 @@ export default mergeConfig(
     // build has already copied public/ into dist/.
     publicDir: false,
     build: { emptyOutDir: false },
-    plugins: [singleFile(PAGE_TWINS), viteSingleFile({ outputFileName: 'nn-playground.html' })],
+    plugins: [
+      playgroundMarkup(),
+      inlineIcon(),
+      singleFile(PAGE_TWINS),
+      viteSingleFile({ outputFileName: 'nn-playground.html' }),
+    ],
     worker: { plugins: () => [singleFile(WORKER_TWINS)] },
   }),
 );

@@ -30,6 +30,31 @@ const ALLOWED: Record<string, readonly string[]> = {
     'advice.ts',
     'network-edit.ts',
   ],
+  /** mountPlayground: the page's wiring (main.ts's, for any root). */
+  app: [
+    'scene',
+    'data',
+    'engine',
+    'state',
+    'render',
+    'ui',
+    'wasm',
+    'model.ts',
+    'advice.ts',
+    'network-edit.ts',
+  ],
+  /** <nn-playground>: a mount, its configuration, its styles, the message API's controller as
+   *  methods, the compact view. */
+  element: [
+    'app',
+    'embed',
+    'engine',
+    'scene',
+    'state',
+    'styles',
+    'style.css?inline',
+    'ui/compact-view.ts',
+  ],
 };
 
 function files(dir: string): string[] {

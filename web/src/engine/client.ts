@@ -54,6 +54,8 @@ export class EngineClient {
   private stopping = false;
   /** The pace last set (sent again to a replacement worker); the worker starts at the same. */
   private pace: Pace = CLASSROOM_PACE;
+  /** The snapshot rate last set (sent again to a replacement worker). */
+  private snapshotRate: number | null = null;
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -118,6 +120,12 @@ export class EngineClient {
     this.send({ type: 'setPace', pace });
   }
 
+  /** At most `perSecond` snapshots a second while playing (the worker's own cap still holds). */
+  setSnapshotRate(perSecond: number): void {
+    this.snapshotRate = perSecond;
+    this.send({ type: 'setSnapshotRate', perSecond });
+  }
+
   /** Asks for every generator's noise-free points (the dataset thumbnails). */
   thumbnails(samples: number): void {
     this.send({ type: 'thumbnails', samples });
@@ -177,6 +185,9 @@ export class EngineClient {
     this.restarts += 1;
     this.worker = this.spawn();
     if (this.pace !== CLASSROOM_PACE) this.send({ type: 'setPace', pace: this.pace });
+    if (this.snapshotRate !== null) {
+      this.send({ type: 'setSnapshotRate', perSecond: this.snapshotRate });
+    }
     this.send({ type: 'setViews', views: this.views });
     this.reload();
   }

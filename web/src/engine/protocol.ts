@@ -41,6 +41,9 @@ export type Request =
   /** Paces the training loop (epochs or steps per second of the run, or as fast as the engine
    *  goes; ./pace.ts). Nothing is sent back; the next snapshots show the pace. */
   | { type: 'setPace'; pace: Pace }
+  /** At most `perSecond` snapshots a second while playing (SNAPSHOTS_PER_SECOND until set):
+   *  several playgrounds on one page share its main thread (app/snapshot-share.ts). */
+  | { type: 'setSnapshotRate'; perSecond: number }
   /** Noise-free points of every generator, for the dataset thumbnails (the run is untouched).
    *  → `thumbnails`. */
   | { type: 'thumbnails'; samples: number }

@@ -1,5 +1,5 @@
-// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page; read by
-// shipped-source.ts): read once each, and handed out as fresh copies, since each load transfers
+// A shipped dataset's .nnpd files (web/public/data, served at ./data/ beside the page, or beside
+// nn-playground.js for the element; read by shipped-source.ts): read once each, and handed out as fresh copies, since each load transfers
 // its buffers to the worker.
 import { SHIPPED_CATALOGUE, type ShippedDataset } from '../scene/index.ts';
 import type { ShippedFiles } from './protocol.ts';

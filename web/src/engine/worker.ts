@@ -38,7 +38,7 @@ let playing = false;
 /** Set after a fatal error: the module is in an unknown state and nothing more may run. */
 let dead = false;
 const sizer = new ChunkSizer(CHUNK_MS);
-const snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
+let snapshotThrottle = new Throttle(1000 / SNAPSHOTS_PER_SECOND);
 /** The pace control's setting; the pacer turns it into the current run's steps per second
  *  (unlimited: chunks sized by time alone). */
 let pace: Pace = CLASSROOM_PACE;
@@ -240,6 +240,11 @@ function handle(core: CoreModule, request: ToWorker): void {
       pace = checkPace(request.pace);
       applyPace();
       if (playing) queueChunk();
+      return;
+    case 'setSnapshotRate':
+      snapshotThrottle = new Throttle(
+        1000 / Math.min(Math.max(request.perSecond, 1), SNAPSHOTS_PER_SECOND),
+      );
       return;
     case 'thumbnails': {
       const sets = DATASETS.map((name) => generatorPoints(core, name, request.samples));

@@ -10,12 +10,13 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
-export function installOffline(): void {
+/** `root` holds the footer's action and the notice (the page's <body>). */
+export function installOffline(root: ParentNode): void {
   if (!serviceWorkerPossible()) return;
-  const block = byId('offline', HTMLElement);
-  const button = byId('offline-save', HTMLButtonElement);
-  const status = byId('offline-status', HTMLElement);
-  const notice = byId('update-notice', HTMLElement);
+  const block = byId(root, 'offline', HTMLElement);
+  const button = byId(root, 'offline-save', HTMLButtonElement);
+  const status = byId(root, 'offline-status', HTMLElement);
+  const notice = byId(root, 'update-notice', HTMLElement);
 
   const report = (answer: FromServiceWorker): boolean => {
     switch (answer.type) {

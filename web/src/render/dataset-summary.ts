@@ -5,18 +5,28 @@ import { byId, setText as set } from '../ui/dom.ts';
 import { formatLoss, formatPercent } from './format.ts';
 
 export class DatasetSummary {
-  private readonly title = byId('plot-title', HTMLElement);
-  private readonly plot = [
-    byId('boundary', HTMLCanvasElement),
-    byId('plot-legend', HTMLElement),
-    byId('plot-note', HTMLElement),
-  ];
-  private readonly panel = byId('dataset-panel', HTMLElement);
-  private readonly summary = byId('dataset-summary', HTMLElement);
-  private readonly classes = byId('class-names', HTMLOListElement);
-  private readonly testAccuracy = byId('dataset-test-accuracy', HTMLElement);
-  private readonly testLoss = byId('dataset-test-loss', HTMLElement);
+  private readonly title: HTMLElement;
+  private readonly plot: HTMLElement[];
+  private readonly panel: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly classes: HTMLOListElement;
+  private readonly testAccuracy: HTMLElement;
+  private readonly testLoss: HTMLElement;
   private shown = false;
+
+  constructor(root: ParentNode) {
+    this.title = byId(root, 'plot-title', HTMLElement);
+    this.panel = byId(root, 'dataset-panel', HTMLElement);
+    this.summary = byId(root, 'dataset-summary', HTMLElement);
+    this.classes = byId(root, 'class-names', HTMLOListElement);
+    this.testAccuracy = byId(root, 'dataset-test-accuracy', HTMLElement);
+    this.testLoss = byId(root, 'dataset-test-loss', HTMLElement);
+    this.plot = [
+      byId(root, 'boundary', HTMLCanvasElement),
+      byId(root, 'plot-legend', HTMLElement),
+      byId(root, 'plot-note', HTMLElement),
+    ];
+  }
 
   /** Whether the panel replaces the plot. */
   get active(): boolean {

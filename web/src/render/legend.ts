@@ -98,16 +98,28 @@ export function scaleGradients(plot: PlotKind): string[] {
 }
 
 export class PlotLegend {
-  private readonly title = byId('plot-title', HTMLElement);
-  private readonly canvas = byId('boundary', HTMLCanvasElement);
-  private readonly scale = byId('legend-scale', HTMLElement);
-  private readonly gradient = byId('legend-gradient', HTMLElement);
-  private readonly min = byId('legend-min', HTMLElement);
-  private readonly max = byId('legend-max', HTMLElement);
-  private readonly caption = byId('legend-caption', HTMLElement);
-  private readonly points = byId('legend-points', HTMLElement);
-  private readonly note = byId('plot-note', HTMLElement);
+  private readonly title: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly scale: HTMLElement;
+  private readonly gradient: HTMLElement;
+  private readonly min: HTMLElement;
+  private readonly max: HTMLElement;
+  private readonly caption: HTMLElement;
+  private readonly points: HTMLElement;
+  private readonly note: HTMLElement;
   private shown = '';
+
+  constructor(root: ParentNode) {
+    this.title = byId(root, 'plot-title', HTMLElement);
+    this.canvas = byId(root, 'boundary', HTMLCanvasElement);
+    this.scale = byId(root, 'legend-scale', HTMLElement);
+    this.gradient = byId(root, 'legend-gradient', HTMLElement);
+    this.min = byId(root, 'legend-min', HTMLElement);
+    this.max = byId(root, 'legend-max', HTMLElement);
+    this.caption = byId(root, 'legend-caption', HTMLElement);
+    this.points = byId(root, 'legend-points', HTMLElement);
+    this.note = byId(root, 'plot-note', HTMLElement);
+  }
 
   /** Forgets what is shown, so the next show() redraws (the dataset panel took the title). */
   forget(): void {

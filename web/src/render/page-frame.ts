@@ -9,6 +9,7 @@ import type { Controls } from '../ui/controls.ts';
 import type { BoundaryView, Frame } from './boundary.ts';
 import type { DatasetSummary } from './dataset-summary.ts';
 import type { MapPreview, NetworkView } from './network-view.ts';
+import { drawInFrame } from './frame-budget.ts';
 import type { ProgressPanel } from './progress-panel.ts';
 import type { Readouts } from './readouts.ts';
 
@@ -30,6 +31,10 @@ export class PageFrame {
   private queued = false;
   private laterQueued = false;
   private readyMarked = false;
+  /** Off screen (an <nn-playground> scrolled away) nothing draws; a frame asked for meanwhile
+   *  is drawn when it comes back. */
+  private visible = true;
+  private missed = false;
 
   /** `ready` runs once, after the frame that sets READY_MARK (work that can wait for it). */
   constructor(
@@ -40,9 +45,21 @@ export class PageFrame {
 
   /** Draws in the next frame (once, however often it is asked). */
   queue(): void {
+    if (!this.visible) {
+      this.missed = true;
+      return;
+    }
     if (this.queued) return;
     this.queued = true;
-    requestAnimationFrame(() => this.draw());
+    drawInFrame(this.drawNow);
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.missed) {
+      this.missed = false;
+      this.queue();
+    }
   }
 
   private draw(): void {
@@ -73,15 +90,19 @@ export class PageFrame {
   private queueLater(): void {
     if (this.laterQueued) return;
     this.laterQueued = true;
-    // Asked for from within this frame's callback, so it runs in the next frame.
-    requestAnimationFrame(() => {
-      this.laterQueued = false;
-      // Each draws only what it has not drawn yet.
-      const { snapshot } = this.state();
-      if (snapshot) this.views.networkView.update(snapshot.network);
-      this.views.progress.render();
-    });
+    // Asked for from within this frame's draw, so it runs in the next frame.
+    drawInFrame(this.drawLater);
   }
+
+  private readonly drawNow = () => this.draw();
+
+  private readonly drawLater = () => {
+    this.laterQueued = false;
+    // Each draws only what it has not drawn yet.
+    const { snapshot } = this.state();
+    if (snapshot) this.views.networkView.update(snapshot.network);
+    this.views.progress.render();
+  };
 }
 
 /** The hovered neuron's map as the plot draws it (TF Playground shows it large there): a

@@ -12,8 +12,8 @@ export class ProgressPanel {
   private readonly charts: TrainingCharts;
   private readonly confusion: ConfusionView;
   private readonly images: ImageGrid;
-  private readonly confusionBox = byId('confusion-view', HTMLDetailsElement);
-  private readonly imagesBox = byId('images-view', HTMLDetailsElement);
+  private readonly confusionBox: HTMLDetailsElement;
+  private readonly imagesBox: HTMLDetailsElement;
   private classNames: string[] = [];
   private classification = false;
   private imageData = false;
@@ -21,25 +21,30 @@ export class ProgressPanel {
   private pendingImages: SnapshotMessage['images'] | null = null;
   private sent = '';
 
-  constructor(private readonly onViews: (views: Partial<ViewRequest>) => void) {
+  constructor(
+    root: ParentNode,
+    private readonly onViews: (views: Partial<ViewRequest>) => void,
+  ) {
+    this.confusionBox = byId(root, 'confusion-view', HTMLDetailsElement);
+    this.imagesBox = byId(root, 'images-view', HTMLDetailsElement);
     this.charts = new TrainingCharts({
-      loss: byId('loss-chart', HTMLElement),
-      accuracy: byId('accuracy-chart', HTMLElement),
-      accuracyBlock: byId('accuracy-block', HTMLElement),
-      rates: byId('rates-chart', HTMLElement),
-      logScale: byId('chart-log', HTMLInputElement),
-      xAxis: byId('chart-x', HTMLSelectElement),
-      clear: byId('chart-clear', HTMLButtonElement),
-      earlyStop: byId('early-stop-note', HTMLElement),
-      earlier: byId('earlier-runs-note', HTMLElement),
+      loss: byId(root, 'loss-chart', HTMLElement),
+      accuracy: byId(root, 'accuracy-chart', HTMLElement),
+      accuracyBlock: byId(root, 'accuracy-block', HTMLElement),
+      rates: byId(root, 'rates-chart', HTMLElement),
+      logScale: byId(root, 'chart-log', HTMLInputElement),
+      xAxis: byId(root, 'chart-x', HTMLSelectElement),
+      clear: byId(root, 'chart-clear', HTMLButtonElement),
+      earlyStop: byId(root, 'early-stop-note', HTMLElement),
+      earlier: byId(root, 'earlier-runs-note', HTMLElement),
     });
     this.confusion = new ConfusionView(
-      byId('confusion-table', HTMLElement),
-      byId('confusion-summary', HTMLElement),
+      byId(root, 'confusion-table', HTMLElement),
+      byId(root, 'confusion-summary', HTMLElement),
     );
     this.images = new ImageGrid(
-      byId('image-grid', HTMLElement),
-      byId('images-summary', HTMLElement),
+      byId(root, 'image-grid', HTMLElement),
+      byId(root, 'images-summary', HTMLElement),
     );
     this.confusionBox.addEventListener('toggle', () => this.publish());
     this.imagesBox.addEventListener('toggle', () => this.publish());

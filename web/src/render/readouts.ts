@@ -3,18 +3,26 @@ import type { SnapshotMessage } from '../engine/protocol.ts';
 import { byId, setText as set } from '../ui/dom.ts';
 import { formatCount, formatLoss, formatPercent } from './format.ts';
 
+/** Each readout's element id. */
+const IDS = {
+  epoch: 'epoch',
+  step: 'step-count',
+  samples: 'samples-seen',
+  trainLoss: 'train-loss',
+  validationLoss: 'validation-loss',
+  testLoss: 'test-loss',
+  trainAccuracy: 'train-accuracy',
+  validationAccuracy: 'validation-accuracy',
+  testAccuracy: 'test-accuracy',
+} as const;
+
 export class Readouts {
-  private readonly fields = {
-    epoch: byId('epoch', HTMLElement),
-    step: byId('step-count', HTMLElement),
-    samples: byId('samples-seen', HTMLElement),
-    trainLoss: byId('train-loss', HTMLElement),
-    validationLoss: byId('validation-loss', HTMLElement),
-    testLoss: byId('test-loss', HTMLElement),
-    trainAccuracy: byId('train-accuracy', HTMLElement),
-    validationAccuracy: byId('validation-accuracy', HTMLElement),
-    testAccuracy: byId('test-accuracy', HTMLElement),
-  };
+  private readonly fields: Record<keyof typeof IDS, HTMLElement>;
+
+  constructor(root: ParentNode) {
+    const entries = Object.entries(IDS).map(([key, id]) => [key, byId(root, id, HTMLElement)]);
+    this.fields = Object.fromEntries(entries) as Record<keyof typeof IDS, HTMLElement>;
+  }
 
   /** Shows the validation readouts only with a validation set, and the accuracies only for
    *  classification (a regression has none). */

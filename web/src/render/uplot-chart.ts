@@ -2,8 +2,9 @@
 // log toggle), else given new data — by the caller, at most once per animation frame. What it
 // draws is built only when it is drawn, so a chart off screen costs no frame anything. The
 // instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
+// uPlot's stylesheet is the page's (main.ts) or the element's shadow root's (element/styles.ts):
+// imported here, it would also land in the head of a course page that loads the element.
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { setData } from '../ui/dom.ts';
 
 export type HolderElement = HTMLElement & { uplot?: uPlot };

@@ -12,23 +12,35 @@ export interface PlotTarget {
 }
 
 export class AddPoints {
-  private readonly block = byId('add-points', HTMLElement);
-  private readonly mode = byId('add-mode', HTMLInputElement);
-  private readonly targetRow = byId('add-target-row', HTMLElement);
-  private readonly classField = byId('add-class-field', HTMLElement);
-  private readonly classSelect = byId('add-class', HTMLSelectElement);
-  private readonly valueField = byId('add-value-field', HTMLElement);
-  private readonly value = byId('add-value', HTMLInputElement);
-  private readonly x = byId('add-x', HTMLInputElement);
-  private readonly y = byId('add-y', HTMLInputElement);
-  private readonly yLabel = byId('add-y-label', HTMLElement);
-  private readonly xLabel = byId('add-x-label', HTMLElement);
+  private readonly block: HTMLElement;
+  private readonly mode: HTMLInputElement;
+  private readonly targetRow: HTMLElement;
+  private readonly classField: HTMLElement;
+  private readonly classSelect: HTMLSelectElement;
+  private readonly valueField: HTMLElement;
+  private readonly value: HTMLInputElement;
+  private readonly x: HTMLInputElement;
+  private readonly y: HTMLInputElement;
+  private readonly yLabel: HTMLElement;
+  private readonly xLabel: HTMLElement;
   private plot: PlotKind | null = null;
 
   constructor(
+    root: ParentNode,
     private readonly target: PlotTarget,
     private readonly onAdd: (point: AddedPoint) => void,
   ) {
+    this.block = byId(root, 'add-points', HTMLElement);
+    this.mode = byId(root, 'add-mode', HTMLInputElement);
+    this.targetRow = byId(root, 'add-target-row', HTMLElement);
+    this.classField = byId(root, 'add-class-field', HTMLElement);
+    this.classSelect = byId(root, 'add-class', HTMLSelectElement);
+    this.valueField = byId(root, 'add-value-field', HTMLElement);
+    this.value = byId(root, 'add-value', HTMLInputElement);
+    this.x = byId(root, 'add-x', HTMLInputElement);
+    this.y = byId(root, 'add-y', HTMLInputElement);
+    this.yLabel = byId(root, 'add-y-label', HTMLElement);
+    this.xLabel = byId(root, 'add-x-label', HTMLElement);
     this.mode.addEventListener('change', () => this.showMode());
     target.canvas.addEventListener('click', (event) => {
       if (!this.mode.checked || this.block.hidden) return;
@@ -36,7 +48,7 @@ export class AddPoints {
       const at = target.toData(event.clientX - box.left, event.clientY - box.top);
       if (at) this.add(at.x, at.y);
     });
-    byId('add-point', HTMLButtonElement).addEventListener('click', () => {
+    byId(root, 'add-point', HTMLButtonElement).addEventListener('click', () => {
       const x = Number(this.x.value);
       const y = Number(this.y.value);
       if (this.x.value !== '' && this.y.value !== '' && Number.isFinite(x) && Number.isFinite(y)) {

@@ -31,19 +31,32 @@ export function randomSeed(random: () => number = Math.random): number {
 }
 
 export class Controls {
-  private readonly play = byId('play', HTMLButtonElement);
-  private readonly playLabel = byId('play-label', HTMLElement);
-  private readonly step = byId('step', HTMLButtonElement);
-  private readonly epoch = byId('step-epoch', HTMLButtonElement);
-  private readonly reset = byId('reset', HTMLButtonElement);
-  private readonly reseed = byId('reseed', HTMLButtonElement);
-  private readonly paceInput = byId('speed', HTMLInputElement);
-  private readonly paceValue = byId('speed-value', HTMLOutputElement);
-  private readonly status = byId('status', HTMLElement);
+  private readonly play: HTMLButtonElement;
+  private readonly playLabel: HTMLElement;
+  private readonly step: HTMLButtonElement;
+  private readonly epoch: HTMLButtonElement;
+  private readonly reset: HTMLButtonElement;
+  private readonly reseed: HTMLButtonElement;
+  private readonly paceInput: HTMLInputElement;
+  private readonly paceValue: HTMLOutputElement;
+  private readonly status: HTMLElement;
   /** The pace Play trains at (the worker starts at the classroom pace too). */
   private current: Pace = CLASSROOM_PACE;
 
-  constructor(private readonly actions: ControlActions) {
+  /** `root` holds the controls and shows the engine's state as data-engine. */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: ControlActions,
+  ) {
+    this.play = byId(root, 'play', HTMLButtonElement);
+    this.playLabel = byId(root, 'play-label', HTMLElement);
+    this.step = byId(root, 'step', HTMLButtonElement);
+    this.epoch = byId(root, 'step-epoch', HTMLButtonElement);
+    this.reset = byId(root, 'reset', HTMLButtonElement);
+    this.reseed = byId(root, 'reseed', HTMLButtonElement);
+    this.paceInput = byId(root, 'speed', HTMLInputElement);
+    this.paceValue = byId(root, 'speed-value', HTMLOutputElement);
+    this.status = byId(root, 'status', HTMLElement);
     this.play.addEventListener('click', () => actions.togglePlay());
     this.step.addEventListener('click', () => actions.step());
     this.epoch.addEventListener('click', () => actions.stepEpoch());
@@ -91,9 +104,9 @@ export class Controls {
     this.choose(index);
   }
 
-  /** The worker-confirmed state; also exposed as <body data-engine="…"> for styles and tests. */
+  /** The worker-confirmed state; also exposed as data-engine on the playground's root (<body> on the page) for styles and tests. */
   showStatus(status: EngineStatus): void {
-    setData(document.body, 'engine', status);
+    setData(this.root, 'engine', status);
     setText(this.status, STATUS_TEXT[status]);
   }
 

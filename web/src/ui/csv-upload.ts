@@ -10,17 +10,23 @@ import { byId } from './dom.ts';
 const MAX_BYTES = 20 * 1024 * 1024;
 
 export class CsvUpload {
-  private readonly input = byId('csv-file', HTMLInputElement);
-  private readonly status = byId('csv-status', HTMLElement);
-  private readonly errors = byId('csv-errors', HTMLElement);
-  private readonly errorsTitle = byId('csv-errors-title', HTMLElement);
-  private readonly errorsList = byId('csv-errors-list', HTMLUListElement);
+  private readonly input: HTMLInputElement;
+  private readonly status: HTMLElement;
+  private readonly errors: HTMLElement;
+  private readonly errorsTitle: HTMLElement;
+  private readonly errorsList: HTMLUListElement;
 
   /** `onFile` takes the parsed file and returns whether its scene was taken. */
   constructor(
+    root: ParentNode,
     dropTarget: HTMLElement,
     private readonly onFile: (csv: CsvSuccess, fileName: string) => boolean,
   ) {
+    this.input = byId(root, 'csv-file', HTMLInputElement);
+    this.status = byId(root, 'csv-status', HTMLElement);
+    this.errors = byId(root, 'csv-errors', HTMLElement);
+    this.errorsTitle = byId(root, 'csv-errors-title', HTMLElement);
+    this.errorsList = byId(root, 'csv-errors-list', HTMLUListElement);
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];
       if (file) void this.read(file);

@@ -45,35 +45,53 @@ export interface DataControlsHost {
 }
 
 export class DataControls {
-  private readonly root = byId('data-panel', HTMLElement);
+  private readonly panel: HTMLElement;
   private readonly gallery: DatasetGallery;
-  private readonly classesField = byId('classes-field', HTMLElement);
-  private readonly classes = byId('classes', HTMLInputElement);
-  private readonly classesRange = byId('classes-range', HTMLElement);
-  private readonly samplesField = byId('samples-field', HTMLElement);
-  private readonly samples = byId('samples', HTMLInputElement);
-  private readonly noiseField = byId('noise', HTMLInputElement).closest<HTMLElement>('.field')!;
-  private readonly noise = byId('noise', HTMLInputElement);
-  private readonly noiseValue = byId('noise-value', HTMLOutputElement);
-  private readonly seed = byId('seed', HTMLInputElement);
-  private readonly seedWhat = byId('seed-what', HTMLElement);
-  private readonly showTest = byId('show-test', HTMLInputElement);
-  private readonly discretize = byId('discretize', HTMLInputElement);
+  private readonly classesField: HTMLElement;
+  private readonly classes: HTMLInputElement;
+  private readonly classesRange: HTMLElement;
+  private readonly samplesField: HTMLElement;
+  private readonly samples: HTMLInputElement;
+  private readonly noiseField: HTMLElement;
+  private readonly description: HTMLElement;
+  private readonly noise: HTMLInputElement;
+  private readonly noiseValue: HTMLOutputElement;
+  private readonly seed: HTMLInputElement;
+  private readonly seedWhat: HTMLElement;
+  private readonly showTest: HTMLInputElement;
+  private readonly discretize: HTMLInputElement;
   private readonly split: DataSplit;
   private readonly upload: CsvUpload;
   private readonly addPoints: AddPoints;
   /** The run's points as the engine made them (added points start from them). */
   private points: PointsMessage | null = null;
 
-  constructor(private readonly host: DataControlsHost) {
+  constructor(
+    root: ParentNode,
+    private readonly host: DataControlsHost,
+  ) {
+    this.panel = byId(root, 'data-panel', HTMLElement);
+    this.classesField = byId(root, 'classes-field', HTMLElement);
+    this.classes = byId(root, 'classes', HTMLInputElement);
+    this.classesRange = byId(root, 'classes-range', HTMLElement);
+    this.samplesField = byId(root, 'samples-field', HTMLElement);
+    this.samples = byId(root, 'samples', HTMLInputElement);
+    this.noise = byId(root, 'noise', HTMLInputElement);
+    this.noiseField = this.noise.closest<HTMLElement>('.field')!;
+    this.description = byId(root, 'dataset-description', HTMLElement);
+    this.noiseValue = byId(root, 'noise-value', HTMLOutputElement);
+    this.seed = byId(root, 'seed', HTMLInputElement);
+    this.seedWhat = byId(root, 'seed-what', HTMLElement);
+    this.showTest = byId(root, 'show-test', HTMLInputElement);
+    this.discretize = byId(root, 'discretize', HTMLInputElement);
     this.gallery = new DatasetGallery(
-      byId('dataset-gallery', HTMLElement),
-      byId('dataset-description', HTMLElement),
+      byId(root, 'dataset-gallery', HTMLElement),
+      this.description,
       (pick) => this.pick(pick),
     );
-    this.split = new DataSplit((split) => this.changeSplit(split));
-    this.upload = new CsvUpload(this.root, (csv, name) => this.loadCsv(csv, name));
-    this.addPoints = new AddPoints(host.plot, (point) => this.addPoint(point));
+    this.split = new DataSplit(root, (split) => this.changeSplit(split));
+    this.upload = new CsvUpload(root, this.panel, (csv, name) => this.loadCsv(csv, name));
+    this.addPoints = new AddPoints(root, host.plot, (point) => this.addPoint(point));
     this.classes.addEventListener('change', () => this.changeClasses());
     this.samples.addEventListener('change', () => this.changeSamples());
     this.noise.addEventListener('input', () => this.showNoise());
@@ -81,7 +99,7 @@ export class DataControls {
       this.changeData({ noise: Number(this.noise.value) / 100 }),
     );
     this.seed.addEventListener('change', () => this.changeSeed(Number(this.seed.value)));
-    byId('regenerate', HTMLButtonElement).addEventListener('click', () =>
+    byId(root, 'regenerate', HTMLButtonElement).addEventListener('click', () =>
       this.changeSeed(newSeed(this.host.scene().seed)),
     );
     for (const toggle of [this.showTest, this.discretize]) {
@@ -117,8 +135,7 @@ export class DataControls {
       this.upload.describe(file, rowNumbers(scene));
       if (data.rows && !data.dataset) {
         const what = data.rows.test ? 'with points you added' : 'from your file';
-        byId('dataset-description', HTMLElement).textContent =
-          `${data.rows.source ?? 'Your data'} (${data.rows.y.length.toLocaleString('en')} rows ${what}).`;
+        this.description.textContent = `${data.rows.source ?? 'Your data'} (${data.rows.y.length.toLocaleString('en')} rows ${what}).`;
       }
       return;
     }

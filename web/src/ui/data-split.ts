@@ -17,18 +17,29 @@ function percent(fraction: number): number {
 }
 
 export class DataSplit {
-  private readonly trainField = byId('train-field', HTMLElement);
-  private readonly train = byId('train-percent', HTMLInputElement);
-  private readonly validation = byId('validation-percent', HTMLInputElement);
-  private readonly trainValue = byId('train-value', HTMLOutputElement);
-  private readonly validationValue = byId('validation-value', HTMLOutputElement);
-  private readonly testValue = byId('test-value', HTMLOutputElement);
-  private readonly testExplain = byId('test-explain', HTMLElement);
-  private readonly counts = byId('split-counts', HTMLElement);
+  private readonly trainField: HTMLElement;
+  private readonly train: HTMLInputElement;
+  private readonly validation: HTMLInputElement;
+  private readonly trainValue: HTMLOutputElement;
+  private readonly validationValue: HTMLOutputElement;
+  private readonly testValue: HTMLOutputElement;
+  private readonly testExplain: HTMLElement;
+  private readonly counts: HTMLElement;
   /** The test set comes separately (only the validation share is cut from the rows). */
   private separateTest = false;
 
-  constructor(private readonly onChange: (split: SceneSplit) => void) {
+  constructor(
+    root: ParentNode,
+    private readonly onChange: (split: SceneSplit) => void,
+  ) {
+    this.trainField = byId(root, 'train-field', HTMLElement);
+    this.train = byId(root, 'train-percent', HTMLInputElement);
+    this.validation = byId(root, 'validation-percent', HTMLInputElement);
+    this.trainValue = byId(root, 'train-value', HTMLOutputElement);
+    this.validationValue = byId(root, 'validation-value', HTMLOutputElement);
+    this.testValue = byId(root, 'test-value', HTMLOutputElement);
+    this.testExplain = byId(root, 'test-explain', HTMLElement);
+    this.counts = byId(root, 'split-counts', HTMLElement);
     this.train.addEventListener('input', () => this.balance('train'));
     this.validation.addEventListener('input', () => this.balance('validation'));
     for (const input of [this.train, this.validation]) {

@@ -182,7 +182,7 @@ export class DatasetGallery {
   }
 
   private key(event: KeyboardEvent): void {
-    const at = this.tiles.findIndex((t) => t.button === document.activeElement);
+    const at = this.tiles.findIndex((t) => t.button === event.target);
     if (at < 0) return;
     const last = this.tiles.length - 1;
     const next: Record<string, number> = {

@@ -1,6 +1,12 @@
-/** The element with `id`, checked to be of type `kind`; throws if the page lacks it. */
-export function byId<T extends HTMLElement>(id: string, kind: { new (): T; prototype: T }): T {
-  const element = document.getElementById(id);
+/** The element with `id` inside `root` (the document, or an <nn-playground>'s shadow root: ids
+ *  repeat across playgrounds on one page, so every lookup is scoped), checked to be of type
+ *  `kind`; throws if the root lacks it. */
+export function byId<T extends HTMLElement>(
+  root: ParentNode,
+  id: string,
+  kind: { new (): T; prototype: T },
+): T {
+  const element = root.querySelector(`#${CSS.escape(id)}`);
   if (!(element instanceof kind)) throw new Error(`page is missing <${kind.name} id="${id}">`);
   return element;
 }

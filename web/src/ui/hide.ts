@@ -7,7 +7,7 @@
 
 const HIDDEN_BY_LINK = 'hidden-by-link';
 
-export function applyHidden(ids: readonly string[], root: ParentNode = document): void {
+export function applyHidden(ids: readonly string[], root: ParentNode): void {
   const wanted = new Set(ids);
   for (const element of root.querySelectorAll<HTMLElement>('[data-control]')) {
     const names = (element.dataset.control ?? '').split(/\s+/);

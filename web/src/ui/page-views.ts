@@ -17,6 +17,8 @@ import type { TrainingPanel } from './training-panel.ts';
 import type { PointsMessage } from '../engine/protocol.ts';
 
 export interface PageViews extends FrameViews {
+  /** The playground's root: what a link hides is looked up in it. */
+  root: ParentNode;
   dataControls: DataControls;
   trainingPanel: TrainingPanel;
   networkBuilder: NetworkBuilder;
@@ -35,8 +37,8 @@ export function followStore(store: Store, views: PageViews, frame: PageFrame): v
   views.controls.setEnabled(first.engine === 'ready');
   applyLocked(first.locked);
   store.subscribe((state, change, previous) => {
-    const links = state.hidden !== previous.hidden || state.locked !== previous.locked;
-    if (state.scene !== previous.scene || links) showScene(views, state);
+    const shown = state.hidden !== previous.hidden || state.locked !== previous.locked;
+    if (state.scene !== previous.scene || shown) showScene(views, state);
     if (state.run !== previous.run) showRun(views, state);
     if (change.type === 'points') showPoints(views, state.scene, change.points);
     if (change.type === 'snapshot') views.progress.receive(change.snapshot);
@@ -57,16 +59,16 @@ function showScene(views: PageViews, { scene, hidden, locked }: PageState): void
   const { chain, details, output } = views.description;
   showNetworkSummary(scene, chain, details, output);
   views.trainingPanel.show(scene);
-  applyHidden(hidden); // after the panels rebuilt their fields
-  applyLocked(locked);
+  applyHidden(hidden, views.root); // after the panels rebuilt their fields
+  applyLocked(locked, views.root);
 }
 
 /** A new run: the diagram and the builder rebuilt; a shipped dataset's panel says it loads. */
 function showRun(views: PageViews, { scene, hidden, locked, engine }: PageState): void {
   views.networkView.build(scene);
   views.networkBuilder.show(scene, views.networkView.columns);
-  applyHidden(hidden);
-  applyLocked(locked);
+  applyHidden(hidden, views.root);
+  applyLocked(locked, views.root);
   const data = scene.data;
   if (engine === 'fetching' && data.name === SUPPLIED && data.dataset) {
     views.datasetSummary.show(SHIPPED_CATALOGUE[data.dataset].title, [], true);

@@ -25,6 +25,7 @@ export function runActions(store: Store, client: EngineClient): ControlActions {
 /** Space plays or pauses; s, e, r and n step, train an epoch, reset and reseed while the engine
  *  answers; [ and ] change the pace. A key does nothing while a link locks its control. */
 export function installRunShortcuts(
+  root: HTMLElement,
   store: Store,
   actions: ControlActions,
   controls: Controls,
@@ -35,11 +36,12 @@ export function installRunShortcuts(
     if (!store.state.locked.includes(id)) action();
   };
   installSpaceToggle(
+    root,
     unless('playButton', () => {
       if (ready()) actions.togglePlay();
     }),
   );
-  installShortcuts({
+  installShortcuts(root, {
     s: unless('stepButton', () => ready() && actions.step()),
     e: unless('stepEpochButton', () => ready() && actions.stepEpoch()),
     r: unless('resetButton', () => ready() && actions.reset()),
