@@ -65,11 +65,18 @@ export async function expectNoViolations(
       );
     });
   });
-  const reported = () => page.evaluate(() => window.cspViolations ?? []);
+  // Every frame's reports (an `&embed=1` iframe has its own document; init scripts run in each).
+  const reported = async () =>
+    (
+      await Promise.all(
+        page.frames().map((frame) => frame.evaluate(() => window.cspViolations ?? [])),
+      )
+    ).flat();
   try {
     await exercise(page, url);
-    // The page's error banner is where a worker that failed to start ends up.
-    await expect(page.locator('#error')).toBeHidden();
+    // The error banner is where a worker that failed to start ends up: the page's, or each
+    // <nn-playground>'s in its shadow root (CSS locators pierce it).
+    for (const banner of await page.locator('#error').all()) await expect(banner).toBeHidden();
   } catch (error) {
     // A page the policy broke fails somewhere in `exercise` (the engine never loads): show why.
     expect({ violations: await reported(), problems }).toEqual({ violations: [], problems: [] });

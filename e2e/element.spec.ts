@@ -223,3 +223,39 @@ test('a scene from a link or a scene file, shipped datasets beside the script', 
   );
   await expect(page.locator('#link [data-control="seed"]').first()).toBeHidden();
 });
+
+test('the element offers the message API as methods and events', async ({ page }) => {
+  await coursePage(page, '<nn-playground id="api"></nn-playground>');
+  await expectEngine(page, 'api', 'paused');
+  const heard = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const element = document.querySelector('nn-playground')!;
+        element.addEventListener(
+          'nnp-epoch-end',
+          (event) => {
+            element.controller!.pause();
+            resolve((event as CustomEvent<{ metrics: { epoch: number } }>).detail.metrics.epoch);
+          },
+          { once: true },
+        );
+        element.controller!.play();
+      }),
+  );
+  expect(heard).toBeGreaterThan(0);
+  await expectEngine(page, 'api', 'paused');
+  const epoch = await page.evaluate(
+    () => document.querySelector('nn-playground')!.controller!.metrics().epoch,
+  );
+  expect(epoch).toBeGreaterThanOrEqual(heard);
+  // A bad value is refused with the scene's own message, and the run keeps its settings.
+  const refused = await page.evaluate(() => {
+    try {
+      document.querySelector('nn-playground')!.controller!.setHyperparameters({ lr: -1 });
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  });
+  expect(refused).toMatch(/lr/);
+});
