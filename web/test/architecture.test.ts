@@ -11,10 +11,11 @@ const src = join(root, 'web/src');
 /** What each folder of web/src may import (besides itself); `type` imports are free in render/. */
 const ALLOWED: Record<string, readonly string[]> = {
   scene: ['wasm'],
-  data: ['scene', 'wasm'],
-  engine: ['scene', 'data', 'wasm', 'state/store.ts'],
+  // locale.ts (every locale-dependent format) imports nothing: any layer may use it.
+  data: ['scene', 'wasm', 'locale.ts'],
+  engine: ['scene', 'data', 'wasm', 'state/store.ts', 'locale.ts'],
   state: ['scene', 'engine', 'wasm', 'model.ts'],
-  render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts'],
+  render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts', 'locale.ts'],
   // The service worker's page side; service-worker.ts itself imports types only.
   offline: ['ui/dom.ts'],
   embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
@@ -29,6 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'model.ts',
     'advice.ts',
     'network-edit.ts',
+    'locale.ts',
   ],
   /** mountPlayground: the page's wiring (main.ts's, for any root). */
   app: [

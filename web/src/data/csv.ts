@@ -34,6 +34,7 @@
 // (formatCsvErrors adds "… and N more").
 import Papa from 'papaparse';
 import type { SuppliedDataset } from '../wasm/core.mjs';
+import { compareNatural } from '../locale.ts';
 
 export type CsvTask = 'classification' | 'regression';
 
@@ -99,7 +100,6 @@ const DELIMITER_NAMES: Record<string, string> = {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 const FLOAT32_MAX = 3.4028234663852886e38;
-const collator = new Intl.Collator('en', { numeric: true });
 
 /** "line 7, column "petal_width": "abc" is not a number". */
 export function formatCsvError(error: CsvError): string {
@@ -498,7 +498,7 @@ function describeBadNumber(cell: string): string {
 }
 
 function compareLabels(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  return compareNatural(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Line breaks (LF, CRLF or a lone CR, as an editor counts them) in text[from, to). */

@@ -1,6 +1,7 @@
 // How fast Play trains, in the course's units: epochs (or, at the slow end, optimiser steps) per
 // second. The one list of the pace control's choices and the one default, which the page, the
 // worker, the embed link and the <nn-playground> element's `pace` attribute all use.
+import { formatNumber } from '../locale.ts';
 
 /** A pace: so many epochs, or optimiser steps, per second; 'fast': as fast as the engine goes. */
 export type Pace =
@@ -36,7 +37,7 @@ export function paceLabel(pace: Pace): string {
   if (unit === 'epoch' && Number.isInteger(perFrame)) {
     return `${perFrame} ${perFrame === 1 ? 'epoch' : 'epochs'} / frame`;
   }
-  return `${rate.toLocaleString('en-US')} ${rate === 1 ? unit : `${unit}s`}/s`;
+  return `${formatNumber(rate)} ${rate === 1 ? unit : `${unit}s`}/s`;
 }
 
 /** The same pace (choices are compared by value: a pace may come through a message). */
@@ -56,7 +57,7 @@ export function parsePace(text: string): Pace {
   if (!(rate > 0 && rate <= MAX_PACE_RATE)) {
     throw new Error(
       `pace: expected "classroom", "fast" or epochs per second (a number above 0, at most ` +
-        `${MAX_PACE_RATE.toLocaleString('en-US')}), got "${text}"`,
+        `${formatNumber(MAX_PACE_RATE)}), got "${text}"`,
     );
   }
   return { epochsPerSecond: rate };

@@ -1,4 +1,5 @@
 // How numbers appear in the readouts. Pure, so the unit tests pin the formats down.
+import { formatNumber } from '../locale.ts';
 
 const DASH = '–';
 
@@ -25,5 +26,5 @@ export function formatPercent(fraction: number): string {
 
 /** A counter (epochs, steps) with thousands separators, e.g. "123,492". */
 export function formatCount(count: number): string {
-  return Number.isFinite(count) ? Math.trunc(count).toLocaleString('en-US') : DASH;
+  return Number.isFinite(count) ? formatNumber(Math.trunc(count)) : DASH;
 }

@@ -6,6 +6,7 @@
 import type uPlot from 'uplot';
 import type { SnapshotMessage } from '../engine/protocol.ts';
 import type { Scene } from '../scene/index.ts';
+import { formatNumber } from '../locale.ts';
 import { formatCount } from './format.ts';
 import {
   forLogAxis,
@@ -42,7 +43,14 @@ const MAX_POINTS = 1500;
 const STREAM_REDRAW_MS = 66;
 /** Earlier runs are drawn at this opacity. */
 const FAINT = 0.3;
+/** Tick labels in the page's locale (../locale.ts), not uPlot's own from navigator.language;
+ *  a log axis hands the ticks it leaves unlabelled as null, whatever uPlot's types say. */
+const tickValues = (_u: uPlot, ticks: number[]): string[] =>
+  (ticks as (number | null)[]).map((v) => (v === null ? '' : formatNumber(v)));
+/** The x series' legend value: the epoch or step under the cursor. */
+const xValue = (_u: uPlot, v: number | null): string => (v === null ? '–' : formatNumber(v));
 const AXIS = {
+  values: tickValues,
   stroke: '#1f2933',
   font: '12px system-ui, sans-serif',
   labelFont: '12px system-ui, sans-serif',
@@ -196,7 +204,7 @@ export class TrainingCharts {
     log: boolean,
     key: string,
   ): ChartSpec {
-    const series: uPlot.Series[] = [{ label: axis }];
+    const series: uPlot.Series[] = [{ label: axis, value: xValue }];
     runs.forEach((run, r) => {
       for (const split of this.splits(metric, run)) {
         const style = SPLIT_STYLE[split];
@@ -279,7 +287,7 @@ export class TrainingCharts {
       key: `${key}/${axis}/${log}`,
       options: {
         series: [
-          { label: axis },
+          { label: axis, value: xValue },
           line('learning rate', LR_STYLE, 'lr'),
           line('gradient norm', GRAD_STYLE, 'grad'),
         ],

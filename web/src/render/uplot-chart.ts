@@ -4,6 +4,8 @@
 // instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
 // uPlot's stylesheet is the page's (main.ts) or the element's shadow root's (element/styles.ts):
 // imported here, it would also land in the head of a course page that loads the element.
+// The guard first: uPlot's module reads navigator.language as it loads (see there).
+import './uplot-locale-guard.ts';
 import uPlot from 'uplot';
 import { setData } from '../ui/dom.ts';
 

@@ -3,6 +3,7 @@
 // the current scene keeps running; a good one is handed on as parsed rows (the page makes its
 // scene). Says when a file is too large for a link to carry (state/url.ts, LINK_NUMBERS).
 import { formatCsvErrors, parseCsv, type CsvSuccess } from '../data/csv.ts';
+import { formatNumber } from '../locale.ts';
 import { LINK_NUMBERS } from '../state/url.ts';
 import { byId } from './dom.ts';
 
@@ -64,8 +65,8 @@ export class CsvUpload {
     }
     this.link =
       numbers > LINK_NUMBERS
-        ? `Too large for a link (${numbers.toLocaleString('en')} numbers; a link carries up to ` +
-          `${LINK_NUMBERS.toLocaleString('en')}): share the file along with the link.`
+        ? `Too large for a link (${formatNumber(numbers)} numbers; a link carries up to ` +
+          `${formatNumber(LINK_NUMBERS)}): share the file along with the link.`
         : 'The link carries its rows.';
     this.status.textContent = `Training on ${source}. ${this.link}`;
   }
@@ -98,7 +99,7 @@ export class CsvUpload {
         ? `${classNames.length} classes (${classNames.join(', ')})`
         : `a number to predict (${result.targetName})`;
     const summary =
-      `Loaded ${file.name}: ${rows.toLocaleString('en')} rows, ` +
+      `Loaded ${file.name}: ${formatNumber(rows)} rows, ` +
       `${featureNames.length} ${featureNames.length === 1 ? 'input' : 'inputs'}, ${what}.`;
     const note = result.warnings.length > 0 ? ` Note: ${result.warnings.join(' ')}` : '';
     this.status.textContent = `${summary}${note} ${this.link}`.trim();

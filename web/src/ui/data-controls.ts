@@ -7,6 +7,7 @@
 import type { PointsMessage, ThumbnailPoints } from '../engine/protocol.ts';
 import type { CsvSuccess } from '../data/csv.ts';
 import { canAddPoints, csvScene, withAddedPoint, type AddedPoint } from '../data/supplied-scene.ts';
+import { formatNumber } from '../locale.ts';
 import type { ViewOptions } from '../render/boundary.ts';
 import {
   DATASET_CATALOGUE,
@@ -135,7 +136,7 @@ export class DataControls {
       this.upload.describe(file, rowNumbers(scene));
       if (data.rows && !data.dataset) {
         const what = data.rows.test ? 'with points you added' : 'from your file';
-        this.description.textContent = `${data.rows.source ?? 'Your data'} (${data.rows.y.length.toLocaleString('en')} rows ${what}).`;
+        this.description.textContent = `${data.rows.source ?? 'Your data'} (${formatNumber(data.rows.y.length)} rows ${what}).`;
       }
       return;
     }

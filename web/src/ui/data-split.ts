@@ -5,6 +5,7 @@
 // inputs).
 import type { PointsMessage } from '../engine/protocol.ts';
 import { splitSizes } from '../engine/scene-rules.ts';
+import { formatNumber } from '../locale.ts';
 import { sceneShape, type Scene, type SceneSplit } from '../scene/index.ts';
 import { byId } from './dom.ts';
 
@@ -82,9 +83,9 @@ export class DataSplit {
   }
 
   private showCounts(train: number, validation: number, test: number | null): void {
-    const parts = [`${train.toLocaleString('en')} training`];
-    if (validation > 0) parts.push(`${validation.toLocaleString('en')} validation`);
-    parts.push(test === null ? 'a separate test set' : `${test.toLocaleString('en')} test`);
+    const parts = [`${formatNumber(train)} training`];
+    if (validation > 0) parts.push(`${formatNumber(validation)} validation`);
+    parts.push(test === null ? 'a separate test set' : `${formatNumber(test)} test`);
     this.counts.textContent = `${parts.join(' · ')} points`;
   }
 
