@@ -54,6 +54,26 @@ function inlineIcon(): Plugin {
   };
 }
 
+/** The page's first script (public/startup-check.js, a file beside the hosted page so that a
+ *  strict CSP lets it run) goes into the file inline, where it still runs before the module. */
+function inlineStartupCheck(): Plugin {
+  const tag = '<script src="/startup-check.js"></script>';
+  const script = readFileSync(
+    fileURLToPath(new URL('./public/startup-check.js', import.meta.url)),
+    'utf8',
+  );
+  return {
+    name: 'nnp:inline-startup-check',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (!html.includes(tag)) throw new Error(`${tag} not found in index.html`);
+        return html.replace(tag, () => `<script>\n${script}</script>`);
+      },
+    },
+  };
+}
+
 // What the file shares with the hosted page: its root (index.html, main.ts), relative base,
 // target, classic worker and flags. Not the hosted build's plugins, which may write files beside
 // the page that must describe the hosted build (a service worker's list of its files), nor its
@@ -76,6 +96,7 @@ export default mergeConfig(
     plugins: [
       playgroundMarkup(),
       inlineIcon(),
+      inlineStartupCheck(),
       singleFile(PAGE_TWINS),
       viteSingleFile({ outputFileName: 'nn-playground.html' }),
     ],

@@ -15,6 +15,9 @@ import { showCompact } from './ui/compact-view.ts';
 import { byId } from './ui/dom.ts';
 import { EmbedCodeDialog } from './ui/embed-code.ts';
 
+// The module runs: public/startup-check.js, the page's first script, stops waiting for it.
+document.documentElement.dataset.started = 'true';
+
 // The worker starts loading the engine now, while the page loads the rules (engine-ready sooner).
 const worker = startedWorker();
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.

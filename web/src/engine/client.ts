@@ -49,6 +49,8 @@ export class EngineClient {
   private run = 0;
   /** Restarts since the worker last produced a snapshot; stops a crash loop. */
   private restarts = 0;
+  /** The last fatal error's message: what the page says when it gives up. */
+  private lastFailure = '';
   /** The optional views shown (sent again to a replacement worker). */
   private views: ViewRequest = { network: false, confusion: false, images: false };
   private stopping = false;
@@ -168,6 +170,7 @@ export class EngineClient {
     if (from !== this.worker || this.stopping) return; // A replaced worker's last words.
     if ('run' in message && message.run !== this.run) return; // About a run the page has left.
     if (message.type === 'snapshot') this.restarts = 0;
+    if (message.type === 'fatal') this.lastFailure = message.message;
     this.listener(message);
     if (message.type === 'fatal') this.restart();
   }
@@ -178,7 +181,9 @@ export class EngineClient {
       this.stopping = true;
       this.listener({
         type: 'stopped',
-        message: `The engine failed ${this.restarts + 1} times in a row; reload the page to retry.`,
+        message:
+          `The engine failed ${this.restarts + 1} times in a row (${this.lastFailure}); ` +
+          'reload the page to retry.',
       });
       return;
     }
