@@ -4,7 +4,9 @@
 // module throwing, WebAssembly or its SIMD missing. A page that starts shows nothing.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { STRICT_CSP } from './csp.ts';
 import { expectEngine, openPaused } from './helpers.ts';
+import { extraPort, startStaticServer } from './static-server.ts';
 
 const FAILURE = '.startup-failure';
 const SAYS = 'The playground could not start in this browser: ';
@@ -83,6 +85,30 @@ test('no WebAssembly SIMD: the message names it and the browsers that work', asy
   await expect(page.locator(FAILURE)).toBeVisible();
 });
 
+test('the check runs under the strict CSP course sites send', async ({ page }) => {
+  const server = await startStaticServer({
+    port: extraPort(1),
+    headers: { 'Content-Security-Policy': STRICT_CSP },
+  });
+  try {
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        void (
+          window as unknown as { reportViolation: (v: string) => Promise<void> }
+        ).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`);
+      });
+      delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+    });
+    await page.goto(server.url);
+    await expectFailure(page, 'it has no WebAssembly.', BROWSERS);
+    expect(violations).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
 test('a module still loading after 20 s is waited for, then the message goes', async ({ page }) => {
   await page.clock.install();
   let release = () => {};
@@ -92,6 +118,8 @@ test('a module still loading after 20 s is waited for, then the message goes', a
     await route.continue();
   });
   await page.goto('/', { waitUntil: 'commit' });
+  // The document parsed (the check has run and set its timer); the module is still held.
+  await expect.poll(() => page.evaluate(() => document.readyState)).toBe('interactive');
   await page.clock.runFor(21_000);
   await expectFailure(page, 'its script has not started after 20 s.');
   release();
