@@ -80,3 +80,15 @@ for (const tag of ['C', 'en_US.UTF-8']) {
     expect(accuracy.ticks.every((t) => /^[\d.,]+( ?%)?$/.test(t))).toBe(true);
   });
 }
+
+test('navigator.language "C": the <nn-playground> elements start too', async ({ page }) => {
+  // The element's script shares the charts' chunk with the page, the guard before uPlot in it.
+  await reportLanguage(page, 'C');
+  await page.goto('/embed-example.html');
+  for (const id of ['xor', 'circle']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`#${id} .app`)).toHaveAttribute('data-engine', 'paused', {
+      timeout: 30_000,
+    });
+  }
+});
