@@ -25,8 +25,8 @@
 
   /** The smallest module with a SIMD128 instruction: one function returning v128.const 0. */
   var SIMD_PROBE = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0];
-  var body = [0, 0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b];
-  SIMD_PROBE = SIMD_PROBE.concat([0x0a, body.length + 2, 1, body.length], body);
+  var code = [0, 0xfd, 0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0b];
+  SIMD_PROBE = SIMD_PROBE.concat([0x0a, code.length + 2, 1, code.length], code);
 
   /** The box shown, and what it says: 'missing' (a feature: it stays), 'failed' (lifted if the
    *  engine comes up after all), 'waiting' (lifted when the module starts). */
@@ -69,7 +69,7 @@
         document.body.insertBefore(box, document.body.firstChild);
       }
       box.setAttribute('data-reason', kind);
-      box.firstChild.textContent = PREFIX + reason;
+      box.firstChild.textContent = PREFIX + reason + (/[.!?]$/.test(reason) ? '' : '.');
     });
   }
 
@@ -102,13 +102,13 @@
       if (target && target.tagName === 'SCRIPT') {
         show('failed', 'its script ' + (target.src || '(inline)') + ' did not load.');
       } else if (target === window || !target) {
-        show('failed', 'its script failed: ' + describe(event.error, event.message) + '.');
+        show('failed', 'its script failed: ' + describe(event.error, event.message));
       }
     },
     true // A script's failed load fires at the element and does not bubble: capture it.
   );
   window.addEventListener('unhandledrejection', function (event) {
-    show('failed', 'its script failed: ' + describe(event.reason, 'a promise was rejected') + '.');
+    show('failed', 'its script failed: ' + describe(event.reason, 'a promise was rejected'));
   });
 
   new MutationObserver(function () {
