@@ -161,7 +161,7 @@ export class PlotLegend {
     }
     const curve = plot.kind === 'curve';
     const hollow = plot.kind === 'classes' && plot.classes > 2;
-    items.push(item('training point', curve ? 'curve-train' : 'train'));
+    items.push(item('training point', curve ? 'curve-train' : 'train-point'));
     if (hasValidation) {
       const swatch = curve ? 'curve-validation' : hollow ? 'validation-hollow' : 'validation';
       items.push(item('validation point', swatch));
