@@ -27,8 +27,15 @@ const { store } = mountPlayground(document.body, link.initial(), worker);
 link.follow(store);
 
 // The service worker (offline use, the new-version notice): the standalone page's, not a mount's.
-// The single file (file://) has no service worker; the build drops this code from it.
-if (!import.meta.env.SINGLE_FILE) installOffline(document);
+// The single file (file://) has no service worker; the build drops this code from it. Registered
+// once the engine is ready, so its precache (both engines, ~1.7 MB) never slows the first load.
+if (!import.meta.env.SINGLE_FILE) {
+  const stop = store.subscribe((state) => {
+    if (state.engine !== 'ready') return;
+    stop();
+    installOffline(document);
+  });
+}
 
 // Embedding (issue 13, docs/embedding.md): `&embed=1` shows the compact view with a link to the
 // full page, `&origins=` lets those host pages drive the page.
