@@ -39,9 +39,7 @@ if (!import.meta.env.SINGLE_FILE) {
 
 // Embedding (issue 13, docs/embedding.md): `&embed=1` shows the compact view with a link to the
 // full page, `&origins=` lets those host pages drive the page.
-const fullPage = () =>
-  new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, location.href).href;
-if (link.embed) showCompact(document.documentElement, document, store, fullPage);
+if (link.embed) showCompact(document.documentElement, document, store, location.href);
 HostBridge.start(window, link.origins, new EmbedController(store));
 const page = pageAddress(location.href);
 const urls = { page, script: new URL('nn-playground.js', page).href };

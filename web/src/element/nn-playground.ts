@@ -8,7 +8,6 @@ import markup from '../app/markup.html?raw';
 import { loadRulesOrSay, mountPlayground, type Playground } from '../app/mount.ts';
 import { EmbedController } from '../embed/controller.ts';
 import { setDataFolder } from '../engine/shipped-source.ts';
-import { LinkSync } from '../state/link-sync.ts';
 import { showCompact } from '../ui/compact-view.ts';
 import { readConfig, type ElementConfig } from './config.ts';
 import { playgroundSheets } from './styles.ts';
@@ -71,13 +70,8 @@ export class NnPlaygroundElement extends HTMLElement {
     });
     this.playground = playground;
     const { store } = playground;
-    // The full playground (index.html beside this script) with the same scene.
-    const fullPage = () =>
-      new URL(
-        `index.html#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`,
-        SCRIPT_FOLDER,
-      ).href;
-    if (config.compact) showCompact(app, app, store, fullPage);
+    // Its full-page link opens index.html beside this script.
+    if (config.compact) showCompact(app, app, store, new URL('index.html', SCRIPT_FOLDER));
     // "Copy embed code" describes the standalone page; a course page's element has no use for it.
     app
       .querySelector('[data-control~="embedCode"]')

@@ -4,20 +4,22 @@
 // data-layout="compact" on the app's top container, which may sit in a shadow root); here the
 // link to the same scene in the full page (in a new tab), and the diagram's scale: as large as
 // its panel's width and the plot's height allow, never larger than drawn.
+import { LinkSync } from '../state/link-sync.ts';
 import type { Store } from '../state/store.ts';
 
 export const FULL_LINK_TEXT = 'Open full playground ↗';
 
 /**
  * Shows the app under `container` compact, with the full-page link beside the run buttons of
- * `root`; `fullUrl` is the full page's address for the store's current state (followed on
+ * `root`: `page` (the full page's address) with the store's current scene, hidden and locked
+ * controls, but neither the compact view nor the host origins (followed on
  * every change).
  */
 export function showCompact(
   container: HTMLElement,
   root: ParentNode,
   store: Store,
-  fullUrl: () => string,
+  page: string | URL,
 ): void {
   container.dataset.layout = 'compact';
   const link = document.createElement('a');
@@ -25,6 +27,8 @@ export function showCompact(
   link.target = '_blank';
   link.rel = 'noopener';
   link.textContent = FULL_LINK_TEXT;
+  const fullUrl = () =>
+    new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, page).href;
   link.href = fullUrl();
   root.querySelector('.run-buttons')?.after(link);
   const fit = () => fitDiagram(root);
