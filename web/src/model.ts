@@ -278,7 +278,14 @@ export function loadModel(input: unknown, options: LoadOptions = {}): LoadedMode
  * from the Trainer built from it. Throws when the Trainer does not fit the scene.
  */
 export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape | null): SavedModel {
-  const checked = checkScene(scene, supplied);
+  return modelOf(checkScene(scene, supplied), trainer);
+}
+
+/**
+ * saveModel for a scene already checked by the engine (the worker's running scene): every
+ * member's parameters from its Trainer. Throws when the Trainer does not fit the scene.
+ */
+export function modelOf(checked: Scene, trainer: Trainer): SavedModel {
   const members = memberCount(checked);
   if (trainer.members() !== members) {
     throw new Error(
@@ -302,7 +309,7 @@ export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape |
     }
     return record;
   });
-  return { format: MODEL_FORMAT, scene: checked, parameters };
+  return { format: MODEL_FORMAT, scene: structuredClone(checked), parameters };
 }
 
 /**
