@@ -13,7 +13,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   scene: ['wasm'],
   // locale.ts (every locale-dependent format) imports nothing: any layer may use it.
   data: ['scene', 'wasm', 'locale.ts'],
-  engine: ['scene', 'data', 'wasm', 'state/store.ts', 'locale.ts'],
+  // model.ts: the worker saves and loads the running network (saveModel / loadModel requests).
+  engine: ['scene', 'data', 'wasm', 'state/store.ts', 'locale.ts', 'model.ts'],
   state: ['scene', 'engine', 'wasm', 'model.ts'],
   render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts', 'locale.ts'],
   // The service worker's page side; service-worker.ts itself imports types only.
