@@ -119,19 +119,29 @@ val JsTrainer::predict_grid_classes(int res, float x_min, float x_max, float y_m
   });
 }
 
-// Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
-val JsTrainer::predict(const val& x, int n) {
-  read_floats(x, "predict's x", scratch_);
+template <class PredictRows>
+val JsTrainer::predicted(const val& x, int n, const char* what, PredictRows predict_rows) {
+  read_floats(x, (std::string(what) + "'s x").c_str(), scratch_);
   return guarded([&] {
     const int nf = t_.raw().train.features;
     if (n < 1 || scratch_.size() != static_cast<std::size_t>(n) * nf)
-      throw Error("predict: x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) +
+      throw Error(std::string(what) + ": x must hold n × features = " + std::to_string(n) + " × " + std::to_string(nf) +
                   " values, got " + std::to_string(scratch_.size()));
     std::vector<float> in(scratch_);
     grid_.resize(static_cast<std::size_t>(n) * t_.model().outputs());
-    t_.predict(in.data(), n, grid_.data());
+    predict_rows(in.data(), n, grid_.data());
     return float_array(grid_);
   });
+}
+
+// Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
+val JsTrainer::predict(const val& x, int n) {
+  return predicted(x, n, "predict", [&](const float* in, int rows, float* out) { t_.predict(in, rows, out); });
+}
+
+val JsTrainer::predict_probabilities(const val& x, int n) {
+  return predicted(x, n, "predictProbabilities",
+                   [&](const float* in, int rows, float* out) { t_.predict_probabilities(in, rows, out); });
 }
 
 val JsTrainer::confusion(const std::string& split) {
@@ -146,6 +156,7 @@ val JsTrainer::train_points() const { return float_array(plot_points(t_.raw().tr
 val JsTrainer::validation_points() const { return float_array(plot_points(t_.raw().validation)); }
 val JsTrainer::test_points() const { return float_array(plot_points(t_.raw().test)); }
 val JsTrainer::test_inputs() const { return float_array(t_.raw().test.x); }
+val JsTrainer::test_targets() const { return float_array(t_.raw().test.y); }
 
 val JsTrainer::test_predictions() {
   return guarded([&] { return to_js(predict_classes(t_, t_.inputs().test)); });

@@ -42,17 +42,25 @@ class JsTrainer {
   val predict_grid(int res, float x_min, float x_max, float y_min, float y_max);
   val predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max);
   val predict(const val& x, int n);
+  // Every class's probability (as the plot shows them) for raw inputs x [n × features]; a copy.
+  val predict_probabilities(const val& x, int n);
   val confusion(const std::string& split);
   val train_points() const;
   val validation_points() const;
   val test_points() const;
   val test_inputs() const;
+  // The test rows' targets as the data holds them, rows × targets (a regression's values); a copy.
+  val test_targets() const;
   val test_predictions();
   double learning_rate() { return t_.learner().lr(); }
   // The one route for changes mid-run: any of {lr, l1, weight_decay, dropout: [p per layer]}.
   void set_hyperparameters(const val& h);
 
  private:
+  // x [n × features] checked and copied, outputs [n × outputs] by predict_rows(in, n, out).
+  template <class PredictRows>
+  val predicted(const val& x, int n, const char* what, PredictRows predict_rows);
+
   Trainer t_;
   std::vector<float> grid_, scratch_;
 };

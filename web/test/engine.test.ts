@@ -912,6 +912,59 @@ describe('Trainer.historyFrom, testInputs and testPredictions', () => {
   });
 });
 
+describe('Trainer.predictProbabilities, testTargets and the session’s testPredictions', () => {
+  it('gives the probabilities the plot shows, for any rows', () => {
+    // Logits (CrossEntropyLoss) and a 3-member ensemble: the grid's probabilities at the
+    // cells' centres, bit for bit.
+    for (const scene of [
+      datasetScene({ name: 'spirals', classes: 3 }),
+      JSON.parse(
+        readFileSync(new URL('../../docs/scenes/blobs-5-ensemble.json', import.meta.url), 'utf8'),
+      ) as Scene,
+    ]) {
+      const t = trainer(sceneToEngineConfig(checkScene(scene)));
+      t.runEpochs(3);
+      const r = 4;
+      const grid = t.predictGridClasses(r, -6, 6, -6, 6);
+      const centres = Array.from({ length: r * r }, (_, cell) => {
+        const [row, col] = [Math.floor(cell / r), cell % r];
+        return [-6 + (12 * (col + 0.5)) / r, 6 - (12 * (row + 0.5)) / r];
+      }).flat();
+      expect(Array.from(t.predictProbabilities(centres, r * r))).toEqual(Array.from(grid));
+    }
+    // One Sigmoid output: P(class 1), the plot's one channel.
+    const binary = trainer();
+    binary.run(20);
+    expect(Array.from(binary.predictProbabilities([0, 0], 1))).toEqual(
+      Array.from(binary.predict([0, 0], 1)),
+    );
+    expect(() => binary.predictProbabilities([0, 0, 1], 2)).toThrow(
+      /^predictProbabilities: x must hold n × features = 2 × 2/,
+    );
+  });
+
+  it('hands the session’s test rows with their labels and outputs', () => {
+    const session = TrainingSession.create(core, datasetScene({ name: 'blobs', classes: 4 }));
+    live.push({ delete: () => session.dispose() });
+    session.runEpochs(5);
+    const p = session.testPredictions();
+    const points = session.points().test;
+    expect(p.classes).toBe(4);
+    expect(p.rows).toBe(points.length / 3);
+    expect(Array.from(p.labels)).toEqual(Array.from(points.filter((_, i) => i % 3 === 2)));
+    expect(Array.from(p.inputs)).toEqual(Array.from(points.filter((_, i) => i % 3 !== 2)));
+    expect(p.outputs).toHaveLength(p.rows * 4);
+    // A regression: the labels are the targets (1-D data's points are [x, target, target]).
+    const sine = TrainingSession.create(core, datasetScene({ name: 'sine' }));
+    live.push({ delete: () => sine.dispose() });
+    const curve = sine.testPredictions();
+    const sinePoints = sine.points().test;
+    expect(curve.classes).toBe(0);
+    expect(Array.from(curve.labels)).toEqual(Array.from(sinePoints.filter((_, i) => i % 3 === 1)));
+    expect(curve.outputs).toHaveLength(curve.rows);
+  });
+});
+
 describe('datasets in the engine', () => {
   /** [x1, x2, target] triples (1-D data: [x, target, target]). */
   const rows = (points: Float32Array): number => points.length / 3;

@@ -123,6 +123,10 @@ class Trainer {
   // Predictions (predictions.cpp). Raw inputs in, network outputs out: out[i·outputs + j]; an
   // ensemble's: the members' mean probabilities.
   void predict(const float* raw_x, int n, float* out);
+  // Every class's probability for raw inputs, as the plot shows them (an ensemble: the members'
+  // mean; one network: its outputs as probabilities, as predict_grid_probabilities): out[i·outputs
+  // + j], 1 column for a one-output binary model (P(class 1)); the raw output for a regression.
+  void predict_probabilities(const float* raw_x, int n, float* out);
   // P(class 1) on a res×res grid of raw 2-D inputs (the raw output for regression), row 0 at
   // y_max; out has res·res floats. Logits and log-probabilities are turned into probabilities.
   void predict_grid(int res, float x_min, float x_max, float y_min, float y_max, float* out);
@@ -160,6 +164,9 @@ class Trainer {
   void gather(const std::vector<int>& order, int n);
   // Fills batch_x_ with the raw grid cells [row0, row0 + rows) and scratch_ with their network inputs.
   void grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max);
+  // predict(…)'s chunks: predict_chunk(network inputs, rows) gives each chunk's outputs.
+  template <class Predict>
+  void over_rows(const float* raw_x, int n, float* out, Predict predict_chunk);
   template <class Write>
   void over_grid(int res, float x_min, float x_max, float y_min, float y_max, Write write);
   void check_prediction_grid(int res) const;  // 1 … 1024 cells a side, 2-D data

@@ -11,17 +11,27 @@
 
 namespace nnp {
 
-void Trainer::predict(const float* raw_x, int n, float* out) {
+template <class Predict>
+void Trainer::over_rows(const float* raw_x, int n, float* out, Predict predict_chunk) {
   const int nf = pipeline_.features();
   for (int begin = 0; begin < n; begin += kChunkRows) {
     const int rows = std::min(kChunkRows, n - begin);
     scratch_.resize(static_cast<std::size_t>(rows) * nf);
     pipeline_.apply(raw_x + static_cast<std::size_t>(begin) * raw_.train.features, rows, scratch_.data());
-    // One network: its outputs as they are; an ensemble: the members' mean probabilities.
-    const Tensor o =
-        members() == 1 ? learner().predict(scratch_.data(), rows) : ensemble_.predict(scratch_.data(), rows);
+    const Tensor o = predict_chunk(scratch_.data(), rows);
     std::copy(o.data, o.data + o.size(), out + static_cast<std::size_t>(begin) * o.cols);
   }
+}
+
+void Trainer::predict(const float* raw_x, int n, float* out) {
+  // One network: its outputs as they are; an ensemble: the members' mean probabilities.
+  over_rows(raw_x, n, out, [&](const float* x, int rows) {
+    return members() == 1 ? learner().predict(x, rows) : ensemble_.predict(x, rows);
+  });
+}
+
+void Trainer::predict_probabilities(const float* raw_x, int n, float* out) {
+  over_rows(raw_x, n, out, [&](const float* x, int rows) { return ensemble_.predict(x, rows); });
 }
 
 void Trainer::grid_inputs(int res, int row0, int rows, float x_min, float x_max, float y_min, float y_max) {

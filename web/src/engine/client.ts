@@ -3,10 +3,18 @@
 // the worker after a fatal error, asking the page to load its scene into the new one (paused).
 import type { Hyperparameters } from './hyperparameters.ts';
 import { CLASSROOM_PACE, type Pace } from './pace.ts';
-import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
+import type {
+  FromWorker,
+  Request,
+  ShippedFiles,
+  TestPredictions,
+  ToWorker,
+  ViewRequest,
+} from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
 import type { LoadedModel, SavedModel } from '../model.ts';
 import { createEngineWorker, type WorkerFactory } from './worker-factory.ts';
+import { PendingReplies } from './pending-replies.ts';
 
 export type { WorkerFactory } from './worker-factory.ts';
 
@@ -59,12 +67,10 @@ export class EngineClient {
   private pace: Pace = CLASSROOM_PACE;
   /** The snapshot rate last set (sent again to a replacement worker). */
   private snapshotRate: number | null = null;
-  /** saveModel requests awaiting their `model` answer, by id. */
-  private readonly savings = new Map<
-    number,
-    { resolve: (model: SavedModel) => void; reject: (error: Error) => void }
-  >();
-  private nextSaving = 0;
+  /** saveModel requests awaiting their `model` answer. */
+  private readonly savings = new PendingReplies<SavedModel>('Not saved');
+  /** testPredictions requests awaiting their answer. */
+  private readonly predictions = new PendingReplies<TestPredictions>('No predictions');
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -113,11 +119,13 @@ export class EngineClient {
   /** The running network as a saved model (scene + every member's parameters, model.ts).
    *  Rejects with the engine's reason, or when the worker is replaced before it answers. */
   saveModel(): Promise<SavedModel> {
-    const id = ++this.nextSaving;
-    return new Promise<SavedModel>((resolve, reject) => {
-      this.savings.set(id, { resolve, reject });
-      this.send({ type: 'saveModel', id });
-    });
+    return this.savings.ask((id) => this.send({ type: 'saveModel', id }));
+  }
+
+  /** The test set's rows with the running network's outputs (protocol.ts TestPredictions).
+   *  Rejects with the engine's reason, or when the worker is replaced before it answers. */
+  testPredictions(): Promise<TestPredictions> {
+    return this.predictions.ask((id) => this.send({ type: 'testPredictions', id }));
   }
 
   /** Pauses and takes `steps` optimiser steps (one step = one mini-batch). */
@@ -172,12 +180,12 @@ export class EngineClient {
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
-    this.abandonSavings('the playground was closed');
+    this.abandonReplies('the playground was closed');
   }
 
-  private abandonSavings(why: string): void {
-    for (const { reject } of this.savings.values()) reject(new Error(`Not saved: ${why}`));
-    this.savings.clear();
+  private abandonReplies(why: string): void {
+    this.savings.abandon(why);
+    this.predictions.abandon(why);
   }
 
   private send(request: Request, transfer: Transferable[] = []): void {
@@ -198,12 +206,17 @@ export class EngineClient {
 
   private receive(from: Worker, message: FromWorker): void {
     if (from !== this.worker || this.stopping) return; // A replaced worker's last words.
+    // Answers, whichever run the page has moved to since it asked.
     if (message.type === 'model') {
-      // An answer to saveModel, whichever run the page has moved to since it asked.
-      const saving = this.savings.get(message.id);
-      this.savings.delete(message.id);
-      if ('model' in message) saving?.resolve(message.model);
-      else saving?.reject(new Error(message.error));
+      this.savings.settle(message.id, 'model' in message ? { value: message.model } : message);
+      return;
+    }
+    if (message.type === 'testPredictions') {
+      const { id } = message;
+      this.predictions.settle(
+        id,
+        'predictions' in message ? { value: message.predictions } : message,
+      );
       return;
     }
     if ('run' in message && message.run !== this.run) return; // About a run the page has left.
@@ -215,7 +228,7 @@ export class EngineClient {
 
   private restart(): void {
     this.worker.terminate();
-    this.abandonSavings(`the engine failed (${this.lastFailure})`);
+    this.abandonReplies(`the engine failed (${this.lastFailure})`);
     if (this.restarts >= this.maxRestarts) {
       this.stopping = true;
       this.listener({

@@ -59,6 +59,9 @@ export type Request =
   /** The running network as a saved model (model.ts: its scene and every member's parameters,
    *  paused or not). → `model` with the same `id`. */
   | { type: 'saveModel'; id: number }
+  /** The test set's rows with the network's outputs on them (for the predictions CSV).
+   *  → `testPredictions` with the same `id`. */
+  | { type: 'testPredictions'; id: number }
   /** Builds a run from a checked model's scene (as `load`) and sets every member's parameters
    *  (model.ts loadModel checked them against the scene). → `points` + `snapshot`, or `error`. */
   | { type: 'loadModel'; model: LoadedModel; files?: ShippedFiles };
@@ -80,6 +83,20 @@ export interface NetworkSnapshot {
   parameters: Record<string, Float32Array>;
   /** Their gradients from the last step (zeros before the first). */
   gradients: Record<string, Float32Array>;
+}
+
+/** The test set's rows as the network sees them: raw inputs, targets and outputs. */
+export interface TestPredictions {
+  rows: number;
+  /** rows × features raw inputs (the data's own columns, before the scene's features). */
+  inputs: Float32Array;
+  /** Per row: the class (0 … classes−1), or a regression's target value. */
+  labels: Float32Array;
+  /** rows × outputs: every class's probability as the plot shows them (an ensemble: the
+   *  members' mean; one output: P(class 1)), or a regression's output. */
+  outputs: Float32Array;
+  /** 0 for a regression. */
+  classes: number;
 }
 
 /** One generator's points for its thumbnail. */
@@ -184,6 +201,10 @@ export type FromWorker =
   | { type: 'thumbnails'; sets: ThumbnailPoints[] }
   /** The answer to `saveModel` `id`: the model, or why it could not be saved. */
   | ({ type: 'model'; run: number; id: number } & ({ model: SavedModel } | { error: string }))
+  /** The answer to `testPredictions` `id`. */
+  | ({ type: 'testPredictions'; run: number; id: number } & (
+      { predictions: TestPredictions } | { error: string }
+    ))
   /** A request failed (bad scene, engine Error such as divergence). Training is paused;
    *  the worker keeps working. */
   | { type: 'error'; run: number; message: string }

@@ -34,6 +34,7 @@ import {
   type PointsMessage,
   type ShippedFiles,
   type SnapshotMessage,
+  type TestPredictions,
   type ThumbnailPoints,
   type Unstamped,
   type ViewRequest,
@@ -172,6 +173,19 @@ export class TrainingSession {
   /** The running network as a saved model (its checked scene and every member's parameters). */
   saved(): SavedModel {
     return modelOf(this.currentScene, this.trainer);
+  }
+
+  /** The test set's raw inputs, labels and the network's outputs on them, as the plot shows
+   *  them (Trainer.predictProbabilities: an ensemble's mean). */
+  testPredictions(): TestPredictions {
+    const classes = this.trainer.testPredictions();
+    const targets = this.trainer.testTargets();
+    const labels = classes.classes > 0 ? Float32Array.from(classes.actual) : owned(targets);
+    const rows = labels.length;
+    const inputs = owned(this.trainer.testInputs());
+    const outputs =
+      rows > 0 ? owned(this.trainer.predictProbabilities(inputs, rows)) : new Float32Array(0);
+    return { rows, inputs, labels, outputs, classes: classes.classes };
   }
 
   /** Sets every member's parameters (a model loadModel checked against this run's scene). */

@@ -124,6 +124,23 @@ function replace(next: TrainingSession): void {
   sendSnapshot();
 }
 
+/** Posts the answer to a request with an id (saveModel, testPredictions): `reply()`, or if it
+ *  throws a plain Error, `refusal(its message)`; a fatal error propagates (the worker is lost). */
+function answer<M extends FromWorker>(
+  reply: () => M,
+  refusal: (error: string) => M,
+  transfer: (message: M) => Transferable[] = () => [],
+): void {
+  let message: M;
+  try {
+    message = reply();
+  } catch (error) {
+    if (isFatal(error)) throw error;
+    message = refusal(messageOf(error));
+  }
+  post(message, transfer(message));
+}
+
 function requireSession(): TrainingSession {
   if (!session) throw new Error('no scene is loaded yet');
   return session;
@@ -258,16 +275,27 @@ function handle(core: CoreModule, request: ToWorker): void {
       requireSession().setParameter(request.name, request.index, request.value);
       sendSnapshot();
       return;
-    case 'saveModel': {
-      const id = request.id;
-      try {
-        post({ type: 'model', run, id, model: requireSession().saved() });
-      } catch (error) {
-        if (isFatal(error)) throw error;
-        post({ type: 'model', run, id, error: messageOf(error) });
-      }
+    case 'saveModel':
+      answer<Extract<FromWorker, { type: 'model' }>>(
+        () => ({ type: 'model', run, id: request.id, model: requireSession().saved() }),
+        (error) => ({ type: 'model', run, id: request.id, error }),
+      );
       return;
-    }
+    case 'testPredictions':
+      answer<Extract<FromWorker, { type: 'testPredictions' }>>(
+        () => {
+          const predictions = requireSession().testPredictions();
+          return { type: 'testPredictions', run, id: request.id, predictions };
+        },
+        (error) => ({ type: 'testPredictions', run, id: request.id, error }),
+        (reply) =>
+          'predictions' in reply
+            ? [reply.predictions.inputs, reply.predictions.labels, reply.predictions.outputs].map(
+                (a) => a.buffer,
+              )
+            : [],
+      );
+      return;
     case 'loadModel': {
       const next = TrainingSession.create(core, request.model.scene, request.files ?? null);
       try {

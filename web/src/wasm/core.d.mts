@@ -319,6 +319,9 @@ export interface Trainer {
   ): Float32Array;
   /** Network outputs (an ensemble: its mean probabilities) for n rows of raw inputs, n × outputs; a copy. */
   predict(x: Float32Array | number[], n: number): Float32Array;
+  /** Every class's probability for n rows of raw inputs, n × outputs, as the plot shows them (an
+   *  ensemble: the members' mean; one output: P(class 1); a regression: the raw output); a copy. */
+  predictProbabilities(x: Float32Array | number[], n: number): Float32Array;
   /** [x1, x2, target] per training point (1-D data: [x, target, target]; more features: empty); a copy. */
   trainPoints(): Float32Array;
   validationPoints(): Float32Array;
@@ -326,6 +329,8 @@ export interface Trainer {
   testPoints(): Float32Array;
   /** The test rows' raw inputs, rows × features (an image's pixels row-major); a copy. */
   testInputs(): Float32Array;
+  /** The test rows' targets as the data holds them, rows × targets (a regression's values); a copy. */
+  testTargets(): Float32Array;
   /** Each test row's predicted and actual class (member 0, as confusion()); empty arrays and
    *  classes 0 for a regression. */
   testPredictions(): ClassPredictions;
