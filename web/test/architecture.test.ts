@@ -20,8 +20,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The service worker's page side; service-worker.ts itself imports types only.
   offline: ['ui/dom.ts'],
   embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
+  // Files for the user to keep: pictures, CSV, the PyTorch script (issue 14).
+  export: ['scene', 'engine', 'state', 'render', 'model.ts', 'locale.ts'],
   ui: [
     'embed',
+    'export',
     'scene',
     'data',
     'engine',
@@ -35,6 +38,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   /** mountPlayground: the page's wiring (main.ts's, for any root). */
   app: [
+    'export',
     'scene',
     'data',
     'engine',

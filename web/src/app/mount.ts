@@ -21,6 +21,7 @@ import { changeScene } from '../state/scene-change.ts';
 import { initialState, Store } from '../state/store.ts';
 import { Controls } from '../ui/controls.ts';
 import { DataControls } from '../ui/data-controls.ts';
+import { installDownloadMenus } from '../ui/download-menus.ts';
 import { byId } from '../ui/dom.ts';
 import { ErrorBanner } from '../ui/error-banner.ts';
 import { NetworkBuilder } from '../ui/network-builder.ts';
@@ -153,6 +154,12 @@ export function mountPlayground(
   );
 
   followStore(store, views, frame);
+  installDownloadMenus(root, {
+    boundary,
+    network: networkView,
+    progress: views.progress,
+    client,
+  });
   installRunShortcuts(root, store, actions, controls);
   // A locked control (a link's `&lock=`, an element's `lock`) refuses every event, not only clicks.
   guardLocked(root);

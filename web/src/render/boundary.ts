@@ -22,6 +22,7 @@ import { CachedLayer } from './cached-layer.ts';
 import { classTables, fillClassPixels, fillValuePixels, LEVELS } from './heatmap.ts';
 import { classShape, traceMarker, type MarkerShape } from './markers.ts';
 import { tickLabel, ticks } from './ticks.ts';
+import type { Surface } from './surface.ts';
 
 export interface Frame {
   /** Network output per cell, `channels` floats each, row-major, row 0 at the top (y = VIEW.max). */
@@ -102,6 +103,8 @@ export class BoundaryView {
   private cssSize = 0;
   /** The plot square of the last drawing, in CSS pixels (for toData). */
   private lastPlot: Plot | null = null;
+  /** What the last drawing showed (drawOn draws it again, for a picture). */
+  private last: { frame: Frame | null; points: PointSets | null } = { frame: null, points: null };
   options: ViewOptions = { showTestData: true, discretize: false };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -121,52 +124,61 @@ export class BoundaryView {
     return true;
   }
 
+  /** The canvas's side in CSS pixels (as last fitted). */
+  get size(): number {
+    return this.cssSize;
+  }
+
   draw(frame: Frame | null, points: PointSets | null): void {
     const { ctx, cssSize } = this;
+    this.last = { frame, points };
     const scale = this.canvas.width / cssSize;
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     ctx.clearRect(0, 0, cssSize, cssSize);
-    const kind: PlotKind = points?.plot ?? { kind: 'classes', classes: 2, outputs: 1 };
-    const curve = kind.kind === 'curve';
-    const plot: Plot = {
-      x: MARGIN.left,
-      y: MARGIN.top,
-      size: cssSize - MARGIN.left - MARGIN.right,
-      yMin: curve ? kind.min : VIEW.min,
-      yMax: curve ? kind.max : VIEW.max,
-      pointsPerSide: curve ? 150 : 120,
-    };
+    const kind = plotKindOf(points);
+    const plot = plotSquare(kind, cssSize);
     this.lastPlot = plot;
-    if (curve) this.drawCurveBackground(plot);
-    else this.drawHeatmap(plot, frame, kind);
+    this.drawBackground(ctx, plot, frame, kind);
     const { width, height } = this.canvas;
+    // The points and the axes change rarely: drawn once per change into layers, copied here.
     if (points) {
       const { showTestData } = this.options;
       const { train, validation, test } = points;
       const key = [cssSize, kindKey(kind), showTestData, train, validation, test];
       const layer = this.pointsLayer.get(width, height, key, (layerCtx) => {
         layerCtx.setTransform(scale, 0, 0, scale, 0, 0);
-        for (const [set, split] of [
-          [train, 'train'],
-          [validation, 'validation'],
-          [test, 'test'],
-        ] as const) {
-          if (split === 'test' && !showTestData) continue;
-          drawPoints(layerCtx, plot, set, (target) => markerStyle(kind, split, target));
-        }
+        drawPointSets(layerCtx, plot, points, kind, showTestData);
       });
       ctx.drawImage(layer, 0, 0, cssSize, cssSize);
     }
-    if (curve && frame) this.drawCurve(plot, frame.curve);
+    if (kind.kind === 'curve' && frame) drawCurve(ctx, plot, frame.curve);
     const axes = this.axesLayer.get(width, height, [cssSize, plot.yMin, plot.yMax], (layerCtx) => {
       layerCtx.setTransform(scale, 0, 0, scale, 0, 0);
-      drawAxes(layerCtx, plot, curve ? ticks(plot.yMin, plot.yMax, 5) : X_TICKS);
+      drawAxes(layerCtx, plot, yTicksOf(kind, plot));
     });
     ctx.drawImage(axes, 0, 0, cssSize, cssSize);
   }
 
-  private drawHeatmap(plot: Plot, frame: Frame | null, kind: PlotKind): void {
-    const { ctx } = this;
+  /** What the last draw() showed, drawn on `target` (CSS pixels, a square of side `size`), the
+   *  same drawing without the page's cached layers: for a picture of the plot. */
+  drawOn(target: Surface): void {
+    const { frame, points } = this.last;
+    const kind = plotKindOf(points);
+    const plot = plotSquare(kind, this.cssSize);
+    this.drawBackground(target, plot, frame, kind);
+    if (points) drawPointSets(target, plot, points, kind, this.options.showTestData);
+    if (kind.kind === 'curve' && frame) drawCurve(target, plot, frame.curve);
+    drawAxes(target, plot, yTicksOf(kind, plot));
+  }
+
+  /** The heatmap of the network's output (2-D data) or the curve's white grid (1-D data). */
+  private drawBackground(target: Surface, plot: Plot, frame: Frame | null, kind: PlotKind): void {
+    if (kind.kind === 'curve') drawCurveBackground(target, plot);
+    else this.drawHeatmap(target, plot, frame, kind);
+  }
+
+  private drawHeatmap(target: Surface, plot: Plot, frame: Frame | null, kind: PlotKind): void {
+    const ctx = target;
     const channels = kind.kind === 'classes' ? kind.outputs : 1;
     const n = frame?.resolution ?? 0;
     if (!frame || n < 1 || frame.channels !== channels || frame.grid.length !== n * n * channels) {
@@ -233,75 +245,111 @@ export class BoundaryView {
       y: plot.yMax - v * (plot.yMax - plot.yMin),
     };
   }
+}
 
-  /** The network's prediction y = f(x) as a line over the points (clipped to the plot; broken
-   *  where the output is not finite). */
-  private drawCurve(plot: Plot, curve: Float32Array): void {
-    if (curve.length < 2) return;
-    const { ctx } = this;
-    const span = plot.yMax - plot.yMin;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(plot.x, plot.y, plot.size, plot.size);
-    ctx.clip();
-    ctx.beginPath();
-    let drawing = false;
-    curve.forEach((value, i) => {
-      if (!Number.isFinite(value)) {
-        drawing = false;
-        return;
-      }
-      // Far outside the plot the line only has to leave it; huge coordinates are not drawn well.
-      const y = toY(plot, Math.min(Math.max(value, plot.yMin - span), plot.yMax + span));
-      const x = toX(plot, curveX(i, curve.length));
-      if (drawing) ctx.lineTo(x, y);
-      else ctx.moveTo(x, y);
-      drawing = true;
-    });
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-    ctx.strokeStyle = 'rgb(255 255 255 / 0.85)';
-    ctx.lineWidth = 5;
-    ctx.stroke();
-    ctx.strokeStyle = cssColor(CURVE_LINE);
-    ctx.lineWidth = 2.5;
-    ctx.stroke();
-    ctx.restore();
+/** The plot's kind from its points (before the first points: two classes, one output). */
+function plotKindOf(points: PointSets | null): PlotKind {
+  return points?.plot ?? { kind: 'classes', classes: 2, outputs: 1 };
+}
+
+/** The plot square on a canvas of side `cssSize`, and its vertical axis's range. */
+function plotSquare(kind: PlotKind, cssSize: number): Plot {
+  const curve = kind.kind === 'curve';
+  return {
+    x: MARGIN.left,
+    y: MARGIN.top,
+    size: cssSize - MARGIN.left - MARGIN.right,
+    yMin: curve ? kind.min : VIEW.min,
+    yMax: curve ? kind.max : VIEW.max,
+    pointsPerSide: curve ? 150 : 120,
+  };
+}
+
+function yTicksOf(kind: PlotKind, plot: Plot): readonly number[] {
+  return kind.kind === 'curve' ? ticks(plot.yMin, plot.yMax, 5) : X_TICKS;
+}
+
+/** The training, validation and (if shown) test points, each set a group of its own. */
+function drawPointSets(
+  ctx: Surface,
+  plot: Plot,
+  points: PointSets,
+  kind: PlotKind,
+  showTestData: boolean,
+): void {
+  for (const split of ['train', 'validation', 'test'] as const) {
+    if (split === 'test' && !showTestData) continue;
+    ctx.group?.(`${split}-points`);
+    drawPoints(ctx, plot, points[split], (target) => markerStyle(kind, split, target));
+    ctx.ungroup?.();
   }
+}
 
-  /** A white square with faint grid lines and the line target = 0. */
-  private drawCurveBackground(plot: Plot): void {
-    const { ctx } = this;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(plot.x, plot.y, plot.size, plot.size);
-    ctx.strokeStyle = GRID_LINE;
-    ctx.lineWidth = 1;
+/** The network's prediction y = f(x) as a line over the points (clipped to the plot; broken
+ *  where the output is not finite). */
+function drawCurve(ctx: Surface, plot: Plot, curve: Float32Array): void {
+  if (curve.length < 2) return;
+  const span = plot.yMax - plot.yMin;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.x, plot.y, plot.size, plot.size);
+  ctx.clip();
+  ctx.beginPath();
+  let drawing = false;
+  curve.forEach((value, i) => {
+    if (!Number.isFinite(value)) {
+      drawing = false;
+      return;
+    }
+    // Far outside the plot the line only has to leave it; huge coordinates are not drawn well.
+    const y = toY(plot, Math.min(Math.max(value, plot.yMin - span), plot.yMax + span));
+    const x = toX(plot, curveX(i, curve.length));
+    if (drawing) ctx.lineTo(x, y);
+    else ctx.moveTo(x, y);
+    drawing = true;
+  });
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = 'rgb(255 255 255 / 0.85)';
+  ctx.lineWidth = 5;
+  ctx.stroke();
+  ctx.strokeStyle = cssColor(CURVE_LINE);
+  ctx.lineWidth = 2.5;
+  ctx.stroke();
+  ctx.restore();
+}
+
+/** A white square with faint grid lines and the line target = 0. */
+function drawCurveBackground(ctx: Surface, plot: Plot): void {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(plot.x, plot.y, plot.size, plot.size);
+  ctx.strokeStyle = GRID_LINE;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const tick of X_TICKS) {
+    const x = Math.round(toX(plot, tick)) + 0.5;
+    ctx.moveTo(x, plot.y);
+    ctx.lineTo(x, plot.y + plot.size);
+  }
+  for (const tick of ticks(plot.yMin, plot.yMax, 5)) {
+    const y = Math.round(toY(plot, tick)) + 0.5;
+    ctx.moveTo(plot.x, y);
+    ctx.lineTo(plot.x + plot.size, y);
+  }
+  ctx.stroke();
+  if (plot.yMin < 0 && plot.yMax > 0) {
+    ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
     ctx.beginPath();
-    for (const tick of X_TICKS) {
-      const x = Math.round(toX(plot, tick)) + 0.5;
-      ctx.moveTo(x, plot.y);
-      ctx.lineTo(x, plot.y + plot.size);
-    }
-    for (const tick of ticks(plot.yMin, plot.yMax, 5)) {
-      const y = Math.round(toY(plot, tick)) + 0.5;
-      ctx.moveTo(plot.x, y);
-      ctx.lineTo(plot.x + plot.size, y);
-    }
+    const y = Math.round(toY(plot, 0)) + 0.5;
+    ctx.moveTo(plot.x, y);
+    ctx.lineTo(plot.x + plot.size, y);
     ctx.stroke();
-    if (plot.yMin < 0 && plot.yMax > 0) {
-      ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
-      ctx.beginPath();
-      const y = Math.round(toY(plot, 0)) + 0.5;
-      ctx.moveTo(plot.x, y);
-      ctx.lineTo(plot.x + plot.size, y);
-      ctx.stroke();
-    }
   }
 }
 
 /** Every point of `points` as `style` says, on `ctx`. */
 function drawPoints(
-  ctx: CanvasRenderingContext2D,
+  ctx: Surface,
   plot: Plot,
   points: Float32Array,
   style: (target: number) => MarkerStyle,
@@ -323,7 +371,7 @@ function drawPoints(
 }
 
 /** The plot's frame, its ticks and their labels, on `ctx`. */
-function drawAxes(ctx: CanvasRenderingContext2D, plot: Plot, yTicks: readonly number[]): void {
+function drawAxes(ctx: Surface, plot: Plot, yTicks: readonly number[]): void {
   ctx.strokeStyle = 'rgb(0 0 0 / 0.25)';
   ctx.lineWidth = 1;
   ctx.strokeRect(plot.x + 0.5, plot.y + 0.5, plot.size - 1, plot.size - 1);

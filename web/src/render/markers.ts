@@ -1,6 +1,7 @@
 // Point markers. With more than two classes each class also has its own shape, so the classes
 // stay apart without telling their colours apart (colour-blind readers, grey-scale printouts).
 // Pure apart from traceMarker, so the unit tests pin the shapes down.
+import type { Surface } from './surface.ts';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangle-down' | 'plus';
 
@@ -90,7 +91,7 @@ export function markerCorners(shape: MarkerShape, radius: number): [number, numb
 
 /** Adds a marker's outline at (x, y) to the current path of `ctx`. */
 export function traceMarker(
-  ctx: CanvasRenderingContext2D,
+  ctx: Pick<Surface, 'moveTo' | 'arc' | 'lineTo' | 'closePath'>,
   shape: MarkerShape,
   x: number,
   y: number,

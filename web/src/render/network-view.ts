@@ -9,13 +9,36 @@ import { activationName, FEATURES, type Scene } from '../scene/index.ts';
 import type { FeatureName } from '../wasm/core.mjs';
 import { cssColor, outputColor } from './colors.ts';
 import { MapPainter, toUnit, type MapRange } from './map-painter.ts';
-import { compact, DEFAULT_LAYOUT, edgeWidth, layoutNetwork, mapOffset } from './network-layout.ts';
+import {
+  compact,
+  DEFAULT_LAYOUT,
+  edgeWidth,
+  layoutNetwork,
+  mapOffset,
+  type NetworkLayout,
+} from './network-layout.ts';
+import type { Surface } from './surface.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Magnitude at which an edge or bias marker reaches the full palette colour. */
 const FULL_COLOUR = 1.5;
 /** Share of the colour even a tiny non-zero weight shows, so that its sign stays readable. */
 const LEAST_COLOUR = 0.35;
+/** The stylesheet's diagram (style.css .net-*), for drawOn's picture of it. */
+const NODE_BORDER = '#6b7480';
+const BIAS_BORDER = '#4b5563';
+const BIAS_SIDE = 9;
+/** How far a bias marker sticks out left of and below its neuron. */
+const BIAS_OUT = 5;
+const LABEL_GAP = 6;
+const EDGE_OPACITY = 0.9;
+/** An input feature that is off is drawn faint, its border dashed. */
+const OFF_OPACITY = 0.45;
+const TEXT = '#1f2933';
+const MUTED = '#5b6472';
+const LABEL_FONT =
+  '12px ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace';
+const MORE_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** What the diagram needs from the page. */
 export interface NetworkViewHooks {
@@ -70,13 +93,26 @@ export class NetworkView {
   /** `stroke` and `width`: the attributes last written, so that only changes are written (each
    *  write makes the page restyle and repaint the diagram). */
   private edges: {
+    /** Where the edge starts and ends (the centres of its two neurons). */
+    from: { x: number; y: number };
+    to: { x: number; y: number };
     path: SVGPathElement;
     hit: SVGPathElement;
     target: ParameterTarget;
     stroke: string;
     width: string;
   }[] = [];
-  private nodes: { el: HTMLElement; painter: MapPainter; map: number; column: number }[] = [];
+  private nodes: {
+    el: HTMLElement;
+    painter: MapPainter;
+    map: number;
+    column: number;
+    unit: number;
+    x: number;
+    y: number;
+  }[] = [];
+  /** The layout last built (drawOn draws from it). */
+  private layout: NetworkLayout = layoutNetwork([]);
   /** `color`: the background last written. */
   private biases: { el: HTMLElement; target: ParameterTarget; color: string }[] = [];
   private hovered: { target: ParameterTarget | null; anchor: HTMLElement | SVGElement } | null =
@@ -132,7 +168,7 @@ export class NetworkView {
     this.sizes = [scene.model.inputs, ...scene.model.layers.map((l) => l.units)];
     this.inputs = inputNodes(scene);
     const layout = layoutNetwork(this.drawnSizes());
-    const { node } = DEFAULT_LAYOUT;
+    this.layout = layout;
     this.surface.style.width = `${layout.width}px`;
     this.surface.style.height = `${layout.height}px`;
     this.svg.setAttribute('width', String(layout.width));
@@ -157,7 +193,8 @@ export class NetworkView {
             index: b.unit * fanIn + source,
             label: `Weight from ${this.unitName(c - 1, a.unit)} to ${this.unitName(c, b.unit)}`,
           };
-          const d = `M${a.x + node / 2},${a.y} C${(a.x + b.x) / 2},${a.y} ${(a.x + b.x) / 2},${b.y} ${b.x - node / 2},${b.y}`;
+          const [start, c1, c2, end] = edgeCurve(a, b);
+          const d = `M${start.x},${start.y} C${c1.x},${c1.y} ${c2.x},${c2.y} ${end.x},${end.y}`;
           const path = document.createElementNS(SVG, 'path');
           path.setAttribute('d', d);
           path.classList.add('net-edge');
@@ -170,7 +207,7 @@ export class NetworkView {
           hit.addEventListener('pointerenter', () => this.hover({ target, anchor: hit }));
           hit.addEventListener('click', () => this.hooks.selectValue(target));
           this.svg.append(path, hit);
-          this.edges.push({ path, hit, target, stroke: signColor(0), width: '' });
+          this.edges.push({ from: a, to: b, path, hit, target, stroke: signColor(0), width: '' });
         }
       }
     }
@@ -259,7 +296,81 @@ export class NetworkView {
       el.addEventListener('blur', () => this.hover(null));
     }
     this.surface.append(el);
-    this.nodes.push({ el, painter: new MapPainter(canvas), map, column });
+    this.nodes.push({ el, painter: new MapPainter(canvas), map, column, unit, x, y });
+  }
+
+  /** The diagram's size in CSS pixels. */
+  get size(): { width: number; height: number } {
+    return { width: this.layout.width, height: this.layout.height };
+  }
+
+  /** The diagram as the page shows it (edges, maps, bias markers, input labels), drawn on
+   *  `target` in CSS pixels: for a picture of it. The page's own diagram is DOM elements (they
+   *  take the pointer and the keyboard); this draws the same layout in the same colours. */
+  drawOn(target: Surface): void {
+    target.group?.('edges');
+    for (const edge of this.edges) {
+      const [start, c1, c2, end] = edgeCurve(edge.from, edge.to);
+      target.beginPath();
+      target.moveTo(start.x, start.y);
+      target.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y);
+      target.globalAlpha = EDGE_OPACITY;
+      target.strokeStyle = edge.stroke;
+      target.lineWidth = edge.width === '' ? edgeWidth(0) : Number(edge.width);
+      target.stroke();
+    }
+    target.globalAlpha = 1;
+    target.ungroup?.();
+    target.group?.('neurons');
+    const { node } = DEFAULT_LAYOUT;
+    const bias = new Map(this.biases.map((b) => [b.el.parentElement, b.color]));
+    for (const n of this.nodes) {
+      const left = n.x - node / 2;
+      const top = n.y - node / 2;
+      const off = n.el.getAttribute('aria-pressed') === 'false';
+      target.globalAlpha = off ? OFF_OPACITY : 1;
+      target.fillStyle = cssColor(outputColor(0.5));
+      target.fillRect(left, top, node, node);
+      if (!n.el.classList.contains('net-nomap') && n.painter.canvas.width > 1) {
+        target.imageSmoothingEnabled = true;
+        target.drawImage(n.painter.canvas, left + 1, top + 1, node - 2, node - 2);
+      }
+      target.setLineDash(off ? [3, 2] : []);
+      target.strokeStyle = NODE_BORDER;
+      target.lineWidth = 1;
+      target.strokeRect(left + 0.5, top + 0.5, node - 1, node - 1);
+      target.setLineDash([]);
+      const color = bias.get(n.el);
+      if (color !== undefined) {
+        target.fillStyle = color || cssColor(outputColor(0.5));
+        target.fillRect(left - BIAS_OUT, top + node + BIAS_OUT - BIAS_SIDE, BIAS_SIDE, BIAS_SIDE);
+        target.strokeStyle = BIAS_BORDER;
+        target.strokeRect(
+          left - BIAS_OUT + 0.5,
+          top + node + BIAS_OUT - BIAS_SIDE + 0.5,
+          BIAS_SIDE - 1,
+          BIAS_SIDE - 1,
+        );
+      }
+      if (n.column === 0) {
+        target.fillStyle = TEXT;
+        target.font = LABEL_FONT;
+        target.textAlign = 'right';
+        target.textBaseline = 'middle';
+        target.fillText(this.inputs[n.unit]?.label ?? '', left - LABEL_GAP, n.y);
+      }
+      target.globalAlpha = 1;
+    }
+    target.ungroup?.();
+    target.fillStyle = MUTED;
+    target.font = MORE_FONT;
+    target.textAlign = 'center';
+    target.textBaseline = 'top';
+    for (const column of this.layout.columns) {
+      if (column.more > 0) {
+        target.fillText(`+${column.more} more`, column.x, this.layout.height - 16);
+      }
+    }
   }
 
   /** Recolours the edges and biases and redraws the maps from the latest snapshot. */
@@ -379,6 +490,22 @@ export class NetworkView {
     if (column > 0) return this.unitName(column, s);
     return this.inputs.find((i) => i.input === s)?.label ?? `input ${s + 1}`;
   }
+}
+
+/** An edge from neuron a to neuron b (centres) as a cubic curve: start, two controls, end. */
+interface Point {
+  x: number;
+  y: number;
+}
+function edgeCurve(a: Point, b: Point): [Point, Point, Point, Point] {
+  const { node } = DEFAULT_LAYOUT;
+  const mid = (a.x + b.x) / 2;
+  return [
+    { x: a.x + node / 2, y: a.y },
+    { x: mid, y: a.y },
+    { x: mid, y: b.y },
+    { x: b.x - node / 2, y: b.y },
+  ];
 }
 
 /** The input column: for 2-D generated data every feature (those off dimmed), else the raw inputs. */

@@ -9,8 +9,8 @@ import { ImageGrid } from './image-grid.ts';
 import { TrainingCharts } from './training-charts.ts';
 
 export class ProgressPanel {
-  private readonly charts: TrainingCharts;
-  private readonly confusion: ConfusionView;
+  readonly charts: TrainingCharts;
+  readonly confusion: ConfusionView;
   private readonly images: ImageGrid;
   private readonly confusionBox: HTMLDetailsElement;
   private readonly imagesBox: HTMLDetailsElement;

@@ -76,6 +76,8 @@ const LEGEND: uPlot.Legend = {
   },
 };
 
+export type ChartName = 'loss' | 'accuracy' | 'rates';
+
 export interface ChartElements {
   loss: HTMLElement;
   accuracy: HTMLElement;
@@ -167,7 +169,7 @@ export class TrainingCharts {
     this.redraws.mark(now);
     this.dirty = false;
     this.drawnGeneration = this.generation;
-    const axis = this.el.xAxis.value === 'step' ? 'step' : 'epoch';
+    const axis = this.axis();
     const log = this.el.logScale.checked;
     const runs = [this.archive.current, ...this.archive.earlier];
     const key = `${this.generation}`;
@@ -320,16 +322,43 @@ export class TrainingCharts {
 
   /** Early stopping's best epoch, as a dashed vertical line with its label. */
   private marker(axis: XAxis): uPlot.Plugin {
-    return verticalMarker(() => {
-      const x = this.markedX(axis);
-      return x === null ? null : { x, label: `best: epoch ${formatCount(this.bestEpoch)}` };
-    });
+    return verticalMarker(() => this.mark(axis));
+  }
+
+  /** The best epoch's marker on `axis`, or null: early stopping is off or has no best yet. */
+  mark(axis: XAxis = this.axis()): { x: number; label: string } | null {
+    const x = this.markedX(axis);
+    return x === null ? null : { x, label: `best: epoch ${formatCount(this.bestEpoch)}` };
   }
 
   /** Where the marker goes on `axis`, or null: early stopping is off or has no best yet. */
   markedX(axis: XAxis): number | null {
     if (this.patience <= 0 || this.bestEpoch < 0) return null;
     return this.archive.current.xOfEpoch(this.bestEpoch, axis);
+  }
+
+  /** The chart `name` as drawn (null before it is first drawn, or while it is hidden), for its
+   *  picture; the current run's history, for the CSV. */
+  chart(name: ChartName): uPlot | null {
+    const chart = { loss: this.loss, accuracy: this.accuracy, rates: this.rates }[name];
+    if (name === 'accuracy' && !this.classification) return null;
+    return chart.holder.uplot ?? null;
+  }
+
+  /** The chart's title on the page (the heading that labels it). */
+  title(name: ChartName): string {
+    const holder = { loss: this.loss, accuracy: this.accuracy, rates: this.rates }[name].holder;
+    const heading = holder.getAttribute('aria-labelledby');
+    const root = holder.getRootNode() as Document | ShadowRoot;
+    return (heading ? root.getElementById(heading)?.textContent : null)?.trim() ?? name;
+  }
+
+  get history(): RunHistory {
+    return this.archive.current;
+  }
+
+  private axis(): XAxis {
+    return this.el.xAxis.value === 'step' ? 'step' : 'epoch';
   }
 
   private lastEpoch(): number {
