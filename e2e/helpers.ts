@@ -1,7 +1,12 @@
 // What the end-to-end specs share: reading the page's numbers, waiting for the engine's state,
-// picking a dataset tile, opening the page paused, choosing the pace.
-import { expect, type Page } from '@playwright/test';
+// picking a dataset tile, opening the page paused, choosing the pace, screenshots.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { PACES, paceLabel, samePace, type Pace } from '../web/src/engine/pace.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -44,4 +49,19 @@ export async function choosePace(page: Page, pace: Pace = 'fast'): Promise<void>
   if (notch < 0) throw new Error(`choosePace: ${paceLabel(pace)} is not a notch of the control`);
   await page.locator('#speed').fill(String(notch));
   await expect(page.locator('#speed-value')).toHaveText(paceLabel(pace));
+}
+
+/** Saves a screenshot of `target` with the test's results, and into docs/screenshots/ when
+ *  UPDATE_SCREENSHOTS is set. */
+export async function screenshot(
+  target: Page | Locator,
+  testInfo: TestInfo,
+  name: string,
+): Promise<void> {
+  const shot = testInfo.outputPath(name);
+  await target.screenshot({ path: shot });
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await copyFile(shot, join(SCREENSHOTS, name));
+  }
 }
