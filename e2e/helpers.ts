@@ -1,8 +1,10 @@
 // What the end-to-end specs share: reading the page's numbers, waiting for the engine's state,
-// picking a dataset tile, opening the page paused, choosing the pace, screenshots.
+// picking a dataset tile, opening the page paused, choosing the pace, screenshots, axe-core's
+// verdict on a part of the page.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { PACES, paceLabel, samePace, type Pace } from '../web/src/engine/pace.ts';
 
@@ -64,4 +66,13 @@ export async function screenshot(
     await mkdir(SCREENSHOTS, { recursive: true });
     await copyFile(shot, join(SCREENSHOTS, name));
   }
+}
+
+/** axe-core's WCAG AA violations within `selector`. */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }

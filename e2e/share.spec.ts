@@ -5,7 +5,7 @@ import jsQR from 'jsqr';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
-import { expectEngine, openPaused, screenshot, tile } from './helpers.ts';
+import { axeViolations, expectEngine, openPaused, screenshot, tile } from './helpers.ts';
 
 const FIXTURES = fileURLToPath(new URL('../web/test/fixtures/', import.meta.url));
 
@@ -62,6 +62,7 @@ test('the QR code decodes to the page’s link; the dialog works from the keyboa
   const box = await page.locator('#qr-canvas').boundingBox();
   expect(box!.height).toBeGreaterThan(0.6 * 800);
   await screenshot(page, testInfo, 'qr-code.png');
+  expect(await axeViolations(page, '.qr-dialog')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();
