@@ -174,6 +174,10 @@ test('refuses a damaged or foreign file with the field and the reason; the scene
     await pick(page, file);
     await expect(error).toBeVisible();
     await expect(error).toContainText(message);
+    // Beside the button too: the banner may be scrolled out of view.
+    await expect(page.locator('#share-status')).toHaveText(
+      `Could not open ${file.name}: the message at the top of the page says why.`,
+    );
     expect(page.url()).toBe(before.url);
     await expect(page.locator('#epoch')).toHaveText(String(before.epoch));
     await error.getByRole('button', { name: 'Dismiss the error' }).click();

@@ -56,6 +56,7 @@ test('the QR code decodes to the page’s link; the dialog works from the keyboa
   const dialog = page.getByRole('dialog', { name: 'Open this scene on a phone' });
   await expect(dialog).toBeVisible();
   await expect(page.locator('#qr-too-long')).toBeHidden();
+  await expect(page.locator('#qr-local')).toBeHidden();
   expect(await decodedQr(page)).toBe(page.url());
   await expect(page.locator('#qr-link')).toHaveValue(page.url());
   // Large enough for a projector: most of the window's height.

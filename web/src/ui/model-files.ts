@@ -50,6 +50,14 @@ export class ModelFiles {
 
   /** Downloads the running network (scene and parameters, as the worker has them now). */
   async saveModel(): Promise<void> {
+    if (this.store.state.engine !== 'ready') {
+      // The worker may still hold the previous run while this one's files come.
+      this.store.apply({
+        type: 'refused',
+        message: 'Could not save the model: the scene is still loading; save it once it shows.',
+      });
+      return;
+    }
     try {
       const model = await this.client.saveModel();
       this.download(stringifyModel(model), fileName(model.scene, 'model'));
@@ -71,6 +79,7 @@ export class ModelFiles {
       const size = (file.size / 1024 / 1024).toFixed(1);
       const why = `the file is ${size} MB; at most ${MAX_BYTES / 1024 / 1024} MB are read`;
       refuseFile(this.store, file.name, new Error(why));
+      this.status.textContent = `Could not open ${file.name}: ${why}.`;
       return;
     }
     let text: string;
@@ -80,7 +89,9 @@ export class ModelFiles {
       refuseFile(this.store, file.name, error);
       return;
     }
-    if (openDocument(this.store, text, file.name)) this.status.textContent = `Opened ${file.name}.`;
+    this.status.textContent = openDocument(this.store, text, file.name)
+      ? `Opened ${file.name}.`
+      : `Could not open ${file.name}: the message at the top of the page says why.`;
   }
 
   private download(text: string, name: string): void {

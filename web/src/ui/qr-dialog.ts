@@ -14,6 +14,7 @@ export class QrDialog {
   readonly dialog: HTMLDialogElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly tooLong: HTMLElement;
+  private readonly local: HTMLElement;
   private readonly field: HTMLInputElement;
   private readonly status: HTMLElement;
 
@@ -26,7 +27,13 @@ export class QrDialog {
     this.canvas = element('canvas', { className: 'qr-code', id: 'qr-canvas' });
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'QR code of the link to this scene');
-    this.tooLong = element('p', { className: 'qr-too-long', id: 'qr-too-long', hidden: true });
+    this.tooLong = element('p', { className: 'qr-note', id: 'qr-too-long', hidden: true });
+    this.local = element(
+      'p',
+      { className: 'qr-note', id: 'qr-local', hidden: true },
+      'This page was opened from a file on this computer: a phone cannot open its link. Host ' +
+        'the playground on a web server to share a scene by QR code.',
+    );
     this.field = element('input', {
       type: 'text',
       readOnly: true,
@@ -50,6 +57,7 @@ export class QrDialog {
       element('p', { className: 'hint' }, 'Scan the code with a phone’s camera.'),
       this.canvas,
       this.tooLong,
+      this.local,
       element('div', { className: 'qr-link' }, this.field, copy, this.status),
     );
     container.append(this.dialog);
@@ -62,6 +70,8 @@ export class QrDialog {
     const link = this.link();
     this.field.value = link;
     this.status.textContent = '';
+    // The single file (nn-playground.html) opened from disk: its link names this computer's file.
+    this.local.hidden = !link.startsWith('file:');
     const code = qrCode(link);
     this.canvas.hidden = code.kind !== 'code';
     this.tooLong.hidden = code.kind === 'code';
