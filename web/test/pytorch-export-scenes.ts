@@ -60,7 +60,9 @@ function rows(count: number, offset: number): { x: number[]; y: number[] } {
   const x: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < count; i++) {
-    const a = Math.sin(1.3 * (i + offset)), b = Math.cos(0.7 * (i + offset)), c = ((i * 7) % 11) / 11;
+    const a = Math.sin(1.3 * (i + offset)),
+      b = Math.cos(0.7 * (i + offset)),
+      c = ((i * 7) % 11) / 11;
     x.push(a, b, c);
     y.push(a + b * c > 0.2 ? 1 : 0);
   }
@@ -99,7 +101,10 @@ const c = (name: string, over: Partial<Scene>, before = 5, after = 6): ExportCas
 export const CASES: ExportCase[] = [
   // Losses, each reduction.
   c('loss-mse-mean', regression({ name: 'MSELoss' })),
-  c('loss-mse-sum', { ...regression({ name: 'MSELoss', reduction: 'sum' }), optimizer: { name: 'SGD', lr: 0.01 } }),
+  c('loss-mse-sum', {
+    ...regression({ name: 'MSELoss', reduction: 'sum' }),
+    optimizer: { name: 'SGD', lr: 0.01 },
+  }),
   c('loss-l1', regression({ name: 'L1Loss' })),
   c('loss-huber-delta0.5-sum', {
     ...regression({ name: 'HuberLoss', delta: 0.5, reduction: 'sum' }),
@@ -113,7 +118,9 @@ export const CASES: ExportCase[] = [
     data: { name: 'xor', samples: 60, noise: 0, trainFraction: 0.5, signedLabels: true },
   }),
   c('loss-ce', {}),
-  c('loss-ce-ls0.1-sum', { loss: { name: 'CrossEntropyLoss', label_smoothing: 0.1, reduction: 'sum' } }),
+  c('loss-ce-ls0.1-sum', {
+    loss: { name: 'CrossEntropyLoss', label_smoothing: 0.1, reduction: 'sum' },
+  }),
   c('loss-nll', {
     model: { inputs: 2, layers: [...hidden, { units: 3, activation: 'LogSoftmax' }] },
     loss: { name: 'NLLLoss' },
@@ -182,7 +189,14 @@ export const CASES: ExportCase[] = [
     optimizer: { name: 'Adagrad', lr: 0.05, weight_decay: 0.1, no_decay_bias: true },
   }),
   c('opt-rmsprop-all', {
-    optimizer: { name: 'RMSprop', lr: 0.01, alpha: 0.9, eps: 1e-6, momentum: 0.5, weight_decay: 0.01 },
+    optimizer: {
+      name: 'RMSprop',
+      lr: 0.01,
+      alpha: 0.9,
+      eps: 1e-6,
+      momentum: 0.5,
+      weight_decay: 0.01,
+    },
   }),
   c('opt-rmsprop-centered-momentum-nodecaybias', {
     optimizer: {
@@ -207,13 +221,23 @@ export const CASES: ExportCase[] = [
     },
   }),
   c('opt-adamw-all', {
-    optimizer: { name: 'AdamW', lr: 0.01, betas: [0.9, 0.9], eps: 1e-6, weight_decay: 0.1, amsgrad: true },
+    optimizer: {
+      name: 'AdamW',
+      lr: 0.01,
+      betas: [0.9, 0.9],
+      eps: 1e-6,
+      weight_decay: 0.1,
+      amsgrad: true,
+    },
   }),
   c('opt-adamw-nodecaybias', {
     optimizer: { name: 'AdamW', lr: 0.01, weight_decay: 0.1, no_decay_bias: true },
   }),
   // Schedulers.
-  c('sched-steplr-sgd', { optimizer: { name: 'SGD', lr: 0.1 }, scheduler: { name: 'StepLR', step_size: 2, gamma: 0.5 } }),
+  c('sched-steplr-sgd', {
+    optimizer: { name: 'SGD', lr: 0.1 },
+    scheduler: { name: 'StepLR', step_size: 2, gamma: 0.5 },
+  }),
   c('sched-steplr-adagrad', {
     optimizer: { name: 'Adagrad', lr: 0.05 },
     scheduler: { name: 'StepLR', step_size: 3, gamma: 0.7 },
@@ -240,7 +264,11 @@ export const CASES: ExportCase[] = [
     clip_grad_value: 0.02,
     optimizer: { name: 'SGD', lr: 0.5, momentum: 0.9 },
   }),
-  c('clip-both-adam', { clip_grad_norm: 0.1, clip_grad_value: 0.02, optimizer: { name: 'Adam', lr: 0.01 } }),
+  c('clip-both-adam', {
+    clip_grad_norm: 0.1,
+    clip_grad_value: 0.02,
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
   c('l1-sgd', { l1: 0.01 }),
   c('l1-adamw-nodecaybias-clip', {
     l1: 0.01,
@@ -269,8 +297,14 @@ export const CASES: ExportCase[] = [
     optimizer: { name: 'Adam', lr: 0.01 },
   }),
   // Initialisation (the replay of a stateful optimiser starts from it).
-  c('init-xavier-uniform', { init: { weight: 'xavier_uniform', bias: 0.1 }, optimizer: { name: 'Adam', lr: 0.01 } }),
-  c('init-xavier-normal', { init: { weight: 'xavier_normal' }, optimizer: { name: 'Adam', lr: 0.01 } }),
+  c('init-xavier-uniform', {
+    init: { weight: 'xavier_uniform', bias: 0.1 },
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
+  c('init-xavier-normal', {
+    init: { weight: 'xavier_normal' },
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
   c('init-kaiming-uniform', {
     init: { weight: 'kaiming_uniform' },
     model: {
@@ -282,8 +316,14 @@ export const CASES: ExportCase[] = [
     },
     optimizer: { name: 'Adam', lr: 0.01 },
   }),
-  c('init-kaiming-normal', { init: { weight: 'kaiming_normal', bias: -0.1 }, optimizer: { name: 'Adam', lr: 0.01 } }),
-  c('init-uniform', { init: { weight: 'uniform', a: -0.5, b: 0.5 }, optimizer: { name: 'Adam', lr: 0.01 } }),
+  c('init-kaiming-normal', {
+    init: { weight: 'kaiming_normal', bias: -0.1 },
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
+  c('init-uniform', {
+    init: { weight: 'uniform', a: -0.5, b: 0.5 },
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
   // Not Adam: a constant init keeps units symmetric, their gradients cancel to rounding noise,
   // and Adam's g/√v turns that noise into steps of ±lr (a float32 rounding difference, not a rule).
   c('init-constant', {
@@ -322,11 +362,17 @@ export const CASES: ExportCase[] = [
   }),
   c('supplied-rows', supplied(OWN_ROWS)),
   c('supplied-rows-test-validation', supplied(OWN_ROWS_WITH_TEST, 0.25)),
-  c('supplied-rows-test-adam', { ...supplied(OWN_ROWS_WITH_TEST), optimizer: { name: 'Adam', lr: 0.01 } }),
+  c('supplied-rows-test-adam', {
+    ...supplied(OWN_ROWS_WITH_TEST),
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
   // Batches and order.
   c('batch1-adam', { training: { batchSize: 1 }, optimizer: { name: 'Adam', lr: 0.01 } }, 33, 6),
   c('droplast', { training: { batchSize: 8, dropLast: true } }, 5, 6),
-  c('no-shuffle-momentum', { training: { batchSize: 8, shuffle: false }, optimizer: { name: 'SGD', lr: 0.1, momentum: 0.9 } }),
+  c('no-shuffle-momentum', {
+    training: { batchSize: 8, shuffle: false },
+    optimizer: { name: 'SGD', lr: 0.1, momentum: 0.9 },
+  }),
   c('full-batch', { training: { batchSize: 30 } }, 3, 3),
   c('early-stopping-evaluate-every', {
     training: { batchSize: 8, evaluateEvery: 2, earlyStopping: { patience: 50, minDelta: 0.001 } },
@@ -376,6 +422,10 @@ export const CASES: ExportCase[] = [
     clip_grad_value: 0.02,
     l1: 0.01,
     init: { weight: 'xavier_uniform' },
-    training: { batchSize: 8, augmentation: { jitter: 0.05, mixup: 0.2 }, ensemble: { members: 2 } },
+    training: {
+      batchSize: 8,
+      augmentation: { jitter: 0.05, mixup: 0.2 },
+      ensemble: { members: 2 },
+    },
   }),
 ];

@@ -171,14 +171,18 @@ class Split:
 /** The data section: the rows (generated or written in), the split, features, standardisation. */
 export function dataSection(scene: Scene, rows?: ExportRows): string {
   const d = scene.data;
-  const parts = ['# %%\n# ---- The data --------------------------------------------------------------------------'];
+  const parts = [
+    '# %%\n# ---- The data --------------------------------------------------------------------------',
+  ];
   if (d.name === SUPPLIED) {
     const own = suppliedRows(scene, rows);
     parts.push(
       `# The page's rows (${d.dataset ?? d.rows?.source ?? 'supplied'}), written in: inputs..., target.`,
       `RAW_FEATURES = ${own.features}`,
       rowsLiteral('ROWS', own.features, own.x, own.y),
-      own.test ? rowsLiteral('TEST_ROWS', own.features, own.test.x, own.test.y) : 'TEST_ROWS = None',
+      own.test
+        ? rowsLiteral('TEST_ROWS', own.features, own.test.x, own.test.y)
+        : 'TEST_ROWS = None',
       '',
       SPLIT,
       SUPPLIED_LOADER,

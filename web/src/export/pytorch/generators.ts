@@ -207,7 +207,6 @@ const BODIES: Record<DatasetName, string> = {
 
 /** The Python source of generator `name` (with the helpers it uses). */
 export function generatorSource(name: DatasetName): string {
-  const body = BODIES[name];
-  if (body === undefined) throw new Error(`no Python port of the generator '${name}'`);
-  return `${HELPERS}${name === 'gauss' ? TF_NORMAL : ''}\n\n${body}`;
+  if (!Object.hasOwn(BODIES, name)) throw new Error(`no Python port of the generator '${name}'`);
+  return `${HELPERS}${name === 'gauss' ? TF_NORMAL : ''}\n\n${BODIES[name]}`;
 }

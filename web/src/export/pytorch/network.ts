@@ -19,8 +19,7 @@ function kwargs(
     if (skip.includes(arg.name)) continue;
     const value = given[arg.name] ?? arg.default;
     if (value === undefined) throw new Error(`the scene gives no value for ${arg.name}`);
-    const text =
-      typeof value === 'number' && arg.range?.integer ? pyNumber(value) : pyValue(value);
+    const text = typeof value === 'number' && arg.range?.integer ? pyNumber(value) : pyValue(value);
     out.push(`${arg.name}=${text}`);
   }
   return out.join(', ');

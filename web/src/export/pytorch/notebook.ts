@@ -14,7 +14,7 @@ function sourceLines(text: string): string[] {
 export function pytorchNotebook(script: string, scene: Scene): string {
   const intro =
     `# ${exportBaseName(scene)}\n\n` +
-    'Exported from nn-playground: the page\'s scene and its trained parameters in PyTorch. ' +
+    "Exported from nn-playground: the page's scene and its trained parameters in PyTorch. " +
     'Run all cells to continue the training where the page stopped (one more epoch); for more, ' +
     'call `main(["--steps", "100"])` in a new cell.';
   const cells = [

@@ -51,7 +51,10 @@ DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 export function exportBaseName(scene: Scene): string {
   const d = scene.data;
   const name = d.name === SUPPLIED ? (d.dataset ?? 'data') : d.name;
-  return `nn-playground-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `nn-playground-${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 function describeScene(scene: Scene): string {

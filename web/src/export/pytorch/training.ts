@@ -9,8 +9,7 @@ import { pyBool, pyFloat } from './python.ts';
 export function trainingConstants(scene: Scene): string[] {
   const t = scene.training;
   const stopping = t.earlyStopping;
-  const stateful =
-    scene.optimizer.name !== 'SGD' || (scene.optimizer.momentum ?? 0) > 0;
+  const stateful = scene.optimizer.name !== 'SGD' || (scene.optimizer.momentum ?? 0) > 0;
   return [
     `BATCH_SIZE = ${t.batchSize}  # Training panel: batch size`,
     `DROP_LAST = ${pyBool(t.dropLast ?? false)}  # Training panel: drop the last partial batch`,
