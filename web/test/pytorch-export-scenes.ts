@@ -366,6 +366,28 @@ export const CASES: ExportCase[] = [
     ...supplied(OWN_ROWS_WITH_TEST),
     optimizer: { name: 'Adam', lr: 0.01 },
   }),
+  // Shipped datasets: the script reads their .nnpd files.
+  c('shipped-iris-standardize', {
+    data: { name: 'supplied', dataset: 'iris', trainFraction: 0.6, standardize: true },
+    model: { inputs: 4, layers: [...hidden, { units: 3, activation: 'Identity' }] },
+    optimizer: { name: 'Adam', lr: 0.01 },
+  }),
+  c('shipped-digits', {
+    data: { name: 'supplied', dataset: 'digits', trainFraction: 0.7, validationFraction: 0.1 },
+    model: { inputs: 64, layers: [...hidden, { units: 10, activation: 'Identity' }] },
+    training: { batchSize: 32 },
+  }),
+  c('shipped-fashion-test-set', {
+    data: { name: 'supplied', dataset: 'fashion', trainFraction: 0.8, validationFraction: 0.1 },
+    model: {
+      inputs: 784,
+      layers: [
+        { units: 8, activation: 'ReLU' },
+        { units: 10, activation: 'Identity' },
+      ],
+    },
+    training: { batchSize: 64 },
+  }),
   // Batches and order.
   c('batch1-adam', { training: { batchSize: 1 }, optimizer: { name: 'Adam', lr: 0.01 } }, 33, 6),
   c('droplast', { training: { batchSize: 8, dropLast: true } }, 5, 6),

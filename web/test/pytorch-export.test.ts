@@ -7,11 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pytorchNotebook } from '../src/export/pytorch/notebook.ts';
 import { pytorchScript } from '../src/export/pytorch/script.ts';
 import { modelOf } from '../src/model.ts';
 import { rowsToSupplied, sceneToEngineConfig } from '../src/scene/engine-config.ts';
+import { SHIPPED_CATALOGUE } from '../src/scene/datasets.ts';
 import { SUPPLIED } from '../src/scene/types.ts';
 import type { CoreModule, Trainer } from '../src/wasm/core.mjs';
 import { CASES, type ExportCase } from './pytorch-export-scenes.ts';
@@ -27,7 +29,7 @@ torch.set_num_threads(1)
 for job in json.load(open(sys.argv[1])):
     try:
         runpy.run_path(job["script"], run_name="export")["main"](
-            ["--steps", str(job["steps"]), "--report", job["report"]])
+            ["--steps", str(job["steps"]), "--report", job["report"], "--data-dir", job["data"]])
     except Exception:
         json.dump({"error": traceback.format_exc()}, open(job["report"], "w"))
 `;
@@ -45,12 +47,20 @@ interface Report {
   replay_difference: number | null;
 }
 
+/** The shipped datasets' .nnpd files (the page serves them at ./data/). */
+const DATA = fileURLToPath(new URL('../public/data/', import.meta.url));
+
 function trainer(core: CoreModule, exportCase: ExportCase): Trainer {
   const { scene } = exportCase;
   const config = sceneToEngineConfig(scene);
-  return scene.data.name === SUPPLIED && scene.data.rows
-    ? new core.Trainer(config, rowsToSupplied(scene.data.rows))
-    : new core.Trainer(config);
+  if (scene.data.name !== SUPPLIED) return new core.Trainer(config);
+  if (scene.data.rows) return new core.Trainer(config, rowsToSupplied(scene.data.rows));
+  const { files } = SHIPPED_CATALOGUE[scene.data.dataset!];
+  const nnpd = (name: string) => ({ nnpd: new Uint8Array(readFileSync(join(DATA, name))), name });
+  return new core.Trainer(config, {
+    ...nnpd(files.data),
+    ...(files.test ? { test: nnpd(files.test) } : {}),
+  });
 }
 
 /** The engine's run: `before` steps, the export, then `after` steps one at a time. `misplace`
@@ -122,7 +132,7 @@ describe('Export to PyTorch: parity with the engine', () => {
       runs.set(key, run);
       const script = join(dir, `${key}.py`);
       writeFileSync(script, run.script);
-      return { script, steps: exportCase.after, report: join(dir, `${key}.json`) };
+      return { script, steps: exportCase.after, report: join(dir, `${key}.json`), data: DATA };
     });
     writeFileSync(join(dir, 'jobs.json'), JSON.stringify(jobs));
     writeFileSync(join(dir, 'driver.py'), DRIVER);

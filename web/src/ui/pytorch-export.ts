@@ -5,6 +5,7 @@
 import type { EngineClient } from '../engine/client.ts';
 import { pytorchNotebook } from '../export/pytorch/notebook.ts';
 import { exportBaseName, pytorchScript } from '../export/pytorch/script.ts';
+import { SHIPPED_CATALOGUE } from '../scene/datasets.ts';
 import { SUPPLIED } from '../scene/types.ts';
 import type { Store } from '../state/store.ts';
 import { byId } from './dom.ts';
@@ -33,10 +34,10 @@ export function installPytorchExport(root: HTMLElement, store: Store, client: En
 
   async function exportAs(kind: Kind): Promise<void> {
     const scene = store.state.scene;
-    if (scene.data.name === SUPPLIED && !scene.data.rows) {
+    if (scene.data.name === SUPPLIED && !scene.data.rows && !scene.data.dataset) {
       status.textContent =
-        'Export to PyTorch writes the rows a scene carries; this one trains on a shipped ' +
-        "dataset's or a large file's rows, which the export does not include yet.";
+        'Export to PyTorch writes the rows a scene carries; this one trains on a large ' +
+        "file's rows, which it does not carry: export it from a smaller file.";
       return;
     }
     status.textContent = 'Exporting…';
@@ -53,7 +54,15 @@ export function installPytorchExport(root: HTMLElement, store: Store, client: En
         kind === 'py' ? script : pytorchNotebook(script, model.scene),
         MIME[kind],
       );
-      status.textContent = `Saved ${name}: it continues from step ${snapshot.progress.step}.`;
+      const files =
+        model.scene.data.name === SUPPLIED && model.scene.data.dataset
+          ? Object.values(SHIPPED_CATALOGUE[model.scene.data.dataset].files)
+          : [];
+      status.textContent =
+        `Saved ${name}: it continues from step ${snapshot.progress.step}.` +
+        (files.length > 0
+          ? ` It reads ${files.join(' and ')} (this page's data/ folder) from beside itself.`
+          : '');
     } catch (error) {
       status.textContent = `Could not export: ${(error as Error).message}`;
     }

@@ -8,7 +8,7 @@ import { SUPPLIED, type Scene } from '../../scene/types.ts';
 import { CATALOGUE, entryOf } from '../../scene/engine-catalogue.ts';
 import type { SavedModel } from '../../model.ts';
 import { augmentationSection, augments } from './augmentation.ts';
-import { dataConstants, dataSection, suppliedRows, type ExportRows } from './data.ts';
+import { dataConstants, dataSection, suppliedClasses, type ExportRows } from './data.ts';
 import { learnerSection, networkSection } from './network.ts';
 import { pyList, pyString } from './python.ts';
 import { RNG_SECTION } from './rng.ts';
@@ -66,7 +66,7 @@ function describeScene(scene: Scene): string {
 
 function classification(scene: Scene, rows?: ExportRows): boolean {
   const d = scene.data;
-  if (d.name === SUPPLIED) return suppliedRows(scene, rows).classes > 0;
+  if (d.name === SUPPLIED) return suppliedClasses(scene, rows) > 0;
   return entryOf(CATALOGUE.datasets, d.name).task === 'classification';
 }
 

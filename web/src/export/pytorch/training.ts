@@ -135,9 +135,9 @@ class EarlyStopping:
 
 
 def train(args):
-    train_rows, validation_rows, test_rows, order_rng = load_data()
-    mean, std = fit_standardizer(with_features(tensors(train_rows)[0]))
-    train_set, validation_set, test_set = (Split(rows, mean, std) for rows in (train_rows, validation_rows, test_rows))
+    (train, validation, test), order_rng = load_data()
+    mean, std = fit_standardizer(with_features(train[0]))
+    train_set, validation_set, test_set = (Split(x, y, mean, std) for x, y in (train, validation, test))
     members = [Member(m, order_rng, train_set.size) for m in range(MEMBERS)]
     augment = ${augmented ? 'Augmentation(members[0].net[-2].out_features)' : 'None'}
     if SHUFFLE:
@@ -212,7 +212,10 @@ def main(argv=None):
     parser.add_argument("--no-replay", action="store_true",
                         help="start the optimiser's state afresh instead of replaying the page's steps")
     parser.add_argument("--report", help="write the per-step losses and the final parameters to this JSON file")
+    parser.add_argument("--data-dir", help="the folder of a shipped dataset's .nnpd files (default: beside the script)")
     args, _ = parser.parse_known_args(argv)  # parse_known_args: a notebook's kernel passes its own
+    if args.data_dir:
+        globals()["DATA_DIR"] = args.data_dir
     train(args)
 
 
