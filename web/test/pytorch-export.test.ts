@@ -126,6 +126,13 @@ describe('Export to PyTorch: parity with the engine', () => {
   ];
 
   beforeAll(async () => {
+    try {
+      execFileSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(
+        `${PYTHON} cannot import torch: install python3-torch (scripts/setup-system.sh)`,
+      );
+    }
     const core = await loadTestCore();
     const jobs = cases.map(({ key, exportCase, misplace }) => {
       const run = engineRun(core, exportCase, misplace);
