@@ -15,8 +15,8 @@ export function augmentationSection(scene: Scene): string {
   const soft = scene.loss.name === 'CrossEntropyLoss';
   return `# %%
 # ---- Augmentation ----------------------------------------------------------------------------
-JITTER = ${pyFloat(a.jitter ?? 0)}  # Training panel: jitter (std of Gaussian input noise)
-MIXUP = ${pyFloat(a.mixup ?? 0)}  # Training panel: mixup alpha (lambda ~ Beta(alpha, alpha))
+JITTER = ${pyFloat(a.jitter ?? 0)}  # How it learns › Augmentation: jitter σ (std of Gaussian input noise)
+MIXUP = ${pyFloat(a.mixup ?? 0)}  # How it learns › Augmentation: mixup α (lambda ~ Beta(α, α))
 SOFT_CLASSES = ${soft ? 'True' : 'False'}  # mixed class indices become probability rows (CrossEntropyLoss)
 
 

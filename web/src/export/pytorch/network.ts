@@ -135,7 +135,7 @@ export function networkSection(scene: Scene): string {
 ${DROPOUT}
 
 def make_network():
-    """The network panel's layers: nn.Linear, then the activation (and dropout), per layer."""
+    """The network panel's layers: nn.Linear, then its activation (and dropout), per layer."""
     return nn.Sequential(
 ${layerLines(scene).join('\n')}
     )
@@ -143,7 +143,7 @@ ${layerLines(scene).join('\n')}
 
 ${INIT_COMMON}
 
-INIT = ${pyString(scheme)}  # The network: initialisation
+INIT = ${pyString(scheme)}  # How it learns › Initialisation: nn.init
 
 
 def init_parameters(net, rng):
@@ -156,7 +156,7 @@ def init_parameters(net, rng):
             fan_out, fan_in = w.shape
             g = gain(modules[i + 1])
             ${weightRule(scene)}
-            b.fill_(${biasValue})  # The network: initialisation, bias
+            b.fill_(${biasValue})  # How it learns › Initialisation: the bias value
 `;
 }
 
@@ -176,26 +176,27 @@ export function learnerSection(scene: Scene): string {
   let scheduler = '    return None  # no learning-rate schedule';
   if (scene.scheduler) {
     const entry = entryOf(CATALOGUE.schedulers, scene.scheduler.name);
-    scheduler = `    # stepped once per optimiser step, as on the page
+    scheduler = `    # How it learns › Learning-rate schedule, stepped once per optimiser step as on the page
     return torch.optim.lr_scheduler.${entry.name}(optimizer, ${kwargs(entry.args, { ...scene.scheduler })})`;
   }
   const option = (v: number | null | undefined) => (v ? pyFloat(v) : 'None');
   return `# %%
 # ---- Loss, optimiser, schedule, regularisation -----------------------------------------------
-REDUCTION = ${pyString(scene.loss.reduction ?? 'mean')}  # The network: loss reduction
+REDUCTION = ${pyString(scene.loss.reduction ?? 'mean')}  # How it learns › Loss: reduction
 TARGET = ${pyString(loss.target)}  # what ${loss.name} compares the outputs with
-L1 = ${pyFloat(scene.l1 ?? 0)}  # The network: L1 (objective += L1 * sum |w| over weight matrices)
-CLIP_GRAD_NORM = ${option(scene.clip_grad_norm)}  # The network: clip_grad_norm (None: off)
-CLIP_GRAD_VALUE = ${option(scene.clip_grad_value)}  # The network: clip_grad_value (None: off)
+L1 = ${pyFloat(scene.l1 ?? 0)}  # How it learns › Regularisation: l1 (objective += L1 * sum |w| over weight matrices)
+CLIP_GRAD_NORM = ${option(scene.clip_grad_norm)}  # How it learns › Gradient clipping: clip_grad_norm_ (None: off)
+CLIP_GRAD_VALUE = ${option(scene.clip_grad_value)}  # How it learns › Gradient clipping: clip_grad_value_ (None: off)
 
 
 def make_loss(reduction=REDUCTION):
-    """The network panel's loss; evaluation uses reduction "mean", as the page's charts."""
+    """How it learns › Loss; evaluation uses reduction "mean", as the page's charts."""
     return nn.${loss.name}(${p1}reduction=reduction${lossArgs ? `, ${lossArgs}` : ''})
 
 
 def make_optimizer(net):
-    """The network panel's optimiser with every option (torch's defaults written out)."""
+    """How it learns › Optimiser with every option (torch's defaults written out), and Regularisation's
+    weight_decay and no_decay_bias."""
 ${groups}
     return torch.optim.${optimizer.name}(params, ${optimizerArgs})
 
