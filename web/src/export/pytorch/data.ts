@@ -140,6 +140,9 @@ DATA_DIR = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals()
 def read_nnpd(path):
     """A .nnpd file (docs/datasets.md, version 1): float32 inputs [rows, features] (stored value
     times the header's scale, in float32) and the class labels [rows]."""
+    if not os.path.exists(path):
+        raise SystemExit(f"{path}: not found; save the page's data/{os.path.basename(path)} beside this "
+                         "script, or pass its folder with --data-dir")
     with open(path, "rb") as f:
         data = f.read()
     if data[:4] != b"NNPD":
