@@ -87,8 +87,8 @@ class Member:
 
     def load(self, parameters):
         """The page's parameters of this member (by torch name)."""
-        state = {name: torch.tensor(values, dtype=torch.float32).reshape(p.shape)
-                 for (name, p), values in zip(self.net.named_parameters(), parameters.values())}
+        state = {name: torch.tensor(parameters[name], dtype=torch.float32).reshape(p.shape)
+                 for name, p in self.net.named_parameters()}
         self.net.load_state_dict(state)
 
 
@@ -152,7 +152,7 @@ def train(args):
     while True:
         if step == STEP:  # where the page stopped: its parameters take over
             start_epoch = epoch
-            replayed = [[p.detach().cpu().clone() for p in m.net.parameters()] for m in members]
+            replayed = [{name: p.detach().cpu().clone() for name, p in m.net.named_parameters()} for m in members]
             for member, parameters in zip(members, PARAMETERS):
                 member.load(parameters)
         if step >= STEP and (step - STEP >= args.steps if args.steps is not None else epoch - start_epoch >= args.epochs):
@@ -197,9 +197,9 @@ def train(args):
             "parameters": [{name: p.detach().cpu().flatten().tolist() for name, p in m.net.named_parameters()}
                            for m in members],
             # how far the replayed parameters ended from the page's (float32 rounding, summed up)
-            "replay_difference": max(float((a - torch.tensor(v).reshape(a.shape)).abs().max())
+            "replay_difference": max(float((r[name] - torch.tensor(page[name]).reshape(r[name].shape)).abs().max())
                                      for r, page in zip(replayed, PARAMETERS)
-                                     for a, v in zip(r, page.values())) if replay and STEP > 0 else None,
+                                     for name in r) if replay and STEP > 0 else None,
         }
         with open(args.report, "w") as f:
             json.dump(report, f)
