@@ -36,8 +36,8 @@ export function installPytorchExport(root: HTMLElement, store: Store, client: En
     const scene = store.state.scene;
     if (scene.data.name === SUPPLIED && !scene.data.rows && !scene.data.dataset) {
       status.textContent =
-        'Export to PyTorch writes the rows a scene carries; this one trains on a large ' +
-        "file's rows, which it does not carry: export it from a smaller file.";
+        'Export to PyTorch writes the rows a scene carries, and this one carries none: ' +
+        'upload its file again.';
       return;
     }
     status.textContent = 'Exporting…';
