@@ -3,6 +3,11 @@
 // value, L1, weight decay, dropout), activation, initialisation, generator, input pipeline,
 // supplied rows, batch and order option, augmentation and ensembles — the parity fixtures'
 // coverage (docs/parity.md) carried over to whole scenes.
+import blobsEnsemble from '../../docs/scenes/blobs-5-ensemble.json';
+import circle from '../../docs/scenes/circle.json';
+import sineEarlyStopping from '../../docs/scenes/sine-early-stopping.json';
+import spirals3 from '../../docs/scenes/spirals-3.json';
+import xorFeatures from '../../docs/scenes/xor-features.json';
 import { SCENE_FORMAT, type Scene, type SceneRows } from '../src/scene/types.ts';
 import type { LayerSpec } from '../src/wasm/core.mjs';
 
@@ -419,6 +424,21 @@ export const CASES: ExportCase[] = [
       ],
     },
   }),
+  // The documented scenes (docs/scenes), as the page opens them, a few epochs in.
+  ...(
+    [
+      ['docs-blobs-5-ensemble', blobsEnsemble],
+      ['docs-circle', circle],
+      ['docs-sine-early-stopping', sineEarlyStopping],
+      ['docs-spirals-3', spirals3],
+      ['docs-xor-features', xorFeatures],
+    ] as const
+  ).map(([name, documented]): ExportCase => ({
+    name,
+    scene: documented as Scene,
+    before: 60,
+    after: 5,
+  })),
   // Longer: the replay of Adam's state over 10 epochs, and everything at once.
   c('long-adam-replay', { optimizer: { name: 'Adam', lr: 0.01 } }, 40, 8),
   c('kitchen-sink', {
