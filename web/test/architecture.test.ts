@@ -11,6 +11,8 @@ const src = join(root, 'web/src');
 /** What each folder of web/src may import (besides itself); `type` imports are free in render/. */
 const ALLOWED: Record<string, readonly string[]> = {
   scene: ['wasm'],
+  // Export to PyTorch: a pure function of a saved model (model.ts types) and the catalogue.
+  export: ['scene', 'wasm', 'model.ts'],
   // locale.ts (every locale-dependent format) imports nothing: any layer may use it.
   data: ['scene', 'wasm', 'locale.ts'],
   // model.ts: the worker saves and loads the running network (saveModel / loadModel requests).
@@ -22,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
   ui: [
     'embed',
+    'export',
     'scene',
     'data',
     'engine',

@@ -34,6 +34,7 @@ import { followStore } from '../ui/page-views.ts';
 import { installRunShortcuts, runActions } from '../ui/run-actions.ts';
 import { installShareLink } from '../ui/share-link.ts';
 import { TrainingPanel } from '../ui/training-panel.ts';
+import { installPytorchExport } from '../ui/pytorch-export.ts';
 import { joinSnapshotShare } from './snapshot-share.ts';
 
 /** The first state's parts: the scene, and what to hide and lock, the error and the note. */
@@ -161,6 +162,7 @@ export function mountPlayground(
 
   followStore(store, views, frame);
   installRunShortcuts(root, store, actions, controls);
+  installPytorchExport(root, store, client);
   // A locked control (a link's `&lock=`, an element's `lock`) refuses every event, not only clicks.
   guardLocked(root);
 
