@@ -7,6 +7,7 @@
 import markup from '../app/markup.html?raw';
 import { loadRulesOrSay, mountPlayground, type Playground } from '../app/mount.ts';
 import { EmbedController } from '../embed/controller.ts';
+import { startedWorker } from '../engine/client.ts';
 import { setDataFolder } from '../engine/shipped-source.ts';
 import { showCompact } from '../ui/compact-view.ts';
 import { readConfig, type ElementConfig } from './config.ts';
@@ -56,18 +57,25 @@ export class NnPlaygroundElement extends HTMLElement {
     const height = this.getAttribute('height');
     if (height) this.style.height = /^\d+$/.test(height) ? `${height}px` : height;
 
+    // Its worker starts now, while the rules and the configuration load.
+    const worker = startedWorker();
     try {
       await loadRulesOrSay(app);
     } catch {
+      worker().terminate();
       return; // The banner says why.
     }
     const config = await readConfig(this);
-    const playground = mountPlayground(app, {
-      scene: config.scene,
-      hidden: config.hide,
-      locked: config.lock,
-      error: config.problems.length > 0 ? config.problems.join(' ') : null,
-    });
+    const playground = mountPlayground(
+      app,
+      {
+        scene: config.scene,
+        hidden: config.hide,
+        locked: config.lock,
+        error: config.problems.length > 0 ? config.problems.join(' ') : null,
+      },
+      worker,
+    );
     this.playground = playground;
     const { store } = playground;
     // Its full-page link opens index.html beside this script.

@@ -21,7 +21,7 @@ import {
 } from '../scene/index.ts';
 import { imageSample } from './image-sample.ts';
 import { stepsPerEpoch } from './pace.ts';
-import { checkSceneWith } from './scene-rules.ts';
+import { checkSceneWith } from './scene-check.ts';
 import {
   CURVE_SAMPLES,
   curveX,
