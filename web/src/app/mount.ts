@@ -15,6 +15,7 @@ import { PlotLegend } from '../render/legend.ts';
 import { NetworkView } from '../render/network-view.ts';
 import { PageFrame } from '../render/page-frame.ts';
 import { ProgressPanel } from '../render/progress-panel.ts';
+import { loadCharts } from '../render/uplot-chart.ts';
 import { Readouts } from '../render/readouts.ts';
 import { withFeatureToggled } from '../network-edit.ts';
 import { LinkSync } from '../state/link-sync.ts';
@@ -49,6 +50,8 @@ export interface Playground {
   setVisible: (visible: boolean) => void;
   /** Stops the worker and the observers (the element left the page). */
   dispose: () => void;
+  /** Resolves after the engine's first frame (READY_MARK): for work that can wait for it. */
+  readonly firstFrame: Promise<void>;
 }
 
 /** Loads the engine's scene rules (once per page: every scene is checked by them, the first one
@@ -153,11 +156,18 @@ export function mountPlayground(
       output: byId(root, 'output-explain', HTMLElement),
     },
   };
-  // The dataset thumbnails wait for the engine's first frame: drawing them never delays it.
+  // The dataset thumbnails and the charts' library wait for the engine's first frame: drawing
+  // and fetching them never delays it.
+  let firstFrameDrawn = () => {};
+  const firstFrame = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
   const frame = new PageFrame(
     () => store.state,
     views,
-    () => dataControls.requestThumbnails(),
+    () => {
+      dataControls.requestThumbnails();
+      void loadCharts();
+      firstFrameDrawn();
+    },
   );
 
   followStore(store, views, frame);
@@ -192,6 +202,7 @@ export function mountPlayground(
     store,
     client,
     controls,
+    firstFrame,
     setVisible: (visible) => frame.setVisible(visible),
     dispose: () => {
       network.disconnect();

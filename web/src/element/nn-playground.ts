@@ -7,6 +7,7 @@
 import markup from '../app/markup.html?raw';
 import { loadRulesOrSay, mountPlayground, type Playground } from '../app/mount.ts';
 import { EmbedController } from '../embed/controller.ts';
+import { startedWorker } from '../engine/client.ts';
 import { setDataFolder } from '../engine/shipped-source.ts';
 import { showCompact } from '../ui/compact-view.ts';
 import { readConfig, type ElementConfig } from './config.ts';
@@ -56,9 +57,12 @@ export class NnPlaygroundElement extends HTMLElement {
     const height = this.getAttribute('height');
     if (height) this.style.height = /^\d+$/.test(height) ? `${height}px` : height;
 
+    // Its worker starts now, while the rules and the configuration load.
+    const worker = startedWorker();
     try {
       await loadRulesOrSay(app);
     } catch {
+      worker().terminate();
       return; // The banner says why.
     }
     const config = await readConfig(this);
@@ -72,7 +76,7 @@ export class NnPlaygroundElement extends HTMLElement {
         locked: config.lock,
         error: config.problems.length > 0 ? config.problems.join(' ') : null,
       },
-      undefined,
+      worker,
       fullPage,
     );
     this.playground = playground;
