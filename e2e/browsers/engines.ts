@@ -19,12 +19,13 @@ export function wasmModule(arch: string): string {
 export const CHROMIUM: Engine = { name: 'Chromium', arch: RELAXED_ARCH, launch: launchChromium };
 export const FIREFOX: Engine = { name: 'Firefox', arch: RELAXED_ARCH, launch: launchFirefox };
 
-/** WebKit under `lang`, its driver on `port`. WebKit has SIMD128 but not relaxed SIMD: it
- *  refuses core-fma.wasm and the page falls back to core.wasm. */
-export function webkit(lang: string, port: number): Engine {
+/** WebKit under `lang`, where its navigator.language is `language`. It has SIMD128 but not
+ *  relaxed SIMD: it refuses core-fma.wasm and the page falls back to core.wasm. */
+export function webkit(lang: string, language: string): Engine {
   return {
     name: `WebKit (LANG=${lang})`,
     arch: SIMD128_ARCH,
-    launch: () => launchWebKit({ lang, port }),
+    language,
+    launch: () => launchWebKit(lang),
   };
 }

@@ -7,7 +7,7 @@
 // BROWSERS=firefox,webkit runs some engines only (names as the report prints them, any case).
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DIST, extraPort, startStaticServer } from '../static-server.ts';
+import { DIST, startStaticServer } from '../static-server.ts';
 import { CHROMIUM, FIREFOX, wasmModule, webkit } from './engines.ts';
 import { within, type BrowserSession, type Engine } from './session.ts';
 import { pageErrorText, SMOKE_STEPS, type Facts, type Site } from './smoke.ts';
@@ -19,8 +19,8 @@ const LAUNCH_MS = 90_000;
 const ENGINES: Engine[] = [
   CHROMIUM,
   FIREFOX,
-  webkit('en_US.UTF-8', extraPort(1)),
-  webkit('C.UTF-8', extraPort(1)),
+  webkit('en_US.UTF-8', 'en-US'),
+  webkit('C.UTF-8', 'C'), // an invalid language tag (issue 18)
 ];
 
 interface Outcome {
@@ -30,7 +30,7 @@ interface Outcome {
 }
 
 async function runEngine(engine: Engine, site: Site): Promise<Outcome> {
-  const facts: Facts = { arch: null, readyMs: null, testAccuracy: null };
+  const facts: Facts = { arch: null, language: null, readyMs: null, testAccuracy: null };
   let session: BrowserSession;
   const launched = performance.now();
   try {
@@ -78,7 +78,8 @@ function report(version: string, facts: Facts): string {
     facts.testAccuracy === null
       ? 'not trained'
       : `test accuracy ${facts.testAccuracy.toFixed(1)} %`;
-  return `${version}: ${module}, ${ready}, ${accuracy}`;
+  const language = facts.language === null ? '' : `, navigator.language "${facts.language}"`;
+  return `${version}: ${module}, ${ready}, ${accuracy}${language}`;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -98,7 +99,8 @@ function chosenEngines(): Engine[] {
 
 export async function main(): Promise<number> {
   const engines = chosenEngines();
-  const server = await startStaticServer({ port: extraPort(0) });
+  // Any free port: this suite may run beside another checkout's.
+  const server = await startStaticServer({ port: 0 });
   const site: Site = {
     page: server.url,
     singleFile: pathToFileURL(join(DIST, 'nn-playground.html')).href,

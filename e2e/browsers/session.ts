@@ -28,6 +28,9 @@ export interface Engine {
   /** The footer's #simd-arch the page should show in this engine: 'wasm/4+madd' where relaxed
    *  SIMD runs (core-fma.wasm), 'wasm/4' where it does not (core.wasm, the fallback). */
   readonly arch: string;
+  /** The navigator.language the page should see, where the run is about it ("C" for WebKit
+   *  under LANG=C.UTF-8: a run that did not get it tests nothing). */
+  readonly language?: string;
   launch(): Promise<BrowserSession>;
 }
 

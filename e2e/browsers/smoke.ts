@@ -19,6 +19,7 @@ export interface Site {
 /** What a run found, for its report line. */
 export interface Facts {
   arch: string | null;
+  language: string | null;
   /** From navigation to the engine's first ready frame (the page's nnp:engine-ready mark). */
   readyMs: number | null;
   testAccuracy: number | null;
@@ -41,6 +42,7 @@ export interface Readout {
   classes: string | null;
   architecture: string | null;
   hash: string;
+  language: string;
   /** The start-up check's message (web/public/startup-check.js), the page's #error. */
   failure: string | null;
   error: string | null;
@@ -55,6 +57,9 @@ function readPlayground(host: string | null): Readout {
   const app = host === null ? document.body : find('.app');
   const error = find('#error') as HTMLElement | null; // its .error-text, beside a dismiss button
   const ready = performance.getEntriesByName('nnp:engine-ready')[0]; // READY_MARK, page-frame.ts
+  // The browser's own navigator.language: where it is no valid tag, the page puts a valid getter
+  // on navigator itself (locale.ts, guardNavigatorLanguages), and the prototype keeps the original.
+  const language: unknown = Reflect.get(Navigator.prototype, 'language', navigator);
   return {
     arch: text('#simd-arch'),
     engine: app?.getAttribute('data-engine') ?? null,
@@ -65,6 +70,7 @@ function readPlayground(host: string | null): Readout {
     classes: (find('#classes') as HTMLInputElement | null)?.value ?? null,
     architecture: find('#architecture')?.getAttribute('aria-label') ?? null,
     hash: location.hash,
+    language: String(language),
     failure: document.querySelector('.startup-failure')?.textContent.trim() ?? null,
     error: error && !error.hidden ? (text('#error .error-text') ?? '') || 'shown, empty' : null,
     readyMs: ready ? ready.startTime : null,
@@ -186,7 +192,13 @@ export const SMOKE_STEPS: readonly SmokeStep[] = [
     async run(session, site, engine, facts) {
       const readout = await openReady(session, site.page, engine.arch);
       facts.arch = readout.arch;
+      facts.language = readout.language;
       facts.readyMs = readout.readyMs;
+      if (engine.language !== undefined && readout.language !== engine.language) {
+        throw new StepFailure(
+          `navigator.language is "${readout.language}", not "${engine.language}": the run does not test what it says`,
+        );
+      }
       if (readout.dataset !== 'circle') {
         throw new StepFailure(`the page opened on ${String(readout.dataset)}, not the circle`);
       }

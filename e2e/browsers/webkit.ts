@@ -4,6 +4,7 @@
 // browser inherits: under LANG=C.UTF-8 navigator.language is "C", an invalid language tag.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { within, type BrowserSession, type PageFunction } from './session.ts';
 import { WebDriverClient } from './webdriver.ts';
 
@@ -13,14 +14,8 @@ const START_MS = 60_000;
 /** The page's own limits: a load, one script (the steps poll with short scripts). */
 const PAGE_MS = 30_000;
 
-export interface WebKitOptions {
-  /** The locale the browser runs under, e.g. 'en_US.UTF-8' or 'C.UTF-8'. */
-  lang: string;
-  /** The port WebKitWebDriver listens on (127.0.0.1). */
-  port: number;
-}
-
-export async function launchWebKit({ lang, port }: WebKitOptions): Promise<BrowserSession> {
+/** Starts WebKit under the locale `lang`, e.g. 'en_US.UTF-8' or 'C.UTF-8'. */
+export async function launchWebKit(lang: string): Promise<BrowserSession> {
   for (const [file, pkg] of [
     [DRIVER, 'webkit2gtk-driver'],
     [MINIBROWSER, 'webkit2gtk-driver'],
@@ -33,6 +28,7 @@ export async function launchWebKit({ lang, port }: WebKitOptions): Promise<Brows
   if (!process.env.DISPLAY) {
     throw new Error('WebKit: no X display (DISPLAY is unset); run under scripts/with-display.sh');
   }
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: lang };
   delete env.LC_ALL; // which would win over LANG
   const driver = spawn(DRIVER, [`--port=${String(port)}`], {
@@ -59,6 +55,20 @@ export async function launchWebKit({ lang, port }: WebKitOptions): Promise<Brows
     await stop(driver);
     throw error;
   }
+}
+
+/** A port no one listens on now (the OS's pick), for the driver: checkouts run side by side. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
 }
 
 async function startSession(client: WebDriverClient): Promise<{ id: string; version: string }> {
