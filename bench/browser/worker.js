@@ -46,13 +46,19 @@ function workload(core, name, { batch, spec }) {
   const tape = new core.Learner(spec, 1);
   try {
     tape.setTapeFree(false);
-    // About a quarter of a second per repetition.
-    const probe = performance.now();
-    fast.trainOnBatch(x, batch, y, yCols, 10);
-    const per = Math.max((performance.now() - probe) / 10, 1e-4);
-    const steps = Math.max(10, Math.round(250 / per));
-    for (const l of [fast, tape])
-      warm(() => l.trainOnBatch(x, batch, y, yCols, Math.max(1, steps >> 3)), 600);
+    for (const l of [fast, tape]) warm(() => l.trainOnBatch(x, batch, y, yCols, 10), 600);
+    // About a quarter of a second per repetition, sized once the wasm is warm, by runs doubled
+    // until one lasts 25 ms: a browser's clock may tick in whole milliseconds (WebKit's does),
+    // and ten W1 steps take a fiftieth of one.
+    let probeSteps = 5;
+    let probeMs = 0;
+    while (probeMs < 25) {
+      probeSteps *= 2;
+      const t0 = performance.now();
+      fast.trainOnBatch(x, batch, y, yCols, probeSteps);
+      probeMs = performance.now() - t0;
+    }
+    const steps = Math.max(10, Math.round((250 * probeSteps) / probeMs));
     const rates = [];
     const tapeRates = [];
     const rate = (l) => {
