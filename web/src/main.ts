@@ -23,7 +23,7 @@ const worker = startedWorker();
 // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
 await loadRulesOrSay(document.body);
 const link = new LinkSync();
-const { store } = mountPlayground(document.body, link.initial(), worker);
+const { store } = mountPlayground(document.body, link.initial(), worker, location.href);
 link.follow(store);
 
 // The service worker (offline use, the new-version notice): the standalone page's, not a mount's.

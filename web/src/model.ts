@@ -271,6 +271,28 @@ export function loadModel(input: unknown, options: LoadOptions = {}): LoadedMode
   return { scene, parameters };
 }
 
+/** A file's document, told apart by its format: a saved model or a scene alone. */
+export type LoadedDocument = ({ kind: 'model' } & LoadedModel) | { kind: 'scene'; scene: Scene };
+
+/**
+ * Checks an untrusted document that may be a saved model or a scene (a file the user opens):
+ * its `format` says which, then loadModel or loadScene checks it (an older version migrated).
+ * Anything else is refused naming `format` and the formats this build reads.
+ */
+export function loadDocument(input: unknown, options: LoadOptions = {}): LoadedDocument {
+  if (!isObject(input)) fail('file', 'a saved model or a scene (a JSON object)', input);
+  const format = input.format;
+  const kind = typeof format === 'string' ? FORMAT_PATTERN.exec(format)?.[1] : undefined;
+  if (kind === 'model') return { kind, ...loadModel(input, options) };
+  if (kind === 'scene') return { kind, scene: loadScene(input, options) };
+  fail(
+    'format',
+    `"${MODEL_FORMAT}" (a saved model) or "${SCENE_FORMAT}" (a scene); not an nn-playground ` +
+      'file',
+    format,
+  );
+}
+
 // ---- saving and applying -------------------------------------------------------------------
 
 /**
@@ -278,7 +300,14 @@ export function loadModel(input: unknown, options: LoadOptions = {}): LoadedMode
  * from the Trainer built from it. Throws when the Trainer does not fit the scene.
  */
 export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape | null): SavedModel {
-  const checked = checkScene(scene, supplied);
+  return modelOf(checkScene(scene, supplied), trainer);
+}
+
+/**
+ * saveModel for a scene already checked by the engine (the worker's running scene): every
+ * member's parameters from its Trainer. Throws when the Trainer does not fit the scene.
+ */
+export function modelOf(checked: Scene, trainer: Trainer): SavedModel {
   const members = memberCount(checked);
   if (trainer.members() !== members) {
     throw new Error(
@@ -302,7 +331,7 @@ export function saveModel(scene: Scene, trainer: Trainer, supplied?: DataShape |
     }
     return record;
   });
-  return { format: MODEL_FORMAT, scene: checked, parameters };
+  return { format: MODEL_FORMAT, scene: structuredClone(checked), parameters };
 }
 
 /**

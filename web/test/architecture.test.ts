@@ -11,9 +11,12 @@ const src = join(root, 'web/src');
 /** What each folder of web/src may import (besides itself); `type` imports are free in render/. */
 const ALLOWED: Record<string, readonly string[]> = {
   scene: ['wasm'],
+  // Export to PyTorch: a pure function of a saved model (model.ts types) and the catalogue.
+  export: ['scene', 'wasm', 'model.ts'],
   // locale.ts (every locale-dependent format) imports nothing: any layer may use it.
   data: ['scene', 'wasm', 'locale.ts'],
-  engine: ['scene', 'data', 'wasm', 'state/store.ts', 'locale.ts'],
+  // model.ts: the worker saves and loads the running network (saveModel / loadModel requests).
+  engine: ['scene', 'data', 'wasm', 'state/store.ts', 'locale.ts', 'model.ts'],
   state: ['scene', 'engine', 'wasm', 'model.ts'],
   render: ['scene', 'engine', 'state', 'wasm', 'ui/dom.ts', 'locale.ts'],
   // The service worker's page side; service-worker.ts itself imports types only.
@@ -21,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
   ui: [
     'embed',
+    'export',
     'scene',
     'data',
     'engine',

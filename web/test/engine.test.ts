@@ -36,6 +36,7 @@ import {
   type Trainer,
 } from '../src/wasm/core.mjs';
 import { checkScene, loadSceneRules, splitSizes } from '../src/engine/scene-rules.ts';
+import { loadModel, stringifyModel } from '../src/model.ts';
 import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
@@ -698,6 +699,31 @@ describe('TrainingSession (the worker side of the boundary)', () => {
       transfer: [snapshot.grid.buffer, snapshot.curve.buffer],
     });
     expect(sent.grid.length).toBe(GRID_RESOLUTION ** 2);
+  });
+
+  it('saves the running network and loads it into a new run bit for bit', () => {
+    const scene = {
+      ...defaultScene(),
+      training: { ...defaultScene().training, ensemble: { members: 2 } },
+    };
+    const trained = TrainingSession.create(core, scene);
+    live.push({ delete: () => trained.dispose() });
+    trained.run(30);
+    const saved = trained.saved();
+    expect(saved.parameters).toHaveLength(2);
+    const text = stringifyModel(saved);
+    const fresh = TrainingSession.create(core, scene);
+    live.push({ delete: () => fresh.dispose() });
+    // A fresh run starts elsewhere; the model's parameters bring it to the trained state.
+    expect(fresh.network().parameters['0.weight']).not.toEqual(
+      trained.network().parameters['0.weight'],
+    );
+    fresh.applyParameters(loadModel(JSON.parse(text)).parameters);
+    for (const [name, values] of Object.entries(trained.network().parameters)) {
+      expect(fresh.network().parameters[name], name).toEqual(values);
+    }
+    expect(fresh.snapshot(false).evaluation).toEqual(trained.snapshot(false).evaluation);
+    expect(() => fresh.applyParameters(saved.parameters.slice(0, 1))).toThrow(/2 members|member/);
   });
 
   it('validates the scene before it reaches the engine', () => {

@@ -17,19 +17,24 @@ import { PageFrame } from '../render/page-frame.ts';
 import { ProgressPanel } from '../render/progress-panel.ts';
 import { Readouts } from '../render/readouts.ts';
 import { withFeatureToggled } from '../network-edit.ts';
+import { LinkSync } from '../state/link-sync.ts';
 import { changeScene } from '../state/scene-change.ts';
 import { initialState, Store } from '../state/store.ts';
 import { Controls } from '../ui/controls.ts';
 import { DataControls } from '../ui/data-controls.ts';
 import { byId } from '../ui/dom.ts';
 import { ErrorBanner } from '../ui/error-banner.ts';
+import { installFileDrop } from '../ui/file-drop.ts';
 import { NetworkBuilder } from '../ui/network-builder.ts';
 import { NoteBanner } from '../ui/note-banner.ts';
 import { ParameterInspector } from '../ui/parameter-inspector.ts';
 import { guardLocked } from '../ui/lock.ts';
+import { ModelFiles } from '../ui/model-files.ts';
 import { followStore } from '../ui/page-views.ts';
 import { installRunShortcuts, runActions } from '../ui/run-actions.ts';
+import { installShareLink } from '../ui/share-link.ts';
 import { TrainingPanel } from '../ui/training-panel.ts';
+import { installPytorchExport } from '../ui/pytorch-export.ts';
 import { joinSnapshotShare } from './snapshot-share.ts';
 
 /** The first state's parts: the scene, and what to hide and lock, the error and the note. */
@@ -61,12 +66,15 @@ export async function loadRulesOrSay(root: ParentNode): Promise<void> {
 }
 
 /** Mounts a playground into `root` (which holds app/markup.html) from `options`' first state.
- *  Call loadRulesOrSay first: the scene was checked by the engine's rules. */
-/** `worker`: a worker already loading the engine (engine/client.ts startedWorker), if any. */
+ *  Call loadRulesOrSay first: the scene was checked by the engine's rules. `worker`: a worker
+ *  already loading the engine (engine/client.ts startedWorker), if any. `page`: the full page's
+ *  address, where the links of Copy link and the QR code open (without it, those buttons are
+ *  hidden). */
 export function mountPlayground(
   root: HTMLElement,
   options: MountOptions,
   worker?: WorkerFactory,
+  page?: string | URL,
 ): Playground {
   const store = new Store(initialState(options));
   const scene = () => store.state.scene;
@@ -154,8 +162,19 @@ export function mountPlayground(
 
   followStore(store, views, frame);
   installRunShortcuts(root, store, actions, controls);
+  installPytorchExport(root, store, client);
   // A locked control (a link's `&lock=`, an element's `lock`) refuses every event, not only clicks.
   guardLocked(root);
+
+  // The share row: the model and the scene as files (opened by the picker or a drop), the link.
+  const shareStatus = byId(root, 'share-status', HTMLElement);
+  const files = new ModelFiles(root, root, store, client, shareStatus);
+  installFileDrop(root, (file) => void files.open(file));
+  if (page !== undefined) {
+    installShareLink(root, root, () => LinkSync.pageLink(store.state, page), shareStatus);
+  } else {
+    for (const id of ['copy-link', 'qr-code']) byId(root, id, HTMLButtonElement).hidden = true;
+  }
 
   // Snapshots carry the diagram's data only while the network panel (diagram or inspector) is on
   // screen.

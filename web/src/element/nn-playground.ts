@@ -62,21 +62,25 @@ export class NnPlaygroundElement extends HTMLElement {
       return; // The banner says why.
     }
     const config = await readConfig(this);
-    const playground = mountPlayground(app, {
-      scene: config.scene,
-      hidden: config.hide,
-      locked: config.lock,
-      error: config.problems.length > 0 ? config.problems.join(' ') : null,
-    });
+    // Its links (Copy link, the QR code, the compact view's) open index.html beside this script.
+    const fullPage = new URL('index.html', SCRIPT_FOLDER);
+    const playground = mountPlayground(
+      app,
+      {
+        scene: config.scene,
+        hidden: config.hide,
+        locked: config.lock,
+        error: config.problems.length > 0 ? config.problems.join(' ') : null,
+      },
+      undefined,
+      fullPage,
+    );
     this.playground = playground;
     const { store } = playground;
-    // Its full-page link opens index.html beside this script.
-    if (config.compact) showCompact(app, app, store, new URL('index.html', SCRIPT_FOLDER));
-    // "Copy embed code" describes the standalone page; a course page's element has no use for it.
-    app
-      .querySelector('[data-control~="embedCode"]')
-      ?.closest('.share-row')
-      ?.setAttribute('hidden', '');
+    if (config.compact) showCompact(app, app, store, fullPage);
+    // "Copy embed code" describes the standalone page; a course page's element has no use for it
+    // (the rest of the share row serves a lecturer there too: the files, the link, the QR code).
+    app.querySelector('[data-control~="embedCode"]')?.setAttribute('hidden', '');
     this.controller = new EmbedController(store);
     this.controller.watch((event) => {
       const name = `nnp-${event.type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -5,6 +5,7 @@ import type { Hyperparameters } from './hyperparameters.ts';
 import { CLASSROOM_PACE, type Pace } from './pace.ts';
 import type { FromWorker, Request, ShippedFiles, ToWorker, ViewRequest } from './protocol.ts';
 import type { Scene } from '../scene/index.ts';
+import type { LoadedModel, SavedModel } from '../model.ts';
 import { createEngineWorker, type WorkerFactory } from './worker-factory.ts';
 
 export type { WorkerFactory } from './worker-factory.ts';
@@ -58,6 +59,12 @@ export class EngineClient {
   private pace: Pace = CLASSROOM_PACE;
   /** The snapshot rate last set (sent again to a replacement worker). */
   private snapshotRate: number | null = null;
+  /** saveModel requests awaiting their `model` answer, by id. */
+  private readonly savings = new Map<
+    number,
+    { resolve: (model: SavedModel) => void; reject: (error: Error) => void }
+  >();
+  private nextSaving = 0;
 
   /**
    * `listener` hears every message kept; `reload` loads the page's scene again (load()) into a
@@ -94,6 +101,23 @@ export class EngineClient {
 
   pause(): void {
     this.send({ type: 'pause' });
+  }
+
+  /** Loads a checked saved model (model.ts loadModel) as the current run, paused: its scene,
+   *  then its parameters; a shipped dataset's `files` are transferred. */
+  loadModel(model: LoadedModel, files?: ShippedFiles): void {
+    const transfer = files ? [files.data.nnpd, ...(files.test ? [files.test.nnpd] : [])] : [];
+    this.send({ type: 'loadModel', model, ...(files ? { files } : {}) }, transfer);
+  }
+
+  /** The running network as a saved model (scene + every member's parameters, model.ts).
+   *  Rejects with the engine's reason, or when the worker is replaced before it answers. */
+  saveModel(): Promise<SavedModel> {
+    const id = ++this.nextSaving;
+    return new Promise<SavedModel>((resolve, reject) => {
+      this.savings.set(id, { resolve, reject });
+      this.send({ type: 'saveModel', id });
+    });
   }
 
   /** Pauses and takes `steps` optimiser steps (one step = one mini-batch). */
@@ -148,6 +172,12 @@ export class EngineClient {
   dispose(): void {
     this.stopping = true;
     this.worker.terminate();
+    this.abandonSavings('the playground was closed');
+  }
+
+  private abandonSavings(why: string): void {
+    for (const { reject } of this.savings.values()) reject(new Error(`Not saved: ${why}`));
+    this.savings.clear();
   }
 
   private send(request: Request, transfer: Transferable[] = []): void {
@@ -168,6 +198,14 @@ export class EngineClient {
 
   private receive(from: Worker, message: FromWorker): void {
     if (from !== this.worker || this.stopping) return; // A replaced worker's last words.
+    if (message.type === 'model') {
+      // An answer to saveModel, whichever run the page has moved to since it asked.
+      const saving = this.savings.get(message.id);
+      this.savings.delete(message.id);
+      if ('model' in message) saving?.resolve(message.model);
+      else saving?.reject(new Error(message.error));
+      return;
+    }
     if ('run' in message && message.run !== this.run) return; // About a run the page has left.
     if (message.type === 'snapshot') this.restarts = 0;
     if (message.type === 'fatal') this.lastFailure = message.message;
@@ -177,6 +215,7 @@ export class EngineClient {
 
   private restart(): void {
     this.worker.terminate();
+    this.abandonSavings(`the engine failed (${this.lastFailure})`);
     if (this.restarts >= this.maxRestarts) {
       this.stopping = true;
       this.listener({

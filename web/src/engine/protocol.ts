@@ -8,6 +8,7 @@
 // A run's id changes only when the page starts a run; `reset`, `step` etc. stay in it.
 import type { DatasetName, Evaluation, HistoryRecord, Progress } from '../wasm/core.mjs';
 import type { Scene } from '../scene/index.ts';
+import type { LoadedModel, SavedModel } from '../model.ts';
 import type { Hyperparameters } from './hyperparameters.ts';
 import type { Pace } from './pace.ts';
 
@@ -54,7 +55,13 @@ export type Request =
    *  diagram's maps and parameters, the confusion matrix, the test-image sample) only while they
    *  are shown, the last two at most EXTRAS_PER_SECOND times a second while playing. Kept across
    *  loads. → one `snapshot` (with that data). */
-  | { type: 'setViews'; views: ViewRequest };
+  | { type: 'setViews'; views: ViewRequest }
+  /** The running network as a saved model (model.ts: its scene and every member's parameters,
+   *  paused or not). → `model` with the same `id`. */
+  | { type: 'saveModel'; id: number }
+  /** Builds a run from a checked model's scene (as `load`) and sets every member's parameters
+   *  (model.ts loadModel checked them against the scene). → `points` + `snapshot`, or `error`. */
+  | { type: 'loadModel'; model: LoadedModel; files?: ShippedFiles };
 
 /** A request as posted: `run` is the page's current run, which the replies echo. */
 export type ToWorker = Request & { run: number };
@@ -175,6 +182,8 @@ export type FromWorker =
   | SnapshotMessage
   | PointsMessage
   | { type: 'thumbnails'; sets: ThumbnailPoints[] }
+  /** The answer to `saveModel` `id`: the model, or why it could not be saved. */
+  | ({ type: 'model'; run: number; id: number } & ({ model: SavedModel } | { error: string }))
   /** A request failed (bad scene, engine Error such as divergence). Training is paused;
    *  the worker keeps working. */
   | { type: 'error'; run: number; message: string }

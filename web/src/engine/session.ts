@@ -20,6 +20,7 @@ import {
   type Scene,
 } from '../scene/index.ts';
 import { imageSample } from './image-sample.ts';
+import { applyModel, modelOf, type ParameterRecord, type SavedModel } from '../model.ts';
 import { stepsPerEpoch } from './pace.ts';
 import { checkSceneWith } from './scene-rules.ts';
 import {
@@ -166,6 +167,16 @@ export class TrainingSession {
       parameters: ownedRecord(this.trainer.parameters(0)),
       gradients: ownedRecord(this.trainer.gradients(0)),
     };
+  }
+
+  /** The running network as a saved model (its checked scene and every member's parameters). */
+  saved(): SavedModel {
+    return modelOf(this.currentScene, this.trainer);
+  }
+
+  /** Sets every member's parameters (a model loadModel checked against this run's scene). */
+  applyParameters(parameters: readonly ParameterRecord<Float32Array | number[]>[]): void {
+    applyModel(this.trainer, parameters);
   }
 
   /** Sets value `index` of parameter `name` (member 0) in the running network. */

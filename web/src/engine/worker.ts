@@ -258,6 +258,27 @@ function handle(core: CoreModule, request: ToWorker): void {
       requireSession().setParameter(request.name, request.index, request.value);
       sendSnapshot();
       return;
+    case 'saveModel': {
+      const id = request.id;
+      try {
+        post({ type: 'model', run, id, model: requireSession().saved() });
+      } catch (error) {
+        if (isFatal(error)) throw error;
+        post({ type: 'model', run, id, error: messageOf(error) });
+      }
+      return;
+    }
+    case 'loadModel': {
+      const next = TrainingSession.create(core, request.model.scene, request.files ?? null);
+      try {
+        next.applyParameters(request.model.parameters);
+      } catch (error) {
+        next.dispose();
+        throw error;
+      }
+      replace(next);
+      return;
+    }
     case 'setViews':
       views = {
         network: request.views.network,

@@ -45,8 +45,9 @@ export class CsvUpload {
       }
     });
     dropTarget.addEventListener('drop', (event) => {
-      event.preventDefault();
       dropTarget.classList.remove('dropping');
+      if (event.defaultPrevented) return; // A saved model or scene: ui/file-drop.ts took it.
+      event.preventDefault();
       const file = event.dataTransfer?.files[0];
       if (file) void this.read(file);
     });
