@@ -7,21 +7,13 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { PACES, paceLabel, samePace, type Pace } from '../web/src/engine/pace.ts';
+import { parseShownNumber } from './shown-number.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** The number an element shows: "97.2 %" → 97.2, "3.1×10⁻⁴" → 0.00031, "1,234" → 1234,
- *  "–" → NaN. */
+/** The number an element shows (parseShownNumber: "97.2 %" → 97.2, "–" → NaN). */
 export async function readNumber(page: Page, selector: string): Promise<number> {
-  const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
-  const [mantissa = '', exponent] = text.split('×10');
-  const power = Array.from(exponent ?? '0', (c) => {
-    const digit = SUPERSCRIPTS.indexOf(c);
-    return c === '⁻' ? '-' : digit >= 0 ? String(digit) : c;
-  }).join('');
-  return Number.parseFloat(mantissa) * 10 ** Number.parseInt(power, 10);
+  return parseShownNumber((await page.locator(selector).textContent()) ?? '');
 }
 
 /** Waits for the engine state the worker confirmed in its latest snapshot (<body data-engine>). */
