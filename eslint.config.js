@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'eslint.config.js'],
+    files: ['scripts/**/*.mjs', 'eslint.config.js', 'e2e/**/*.mjs', 'bench/browser/server.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,50 +1,18 @@
-// Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
-// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm
-// (scripts/build-wasm.sh).
+// Runs bench/browser in Debian's Chromium (headless, via Playwright) against its static server
+// (bench/browser/server.mjs) and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm}
+// and core-fma.wasm (scripts/build-wasm.sh).
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startBenchServer } from './browser/server.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const files = {
-  '/': join(root, 'bench/browser/index.html'),
-  '/worker.js': join(root, 'bench/browser/worker.js'),
-  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
-  '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
-  '/workloads.json': join(root, 'bench/workloads/workloads.json'),
-  '/real_data.js': join(root, 'bench/real_data.js'),
-  '/batches.js': join(root, 'bench/batches.js'),
-  '/circle.json': join(root, 'docs/scenes/circle.json'),
-};
-for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
-  files[`/data/${file}`] = join(root, 'web/public/data', file);
-const types = {
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-};
-
-const server = createServer(async (req, res) => {
-  const path = files[new URL(req.url, 'http://127.0.0.1').pathname];
-  if (!path) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-  res.end(await readFile(path));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await startBenchServer();
 // BENCH_ONLY=workloads measures W1–W3 alone (the tape-free A/B without the GEMM and real-data runs);
 // BENCH_MODULE=simd128 measures core.wasm where the page would load core-fma.wasm.
 const params = new URLSearchParams();
 if (process.env.BENCH_ONLY) params.set('only', process.env.BENCH_ONLY);
 if (process.env.BENCH_MODULE) params.set('module', process.env.BENCH_MODULE);
 const query = params.size ? `?${params}` : '';
-const url = `http://127.0.0.1:${server.address().port}/${query}`;
+const url = `${server.url}${query}`;
 
 // A summary on stderr (stdout is the JSON that npm run bench saves as bench/results/browser.json).
 function printRoofline({ roofline, gemm }) {

@@ -12,6 +12,7 @@ import { loadavg } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTENT_TYPES } from './gzip-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'web/dist');
@@ -35,13 +36,7 @@ const page6 = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 </head><body>${elements}</body></html>`;
 const css = `body { margin: 0; display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; }`;
 
-const types = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
+const types = CONTENT_TYPES;
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, 'http://127.0.0.1').pathname;
   try {

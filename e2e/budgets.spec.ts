@@ -29,17 +29,28 @@ function wasmSizes(): Record<string, number> {
 }
 
 /** The gzipped bytes of every file of this server the default page asks for (the worker's
- *  requests included) until the engine's first frame is drawn. */
+ *  requests included) until the engine's first frame is drawn: requests that start after it
+ *  (what waits for it: uPlot, the service worker) are not counted. */
 async function firstLoad(page: Page): Promise<{ bytes: number; paths: string[] }> {
-  const paths = new Set<string>();
+  // Each request of this server's, and when it was made (ms since the epoch, the machine's clock).
+  const requests: { url: URL; at: number }[] = [];
   page.context().on('request', (request) => {
     const url = new URL(request.url());
-    if (url.host === new URL(page.url() || request.url()).host) paths.add(url.pathname);
+    if (url.host === new URL(page.url() || request.url()).host) {
+      requests.push({ url, at: Date.now() });
+    }
   });
   await page.goto('/');
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK);
-  const files = [...paths].map((path) => join(DIST, path === '/' ? 'index.html' : path));
-  return { bytes: files.reduce((sum, file) => sum + gzipped(file), 0), paths: [...paths] };
+  // The mark on the same clock.
+  const markedAt = await page.evaluate(
+    (mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime,
+    READY_MARK,
+  );
+  const before = requests.filter((request) => request.at <= markedAt);
+  const paths = [...new Set(before.map((request) => request.url.pathname))];
+  const files = paths.map((path) => join(DIST, path === '/' ? 'index.html' : path));
+  return { bytes: files.reduce((sum, file) => sum + gzipped(file), 0), paths };
 }
 
 test('the wasm modules and the first load stay within today’s sizes (no growth while over budget)', async ({
@@ -56,14 +67,15 @@ test('the wasm modules and the first load stay within today’s sizes (no growth
   expect(load.bytes).toBeLessThanOrEqual(ceilings.firstLoadGzipBytes);
 });
 
-test('each wasm module ≤ 150 KB and the first load ≤ 300 KB gzipped (issue 13)', async ({
-  page,
-}) => {
-  // Known: the modules are 191 KB gzipped, so the first load is 319 KB (docs/benchmarks.md,
-  // "Budgets"). Remove this line when they fit: the test then fails until it is removed.
+test('the first load ≤ 300 KB gzipped (issue 13)', async ({ page }) => {
+  expect((await firstLoad(page)).bytes).toBeLessThanOrEqual(budgets.firstLoadGzipBytes);
+});
+
+test('each wasm module ≤ 150 KB gzipped (issue 13)', () => {
+  // Known: the modules are 193 KB gzipped (docs/benchmarks.md, "Budgets"). Remove this line when
+  // they fit: the test then fails until it is removed.
   test.fail(true, 'issue 13: the wasm modules are over budget (docs/benchmarks.md)');
   for (const [name, bytes] of Object.entries(wasmSizes())) {
     expect(bytes, `${name} gzipped`).toBeLessThanOrEqual(budgets.wasmGzipBytes);
   }
-  expect((await firstLoad(page)).bytes).toBeLessThanOrEqual(budgets.firstLoadGzipBytes);
 });

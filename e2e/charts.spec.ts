@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page, type TestInfo } from '@playwrigh
 import { defaultScene, type Scene } from '../web/src/scene/index.ts';
 import type { HolderElement } from '../web/src/render/uplot-chart.ts';
 import { choosePace } from './helpers.ts';
+import { sceneHash } from './links.ts';
 import { failOnPageProblems } from './page-problems.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
@@ -16,10 +17,6 @@ const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.ur
 function fullBatchScene(training: Partial<Scene['training']> = {}): Scene {
   const scene = defaultScene();
   return { ...scene, training: { ...scene.training, batchSize: 250, ...training } };
-}
-
-function sceneHash(scene: unknown): string {
-  return `/#scene=${Buffer.from(JSON.stringify(scene)).toString('base64url')}`;
 }
 
 async function open(page: Page, url = '/'): Promise<void> {
@@ -160,7 +157,7 @@ failOnPageProblems(test);
 test('the curves hold the engine numbers, and the log toggle changes the axis', async ({
   page,
 }) => {
-  await open(page, sceneHash(fullBatchScene()));
+  await open(page, `/${sceneHash(fullBatchScene())}`);
   await trainUntil(page, '#epoch', 40);
 
   const epoch = await readNumber(page, '#epoch');
@@ -213,7 +210,7 @@ test('marks the epoch early stopping reports', async ({ page }, testInfo) => {
     model: { ...base.model, layers: wide },
     optimizer: { name: 'Adam', lr: 0.01 },
   };
-  await open(page, sceneHash(overfitting));
+  await open(page, `/${sceneHash(overfitting)}`);
   await expect(page.locator('#early-stop-note')).toContainText('patience 30');
   await choosePace(page);
   await page.locator('#play').click();
@@ -248,7 +245,7 @@ test('marks the epoch early stopping reports', async ({ page }, testInfo) => {
 });
 
 test('a reset keeps the earlier run faint, until cleared', async ({ page }, testInfo) => {
-  await open(page, sceneHash(fullBatchScene()));
+  await open(page, `/${sceneHash(fullBatchScene())}`);
   await trainUntil(page, '#epoch', 30);
   const firstChart = await chart(page, 'loss-chart');
   const first = seriesValues(firstChart, 'train');

@@ -259,3 +259,29 @@ test('the element offers the message API as methods and events', async ({ page }
   });
   expect(refused).toMatch(/lr/);
 });
+
+test.describe('the share row', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('Copy link gives the full page beside the script with the element’s scene', async ({
+    page,
+  }) => {
+    await coursePage(page, '<nn-playground id="shared" hide="seed"></nn-playground>');
+    await expectEngine(page, 'shared', 'paused');
+    // Copy embed code describes the standalone page; the rest of the row serves a course page.
+    await expect(page.locator('#shared #embed-code')).toBeHidden();
+    for (const id of ['save-model', 'save-scene', 'open-file', 'copy-link', 'qr-code']) {
+      await expect(page.locator(`#shared #${id}`)).toBeVisible();
+    }
+    await page.locator('#shared #copy-link').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const full = new URL('index.html', page.url()).href;
+    expect(link.startsWith(`${full}#scene=`)).toBe(true);
+    expect(link).toContain('&hide=seed');
+    const scene = await page.evaluate(() =>
+      document.querySelector('nn-playground')!.controller!.scene(),
+    );
+    const encoded = /scene=([^&]+)/.exec(link)![1]!;
+    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))).toEqual(scene);
+  });
+});

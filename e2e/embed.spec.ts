@@ -1,13 +1,9 @@
 // Embedding (issue 13, docs/embedding.md): the compact view (&embed=1), locked controls
 // (&lock=), the postMessage API from a host page on another origin (&origins=), and the
 // "Copy embed code" dialog.
-import { copyFile, mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { expectEngine, openPaused, readNumber } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations, expectEngine, openPaused, readNumber, screenshot } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
 import { defaultScene } from '../web/src/scene/index.ts';
 
@@ -23,28 +19,6 @@ const FOREIGN = `http://127.0.0.1:${PORT + 10}`;
 const SCENE = `scene=${Buffer.from(JSON.stringify(defaultScene())).toString('base64url')}`;
 
 failOnPageProblems(test);
-
-/** axe-core's WCAG AA violations within `selector`. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
-
-const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-
-/** A picture of `target` in the test's output folder, and in docs/screenshots/ when
- *  UPDATE_SCREENSHOTS is set. */
-async function screenshot(target: Page | Locator, testInfo: TestInfo, name: string) {
-  const shot = testInfo.outputPath(name);
-  await target.screenshot({ path: shot });
-  if (process.env.UPDATE_SCREENSHOTS) {
-    await mkdir(SCREENSHOTS, { recursive: true });
-    await copyFile(shot, join(SCREENSHOTS, name));
-  }
-}
 
 test('&embed=1 shows the plot, the run buttons and the network, and nothing else', async ({
   page,

@@ -1,20 +1,19 @@
 // What the end-to-end specs share: reading the page's numbers, waiting for the engine's state,
-// picking a dataset tile, opening the page paused, choosing the pace.
-import { expect, type Page } from '@playwright/test';
+// picking a dataset tile, opening the page paused, choosing the pace, screenshots, axe-core's
+// verdict on a part of the page.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { PACES, paceLabel, samePace, type Pace } from '../web/src/engine/pace.ts';
+import { parseShownNumber } from './shown-number.ts';
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
-/** The number an element shows: "97.2 %" → 97.2, "3.1×10⁻⁴" → 0.00031, "1,234" → 1234,
- *  "–" → NaN. */
+/** The number an element shows (parseShownNumber: "97.2 %" → 97.2, "–" → NaN). */
 export async function readNumber(page: Page, selector: string): Promise<number> {
-  const text = ((await page.locator(selector).textContent()) ?? '').replaceAll(',', '');
-  const [mantissa = '', exponent] = text.split('×10');
-  const power = Array.from(exponent ?? '0', (c) => {
-    const digit = SUPERSCRIPTS.indexOf(c);
-    return c === '⁻' ? '-' : digit >= 0 ? String(digit) : c;
-  }).join('');
-  return Number.parseFloat(mantissa) * 10 ** Number.parseInt(power, 10);
+  return parseShownNumber((await page.locator(selector).textContent()) ?? '');
 }
 
 /** Waits for the engine state the worker confirmed in its latest snapshot (<body data-engine>). */
@@ -44,4 +43,28 @@ export async function choosePace(page: Page, pace: Pace = 'fast'): Promise<void>
   if (notch < 0) throw new Error(`choosePace: ${paceLabel(pace)} is not a notch of the control`);
   await page.locator('#speed').fill(String(notch));
   await expect(page.locator('#speed-value')).toHaveText(paceLabel(pace));
+}
+
+/** Saves a screenshot of `target` with the test's results, and into docs/screenshots/ when
+ *  UPDATE_SCREENSHOTS is set. */
+export async function screenshot(
+  target: Page | Locator,
+  testInfo: TestInfo,
+  name: string,
+): Promise<void> {
+  const shot = testInfo.outputPath(name);
+  await target.screenshot({ path: shot });
+  if (process.env.UPDATE_SCREENSHOTS) {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await copyFile(shot, join(SCREENSHOTS, name));
+  }
+}
+
+/** axe-core's WCAG AA violations within `selector`. */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
 import { choosePace, ENGINE_ARCH } from './helpers.ts';
+import { sceneHash } from './links.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
@@ -20,10 +21,6 @@ async function urlScene(page: Page): Promise<UrlScene> {
   const hash = await page.evaluate(() => location.hash);
   const encoded = /scene=([^&]+)/.exec(hash)?.[1] ?? '';
   return JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as UrlScene;
-}
-
-function sceneHash(scene: unknown): string {
-  return `#scene=${Buffer.from(JSON.stringify(scene)).toString('base64url')}`;
 }
 
 async function number(page: Page, selector: string): Promise<number> {

@@ -63,6 +63,11 @@ test('opens from file://, trains, and its links open in the same file', async ({
   await expect(tile(other, 'xor')).toHaveAttribute('aria-checked', 'true');
   await expectEngine(other, 'paused');
   await other.close();
+
+  // Its QR code would send a phone to this computer's file: the dialog says so.
+  await page.locator('#qr-code').click();
+  await expect(page.locator('#qr-link')).toHaveValue(link);
+  await expect(page.locator('#qr-local')).toContainText('a phone cannot open its link');
 });
 
 test('opens the inlined digits and iris from the gallery', async ({ page }) => {

@@ -2,20 +2,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
 import { ENGINE_ARCH } from './helpers.ts';
+import { sceneHash, TFP_LINK } from './links.ts';
 import { datasetScene } from '../web/src/scene/index.ts';
 
-const TFP_LINK =
-  '/#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03' +
-  '&regularizationRate=0&noise=0&networkShape=4,2&seed=0.59704&showTestData=false' +
-  '&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false' +
-  '&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false' +
-  '&problem=classification&initZero=false&hideText=false';
-
 const SPIRALS = datasetScene({ name: 'spirals', classes: 4, noise: 0.1, seed: 5 });
-
-function sceneHash(scene: unknown): string {
-  return `#scene=${Buffer.from(JSON.stringify(scene)).toString('base64url')}`;
-}
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -113,7 +103,7 @@ test('a bad hash shows the validation error and keeps the scene', async ({ page 
 test('opens a TensorFlow Playground link as the same scene, with a note', async ({
   page,
 }, testInfo) => {
-  await open(page, TFP_LINK);
+  await open(page, `/${TFP_LINK}`);
   const note = page.locator('#note');
   await expect(note).toBeVisible();
   await expect(note.locator('.note-title')).toHaveText(/TensorFlow Playground link/);
@@ -150,7 +140,7 @@ test('opens a TensorFlow Playground link as the same scene, with a note', async 
 test('a link hides the controls it names (TF Playground _hide keys and hideText)', async ({
   page,
 }) => {
-  await open(page, `${TFP_LINK}&noise_hide=true&stepButton_hide=true&hideText=true`);
+  await open(page, `/${TFP_LINK}&noise_hide=true&stepButton_hide=true&hideText=true`);
   await expect(page.locator('#noise')).toBeHidden();
   await expect(page.locator('#step')).toBeHidden();
   await expect(page.locator('.masthead')).toBeHidden();

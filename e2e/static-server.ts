@@ -5,6 +5,7 @@
 // request that escapes it (an absolute '/assets/…') fails visibly as well as in the log.
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,7 @@ export interface StaticServerOptions {
   base?: string;
   /** Sent with every response (e.g. { 'Content-Security-Policy': … }). */
   headers?: Record<string, string>;
-  /** Default: this checkout's PW_PORT + 10 (see playwright.config.ts). */
+  /** Default: this checkout's PW_PORT + 10 (see playwright.config.ts); 0: any free port. */
   port?: number;
 }
 
@@ -100,7 +101,7 @@ export async function startStaticServer(options: StaticServerOptions = {}): Prom
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
   return {
     url: origin + base,
     origin,

@@ -4,7 +4,9 @@
 #   (prebuilt for native, sources for the wasm build), Google Benchmark, nlohmann-json,
 #   xsimd >= 13 (header-only; bookworm ships 8.1 without the wasm arch, so it comes from
 #   trixie through a pin that lets nothing else in), python3 for emcc, and clang-format and
-#   clang-tidy (with run-clang-tidy) for scripts/lint.sh.
+#   clang-tidy (with run-clang-tidy) for scripts/lint.sh, python3-torch (the export-to-PyTorch
+#   parity test), and the cross-browser suite's browsers (e2e/browsers/): Firefox ESR, WebKitGTK's
+#   WebKitWebDriver with its MiniBrowser, and xvfb-run (with xauth) for the display WebKit needs.
 # A second run with everything present does nothing.
 set -euo pipefail
 
@@ -25,6 +27,12 @@ command -v cmake >/dev/null || missing+=(cmake)
 [ -d /usr/src/googletest/googletest ] || missing+=(googletest)
 command -v clang-format >/dev/null || missing+=(clang-format)
 command -v run-clang-tidy >/dev/null || missing+=(clang-tidy)
+# Debian's PyTorch 1.13: the export-to-PyTorch parity test runs the exported scripts with it.
+/usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v xauth >/dev/null || missing+=(xauth)
 
 if [ ${#missing[@]} -eq 0 ] && have_xsimd13; then
   exit 0

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: the style checks (scripts/lint.sh), then every suite — native GoogleTest (ctest), the
-# same tests compiled to wasm under node, type check, Vitest against the built .wasm, and Playwright
-# end-to-end in Debian's Chromium.
+# same tests compiled to wasm under node, type check, Vitest against the built .wasm, Playwright
+# end-to-end in Debian's Chromium, and the cross-browser smoke path in Chromium, Firefox and WebKit
+# (e2e/browsers/).
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
@@ -45,6 +46,11 @@ step "playwright"
 node_modules/.bin/playwright test 2>&1 | tee "$ROOT/build/playwright.log"
 n=$(sed -n 's/^ *\([0-9]*\) passed.*/\1/p' "$ROOT/build/playwright.log"); count "$n"
 summary+=("playwright: $n passed")
+
+step "browsers: the smoke path in Chromium, Firefox and WebKit (production build)"
+bash scripts/with-display.sh node e2e/browsers/run.mjs 2>&1 | tee "$ROOT/build/browsers.log"
+n=$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$ROOT/build/browsers.log"); count "$n"
+summary+=("browsers: $n passed")
 
 step "summary"
 printf '  %s\n' "${summary[@]}"

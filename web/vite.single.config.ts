@@ -18,7 +18,6 @@ const PAGE_TWINS = {
   'engine/wasm.ts': 'engine/wasm.single.ts',
   'engine/shipped-source.ts': 'engine/shipped-source.single.ts',
 };
-const WORKER_TWINS = { 'engine/wasm.ts': 'engine/wasm.single-worker.ts' };
 
 /** Emscripten's glue names its .wasm beside itself when no locateFile is given; Vite would inline
  *  that too, a copy nobody loads (the twins always hand the glue its bytes). */
@@ -100,6 +99,8 @@ export default mergeConfig(
       singleFile(PAGE_TWINS),
       viteSingleFile({ outputFileName: 'nn-playground.html' }),
     ],
-    worker: { plugins: () => [singleFile(WORKER_TWINS)] },
+    // The worker swaps nothing (its engine comes from the page: engine/worker-engine.ts), but its
+    // glue's own reference to core.wasm must go too.
+    worker: { plugins: () => [singleFile({})] },
   }),
 );

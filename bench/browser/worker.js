@@ -46,13 +46,19 @@ function workload(core, name, { batch, spec }) {
   const tape = new core.Learner(spec, 1);
   try {
     tape.setTapeFree(false);
-    // About a quarter of a second per repetition.
-    const probe = performance.now();
-    fast.trainOnBatch(x, batch, y, yCols, 10);
-    const per = Math.max((performance.now() - probe) / 10, 1e-4);
-    const steps = Math.max(10, Math.round(250 / per));
-    for (const l of [fast, tape])
-      warm(() => l.trainOnBatch(x, batch, y, yCols, Math.max(1, steps >> 3)), 600);
+    for (const l of [fast, tape]) warm(() => l.trainOnBatch(x, batch, y, yCols, 10), 600);
+    // About a quarter of a second per repetition, sized once the wasm is warm, by runs doubled
+    // until one lasts 25 ms: a browser's clock may tick in whole milliseconds (WebKit's does),
+    // and ten W1 steps take a fiftieth of one.
+    let probeSteps = 5;
+    let probeMs = 0;
+    while (probeMs < 25) {
+      probeSteps *= 2;
+      const t0 = performance.now();
+      fast.trainOnBatch(x, batch, y, yCols, probeSteps);
+      probeMs = performance.now() - t0;
+    }
+    const steps = Math.max(10, Math.round((250 * probeSteps) / probeMs));
     const rates = [];
     const tapeRates = [];
     const rate = (l) => {
@@ -95,8 +101,12 @@ try {
     training: {},
     workloads: [],
   };
-  // ?only=workloads (BENCH_ONLY=workloads for bench/bench-browser.mjs): W1–W3 alone.
+  // ?only=workloads (BENCH_ONLY=workloads for bench/bench-browser.mjs): W1–W3 alone; ?only=W1
+  // (bench-engines.mjs), W2 or W3: that one alone. The roofline's peak and kernel run either way.
   const only = params.get('only');
+  const workloadNames = ['W1', 'W2', 'W3'].filter(
+    (name) => !only?.startsWith('W') || only === name,
+  );
   // The roofline (issue 3). Every GEMM (and micro-kernel) repetition runs between two runs of the
   // SIMD multiply-add peak and is reported against their mean, so that each fraction compares two
   // figures measured under the same machine load; fractionOfPeak is the median of those ratios.
@@ -120,7 +130,7 @@ try {
     };
   };
   const kernel = repeat(() => rate(core.benchGemmKernel(KERNEL_REPS)));
-  for (const { m, n, k, form } of only === 'workloads' ? [] : shapes) {
+  for (const { m, n, k, form } of only ? [] : shapes) {
     const flops = 2 * m * n * k;
     const reps = Math.max(1, Math.round(3e8 / flops));
     warm(() => core.benchMatmul(m, n, k, reps, form), 400);
@@ -135,7 +145,7 @@ try {
   };
   // The skeleton run: the page's default scene (docs/scenes/circle.json) as the engine's config.
   const { format: _, ...skeleton } = await (await fetch('./circle.json')).json();
-  const t = only === 'workloads' ? null : new core.Trainer(skeleton);
+  const t = only ? null : new core.Trainer(skeleton);
   if (t)
     try {
       warm(() => t.run(2000), 600);
@@ -156,10 +166,9 @@ try {
     } finally {
       t.delete();
     }
-  for (const name of ['W1', 'W2', 'W3'])
-    results.workloads.push(workload(core, name, workloads[name]));
+  for (const name of workloadNames) results.workloads.push(workload(core, name, workloads[name]));
   // Real data: wall time from the bytes to the last epoch, as a user waits for it.
-  if (only !== 'workloads')
+  if (!only)
     results.realData = await runRealData(
       core,
       async (file) => new Uint8Array(await (await fetch(`./data/${file}`)).arrayBuffer()),

@@ -271,6 +271,28 @@ export function loadModel(input: unknown, options: LoadOptions = {}): LoadedMode
   return { scene, parameters };
 }
 
+/** A file's document, told apart by its format: a saved model or a scene alone. */
+export type LoadedDocument = ({ kind: 'model' } & LoadedModel) | { kind: 'scene'; scene: Scene };
+
+/**
+ * Checks an untrusted document that may be a saved model or a scene (a file the user opens):
+ * its `format` says which, then loadModel or loadScene checks it (an older version migrated).
+ * Anything else is refused naming `format` and the formats this build reads.
+ */
+export function loadDocument(input: unknown, options: LoadOptions = {}): LoadedDocument {
+  if (!isObject(input)) fail('file', 'a saved model or a scene (a JSON object)', input);
+  const format = input.format;
+  const kind = typeof format === 'string' ? FORMAT_PATTERN.exec(format)?.[1] : undefined;
+  if (kind === 'model') return { kind, ...loadModel(input, options) };
+  if (kind === 'scene') return { kind, scene: loadScene(input, options) };
+  fail(
+    'format',
+    `"${MODEL_FORMAT}" (a saved model) or "${SCENE_FORMAT}" (a scene); not an nn-playground ` +
+      'file',
+    format,
+  );
+}
+
 // ---- saving and applying -------------------------------------------------------------------
 
 /**

@@ -20,8 +20,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   // The service worker's page side; service-worker.ts itself imports types only.
   offline: ['ui/dom.ts'],
   embed: ['scene', 'engine', 'state', 'wasm', 'model.ts'],
-  // Files for the user to keep: pictures, CSV, the PyTorch script (issue 14).
-  export: ['scene', 'engine', 'state', 'render', 'model.ts', 'locale.ts'],
+  // Files for the user to keep (issue 14): the PyTorch script, a pure function of a saved model
+  // (model.ts types) and the catalogue; the pictures and CSVs, from the views and the worker.
+  export: ['scene', 'engine', 'state', 'render', 'wasm', 'model.ts', 'locale.ts'],
   ui: [
     'embed',
     'export',

@@ -127,4 +127,20 @@ describe('RunSync and the engine client', () => {
     expect(load.scene.optimizer.lr).toBe(0.3);
     expect(load.run).toBe(1);
   });
+
+  it('loads an opened model’s scene with its parameters, again into a replacement worker', () => {
+    const { store, workers, worker } = setup();
+    const scene = { ...store.state.scene, seed: 9 };
+    const model = { scene, parameters: [{ '0.weight': new Float32Array([0.5, -2]) }] };
+    store.apply({ type: 'model', model });
+    expect(worker().posted.at(-1)).toEqual({ type: 'loadModel', model, run: 2 });
+    worker().reply({ type: 'fatal', message: 'unreachable' });
+    expect(workers).toHaveLength(2);
+    expect(worker().posted.at(-1)).toEqual({ type: 'loadModel', model, run: 2 });
+    // Reset goes back to the seed: so does the next replacement.
+    store.apply({ type: 'command', command: 'reset' });
+    expect(worker().posted.at(-1)).toEqual({ type: 'reset', run: 2 });
+    worker().reply({ type: 'fatal', message: 'unreachable' });
+    expect(worker().posted.at(-1)).toEqual({ type: 'load', scene, run: 2 });
+  });
 });

@@ -137,6 +137,38 @@ describe('reduce', () => {
   });
 });
 
+describe('an opened saved model', () => {
+  const parameters = [
+    { '0.weight': new Float32Array([0.5, -0.25]), '0.bias': new Float32Array(1) },
+  ];
+
+  it('is a new paused run from its parameters, until reset or another run', () => {
+    const ready = after(
+      { type: 'snapshot', snapshot: snapshot(true) },
+      { type: 'command', command: 'play' },
+    );
+    const opened = reduce(ready, {
+      type: 'model',
+      model: { scene: withLr(ready.scene, 0.3), parameters },
+    });
+    expect(opened).toMatchObject({ run: 2, playing: false, parameters, error: null });
+    expect(opened.scene.optimizer.lr).toBe(0.3);
+    // A live change keeps the run, and the parameters it started from.
+    const live = reduce(opened, { type: 'scene', scene: withLr(opened.scene, 0.1), how: 'live' });
+    expect(live).toMatchObject({ run: 2, parameters });
+    // Reset rebuilds from the seed; any other new run starts from its seed too.
+    expect(reduce(opened, { type: 'command', command: 'reset' }).parameters).toBeNull();
+    expect(reduce(opened, { type: 'command', command: 'step' }).parameters).toBe(parameters);
+    const other = reduce(opened, {
+      type: 'scene',
+      scene: { ...opened.scene, seed: 3 },
+      how: 'live',
+    });
+    expect(other).toMatchObject({ run: 3, parameters: null });
+    expect(after().parameters).toBeNull();
+  });
+});
+
 describe('Store', () => {
   it('tells subscribers each change after applying it, a subscriber’s own change after', () => {
     const store = new Store(initialState({ scene: scene() }));

@@ -15,8 +15,10 @@ import { PlotLegend } from '../render/legend.ts';
 import { NetworkView } from '../render/network-view.ts';
 import { PageFrame } from '../render/page-frame.ts';
 import { ProgressPanel } from '../render/progress-panel.ts';
+import { loadCharts } from '../render/uplot-chart.ts';
 import { Readouts } from '../render/readouts.ts';
 import { withFeatureToggled } from '../network-edit.ts';
+import { LinkSync } from '../state/link-sync.ts';
 import { changeScene } from '../state/scene-change.ts';
 import { initialState, Store } from '../state/store.ts';
 import { Controls } from '../ui/controls.ts';
@@ -24,13 +26,17 @@ import { DataControls } from '../ui/data-controls.ts';
 import { installDownloadMenus } from '../ui/download-menus.ts';
 import { byId } from '../ui/dom.ts';
 import { ErrorBanner } from '../ui/error-banner.ts';
+import { installFileDrop } from '../ui/file-drop.ts';
 import { NetworkBuilder } from '../ui/network-builder.ts';
 import { NoteBanner } from '../ui/note-banner.ts';
 import { ParameterInspector } from '../ui/parameter-inspector.ts';
 import { guardLocked } from '../ui/lock.ts';
+import { ModelFiles } from '../ui/model-files.ts';
 import { followStore } from '../ui/page-views.ts';
 import { installRunShortcuts, runActions } from '../ui/run-actions.ts';
+import { installShareLink } from '../ui/share-link.ts';
 import { TrainingPanel } from '../ui/training-panel.ts';
+import { installPytorchExport } from '../ui/pytorch-export.ts';
 import { joinSnapshotShare } from './snapshot-share.ts';
 
 /** The first state's parts: the scene, and what to hide and lock, the error and the note. */
@@ -45,6 +51,8 @@ export interface Playground {
   setVisible: (visible: boolean) => void;
   /** Stops the worker and the observers (the element left the page). */
   dispose: () => void;
+  /** Resolves after the engine's first frame (READY_MARK): for work that can wait for it. */
+  readonly firstFrame: Promise<void>;
 }
 
 /** Loads the engine's scene rules (once per page: every scene is checked by them, the first one
@@ -62,12 +70,15 @@ export async function loadRulesOrSay(root: ParentNode): Promise<void> {
 }
 
 /** Mounts a playground into `root` (which holds app/markup.html) from `options`' first state.
- *  Call loadRulesOrSay first: the scene was checked by the engine's rules. */
-/** `worker`: a worker already loading the engine (engine/client.ts startedWorker), if any. */
+ *  Call loadRulesOrSay first: the scene was checked by the engine's rules. `worker`: a worker
+ *  already loading the engine (engine/client.ts startedWorker), if any. `page`: the full page's
+ *  address, where the links of Copy link and the QR code open (without it, those buttons are
+ *  hidden). */
 export function mountPlayground(
   root: HTMLElement,
   options: MountOptions,
   worker?: WorkerFactory,
+  page?: string | URL,
 ): Playground {
   const store = new Store(initialState(options));
   const scene = () => store.state.scene;
@@ -146,11 +157,18 @@ export function mountPlayground(
       output: byId(root, 'output-explain', HTMLElement),
     },
   };
-  // The dataset thumbnails wait for the engine's first frame: drawing them never delays it.
+  // The dataset thumbnails and the charts' library wait for the engine's first frame: drawing
+  // and fetching them never delays it.
+  let firstFrameDrawn = () => {};
+  const firstFrame = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
   const frame = new PageFrame(
     () => store.state,
     views,
-    () => dataControls.requestThumbnails(),
+    () => {
+      dataControls.requestThumbnails();
+      void loadCharts();
+      firstFrameDrawn();
+    },
   );
 
   followStore(store, views, frame);
@@ -161,8 +179,19 @@ export function mountPlayground(
     client,
   });
   installRunShortcuts(root, store, actions, controls);
+  installPytorchExport(root, store, client);
   // A locked control (a link's `&lock=`, an element's `lock`) refuses every event, not only clicks.
   guardLocked(root);
+
+  // The share row: the model and the scene as files (opened by the picker or a drop), the link.
+  const shareStatus = byId(root, 'share-status', HTMLElement);
+  const files = new ModelFiles(root, root, store, client, shareStatus);
+  installFileDrop(root, (file) => void files.open(file));
+  if (page !== undefined) {
+    installShareLink(root, root, () => LinkSync.pageLink(store.state, page), shareStatus);
+  } else {
+    for (const id of ['copy-link', 'qr-code']) byId(root, id, HTMLButtonElement).hidden = true;
+  }
 
   // Snapshots carry the diagram's data only while the network panel (diagram or inspector) is on
   // screen.
@@ -180,6 +209,7 @@ export function mountPlayground(
     store,
     client,
     controls,
+    firstFrame,
     setVisible: (visible) => frame.setVisible(visible),
     dispose: () => {
       network.disconnect();

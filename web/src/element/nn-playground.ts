@@ -7,6 +7,7 @@
 import markup from '../app/markup.html?raw';
 import { loadRulesOrSay, mountPlayground, type Playground } from '../app/mount.ts';
 import { EmbedController } from '../embed/controller.ts';
+import { startedWorker } from '../engine/client.ts';
 import { setDataFolder } from '../engine/shipped-source.ts';
 import { showCompact } from '../ui/compact-view.ts';
 import { readConfig, type ElementConfig } from './config.ts';
@@ -56,27 +57,34 @@ export class NnPlaygroundElement extends HTMLElement {
     const height = this.getAttribute('height');
     if (height) this.style.height = /^\d+$/.test(height) ? `${height}px` : height;
 
+    // Its worker starts now, while the rules and the configuration load.
+    const worker = startedWorker();
     try {
       await loadRulesOrSay(app);
     } catch {
+      worker().terminate();
       return; // The banner says why.
     }
     const config = await readConfig(this);
-    const playground = mountPlayground(app, {
-      scene: config.scene,
-      hidden: config.hide,
-      locked: config.lock,
-      error: config.problems.length > 0 ? config.problems.join(' ') : null,
-    });
+    // Its links (Copy link, the QR code, the compact view's) open index.html beside this script.
+    const fullPage = new URL('index.html', SCRIPT_FOLDER);
+    const playground = mountPlayground(
+      app,
+      {
+        scene: config.scene,
+        hidden: config.hide,
+        locked: config.lock,
+        error: config.problems.length > 0 ? config.problems.join(' ') : null,
+      },
+      worker,
+      fullPage,
+    );
     this.playground = playground;
     const { store } = playground;
-    // Its full-page link opens index.html beside this script.
-    if (config.compact) showCompact(app, app, store, new URL('index.html', SCRIPT_FOLDER));
-    // "Copy embed code" describes the standalone page; a course page's element has no use for it.
-    app
-      .querySelector('[data-control~="embedCode"]')
-      ?.closest('.share-row')
-      ?.setAttribute('hidden', '');
+    if (config.compact) showCompact(app, app, store, fullPage);
+    // "Copy embed code" describes the standalone page; a course page's element has no use for it
+    // (the rest of the share row serves a lecturer there too: the files, the link, the QR code).
+    app.querySelector('[data-control~="embedCode"]')?.setAttribute('hidden', '');
     this.controller = new EmbedController(store);
     this.controller.watch((event) => {
       const name = `nnp-${event.type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -6,7 +6,7 @@ import { SHIPPED_CATALOGUE, SUPPLIED } from '../scene/index.ts';
 import type { Change, PageState, Store } from '../state/store.ts';
 import { EngineClient, type EngineEvent, type WorkerFactory } from './client.ts';
 import { liveChanges } from './hyperparameters.ts';
-import type { ThumbnailPoints } from './protocol.ts';
+import type { ShippedFiles, ThumbnailPoints } from './protocol.ts';
 import { shippedFiles } from './shipped-files.ts';
 
 /** What the worker says that is not the run's (no page state). */
@@ -75,13 +75,18 @@ export class RunSync {
     }
   }
 
-  /** Loads the state's scene into the worker as its run, paused: at once for generated data or
-   *  the user's rows, after fetching the files for a shipped dataset. */
-  private load({ scene, run }: PageState): void {
+  /** Loads the state's scene into the worker as its run, paused, and the parameters it starts
+   *  from if any (an opened model): at once for generated data or the user's rows, after
+   *  fetching the files for a shipped dataset. */
+  private load({ scene, run, parameters }: PageState): void {
+    const send = (files?: ShippedFiles) => {
+      if (parameters) this.client.loadModel({ scene, parameters }, files);
+      else this.client.load(scene, files);
+    };
     const data = scene.data;
     if (data.name !== SUPPLIED || !data.dataset) {
       this.client.startRun(run);
-      this.client.load(scene);
+      send();
       return;
     }
     const name = data.dataset;
@@ -89,7 +94,7 @@ export class RunSync {
     this.client.startRun(run);
     shippedFiles(name).then(
       (files) => {
-        if (this.store.state.run === run) this.client.load(scene, files);
+        if (this.store.state.run === run) send(files);
       },
       (error: unknown) => {
         if (this.store.state.run !== run) return;

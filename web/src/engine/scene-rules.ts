@@ -1,25 +1,23 @@
 // A scene as the page takes it: parsed by scene/ (JSON shape, names, ranges from the catalogue),
 // then checked by the engine's own rules (core.validateScene: loss vs task, output units, the
 // split, …; core/src/spec/scene_rules.cpp), so those rules are written once, in C++. The page
-// loads the engine on the main thread for this stateless call only; the worker trains.
-import type { CoreModule, DataShape, Problem, SplitSizes } from '../wasm/core.mjs';
-import {
-  SUPPLIED,
-  sceneShape,
-  validateScene,
-  type Scene,
-  type SceneSplit,
-} from '../scene/index.ts';
-import { loadCore } from './wasm.ts';
-
-type Rules = Pick<CoreModule, 'validateScene' | 'splitSizes'>;
+// runs them on the main thread for this stateless call only, in an instance of the module it
+// compiled once for its workers too (wasm.ts, core-instance.ts); the worker trains.
+import type { DataShape, SplitSizes } from '../wasm/core.mjs';
+import type { Scene, SceneSplit } from '../scene/index.ts';
+import { instantiateCore } from './core-instance.ts';
+import { checkSceneWith, type Rules } from './scene-check.ts';
+import { engineModule } from './wasm.ts';
 
 let engine: Rules | null = null;
 let loading: Promise<void> | null = null;
 
-/** Loads the engine's rules once (the page awaits it before it reads a link); `load` is for tests
- *  under node. A failed load can be tried again. */
-export function loadSceneRules(load: () => Promise<Rules> = loadCore): Promise<void> {
+/** The page's engine for the rules: an instance of the module its workers get too. */
+const pageRules = async (): Promise<Rules> => instantiateCore(await engineModule());
+
+/** Loads the engine's rules once (the page awaits it before it reads a link); `load` is for
+ *  tests and scripts under node. A failed load can be tried again. */
+export function loadSceneRules(load: () => Promise<Rules> = pageRules): Promise<void> {
   loading ??= load().then(
     (core) => {
       engine = core;
@@ -30,22 +28,6 @@ export function loadSceneRules(load: () => Promise<Rules> = loadCore): Promise<v
     },
   );
   return loading;
-}
-
-/** The engine's problem as the page words every refusal, "scene.<path>: …": its messages start
- *  with the path ("loss.name BCELoss takes …"), which the prefix replaces. */
-function worded({ path, message }: Problem): string {
-  const own = path !== '' && message.startsWith(path);
-  return `${path ? `scene.${path}` : 'scene'}: ${own ? message.slice(path.length).replace(/^:? /, '') : message}`;
-}
-
-/** checkScene with a given engine (the worker's own module). */
-export function checkSceneWith(rules: Rules, input: unknown, supplied?: DataShape | null): Scene {
-  const scene = validateScene(input);
-  const shape = scene.data.name === SUPPLIED ? (supplied ?? sceneShape(scene.data)) : null;
-  const first = rules.validateScene(scene, shape)[0];
-  if (first) throw new Error(worded(first));
-  return scene;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 import { imageSample } from './image-sample.ts';
 import { applyModel, modelOf, type ParameterRecord, type SavedModel } from '../model.ts';
 import { stepsPerEpoch } from './pace.ts';
-import { checkSceneWith } from './scene-rules.ts';
+import { checkSceneWith } from './scene-check.ts';
 import {
   CURVE_SAMPLES,
   curveX,

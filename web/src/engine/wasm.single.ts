@@ -1,20 +1,17 @@
-// The single file's engine loader on the page (vite.single.config.ts swaps it in for wasm.ts).
-// The file carries one module, core.wasm, inlined once: core-fma.wasm would add as much again
+// The single file's engine module (vite.single.config.ts swaps it in for wasm.ts). The file
+// carries one module, core.wasm, inlined once: core-fma.wasm would add as much again
 // (docs/benchmarks.md, "Single file") for a speed-up that only large networks feel, and core.wasm
-// runs in every browser with SIMD128, relaxed SIMD or not. The page decodes the bytes once, for its
-// scene rules, and hands a copy to each worker it starts (worker-factory.single.ts), so the worker's
-// code does not carry a second copy (wasm.single-worker.ts).
-import createCore, { type CoreModule } from '../wasm/core.mjs';
+// runs in every browser with SIMD128, relaxed SIMD or not. The page compiles it once, for its
+// scene rules and every worker it starts (engine-handoff.ts), so the worker's inlined code
+// carries no copy of its own.
 import wasmUrl from '../wasm/core.wasm?url'; // a data: URL in this build
 
-let bytes: Promise<ArrayBuffer> | null = null;
+let module: Promise<WebAssembly.Module> | null = null;
 
-/** core.wasm's bytes, decoded once from the page. */
-export function coreBytes(): Promise<ArrayBuffer> {
-  bytes ??= fetch(wasmUrl).then((response) => response.arrayBuffer());
-  return bytes;
-}
-
-export async function loadCore(): Promise<CoreModule> {
-  return createCore({ wasmBinary: await coreBytes() });
+/** The engine's compiled module (decoded and compiled on the first call). */
+export function engineModule(): Promise<WebAssembly.Module> {
+  module ??= fetch(wasmUrl)
+    .then((response) => response.arrayBuffer())
+    .then((bytes) => WebAssembly.compile(bytes));
+  return module;
 }

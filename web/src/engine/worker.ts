@@ -13,7 +13,7 @@ import {
 } from './protocol.ts';
 import { DATASETS } from '../scene/index.ts';
 import { generatorPoints, isFatal, messageOf, TrainingSession } from './session.ts';
-import { loadCore } from './wasm.ts';
+import { loadCore } from './worker-engine.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the DOM and WebWorker libs conflict). */
 interface WorkerScope {

@@ -2,12 +2,38 @@
 // log toggle), else given new data — by the caller, at most once per animation frame. What it
 // draws is built only when it is drawn, so a chart off screen costs no frame anything. The
 // instance is kept on the holder as `uplot`, so tests read the very numbers it draws.
+// uPlot itself loads when the page asks (loadCharts, once the engine's first frame is drawn), so
+// it is not part of the page's first load (issue 13's budgets); until then the latest content
+// waits, as it does off screen.
 // uPlot's stylesheet is the page's (main.ts) or the element's shadow root's (element/styles.ts):
 // imported here, it would also land in the head of a course page that loads the element.
 // The guard first: uPlot's module reads navigator.language as it loads (see there).
 import './uplot-locale-guard.ts';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { setData } from '../ui/dom.ts';
+
+/** uPlot, once loaded; the charts that wait for it. */
+let UPlot: typeof uPlot | null = null;
+let loading: Promise<void> | null = null;
+const waiting = new Set<UplotChart>();
+
+/** Loads uPlot (once) and draws what the charts were given meanwhile; a failure is said in each
+ *  chart's holder, and a later call tries again. */
+export function loadCharts(): Promise<void> {
+  loading ??= import('uplot').then(
+    (module) => {
+      UPlot = module.default;
+      for (const chart of waiting) chart.drawPending();
+      waiting.clear();
+    },
+    (error: unknown) => {
+      loading = null;
+      const why = error instanceof Error ? error.message : String(error);
+      for (const chart of waiting) chart.holder.textContent = `The chart did not load (${why}).`;
+    },
+  );
+  return loading;
+}
 
 export type HolderElement = HTMLElement & { uplot?: uPlot };
 
@@ -36,22 +62,28 @@ export class UplotChart {
     new ResizeObserver(() => this.fit()).observe(holder);
     new IntersectionObserver((entries) => {
       this.visible = entries.some((entry) => entry.isIntersecting);
-      if (this.visible && this.pending) this.draw(this.pending);
+      this.drawPending();
     }).observe(holder);
   }
 
-  /** Draws `content` if the chart is on screen (else once it scrolls into view), building the
-   *  chart anew only when the spec's key changed. */
+  /** Draws `content` if the chart is on screen (else once it scrolls into view) and uPlot has
+   *  loaded (else once it has), building the chart anew only when the spec's key changed. */
   show(content: ChartContent): void {
-    if (!this.visible) {
+    if (!this.visible || !UPlot) {
       this.pending = content;
       setData(this.holder, 'pending', 'true');
+      if (!UPlot) waiting.add(this);
       return;
     }
-    this.draw(content);
+    this.draw(content, UPlot);
   }
 
-  private draw(content: ChartContent): void {
+  /** Draws the content that waited, if the chart is on screen (loadCharts). */
+  drawPending(): void {
+    if (this.visible && this.pending) this.show(this.pending);
+  }
+
+  private draw(content: ChartContent, UPlot: typeof uPlot): void {
     this.pending = null;
     setData(this.holder, 'pending', undefined);
     const { spec, data } = content();
@@ -59,7 +91,7 @@ export class UplotChart {
       this.plot?.destroy();
       this.key = spec.key;
       this.width = this.holderWidth();
-      this.plot = new uPlot(
+      this.plot = new UPlot(
         { ...spec.options, width: this.width, height: this.height },
         data,
         this.holder,

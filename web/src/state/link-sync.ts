@@ -102,6 +102,13 @@ export class LinkSync {
     return encodeHash(link);
   }
 
+  /** The link to `state` in the full page at `page` (an address; its hash is replaced): the
+   *  scene, hidden and locked controls, neither the compact view nor the host origins. What
+   *  Copy link, the QR code and the compact view's full-page link give. */
+  static pageLink(state: PageState, page: string | URL): string {
+    return new URL(`#${LinkSync.hashOf(state, { embed: false, origins: [] })}`, page).href;
+  }
+
   /** Starts following `store` (and the browser's history). */
   follow(store: Store): void {
     // An empty or TF Playground hash is rewritten to ours; a bad one is left for the user to see.
@@ -109,8 +116,9 @@ export class LinkSync {
       this.commit(store.state, 'replace');
     else this.keep(store.state);
     store.subscribe((state, change) => {
-      // A user's change makes a history entry; a link's scene is already the URL's.
-      if (change.type === 'scene') this.commit(state, 'push');
+      // A user's change (an opened model too) makes a history entry; a link's scene is already
+      // the URL's.
+      if (change.type === 'scene' || change.type === 'model') this.commit(state, 'push');
       else if (change.type === 'link') this.commit(state, 'replace');
     });
     const followHash = () => this.followHash(store);

@@ -4,6 +4,7 @@
 // drive the page the same way: apply a change, and everything follows.
 import { liveChanges } from '../engine/hyperparameters.ts';
 import type { PointsMessage, SnapshotMessage } from '../engine/protocol.ts';
+import type { LoadedModel } from '../model.ts';
 import { SUPPLIED, type Scene } from '../scene/index.ts';
 
 /** The engine as the page sees it: loading a run (or a replacement worker), fetching a shipped
@@ -32,6 +33,9 @@ export interface PageState {
   /** Counts the runs the page started: each scene the running network cannot take in place,
    *  and each link, starts one (the worker's messages carry it: engine/protocol.ts). */
   readonly run: number;
+  /** The parameters the run starts from: an opened saved model's (engine/run-sync.ts loads them
+   *  with the scene, into a replacement worker too); null: the run starts from its seed. */
+  readonly parameters: LoadedModel['parameters'] | null;
   /** The data-control ids a link hides (ui/hide.ts). */
   readonly hidden: readonly string[];
   /** The data-control ids a link locks: shown but not changeable (ui/lock.ts). */
@@ -63,6 +67,9 @@ export type Change =
       locked: readonly string[];
       note: Note | null;
     }
+  /** A saved model (model.ts loadModel checked it): its scene as a new paused run, starting
+   *  from its parameters. */
+  | { type: 'model'; model: LoadedModel }
   /** A scene or a link was refused: its message is shown and nothing else changes. */
   | { type: 'refused'; message: string }
   /** A run command (the engine's subscriber tells the worker). Clears the error. */
@@ -90,6 +97,7 @@ export function initialState({
   return {
     scene,
     run: 1,
+    parameters: null,
     hidden: [],
     locked: [],
     playing: false,
@@ -107,9 +115,14 @@ function fetches(scene: Scene): boolean {
   return scene.data.name === SUPPLIED && scene.data.dataset !== undefined;
 }
 
-/** `scene` as a new paused run; a shipped dataset's drops the old run's data while it fetches. */
-function newRun(state: PageState, scene: Scene): PageState {
-  const next = { ...state, scene, run: state.run + 1, playing: false };
+/** `scene` as a new paused run from its seed (or from `parameters`); a shipped dataset's drops
+ *  the old run's data while it fetches. */
+function newRun(
+  state: PageState,
+  scene: Scene,
+  parameters: PageState['parameters'] = null,
+): PageState {
+  const next = { ...state, scene, parameters, run: state.run + 1, playing: false };
   if (state.engine === 'stopped') return next;
   if (fetches(scene)) return { ...next, engine: 'fetching', snapshot: null, points: null };
   return state.engine === 'fetching' ? { ...next, engine: 'loading' } : next;
@@ -127,10 +140,15 @@ export function reduce(state: PageState, change: Change): PageState {
         { ...state, hidden: change.hidden, locked: change.locked, note: change.note, error: null },
         change.scene,
       );
+    case 'model':
+      return newRun({ ...state, error: null }, change.model.scene, change.model.parameters);
     case 'refused':
       return { ...state, error: change.message };
-    case 'command':
-      return { ...state, playing: change.command === 'play', error: null };
+    case 'command': {
+      const next = { ...state, playing: change.command === 'play', error: null };
+      // Reset rebuilds the run from its seed: a replacement worker must do the same.
+      return change.command === 'reset' ? { ...next, parameters: null } : next;
+    }
     case 'points':
       return { ...state, points: change.points };
     case 'snapshot': {

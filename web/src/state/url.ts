@@ -57,11 +57,17 @@ function fromBase64Url(text: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/** Whether the page can run `scene` on its own: generated data, a shipped dataset
+ *  (data.dataset) or its own rows (data.rows) — not rows of a file it no longer has. */
+export function carriesData(scene: Scene): boolean {
+  return scene.data.name !== SUPPLIED || scene.data.dataset !== undefined || !!scene.data.rows;
+}
+
 /** Checks a scene as the page takes it: valid, and generated, naming a shipped dataset
  *  (data.dataset) or carrying its rows (data.rows). */
 export function linkScene(input: unknown): Scene {
   const scene = loadScene(input);
-  if (scene.data.name === SUPPLIED && !scene.data.dataset && !scene.data.rows) {
+  if (!carriesData(scene)) {
     throw new Error(
       'scene.data.rows: missing; this link was made from a file too large to travel in a link ' +
         '(or from rows outside the page): upload the file again, or use a generator or a ' +

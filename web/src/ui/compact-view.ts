@@ -27,8 +27,7 @@ export function showCompact(
   link.target = '_blank';
   link.rel = 'noopener';
   link.textContent = FULL_LINK_TEXT;
-  const fullUrl = () =>
-    new URL(`#${LinkSync.hashOf(store.state, { embed: false, origins: [] })}`, page).href;
+  const fullUrl = () => LinkSync.pageLink(store.state, page);
   link.href = fullUrl();
   root.querySelector('.run-buttons')?.after(link);
   const fit = () => fitDiagram(root);

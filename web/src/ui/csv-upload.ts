@@ -2,7 +2,8 @@
 // data/csv.ts. A file with problems is refused with every problem listed by line and column, and
 // the current scene keeps running; a good one is handed on as parsed rows (the page makes its
 // scene). Says when a file is too large for a link to carry (state/url.ts, LINK_NUMBERS).
-import { formatCsvErrors, parseCsv, type CsvSuccess } from '../data/csv.ts';
+// The reader (data/csv.ts and its CSV parser) loads when a file comes, not with the page.
+import type { CsvSuccess } from '../data/csv.ts';
 import { formatNumber } from '../locale.ts';
 import { LINK_NUMBERS } from '../state/url.ts';
 import { byId } from './dom.ts';
@@ -45,8 +46,9 @@ export class CsvUpload {
       }
     });
     dropTarget.addEventListener('drop', (event) => {
-      event.preventDefault();
       dropTarget.classList.remove('dropping');
+      if (event.defaultPrevented) return; // A saved model or scene: ui/file-drop.ts took it.
+      event.preventDefault();
       const file = event.dataTransfer?.files[0];
       if (file) void this.read(file);
     });
@@ -86,6 +88,14 @@ export class CsvUpload {
       this.refuse(file.name, [error instanceof Error ? error.message : String(error)]);
       return;
     }
+    const csv = await import('../data/csv.ts').catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    );
+    if (csv instanceof Error) {
+      this.refuse(file.name, [`the CSV reader did not load (${csv.message}); reload the page`]);
+      return;
+    }
+    const { formatCsvErrors, parseCsv } = csv;
     const result = parseCsv(text);
     if (!result.ok) {
       this.refuse(file.name, formatCsvErrors(result), result.errors.length + result.omitted);

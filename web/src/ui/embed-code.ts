@@ -2,8 +2,8 @@
 // (embed/snippets.ts) — the iframe and the <nn-playground> element — with its hidden and locked
 // controls. The lecturer may change, for the snippets only, the compact view, the host origins
 // allowed to send messages, and which controls to hide or lock (a checkbox list of the page's
-// data-control ids); the page itself stays as it is. Copying uses the clipboard, else selects
-// the text for Ctrl+C (a page without clipboard access: an iframe, plain http).
+// data-control ids); the page itself stays as it is. The dialog's shell and copying are
+// ui/dialog.ts's.
 import {
   elementSnippet,
   iframeSnippet,
@@ -12,6 +12,7 @@ import {
 } from '../embed/snippets.ts';
 import type { Store } from '../state/store.ts';
 import { parseOrigins } from '../state/url.ts';
+import { copyText, element, modalDialog } from './dialog.ts';
 
 /** The page's controls a link can hide or lock: [data-control id, what it reads as]. */
 export function controlIds(root: ParentNode): [string, string][] {
@@ -27,28 +28,6 @@ export function controlIds(root: ParentNode): [string, string][] {
     }
   }
   return [...found];
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  properties: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const made = Object.assign(document.createElement(tag), properties);
-  made.append(...children);
-  return made;
-}
-
-/** Copies `area`'s text; says how it went in `status`. */
-async function copy(area: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(area.value);
-    status.textContent = 'Copied.';
-  } catch {
-    area.focus();
-    area.select();
-    status.textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
-  }
 }
 
 export class EmbedCodeDialog {
@@ -99,10 +78,6 @@ export class EmbedCodeDialog {
   }
 
   private build(): HTMLDialogElement {
-    const dialog = element('dialog', { className: 'embed-dialog' });
-    dialog.setAttribute('aria-labelledby', 'embed-title');
-    const close = element('button', { type: 'button', className: 'button' }, 'Close');
-    close.addEventListener('click', () => dialog.close());
     const originsField = element(
       'div',
       { className: 'field' },
@@ -117,8 +92,10 @@ export class EmbedCodeDialog {
     for (const input of [this.compact, this.origins]) {
       input.addEventListener('input', () => this.update());
     }
-    dialog.append(
-      element('h2', { id: 'embed-title' }, 'Embed this scene'),
+    return modalDialog(
+      'embed-dialog',
+      'embed-title',
+      'Embed this scene',
       element(
         'p',
         { className: 'hint' },
@@ -139,16 +116,14 @@ export class EmbedCodeDialog {
       ),
       this.snippet('iframe — Moodle, Canvas, any page', this.iframe, 'embedCopyIframe'),
       this.snippet('Element — a page you edit yourself', this.element, 'embedCopyElement'),
-      element('div', { className: 'embed-actions' }, close),
     );
-    return dialog;
   }
 
   private snippet(title: string, area: HTMLTextAreaElement, name: string): HTMLElement {
     const status = element('span', { className: 'hint embed-copied' });
     status.setAttribute('role', 'status');
     const button = element('button', { type: 'button', className: 'button', name }, 'Copy');
-    button.addEventListener('click', () => void copy(area, status));
+    button.addEventListener('click', () => void copyText(area.value, status, area));
     area.setAttribute('aria-label', title);
     area.spellcheck = false;
     return element(

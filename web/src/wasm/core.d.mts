@@ -603,6 +603,12 @@ export interface CoreOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where the module's own error lines go (console.warn by default). */
   printErr?: (text: string) => void;
+  /** Instantiates the module itself (engine/core-instance.ts: from a module compiled before):
+   *  calls `receive` with the instance; returns `{}` when that happens later. */
+  instantiateWasm?: (
+    imports: WebAssembly.Imports,
+    receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ) => WebAssembly.Exports | Record<string, never>;
 }
 
 export default function createCore(options?: CoreOptions): Promise<CoreModule>;

@@ -1,0 +1,46 @@
+// Serves the engine benchmark page (bench/browser/index.html, its worker, the wasm modules, the
+// workloads) on 127.0.0.1, for the runners that open it in a browser (bench-browser.mjs in
+// Chromium, bench-engines.mjs in each engine). Needs web/src/wasm/core.{mjs,wasm} and
+// core-fma.wasm (scripts/build-wasm.sh).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const files = {
+  '/': join(root, 'bench/browser/index.html'),
+  '/worker.js': join(root, 'bench/browser/worker.js'),
+  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
+  '/workloads.json': join(root, 'bench/workloads/workloads.json'),
+  '/real_data.js': join(root, 'bench/real_data.js'),
+  '/batches.js': join(root, 'bench/batches.js'),
+  '/circle.json': join(root, 'docs/scenes/circle.json'),
+};
+for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
+  files[`/data/${file}`] = join(root, 'web/public/data', file);
+const types = {
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Starts the server on `port` (0: any free one).
+ * @returns {Promise<{ url: string, close: () => void }>} url: the page's address
+ */
+export async function startBenchServer(port = 0) {
+  const server = createServer(async (req, res) => {
+    const path = files[new URL(req.url, 'http://127.0.0.1').pathname];
+    if (!path) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    res.end(await readFile(path));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}

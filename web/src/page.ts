@@ -1,0 +1,53 @@
+// The standalone page (main.ts imports it once the worker has started): the playground mounted
+// into <body> (its markup is app/markup.html, which the build puts into index.html), its scene
+// from the URL hash or local storage, and the URL following the scene (state/link-sync.ts). What
+// only the page has: the service worker, the `&embed=1` compact view, the host page's postMessage
+// API and the "Copy embed code" dialog.
+import { loadRulesOrSay, mountPlayground } from './app/mount.ts';
+import { EmbedController } from './embed/controller.ts';
+import { HostBridge } from './embed/host-bridge.ts';
+import type { WorkerFactory } from './engine/client.ts';
+import { LinkSync } from './state/link-sync.ts';
+import { showCompact } from './ui/compact-view.ts';
+import { byId } from './ui/dom.ts';
+
+/** Mounts the page's playground on `worker` (a worker already started). */
+export async function startPage(worker: WorkerFactory): Promise<void> {
+  // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
+  await loadRulesOrSay(document.body);
+  const link = new LinkSync();
+  const { store, firstFrame } = mountPlayground(
+    document.body,
+    link.initial(),
+    worker,
+    location.href,
+  );
+  link.follow(store);
+
+  // The service worker (offline use, the new-version notice): the standalone page's, not a mount's.
+  // The single file (file://) has no service worker; the build drops this code from it. Registered
+  // once the engine's first frame is drawn, so neither its precache (both engines, ~1.7 MB) nor
+  // its start slows the first load.
+  if (!import.meta.env.SINGLE_FILE) {
+    void firstFrame
+      .then(() => import('./offline/offline-controls.ts'))
+      .then(({ installOffline }) => installOffline(document));
+  }
+
+  // Embedding (issue 13, docs/embedding.md): `&embed=1` shows the compact view with a link to the
+  // full page, `&origins=` lets those host pages drive the page.
+  if (link.embed) showCompact(document.documentElement, document, store, location.href);
+  HostBridge.start(window, link.origins, new EmbedController(store));
+  // Copy embed code: the dialog's code loads with the first click, not with the page.
+  const button = byId(document, 'embed-code', HTMLButtonElement);
+  const openDialog = async () => {
+    const [{ EmbedCodeDialog }, { pageAddress }] = await Promise.all([
+      import('./ui/embed-code.ts'),
+      import('./embed/snippets.ts'),
+    ]);
+    const page = pageAddress(location.href);
+    const urls = { page, script: new URL('nn-playground.js', page).href };
+    new EmbedCodeDialog(button, document.body, document, store, urls).open();
+  };
+  button.addEventListener('click', () => void openDialog(), { once: true });
+}
