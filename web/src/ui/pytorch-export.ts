@@ -2,9 +2,8 @@
 // or a Jupyter notebook that continues the run in torch (export/pytorch). Exporting pauses the
 // run, so the script starts exactly where the page stopped: the worker answers the pause with a
 // snapshot before it answers saveModel, so the store's step is the saved parameters' step.
+// The script writer loads with the first export, not with the page (issue 13's first-load budget).
 import type { EngineClient } from '../engine/client.ts';
-import { pytorchNotebook } from '../export/pytorch/notebook.ts';
-import { exportBaseName, pytorchScript } from '../export/pytorch/script.ts';
 import { SHIPPED_CATALOGUE } from '../scene/datasets.ts';
 import { SUPPLIED } from '../scene/types.ts';
 import type { Store } from '../state/store.ts';
@@ -43,7 +42,11 @@ export function installPytorchExport(root: HTMLElement, store: Store, client: En
     status.textContent = 'Exporting…';
     try {
       if (store.state.playing) store.apply({ type: 'command', command: 'pause' });
-      const model = await client.saveModel();
+      const [model, { pytorchNotebook }, { exportBaseName, pytorchScript }] = await Promise.all([
+        client.saveModel(),
+        import('../export/pytorch/notebook.ts'),
+        import('../export/pytorch/script.ts'),
+      ]);
       const snapshot = store.state.snapshot;
       if (!snapshot) throw new Error('the engine has not started the run yet');
       const script = pytorchScript(model, { step: snapshot.progress.step });

@@ -18,9 +18,8 @@ export class QrDialog {
   private readonly field: HTMLInputElement;
   private readonly status: HTMLElement;
 
-  /** `button` opens the dialog (appended to `container`) for the link `link()` gives then. */
+  /** The dialog (appended to `container`) shows the link `link()` gives when it opens. */
   constructor(
-    button: HTMLButtonElement,
     container: HTMLElement,
     private readonly link: () => string,
   ) {
@@ -61,7 +60,6 @@ export class QrDialog {
       element('div', { className: 'qr-link' }, this.field, copy, this.status),
     );
     container.append(this.dialog);
-    button.addEventListener('click', () => this.open());
   }
 
   /** Shows the current link's code (or why it has none); `select`: the link selected, for
