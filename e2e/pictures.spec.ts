@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { defaultScene, type Scene } from '../web/src/scene/index.ts';
 import type { HolderElement } from '../web/src/render/uplot-chart.ts';
-import { HISTORY_COLUMNS } from '../web/src/export/csv/history-csv.ts';
+import { historyColumns } from '../web/src/export/csv/history-csv.ts';
+import { SPLITS } from '../web/src/render/history.ts';
 import { CONFUSION_CORNER } from '../web/src/export/csv/confusion-csv.ts';
 import { openPaused, readNumber } from './helpers.ts';
 import { failOnPageProblems } from './page-problems.ts';
@@ -18,9 +19,7 @@ function sceneHash(scene: unknown): string {
  *  and bytes. */
 async function download(page: Page, menu: string, file: string) {
   const details = page.locator(`#${menu}`);
-  // A menu is a disclosure; the confusion matrix's one file is a button inside its own.
-  const disclosure = await details.evaluate((d) => d instanceof HTMLDetailsElement);
-  if (disclosure && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await details.locator('summary').click();
   }
   const [saved] = await Promise.all([
@@ -29,7 +28,7 @@ async function download(page: Page, menu: string, file: string) {
   ]);
   const bytes = await readFile(await saved.path());
   await expect(details.locator('.download-status')).toHaveText(`Saved ${file}.`);
-  if (disclosure) await details.locator('summary').click(); // closes it again
+  await details.locator('summary').click(); // closes it again
   return { name: saved.suggestedFilename(), bytes };
 }
 
@@ -171,7 +170,7 @@ test('the test-set predictions CSV has the documented columns and the page’s a
     'data-total',
     String(rows.length),
   );
-  const confusion = await download(page, 'confusion-download', 'confusion-matrix.csv');
+  const confusion = await download(page, 'charts-download', 'confusion-matrix.csv');
   const [head, ...matrix] = csvRows(confusion.bytes.toString('utf8'));
   expect(head).toEqual([CONFUSION_CORNER, 'class 0', 'class 1']);
   const cells = await page.locator('#confusion-table td[data-count]').allTextContents();
@@ -246,7 +245,7 @@ test('each chart downloads as SVG and PNG, and the history as CSV with the chart
 
   const csv = await download(page, 'charts-download', 'metrics-history.csv');
   const [header = [], ...rows] = csvRows(csv.bytes.toString('utf8'));
-  expect(header).toEqual([...HISTORY_COLUMNS]);
+  expect(header).toEqual(historyColumns(SPLITS));
   expect(rows).toHaveLength(epochs);
   const drawn = await page
     .locator('#loss-chart')
@@ -289,6 +288,8 @@ test('the menus work from the keyboard and a link can hide them', async ({ page 
   await summary.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#plot-download')).toHaveAttribute('open', '');
+  // The menu's contents load as it first opens.
+  await expect(page.locator('#plot-download [data-file]')).toHaveCount(3);
   await page.keyboard.press('Tab');
   await expect(page.locator('#plot-download [data-file="decision-boundary.png"]')).toBeFocused();
   const [saved] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

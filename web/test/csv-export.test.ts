@@ -2,10 +2,10 @@
 // whatever the page's locale.
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvNumber, csvText } from '../src/export/csv/csv-text.ts';
-import { HISTORY_COLUMNS, historyCsv } from '../src/export/csv/history-csv.ts';
+import { historyColumns, historyCsv } from '../src/export/csv/history-csv.ts';
 import { CONFUSION_CORNER, confusionCsv } from '../src/export/csv/confusion-csv.ts';
-import { predictedClass, predictionsCsv } from '../src/export/csv/predictions-csv.ts';
-import { RunHistory } from '../src/render/history.ts';
+import { classProbability, predictionsCsv } from '../src/export/csv/predictions-csv.ts';
+import { RunHistory, SPLITS } from '../src/render/history.ts';
 import { confusionTable } from '../src/render/confusion-table.ts';
 import type { HistoryRecord } from '../src/wasm/core.mjs';
 
@@ -62,8 +62,8 @@ describe('historyCsv', () => {
     const run = new RunHistory('run 1');
     run.append([record(1, 0.75, 0.5), record(2, Math.fround(0.3), 0.875)], 0);
     const lines = historyCsv(run).trimEnd().split('\n');
-    expect(lines[0]).toBe(HISTORY_COLUMNS.join(','));
-    expect(HISTORY_COLUMNS).toEqual([
+    expect(lines[0]).toBe(historyColumns(SPLITS).join(','));
+    expect(historyColumns(SPLITS)).toEqual([
       'epoch',
       'step',
       'train_loss',
@@ -92,15 +92,11 @@ describe('confusionCsv', () => {
 });
 
 describe('predictionsCsv', () => {
-  it('picks the class and its probability from one output (P(class 1)) or several', () => {
-    expect(predictedClass([0.8], 0, 1)).toEqual({ index: 1, probability: 0.8 });
-    expect(predictedClass([0.5], 0, 1)).toEqual({ index: 1, probability: 0.5 });
-    expect(predictedClass([0.25], 0, 1)).toEqual({ index: 0, probability: 0.75 });
-    expect(predictedClass([0.1, 0.2, 0.7, 0.5, 0.25, 0.25], 1, 3)).toEqual({
-      index: 0,
-      probability: 0.5,
-    });
-    expect(predictedClass([Number.NaN], 0, 1).index).toBe(-1);
+  it('reads the predicted class’s probability from one output (P(class 1)) or several', () => {
+    expect(classProbability([0.8], 0, 1, 1)).toBe(0.8);
+    expect(classProbability([0.25], 0, 1, 0)).toBe(0.75);
+    expect(classProbability([0.1, 0.2, 0.7, 0.5, 0.25, 0.25], 1, 3, 0)).toBe(0.5);
+    expect(classProbability([0.1, 0.2, 0.7], 0, 3, 2)).toBe(0.7);
   });
 
   it('writes inputs, label, prediction and probability for a classification', () => {
@@ -109,6 +105,7 @@ describe('predictionsCsv', () => {
       classes: 3,
       inputs: Float32Array.from([0.5, -1, 2, 3]),
       labels: Float32Array.from([2, 0]),
+      predicted: Int32Array.from([2, 1]),
       outputs: Float32Array.from([0.1, 0.2, 0.7, 0.25, 0.5, 0.25]),
     });
     expect(csv).toBe('x1,x2,label,prediction,probability\n0.5,-1,2,2,0.7\n2,3,0,1,0.5\n');
@@ -121,6 +118,7 @@ describe('predictionsCsv', () => {
         classes: 0,
         inputs: Float32Array.from([1, 2]),
         labels: Float32Array.from([0.5, -0.25]),
+        predicted: new Int32Array(0),
         outputs: Float32Array.from([0.4, -0.3]),
       },
       ['hours'],

@@ -92,6 +92,9 @@ export interface TestPredictions {
   inputs: Float32Array;
   /** Per row: the class (0 … classes−1), or a regression's target value. */
   labels: Float32Array;
+  /** Per row: the class predicted (member 0's, as the confusion matrix counts it); empty for a
+   *  regression. */
+  predicted: Int32Array;
   /** rows × outputs: every class's probability as the plot shows them (an ensemble: the
    *  members' mean; one output: P(class 1)), or a regression's output. */
   outputs: Float32Array;

@@ -185,7 +185,14 @@ export class TrainingSession {
     const inputs = owned(this.trainer.testInputs());
     const outputs =
       rows > 0 ? owned(this.trainer.predictProbabilities(inputs, rows)) : new Float32Array(0);
-    return { rows, inputs, labels, outputs, classes: classes.classes };
+    return {
+      rows,
+      inputs,
+      labels,
+      predicted: classes.predicted,
+      outputs,
+      classes: classes.classes,
+    };
   }
 
   /** Sets every member's parameters (a model loadModel checked against this run's scene). */

@@ -290,9 +290,12 @@ function handle(core: CoreModule, request: ToWorker): void {
         (error) => ({ type: 'testPredictions', run, id: request.id, error }),
         (reply) =>
           'predictions' in reply
-            ? [reply.predictions.inputs, reply.predictions.labels, reply.predictions.outputs].map(
-                (a) => a.buffer,
-              )
+            ? [
+                reply.predictions.inputs,
+                reply.predictions.labels,
+                reply.predictions.predicted,
+                reply.predictions.outputs,
+              ].map((a) => a.buffer)
             : [],
       );
       return;

@@ -7,6 +7,7 @@ import type { NetworkView } from '../render/network-view.ts';
 import type { ConfusionView } from '../render/confusion-view.ts';
 import type { ChartName, TrainingCharts } from '../render/training-charts.ts';
 import { chartPicture } from './pictures/chart-picture.ts';
+import { drawNetwork } from './pictures/network-picture.ts';
 import { picturePng, pictureSvg, type Picture } from './pictures/picture.ts';
 import { confusionCsv } from './csv/confusion-csv.ts';
 import { historyCsv } from './csv/history-csv.ts';
@@ -35,13 +36,18 @@ export function boundaryPicture(view: BoundaryView): Picture {
 }
 
 export function networkPicture(view: NetworkView): Picture {
-  return { name: 'network', ...view.size, draw: (surface) => view.drawOn(surface) };
+  const drawing = view.drawing;
+  const { width, height } = drawing.layout;
+  return { name: 'network', width, height, draw: (surface) => drawNetwork(surface, drawing) };
 }
 
 /** Chart `name` as a picture, or null while it is not drawn (hidden, or no run yet). */
 export function trainingChartPicture(charts: TrainingCharts, name: ChartName): Picture | null {
   const u = charts.chart(name);
-  return u ? chartPicture(u, charts.title(name), `${name}-chart`, charts.mark()) : null;
+  if (!u) return null;
+  return chartPicture(u, charts.title(name), `${name}-chart`, (s, box) =>
+    charts.drawMark(s, u, box),
+  );
 }
 
 export function saveHistory(charts: TrainingCharts): void {

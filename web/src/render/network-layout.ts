@@ -69,6 +69,23 @@ export function layoutNetwork(sizes: readonly number[], o: LayoutOptions = DEFAU
   return { columns, width, height } satisfies NetworkLayout;
 }
 
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** An edge from the neuron centred at `a` to the one at `b` as a cubic curve, leaving and
+ *  entering the neurons' sides horizontally: start, two controls, end. */
+export function edgeCurve(a: Point, b: Point, o: LayoutOptions = DEFAULT_LAYOUT) {
+  const mid = (a.x + b.x) / 2;
+  return [
+    { x: a.x + o.node / 2, y: a.y },
+    { x: mid, y: a.y },
+    { x: mid, y: b.y },
+    { x: b.x - o.node / 2, y: b.y },
+  ] as const;
+}
+
 /** Offset of layer `layer`'s first map among Trainer.neuronMaps' maps (inputs are layer 0). */
 export function mapOffset(sizes: readonly number[], layer: number): number {
   let offset = 0;

@@ -12,33 +12,42 @@ import { MapPainter, toUnit, type MapRange } from './map-painter.ts';
 import {
   compact,
   DEFAULT_LAYOUT,
+  edgeCurve,
   edgeWidth,
   layoutNetwork,
   mapOffset,
   type NetworkLayout,
+  type Point,
 } from './network-layout.ts';
-import type { Surface } from './surface.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Magnitude at which an edge or bias marker reaches the full palette colour. */
 const FULL_COLOUR = 1.5;
 /** Share of the colour even a tiny non-zero weight shows, so that its sign stays readable. */
 const LEAST_COLOUR = 0.35;
-/** The stylesheet's diagram (style.css .net-*), for drawOn's picture of it. */
-const NODE_BORDER = '#6b7480';
-const BIAS_BORDER = '#4b5563';
-const BIAS_SIDE = 9;
-/** How far a bias marker sticks out left of and below its neuron. */
-const BIAS_OUT = 5;
-const LABEL_GAP = 6;
-const EDGE_OPACITY = 0.9;
-/** An input feature that is off is drawn faint, its border dashed. */
-const OFF_OPACITY = 0.45;
-const TEXT = '#1f2933';
-const MUTED = '#5b6472';
-const LABEL_FONT =
-  '12px ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace';
-const MORE_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** The diagram as drawn: the layout, each edge's curve ends and paint, each neuron's map. */
+export interface NetworkDrawing {
+  layout: NetworkLayout;
+  /** A neuron's side, px, and the colour behind a map. */
+  node: number;
+  neutral: string;
+  /** Each edge's curve (start, two controls, end: network-layout.ts edgeCurve). */
+  edges: { curve: readonly Point[]; stroke: string; width: number }[];
+  neurons: {
+    /** Centre, px. */
+    x: number;
+    y: number;
+    /** The map's canvas, or null (no map: a feature that is off, data without a plane). */
+    map: HTMLCanvasElement | null;
+    /** A feature that is off (drawn faint, its border dashed). */
+    off: boolean;
+    /** The bias marker's colour, or null (inputs have none; '' before the first snapshot). */
+    bias: string | null;
+    /** An input's label (null for other neurons). */
+    label: string | null;
+  }[];
+}
 
 /** What the diagram needs from the page. */
 export interface NetworkViewHooks {
@@ -299,78 +308,31 @@ export class NetworkView {
     this.nodes.push({ el, painter: new MapPainter(canvas), map, column, unit, x, y });
   }
 
-  /** The diagram's size in CSS pixels. */
-  get size(): { width: number; height: number } {
-    return { width: this.layout.width, height: this.layout.height };
-  }
-
-  /** The diagram as the page shows it (edges, maps, bias markers, input labels), drawn on
-   *  `target` in CSS pixels: for a picture of it. The page's own diagram is DOM elements (they
-   *  take the pointer and the keyboard); this draws the same layout in the same colours. */
-  drawOn(target: Surface): void {
-    target.group?.('edges');
-    for (const edge of this.edges) {
-      const [start, c1, c2, end] = edgeCurve(edge.from, edge.to);
-      target.beginPath();
-      target.moveTo(start.x, start.y);
-      target.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y);
-      target.globalAlpha = EDGE_OPACITY;
-      target.strokeStyle = edge.stroke;
-      target.lineWidth = edge.width === '' ? edgeWidth(0) : Number(edge.width);
-      target.stroke();
-    }
-    target.globalAlpha = 1;
-    target.ungroup?.();
-    target.group?.('neurons');
-    const { node } = DEFAULT_LAYOUT;
+  /** The diagram as the page shows it, as plain data, for a picture of it
+   *  (export/pictures/network-picture.ts draws it). */
+  get drawing(): NetworkDrawing {
     const bias = new Map(this.biases.map((b) => [b.el.parentElement, b.color]));
-    for (const n of this.nodes) {
-      const left = n.x - node / 2;
-      const top = n.y - node / 2;
-      const off = n.el.getAttribute('aria-pressed') === 'false';
-      target.globalAlpha = off ? OFF_OPACITY : 1;
-      target.fillStyle = cssColor(outputColor(0.5));
-      target.fillRect(left, top, node, node);
-      if (!n.el.classList.contains('net-nomap') && n.painter.canvas.width > 1) {
-        target.imageSmoothingEnabled = true;
-        target.drawImage(n.painter.canvas, left + 1, top + 1, node - 2, node - 2);
-      }
-      target.setLineDash(off ? [3, 2] : []);
-      target.strokeStyle = NODE_BORDER;
-      target.lineWidth = 1;
-      target.strokeRect(left + 0.5, top + 0.5, node - 1, node - 1);
-      target.setLineDash([]);
-      const color = bias.get(n.el);
-      if (color !== undefined) {
-        target.fillStyle = color || cssColor(outputColor(0.5));
-        target.fillRect(left - BIAS_OUT, top + node + BIAS_OUT - BIAS_SIDE, BIAS_SIDE, BIAS_SIDE);
-        target.strokeStyle = BIAS_BORDER;
-        target.strokeRect(
-          left - BIAS_OUT + 0.5,
-          top + node + BIAS_OUT - BIAS_SIDE + 0.5,
-          BIAS_SIDE - 1,
-          BIAS_SIDE - 1,
-        );
-      }
-      if (n.column === 0) {
-        target.fillStyle = TEXT;
-        target.font = LABEL_FONT;
-        target.textAlign = 'right';
-        target.textBaseline = 'middle';
-        target.fillText(this.inputs[n.unit]?.label ?? '', left - LABEL_GAP, n.y);
-      }
-      target.globalAlpha = 1;
-    }
-    target.ungroup?.();
-    target.fillStyle = MUTED;
-    target.font = MORE_FONT;
-    target.textAlign = 'center';
-    target.textBaseline = 'top';
-    for (const column of this.layout.columns) {
-      if (column.more > 0) {
-        target.fillText(`+${column.more} more`, column.x, this.layout.height - 16);
-      }
-    }
+    return {
+      layout: this.layout,
+      node: DEFAULT_LAYOUT.node,
+      neutral: cssColor(outputColor(0.5)),
+      edges: this.edges.map(({ from, to, stroke, width }) => ({
+        curve: edgeCurve(from, to),
+        stroke,
+        width: width === '' ? edgeWidth(0) : Number(width),
+      })),
+      neurons: this.nodes.map((n) => ({
+        x: n.x,
+        y: n.y,
+        map:
+          n.el.classList.contains('net-nomap') || n.painter.canvas.width <= 1
+            ? null
+            : n.painter.canvas,
+        off: n.el.getAttribute('aria-pressed') === 'false',
+        bias: bias.get(n.el) ?? null,
+        label: n.column === 0 ? (this.inputs[n.unit]?.label ?? '') : null,
+      })),
+    };
   }
 
   /** Recolours the edges and biases and redraws the maps from the latest snapshot. */
@@ -493,21 +455,6 @@ export class NetworkView {
 }
 
 /** An edge from neuron a to neuron b (centres) as a cubic curve: start, two controls, end. */
-interface Point {
-  x: number;
-  y: number;
-}
-function edgeCurve(a: Point, b: Point): [Point, Point, Point, Point] {
-  const { node } = DEFAULT_LAYOUT;
-  const mid = (a.x + b.x) / 2;
-  return [
-    { x: a.x + node / 2, y: a.y },
-    { x: mid, y: a.y },
-    { x: mid, y: b.y },
-    { x: b.x - node / 2, y: b.y },
-  ];
-}
-
 /** The input column: for 2-D generated data every feature (those off dimmed), else the raw inputs. */
 function inputNodes(scene: Scene): InputNode[] {
   const planar =

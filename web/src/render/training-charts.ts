@@ -20,7 +20,8 @@ import {
   type SplitName,
   type XAxis,
 } from './history.ts';
-import { verticalMarker } from './chart-marker.ts';
+import { drawMarker, verticalMarker, type Box } from './chart-marker.ts';
+import type { Surface } from './surface.ts';
 import { Throttle } from '../engine/pacing.ts';
 import { setData, setText } from '../ui/dom.ts';
 import { UplotChart, type ChartSpec } from './uplot-chart.ts';
@@ -329,6 +330,14 @@ export class TrainingCharts {
   mark(axis: XAxis = this.axis()): { x: number; label: string } | null {
     const x = this.markedX(axis);
     return x === null ? null : { x, label: `best: epoch ${formatCount(this.bestEpoch)}` };
+  }
+
+  /** Draws the best epoch's marker (as the page's chart shows it) on `surface`, over the plot
+   *  area `box` (CSS pixels) of chart `u`: for the chart's picture. */
+  drawMark(surface: Surface, u: uPlot, box: Box): void {
+    const mark = this.mark();
+    if (mark)
+      drawMarker(surface, Math.round(box.left + u.valToPos(mark.x, 'x')), box, mark.label, 1);
   }
 
   /** Where the marker goes on `axis`, or null: early stopping is off or has no best yet. */

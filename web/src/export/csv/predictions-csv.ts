@@ -1,8 +1,8 @@
-// The test set's predictions as CSV: each row's inputs, its label, the network's prediction and,
-// for a classification, the probability it gives the predicted class — as the plot shows it
-// (the heatmap's probabilities; an ensemble's mean). A regression has no probability column.
+// The test set's predictions as CSV: each row's inputs, its label, the network's prediction (as
+// the confusion matrix counts it) and, for a classification, the probability it gives the
+// predicted class — as the plot shows it (the heatmap's probabilities; an ensemble's mean). A
+// regression has no probability column.
 import type { TestPredictions } from '../../engine/protocol.ts';
-import { argmax } from '../../render/heatmap.ts';
 import { csvInteger, csvNumber, csvText } from './csv-text.ts';
 
 /** The input columns' names: the data's own when given, else x1 … xn. */
@@ -10,19 +10,19 @@ export function inputColumns(features: number, names: readonly string[] = []): s
   return Array.from({ length: features }, (_, i) => names[i] ?? `x${i + 1}`);
 }
 
-/** The predicted class and its probability from one row's outputs (`k` of them): one output
- *  is P(class 1), class 1 from ½ on (the plot's boundary); several, the most likely class. */
-export function predictedClass(
+/** The probability the outputs (`k` per row) give class `index` in row `row`: one output is
+ *  P(class 1), so class 0's is 1 − P. */
+export function classProbability(
   outputs: ArrayLike<number>,
   row: number,
   k: number,
-): { index: number; probability: number } {
+  index: number,
+): number {
   if (k === 1) {
     const p = outputs[row] ?? Number.NaN;
-    if (Number.isNaN(p)) return { index: -1, probability: Number.NaN };
-    return p >= 0.5 ? { index: 1, probability: p } : { index: 0, probability: 1 - p };
+    return index === 1 ? p : 1 - p;
   }
-  return argmax(outputs, row * k, k);
+  return outputs[row * k + index] ?? Number.NaN;
 }
 
 export function predictionsCsv(p: TestPredictions, names: readonly string[] = []): string {
@@ -40,12 +40,12 @@ export function predictionsCsv(p: TestPredictions, names: readonly string[] = []
     if (classes === 0) {
       return [...inputs, csvNumber(p.labels[r]!), csvNumber(p.outputs[r * k]!)];
     }
-    const { index, probability } = predictedClass(p.outputs, r, k);
+    const index = p.predicted[r]!;
     return [
       ...inputs,
       csvInteger(p.labels[r]!),
-      index < 0 ? '' : csvInteger(index),
-      csvNumber(probability),
+      csvInteger(index),
+      csvNumber(classProbability(p.outputs, r, k, index)),
     ];
   });
   return csvText(header, table);

@@ -4,7 +4,8 @@
 // uPlot draws the page's chart itself, through Path2D objects no other surface can record, so
 // this redraws it from the instance's geometry; the PNG and the SVG share this drawing.
 import type uPlot from 'uplot';
-import { drawMarker } from '../../render/chart-marker.ts';
+// Type imports only from render/ (see network-picture.ts).
+import type { Box } from '../../render/chart-marker.ts';
 import type { Surface } from '../../render/surface.ts';
 import type { Picture } from './picture.ts';
 
@@ -28,7 +29,7 @@ function strokeOf(u: uPlot, s: uPlot.Series, i: number): string {
 }
 
 /** The plot area in CSS pixels (uPlot's bbox is in canvas pixels). */
-function plotBox(u: uPlot): { left: number; top: number; width: number; height: number } {
+function plotBox(u: uPlot): Box {
   const ratio = u.ctx.canvas.width / u.width || 1;
   const { left, top, width, height } = u.bbox;
   return { left: left / ratio, top: top / ratio, width: width / ratio, height: height / ratio };
@@ -38,7 +39,8 @@ export function chartPicture(
   u: uPlot,
   title: string,
   name: string,
-  mark: { x: number; label: string } | null,
+  /** Draws the best epoch's marker over the plot area (TrainingCharts.drawMark). */
+  drawMark: (s: Surface, box: Box) => void,
 ): Picture {
   return {
     name,
@@ -52,7 +54,7 @@ export function chartPicture(
       s.fillText(title, 4, TITLE_HEIGHT / 2);
       s.save();
       s.translate(0, TITLE_HEIGHT);
-      drawChart(s, u, mark);
+      drawChart(s, u, drawMark);
       s.restore();
       s.save();
       s.translate(0, TITLE_HEIGHT + u.height);
@@ -62,7 +64,7 @@ export function chartPicture(
   };
 }
 
-function drawChart(s: Surface, u: uPlot, mark: { x: number; label: string } | null): void {
+function drawChart(s: Surface, u: uPlot, drawMark: (s: Surface, box: Box) => void): void {
   const box = plotBox(u);
   const axes = u.axes as DrawnAxis[];
   // Grid lines first, under the series.
@@ -139,7 +141,7 @@ function drawChart(s: Surface, u: uPlot, mark: { x: number; label: string } | nu
     s.ungroup?.();
   });
   s.restore();
-  if (mark) drawMarker(s, Math.round(box.left + u.valToPos(mark.x, 'x')), box, mark.label, 1);
+  drawMark(s, box);
   drawAxes(s, u, axes, box);
 }
 
