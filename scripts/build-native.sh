@@ -7,7 +7,12 @@ source "$(dirname "$0")/env.sh"
 variant=${1:-release}
 case "$variant" in
   release) dir=$BUILD_NATIVE; options=() ;;
-  asan) dir=$BUILD_NATIVE_ASAN; options=(-DCMAKE_CXX_COMPILER=clang++ -DNNP_SANITIZE=ON -DNNP_BUILD_BENCH=OFF) ;;
+  # -O1, as the sanitizers' docs advise: reports keep their frames, and ASan's instrumented code
+  # compiles several times faster than at -O3.
+  asan)
+    dir=$BUILD_NATIVE_ASAN
+    options=(-DCMAKE_CXX_COMPILER=clang++ -DNNP_SANITIZE=ON -DNNP_BUILD_BENCH=OFF "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG")
+    ;;
   fuzz)
     dir=$BUILD_FUZZ
     options=(-DCMAKE_CXX_COMPILER=clang++ -DNNP_FUZZ=ON -DNNP_BUILD_TESTS=OFF -DNNP_BUILD_BENCH=OFF)

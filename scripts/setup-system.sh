@@ -4,7 +4,8 @@
 #   (prebuilt for native, sources for the wasm build), Google Benchmark, nlohmann-json,
 #   xsimd >= 13 (header-only; bookworm ships 8.1 without the wasm arch, so it comes from
 #   trixie through a pin that lets nothing else in), python3 for emcc, and clang-format and
-#   clang-tidy (with run-clang-tidy) for scripts/lint.sh.
+#   clang-tidy (with run-clang-tidy) for scripts/lint.sh, and clang with its runtimes (libFuzzer,
+#   ASan, UBSan) for the fuzz targets and the sanitizer build (scripts/build-native.sh fuzz|asan).
 # A second run with everything present does nothing.
 set -euo pipefail
 
@@ -25,6 +26,8 @@ command -v cmake >/dev/null || missing+=(cmake)
 [ -d /usr/src/googletest/googletest ] || missing+=(googletest)
 command -v clang-format >/dev/null || missing+=(clang-format)
 command -v run-clang-tidy >/dev/null || missing+=(clang-tidy)
+command -v clang++ >/dev/null || missing+=(clang)
+compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null || missing+=(libclang-rt-dev)
 
 if [ ${#missing[@]} -eq 0 ] && have_xsimd13; then
   exit 0
