@@ -27,20 +27,20 @@ native() {
     start=$(date +%s)
     if ! NNP_FUZZ_SHOW=1 "$BUILD_FUZZ/tests/fuzz/fuzz_$target" -runs="$runs" -timeout=60 -print_final_stats=1 \
       -artifact_prefix="$BUILD_FUZZ/crashes/${target}-" "$corpus" "$seeds/${seed_of[$target]}" >"$log" 2>&1; then
-      grep -v '^refused: ' "$log" | tail -n 40
+      grep -av '^refused: ' "$log" | tail -n 40
       echo "fuzz_$target FAILED: reproduce with $BUILD_FUZZ/tests/fuzz/fuzz_$target <the file named above>" >&2
       exit 1
     fi
     # libFuzzer's count includes the corpus it replays first: stat::number_of_executed_units.
     local n refusals distinct
-    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    refusals=$(grep -c '^refused: ' "$log" || true)
-    distinct=$(grep '^refused: ' "$log" | sort -u | wc -l)
+    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    refusals=$(grep -ac '^refused: ' "$log" || true)
+    distinct=$(grep -a '^refused: ' "$log" | sort -u | wc -l)
     printf '  fuzz_%-9s %7d cases, 0 crashes, 0 hangs, %d refusals (%d distinct messages), %d s\n' \
       "$target" "$n" "$refusals" "$distinct" "$(($(date +%s) - start))"
     total=$((total + n))
     if [ "$runs" -ge 100000 ]; then
-      grep '^refused: ' "$log" | sort -u | shuf -n 6 --random-source=<(yes) | cut -c1-200 | sed 's/^/      /'
+      grep -a '^refused: ' "$log" | sort -u | shuf -n 6 --random-source=<(yes) | cut -c1-200 | sed 's/^/      /'
     fi
   done
   echo "fuzz: $total cases, 0 crashes"
