@@ -4,9 +4,11 @@
 #   (prebuilt for native, sources for the wasm build), Google Benchmark, nlohmann-json,
 #   xsimd >= 13 (header-only; bookworm ships 8.1 without the wasm arch, so it comes from
 #   trixie through a pin that lets nothing else in), python3 for emcc, and clang-format and
-#   clang-tidy (with run-clang-tidy) for scripts/lint.sh, python3-torch (the export-to-PyTorch
-#   parity test), and the cross-browser suite's browsers (e2e/browsers/): Firefox ESR, WebKitGTK's
-#   WebKitWebDriver with its MiniBrowser, and xvfb-run (with xauth) for the display WebKit needs.
+#   clang-tidy (with run-clang-tidy) for scripts/lint.sh, clang with its runtimes (libFuzzer,
+#   ASan, UBSan) for the fuzz targets and the sanitizer build (scripts/build-native.sh fuzz|asan),
+#   python3-torch (the export-to-PyTorch parity test), and the cross-browser suite's browsers
+#   (e2e/browsers/): Firefox ESR, WebKitGTK's WebKitWebDriver with its MiniBrowser, and xvfb-run
+#   (with xauth) for the display WebKit needs.
 # A second run with everything present does nothing.
 set -euo pipefail
 
@@ -33,6 +35,8 @@ command -v run-clang-tidy >/dev/null || missing+=(clang-tidy)
 [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || missing+=(xvfb)
 command -v xauth >/dev/null || missing+=(xauth)
+command -v clang++ >/dev/null || missing+=(clang)
+compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null || missing+=(libclang-rt-dev)
 
 if [ ${#missing[@]} -eq 0 ] && have_xsimd13; then
   exit 0

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: the style checks (scripts/lint.sh), then every suite — native GoogleTest (ctest), the
-# same tests compiled to wasm under node, type check, Vitest against the built .wasm, Playwright
-# end-to-end in Debian's Chromium, and the cross-browser smoke path in Chromium, Firefox and WebKit
+# same tests under ASan + UBSan, a short run of each fuzz target (scripts/fuzz.sh), the same tests
+# compiled to wasm under node, type check, Vitest against the built .wasm, Playwright end-to-end
+# in Debian's Chromium, and the cross-browser smoke path in Chromium, Firefox and WebKit
 # (e2e/browsers/).
 source "$(dirname "$0")/env.sh"
 bash "$ROOT/scripts/setup.sh"
@@ -17,6 +18,17 @@ step "ctest (native)"
 ctest --test-dir "$BUILD_NATIVE" --output-on-failure -j2 | tail -n 4
 n=$(ctest --test-dir "$BUILD_NATIVE" -N | sed -n 's/^Total Tests: //p'); count "$n"
 summary+=("ctest native: $n passed")
+
+bash scripts/build-native.sh asan
+step "ctest (native, ASan + UBSan)"
+ctest --test-dir "$BUILD_NATIVE_ASAN" --output-on-failure -j2 | tail -n 4
+n=$(ctest --test-dir "$BUILD_NATIVE_ASAN" -N | sed -n 's/^Total Tests: //p'); count "$n"
+summary+=("ctest native under ASan + UBSan: $n passed")
+
+log="$ROOT/build/fuzz-short.log"
+bash scripts/fuzz.sh 2000 native | tee "$log"
+n=$(grep -c '^  fuzz_.* 0 crashes' "$log"); count "$n"
+summary+=("fuzz (libFuzzer + ASan + UBSan): $n entry points, $(sed -n 's/^fuzz: \([0-9]*\) cases.*/\1/p' "$log") cases, 0 crashes")
 
 bash scripts/build-wasm.sh all
 step "ctest (wasm under node)"
