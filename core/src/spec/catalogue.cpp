@@ -4,11 +4,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "nnp/error.h"
 #include "nnp/json.h"
 #include "nnp/spec.h"
+#include "read_double.h"
 
 namespace nnp {
 namespace {
@@ -23,9 +23,9 @@ double decimal(float f) {
   char buf[32];
   for (int digits = 1; digits <= 9; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
-    if (std::strtof(buf, nullptr) == f) break;
+    if (static_cast<float>(read_double(buf)) == f) break;
   }
-  return std::strtod(buf, nullptr);
+  return read_double(buf);
 }
 
 ArgInfo number(std::string_view name, Range range, double fallback) {

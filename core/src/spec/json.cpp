@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "read_double.h"
+
 namespace nnp {
 
 namespace {
@@ -50,7 +52,7 @@ void append_double(std::string& out, double v) {
   char buf[40];
   for (int precision = 1; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
-    if (std::strtod(buf, nullptr) == v) break;
+    if (read_double(buf) == v) break;
   }
   // buf is [-]d[.ddd]e±x: the digits, and the decimal exponent of the first one.
   const char* p = buf;
@@ -357,7 +359,7 @@ class JsonParser {
         return true;
       }
     }
-    const double d = std::strtod(std::string(start, p_).c_str(), nullptr);
+    const double d = read_double(std::string_view(start, static_cast<std::size_t>(p_ - start)));
     if (!std::isfinite(d)) return false;  // overflow
     out.v_ = d;
     return true;
