@@ -1,6 +1,7 @@
 // Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
-// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm
-// (scripts/build-wasm.sh).
+// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core-bench.{mjs,wasm} and
+// core-bench-fma.wasm (scripts/build-wasm.sh: the page's modules plus the benchmark kernels, served
+// under the page's module names).
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
@@ -12,9 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const files = {
   '/': join(root, 'bench/browser/index.html'),
   '/worker.js': join(root, 'bench/browser/worker.js'),
-  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  '/core.mjs': join(root, 'web/src/wasm/core-bench.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core-bench.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-bench-fma.wasm'),
   '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),

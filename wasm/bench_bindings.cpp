@@ -1,5 +1,6 @@
-// The benchmark kernels' bindings (scripts/bench-roofline.mjs, bench/*/worker.js): not part of
-// the engine's API, registered in their own block.
+// The benchmark kernels' bindings (bench/bench-roofline.mjs, bench/*/worker.js): not part of the
+// engine's API, registered in their own block and linked only into the benchmarks' modules
+// (core-bench.wasm, core-bench-fma.wasm; wasm/CMakeLists.txt).
 #include <emscripten/bind.h>
 
 #include <chrono>

@@ -427,15 +427,6 @@ export interface CoreModule {
     seed: number,
     lr: number,
   ) => Perceptron;
-  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
-  benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
-  /**
-   * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
-   * this machine's single-thread multiply-add peak. checksum is 11.625 + 6·iters (below 2²⁴).
-   */
-  benchPeak(iters: number): RooflineRun;
-  /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
-  benchGemmKernel(reps: number): RooflineRun;
   /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
   catalogue(): EngineCatalogue;
   /**
@@ -584,6 +575,22 @@ export interface CatalogueLimits {
   jitter: Range;
   mixup: Range;
   members: Range;
+}
+
+/**
+ * core-bench.mjs's module (core-bench.wasm, core-bench-fma.wasm; bench/ only): the page's module
+ * plus the benchmark kernels.
+ */
+export interface BenchCoreModule extends CoreModule {
+  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
+  benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
+  /**
+   * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
+   * this machine's single-thread multiply-add peak. checksum is 11.625 + 6·iters (below 2²⁴).
+   */
+  benchPeak(iters: number): RooflineRun;
+  /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
+  benchGemmKernel(reps: number): RooflineRun;
 }
 
 /** One timed roofline run: GFLOP/s = flops / seconds / 1e9. */
