@@ -1,6 +1,6 @@
 // Runs bench/browser in Debian's Chromium (headless, via Playwright) against a static server on
-// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core-bench.{mjs,wasm} and
-// core-bench-fma.wasm (scripts/build-wasm.sh: the page's modules plus the benchmark kernels, served
+// 127.0.0.1 and prints the results as JSON. Needs web/src/wasm/core-tools.{mjs,wasm} and
+// core-tools-fma.wasm (scripts/build-wasm.sh: the page's modules plus the tools' bindings, served
 // under the page's module names).
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
@@ -13,9 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const files = {
   '/': join(root, 'bench/browser/index.html'),
   '/worker.js': join(root, 'bench/browser/worker.js'),
-  '/core.mjs': join(root, 'web/src/wasm/core-bench.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core-bench.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-bench-fma.wasm'),
+  '/core.mjs': join(root, 'web/src/wasm/core-tools.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-tools-fma.wasm'),
   '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),

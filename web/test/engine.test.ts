@@ -26,9 +26,9 @@ import {
   takesClasses,
   type Scene,
 } from '../src/scene/index.ts';
-import createBenchCore from '../src/wasm/core-bench.mjs';
+import createToolsCore from '../src/wasm/core-tools.mjs';
 import {
-  type BenchCoreModule,
+  type ToolsCoreModule,
   type CoreModule,
   type EngineConfig,
   type Evaluation,
@@ -41,15 +41,15 @@ import { checkScene, loadSceneRules, splitSizes } from '../src/engine/scene-rule
 import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
-// The benchmarks' module: the page's engine plus the benchmark kernels.
-let bench: BenchCoreModule;
+// The tools' module: the page's engine plus the benchmark kernels and the catalogue.
+let tools: ToolsCoreModule;
 const live: { delete(): void }[] = [];
 
 beforeAll(async () => {
   core = await loadTestCore();
   await loadSceneRules(() => Promise.resolve(core));
-  const wasmBinary = readFileSync(new URL('../src/wasm/core-bench.wasm', import.meta.url));
-  bench = await createBenchCore({ wasmBinary });
+  const wasmBinary = readFileSync(new URL('../src/wasm/core-tools.wasm', import.meta.url));
+  tools = await createToolsCore({ wasmBinary });
 });
 
 afterEach(() => {
@@ -112,9 +112,11 @@ describe('the wasm module', () => {
     expect(core.simdArch()).toBe('wasm/4');
   });
 
-  it('leaves the benchmark kernels to core-bench.wasm', () => {
-    expect('benchPeak' in core).toBe(false);
-    expect('benchPeak' in bench).toBe(true);
+  it('leaves the benchmark kernels and the catalogue to core-tools.wasm', () => {
+    for (const name of ['benchPeak', 'benchMatmul', 'benchGemmKernel', 'catalogue']) {
+      expect(name in core).toBe(false);
+      expect(name in tools).toBe(true);
+    }
   });
 
   it.each([
@@ -126,23 +128,23 @@ describe('the wasm module', () => {
       [16, 16, 16],
       [8, 12, 20],
     ] as const) {
-      const seconds = bench.benchMatmul(m, n, k, 10, form);
+      const seconds = tools.benchMatmul(m, n, k, 10, form);
       expect(seconds).toBeGreaterThanOrEqual(0);
       expect(Number.isFinite(seconds)).toBe(true);
     }
   });
 
   it('times the roofline kernels and reports the work they did', () => {
-    const peak = bench.benchPeak(1000);
+    const peak = tools.benchPeak(1000);
     expect(peak.checksum).toBe(11.625 + 6 * 1000); // every round of every add chain ran
     expect(peak.flops).toBe(1000 * 6 * 2 * 4);
     expect(peak.seconds).toBeGreaterThanOrEqual(0);
-    const one = bench.benchGemmKernel(1);
-    const three = bench.benchGemmKernel(3);
+    const one = tools.benchGemmKernel(1);
+    const three = tools.benchGemmKernel(3);
     expect(one.checksum).toBeGreaterThan(0);
     expect(three.checksum).toBe(3 * one.checksum);
     expect(three.flops).toBe(3 * one.flops);
-    expect(() => bench.benchPeak(0)).toThrow(/benchPeak: count must be between 1 and 1e9/);
+    expect(() => tools.benchPeak(0)).toThrow(/benchPeak: count must be between 1 and 1e9/);
   });
 
   it.each<[string, string, readonly string[]]>([
@@ -168,7 +170,7 @@ describe('the wasm module', () => {
 
 describe('catalogue() and validateScene()', () => {
   it('lists what the engine accepts, with torch’s defaults and the playground’s ranges', () => {
-    const catalogue = core.catalogue();
+    const catalogue = tools.catalogue();
     expect(catalogue.format).toBe(SCENE_FORMAT);
     expect(catalogue.activations.map((a) => a.name)).toEqual([...ACTIVATIONS]);
     const adam = catalogue.optimizers.find((o) => o.name === 'Adam')!;

@@ -427,8 +427,6 @@ export interface CoreModule {
     seed: number,
     lr: number,
   ) => Perceptron;
-  /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
-  catalogue(): EngineCatalogue;
   /**
    * Every problem of a scene (docs/scene.schema.json; an object or its JSON text), [] when there
    * is none: its fields against the catalogue, then the rules that tie them together and to the
@@ -578,10 +576,12 @@ export interface CatalogueLimits {
 }
 
 /**
- * core-bench.mjs's module (core-bench.wasm, core-bench-fma.wasm; bench/ only): the page's module
- * plus the benchmark kernels.
+ * core-tools.mjs's module (core-tools.wasm, core-tools-fma.wasm): the page's module plus what only
+ * scripts, tests and benchmarks call.
  */
-export interface BenchCoreModule extends CoreModule {
+export interface ToolsCoreModule extends CoreModule {
+  /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
+  catalogue(): EngineCatalogue;
   /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
   /**
