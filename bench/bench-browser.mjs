@@ -1,6 +1,6 @@
 // Runs bench/browser in Debian's Chromium (headless, via Playwright) against its static server
-// (bench/browser/server.mjs) and prints the results as JSON. Needs web/src/wasm/core.{mjs,wasm}
-// and core-fma.wasm (scripts/build-wasm.sh).
+// (bench/browser/server.mjs) and prints the results as JSON. Needs the tools modules
+// (web/src/wasm/core-tools*, scripts/build-wasm.sh).
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startBenchServer } from './browser/server.mjs';

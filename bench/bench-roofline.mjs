@@ -2,11 +2,13 @@
 // time (bench/roofline/worker.js): usable on a shared machine, where wall-clock figures swing by a
 // factor of two or more. Prints JSON on stdout and a summary on stderr.
 //   node bench/bench-roofline.mjs [rounds=9] [name=other.wasm ...]
-// (BENCH_PORT: server port, default any free one). It measures core.wasm (SIMD128) and, where
-// Chromium has relaxed SIMD, core-fma.wasm (runs named "madd …"); each name=file adds another build
-// of the same sources (e.g. a kernel variant, for an A/B in one session; runs named "name …").
+// (BENCH_PORT: server port, default any free one). It measures core-tools.wasm (SIMD128: the page's
+// core.wasm plus the tools' bindings) and, where Chromium has relaxed SIMD, core-tools-fma.wasm
+// (runs named "madd …"); each name=file adds another bench build of the same sources (e.g. a kernel
+// variant, for an A/B in one session; runs named "name …").
 // ROOFLINE_WORKLOADS=1 adds W1–W3 training (steps/s on CPU time) for every module.
-// Needs web/src/wasm/core.{mjs,wasm} and core-fma.wasm (scripts/build-wasm.sh) and Linux's /proc.
+// Needs web/src/wasm/core-tools.{mjs,wasm} and core-tools-fma.wasm (scripts/build-wasm.sh) and
+// Linux's /proc.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { createServer } from 'node:http';
@@ -23,11 +25,11 @@ const modules = [
 const files = {
   '/': ['text/html', '<!doctype html><meta charset="utf-8"><title>roofline</title>'],
   '/worker.js': ['text/javascript', join(root, 'bench/roofline/worker.js')],
-  '/core.mjs': ['text/javascript', join(root, 'web/src/wasm/core.mjs')],
+  '/core.mjs': ['text/javascript', join(root, 'web/src/wasm/core-tools.mjs')],
   '/relaxed-simd.mjs': ['text/javascript', join(root, 'web/src/engine/relaxed-simd.mjs')],
   '/batches.js': ['text/javascript', join(root, 'bench/batches.js')],
-  '/core.wasm': ['application/wasm', join(root, 'web/src/wasm/core.wasm')],
-  '/core-fma.wasm': ['application/wasm', join(root, 'web/src/wasm/core-fma.wasm')],
+  '/core.wasm': ['application/wasm', join(root, 'web/src/wasm/core-tools.wasm')],
+  '/core-fma.wasm': ['application/wasm', join(root, 'web/src/wasm/core-tools-fma.wasm')],
 };
 
 for (const arg of process.argv.slice(3)) {

@@ -176,7 +176,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   if (flag) {
-    const own = readFileSync(glue, 'utf8').replaceAll(basename(output), 'core.wasm');
+    const baseWasm = basename(baseGlue).replace(/\.mjs$/, '.wasm');
+    const own = readFileSync(glue, 'utf8').replaceAll(basename(output), baseWasm);
     if (own !== readFileSync(baseGlue, 'utf8')) {
       console.error(
         `wasm-relaxed: ${glue} differs from ${baseGlue}: the two modules need one glue`,

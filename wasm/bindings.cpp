@@ -1,5 +1,6 @@
 // Embind registration only: the engine's logic is in core/, the JS-facing classes in adapters.cpp,
-// the JS ↔ C++ conversions in conversions.cpp, the benchmark kernels in bench_bindings.cpp.
+// the JS ↔ C++ conversions in conversions.cpp, what only scripts, tests and benchmarks call
+// (the benchmark kernels, the catalogue) in tools_bindings.cpp.
 // Records cross as value_objects (plain JS objects); web/src/wasm/core.d.mts types all of it.
 #include <emscripten/bind.h>
 
@@ -99,7 +100,6 @@ EMSCRIPTEN_BINDINGS(nnp) {
 
   function("simdArch", &nnp::simd_arch);
   function("datasetInfo", &nnp::wasm::dataset_info);
-  function("catalogue", &nnp::wasm::catalogue_js);
   function("splitSizes", &nnp::wasm::split_sizes_js);
   // validateScene(scene) and validateScene(scene, shape): Embind overloads by argument count.
   function("validateScene", select_overload<val(const val&)>(&nnp::wasm::validate_scene_js));

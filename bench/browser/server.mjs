@@ -1,7 +1,8 @@
 // Serves the engine benchmark page (bench/browser/index.html, its worker, the wasm modules, the
 // workloads) on 127.0.0.1, for the runners that open it in a browser (bench-browser.mjs in
-// Chromium, bench-engines.mjs in each engine). Needs web/src/wasm/core.{mjs,wasm} and
-// core-fma.wasm (scripts/build-wasm.sh).
+// Chromium, bench-engines.mjs in each engine). Needs web/src/wasm/core-tools.{mjs,wasm} and
+// core-tools-fma.wasm (scripts/build-wasm.sh: the page's modules plus the tools' bindings, served
+// under the page's module names).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -11,9 +12,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const files = {
   '/': join(root, 'bench/browser/index.html'),
   '/worker.js': join(root, 'bench/browser/worker.js'),
-  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  '/core.mjs': join(root, 'web/src/wasm/core-tools.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-tools-fma.wasm'),
   '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import committed from '../src/scene/engine-catalogue.json';
 import { CATALOGUE, namesOf } from '../src/scene/engine-catalogue.ts';
-import createCore, {
+import createToolsCore from '../src/wasm/core-tools.mjs';
+import {
   type ActivationName,
   type ActivationSpec,
-  type CoreModule,
   type DatasetName,
   type EngineConfig,
   type FeatureName,
@@ -23,13 +23,15 @@ import createCore, {
   type OptimizerSpec,
   type SchedulerName,
   type SchedulerSpec,
+  type ToolsCoreModule,
 } from '../src/wasm/core.mjs';
 
-let core: CoreModule;
+// The tools' module: the page's engine plus the catalogue's export (the page reads the file).
+let core: ToolsCoreModule;
 
 beforeAll(async () => {
-  const wasmBinary = readFileSync(new URL('../src/wasm/core.wasm', import.meta.url));
-  core = await createCore({ wasmBinary });
+  const wasmBinary = readFileSync(new URL('../src/wasm/core-tools.wasm', import.meta.url));
+  core = await createToolsCore({ wasmBinary });
 });
 
 /** The members of a union, listed once: tsc rejects a missing or an unknown key. */

@@ -26,7 +26,9 @@ import {
   takesClasses,
   type Scene,
 } from '../src/scene/index.ts';
+import createToolsCore from '../src/wasm/core-tools.mjs';
 import {
+  type ToolsCoreModule,
   type CoreModule,
   type EngineConfig,
   type Evaluation,
@@ -40,11 +42,15 @@ import { loadModel, stringifyModel } from '../src/model.ts';
 import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
+// The tools' module: the page's engine plus the benchmark kernels and the catalogue.
+let tools: ToolsCoreModule;
 const live: { delete(): void }[] = [];
 
 beforeAll(async () => {
   core = await loadTestCore();
   await loadSceneRules(() => Promise.resolve(core));
+  const wasmBinary = readFileSync(new URL('../src/wasm/core-tools.wasm', import.meta.url));
+  tools = await createToolsCore({ wasmBinary });
 });
 
 afterEach(() => {
@@ -107,6 +113,13 @@ describe('the wasm module', () => {
     expect(core.simdArch()).toBe('wasm/4');
   });
 
+  it('leaves the benchmark kernels and the catalogue to core-tools.wasm', () => {
+    for (const name of ['benchPeak', 'benchMatmul', 'benchGemmKernel', 'catalogue']) {
+      expect(name in core).toBe(false);
+      expect(name in tools).toBe(true);
+    }
+  });
+
   it.each([
     [0, 'A·B'],
     [1, 'Aᵀ·B'],
@@ -116,23 +129,23 @@ describe('the wasm module', () => {
       [16, 16, 16],
       [8, 12, 20],
     ] as const) {
-      const seconds = core.benchMatmul(m, n, k, 10, form);
+      const seconds = tools.benchMatmul(m, n, k, 10, form);
       expect(seconds).toBeGreaterThanOrEqual(0);
       expect(Number.isFinite(seconds)).toBe(true);
     }
   });
 
   it('times the roofline kernels and reports the work they did', () => {
-    const peak = core.benchPeak(1000);
+    const peak = tools.benchPeak(1000);
     expect(peak.checksum).toBe(11.625 + 6 * 1000); // every round of every add chain ran
     expect(peak.flops).toBe(1000 * 6 * 2 * 4);
     expect(peak.seconds).toBeGreaterThanOrEqual(0);
-    const one = core.benchGemmKernel(1);
-    const three = core.benchGemmKernel(3);
+    const one = tools.benchGemmKernel(1);
+    const three = tools.benchGemmKernel(3);
     expect(one.checksum).toBeGreaterThan(0);
     expect(three.checksum).toBe(3 * one.checksum);
     expect(three.flops).toBe(3 * one.flops);
-    expect(() => core.benchPeak(0)).toThrow(/benchPeak: count must be between 1 and 1e9/);
+    expect(() => tools.benchPeak(0)).toThrow(/benchPeak: count must be between 1 and 1e9/);
   });
 
   it.each<[string, string, readonly string[]]>([
@@ -158,7 +171,7 @@ describe('the wasm module', () => {
 
 describe('catalogue() and validateScene()', () => {
   it('lists what the engine accepts, with torch’s defaults and the playground’s ranges', () => {
-    const catalogue = core.catalogue();
+    const catalogue = tools.catalogue();
     expect(catalogue.format).toBe(SCENE_FORMAT);
     expect(catalogue.activations.map((a) => a.name)).toEqual([...ACTIVATIONS]);
     const adam = catalogue.optimizers.find((o) => o.name === 'Adam')!;

@@ -8,6 +8,7 @@
 //       "optimizer": {"name": "SGD", "lr": 0.1}})");
 #include <string_view>
 
+#include "nnp/json.h"
 #include "nnp/spec.h"
 #include "nnp/trainer.h"
 
@@ -18,5 +19,7 @@ namespace nnp {
 LearnerSpec learner_spec_from_json(std::string_view json);
 // The learner's keys plus seed, data {name, samples, noise, trainFraction} and batchSize.
 TrainerConfig trainer_config_from_json(std::string_view json);
+// The same from a parsed document (validate_scene reads the scene once).
+TrainerConfig trainer_config_from(const Json& config);
 
 }  // namespace nnp

@@ -1,20 +1,18 @@
 // .nnpd reader (format: docs/datasets.md). Everything is checked before it is read: sizes are
-// computed in 64 bits against the buffer's length, and the JSON trailer is parsed without
-// exceptions (the wasm build of the core has no exception handling in nlohmann-json's throws).
+// computed in 64 bits against the buffer's length, and the JSON trailer must be an object of
+// strings.
 #include "nnp/nnpd.h"
 
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "nnp/error.h"
+#include "nnp/json.h"
 
 namespace nnp {
 namespace {
-
-using nlohmann::json;
 
 std::uint16_t u16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
 
@@ -51,26 +49,26 @@ std::string show_magic(const std::uint8_t* p) {
 
 class Trailer {
  public:
-  Trailer(const json& j, std::string what) : j_(j), what_(std::move(what)) {}
+  Trailer(const Json& j, std::string what) : j_(j), what_(std::move(what)) {}
 
-  const json* find(const char* key) const {
-    const auto it = j_.find(key);
-    return it == j_.end() || it->is_null() ? nullptr : &*it;
+  const Json* find(const char* key) const {
+    const Json* v = j_.find(key);
+    return v == nullptr || v->is_null() ? nullptr : v;
   }
 
   std::string string(const char* key, bool required) const {
-    const json* v = find(key);
+    const Json* v = find(key);
     if (v == nullptr) {
       if (required) fail(std::string("trailer.") + key + " is missing (a string is expected)");
       return {};
     }
     if (!v->is_string()) fail(std::string("trailer.") + key + " must be a string, got " + v->dump());
-    return v->get_ref<const std::string&>();
+    return v->string();
   }
 
   // An array of exactly n strings (`per` says what each names, for the message).
   std::vector<std::string> strings(const char* key, std::uint32_t n, const char* per, bool required) const {
-    const json* v = find(key);
+    const Json* v = find(key);
     const std::string expected = "an array of " + num(n) + " strings, one per " + per;
     if (v == nullptr) {
       if (required) fail(std::string("trailer.") + key + " is missing (" + expected + " is expected)");
@@ -82,9 +80,9 @@ class Trailer {
     std::vector<std::string> out;
     out.reserve(n);
     for (std::size_t i = 0; i < v->size(); ++i) {
-      const json& e = (*v)[i];
+      const Json& e = (*v)[i];
       if (!e.is_string()) fail(std::string("trailer.") + key + "[" + num(i) + "] must be a string, got " + e.dump());
-      out.push_back(e.get_ref<const std::string&>());
+      out.push_back(e.string());
     }
     return out;
   }
@@ -92,7 +90,7 @@ class Trailer {
   [[noreturn]] void fail(const std::string& message) const { throw Error(what_ + ": " + message); }
 
  private:
-  const json& j_;
+  const Json& j_;
   std::string what_;
 };
 
@@ -175,10 +173,11 @@ LabeledData read_nnpd(std::span<const std::uint8_t> bytes, std::string_view what
   }
 
   // Trailer: a UTF-8 JSON object.
-  const json meta = json::parse(trailer, trailer + trailer_bytes, nullptr, /*allow_exceptions=*/false);
-  if (meta.is_discarded()) fail("the trailer (" + num(trailer_bytes) + " bytes) is not valid UTF-8 JSON");
-  if (!meta.is_object()) fail("the trailer must be a JSON object, got " + std::string(meta.type_name()));
-  const Trailer t(meta, what);
+  const std::optional<Json> parsed =
+      Json::parse(std::string_view(reinterpret_cast<const char*>(trailer), static_cast<std::size_t>(trailer_bytes)));
+  if (!parsed) fail("the trailer (" + num(trailer_bytes) + " bytes) is not valid UTF-8 JSON");
+  if (!parsed->is_object()) fail("the trailer must be a JSON object, got " + std::string(parsed->type_name()));
+  const Trailer t(*parsed, what);
 
   LabeledData out;
   out.name = t.string("name", true);

@@ -4,11 +4,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <nlohmann/json.hpp>
 
 #include "nnp/error.h"
+#include "nnp/json.h"
 #include "nnp/spec.h"
+#include "read_double.h"
 
 namespace nnp {
 namespace {
@@ -23,9 +23,9 @@ double decimal(float f) {
   char buf[32];
   for (int digits = 1; digits <= 9; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
-    if (std::strtof(buf, nullptr) == f) break;
+    if (static_cast<float>(read_double(buf)) == f) break;
   }
-  return std::strtod(buf, nullptr);
+  return read_double(buf);
 }
 
 ArgInfo number(std::string_view name, Range range, double fallback) {
@@ -196,37 +196,45 @@ const auto& entry(const List& list, Kind kind) {
   throw Error("the catalogue has no '" + std::string(name_of(kind)) + "'");
 }
 
-using nlohmann::ordered_json;
-
-ordered_json range_json(const Range& r) {
-  ordered_json j{{"min", r.min}, {"max", r.max}};
-  if (r.min_open) j["minOpen"] = true;
-  if (r.max_open) j["maxOpen"] = true;
-  if (r.integer) j["integer"] = true;
+Json range_json(const Range& r) {
+  Json j = Json::object();
+  j.add("min", r.min);
+  j.add("max", r.max);
+  if (r.min_open) j.add("minOpen", true);
+  if (r.max_open) j.add("maxOpen", true);
+  if (r.integer) j.add("integer", true);
   return j;
 }
 
-ordered_json args_json(const std::vector<ArgInfo>& args) {
-  static constexpr const char* kTypes[] = {"number", "boolean", "choice", "pair"};
-  ordered_json out = ordered_json::array();
-  for (const ArgInfo& a : args) {
-    ordered_json j{{"name", a.name}, {"type", kTypes[static_cast<int>(a.type)]}};
-    if (a.required) j["required"] = true;
-    if (a.type == ArgType::Number || a.type == ArgType::Pair) j["range"] = range_json(a.range);
-    if (a.type == ArgType::Choice) j["choices"] = a.choices;
-    if (!a.has_default) {
-      out.push_back(j);
-      continue;
-    }
-    switch (a.type) {
-      case ArgType::Number: j["default"] = a.number; break;
-      case ArgType::Boolean: j["default"] = a.number != 0.0; break;
-      case ArgType::Choice: j["default"] = a.text; break;
-      case ArgType::Pair: j["default"] = {a.number, a.second}; break;
-    }
-    out.push_back(j);
-  }
+Json names_json(const std::vector<std::string_view>& names) {
+  Json out{Json::Array{}};
+  for (std::string_view n : names) out.push_back(n);
   return out;
+}
+
+// {"name": name, "args": [...]}: a class of the scene language.
+Json class_json(std::string_view name, const std::vector<ArgInfo>& args) {
+  static constexpr const char* kTypes[] = {"number", "boolean", "choice", "pair"};
+  Json list{Json::Array{}};
+  for (const ArgInfo& a : args) {
+    Json& j = list.push_back(Json::object());
+    j.add("name", a.name);
+    j.add("type", kTypes[static_cast<int>(a.type)]);
+    if (a.required) j.add("required", true);
+    if (a.type == ArgType::Number || a.type == ArgType::Pair) j.add("range", range_json(a.range));
+    if (a.type == ArgType::Choice) j.add("choices", names_json(a.choices));
+    if (!a.has_default) continue;
+    switch (a.type) {
+      case ArgType::Number: j.add("default", a.number); break;
+      case ArgType::Boolean: j.add("default", a.number != 0.0); break;
+      case ArgType::Choice: j.add("default", a.text); break;
+      case ArgType::Pair: j.add("default", Json::Array{a.number, a.second}); break;
+    }
+  }
+  Json j = Json::object();
+  j.add("name", name);
+  j.add("args", std::move(list));
+  return j;
 }
 
 }  // namespace
@@ -271,64 +279,75 @@ int default_classes(const GeneratorInfo& g) {
 std::string catalogue_json() {
   const Catalogue& c = catalogue();
   static constexpr const char* kTargets[] = {"value", "binary", "index"};
-  ordered_json j;
-  j["format"] = kSceneFormat;
+  Json j = Json::object();
+  j.add("format", kSceneFormat);
   const SceneFields& f = c.fields;
-  j["fields"] = {{"scene", f.scene},
-                 {"data", f.data},
-                 {"rows", f.rows},
-                 {"model", f.model},
-                 {"layer", f.layer},
-                 {"init", f.init},
-                 {"training", f.training},
-                 {"earlyStopping", f.early_stopping},
-                 {"augmentation", f.augmentation},
-                 {"ensemble", f.ensemble}};
-  for (const ActivationInfo& a : c.activations)
-    j["activations"].push_back({{"name", name_of(a.kind)}, {"args", args_json(a.args)}});
-  for (const LossInfo& l : c.losses)
-    j["losses"].push_back({{"name", name_of(l.kind)},
-                           {"args", args_json(l.args)},
-                           {"target", kTargets[static_cast<int>(l.target)]},
-                           {"mixup", l.mixup}});
-  for (Reduction r : c.reductions) j["reductions"].push_back(name_of(r));
-  for (const OptimizerInfo& o : c.optimizers)
-    j["optimizers"].push_back({{"name", name_of(o.kind)}, {"args", args_json(o.args)}});
-  for (const SchedulerInfo& s : c.schedulers)
-    j["schedulers"].push_back({{"name", name_of(s.kind)}, {"args", args_json(s.args)}});
-  for (const InitInfo& i : c.inits)
-    j["inits"].push_back({{"name", name_of(i.kind)}, {"args", args_json(i.args)}, {"bias", i.bias}});
-  for (const GeneratorInfo& g : c.datasets)
-    j["datasets"].push_back(
-        {{"name", g.name},
-         {"title", g.title},
-         {"task", g.task == Task::Regression ? "regression" : "classification"},
-         {"features", g.features},
-         {"classes", {{"min", g.min_classes}, {"max", g.max_classes}, {"default", default_classes(g)}}},
-         {"description", g.description}});
-  for (Feature f : c.features) j["features"].push_back(name_of(f));
+  Json& fields = j.add("fields", Json::object());
+  fields.add("scene", names_json(f.scene));
+  fields.add("data", names_json(f.data));
+  fields.add("rows", names_json(f.rows));
+  fields.add("model", names_json(f.model));
+  fields.add("layer", names_json(f.layer));
+  fields.add("init", names_json(f.init));
+  fields.add("training", names_json(f.training));
+  fields.add("earlyStopping", names_json(f.early_stopping));
+  fields.add("augmentation", names_json(f.augmentation));
+  fields.add("ensemble", names_json(f.ensemble));
+  Json& activations = j.add("activations", Json::Array{});
+  for (const ActivationInfo& a : c.activations) activations.push_back(class_json(name_of(a.kind), a.args));
+  Json& losses = j.add("losses", Json::Array{});
+  for (const LossInfo& l : c.losses) {
+    Json& e = losses.push_back(class_json(name_of(l.kind), l.args));
+    e.add("target", kTargets[static_cast<int>(l.target)]);
+    e.add("mixup", l.mixup);
+  }
+  Json& reductions = j.add("reductions", Json::Array{});
+  for (Reduction r : c.reductions) reductions.push_back(name_of(r));
+  Json& optimizers = j.add("optimizers", Json::Array{});
+  for (const OptimizerInfo& o : c.optimizers) optimizers.push_back(class_json(name_of(o.kind), o.args));
+  Json& schedulers = j.add("schedulers", Json::Array{});
+  for (const SchedulerInfo& s : c.schedulers) schedulers.push_back(class_json(name_of(s.kind), s.args));
+  Json& inits = j.add("inits", Json::Array{});
+  for (const InitInfo& i : c.inits) inits.push_back(class_json(name_of(i.kind), i.args)).add("bias", i.bias);
+  Json& datasets = j.add("datasets", Json::Array{});
+  for (const GeneratorInfo& g : c.datasets) {
+    Json& e = datasets.push_back(Json::object());
+    e.add("name", g.name);
+    e.add("title", g.title);
+    e.add("task", g.task == Task::Regression ? "regression" : "classification");
+    e.add("features", g.features);
+    Json& classes = e.add("classes", Json::object());
+    classes.add("min", g.min_classes);
+    classes.add("max", g.max_classes);
+    classes.add("default", default_classes(g));
+    e.add("description", g.description);
+  }
+  Json& features = j.add("features", Json::Array{});
+  for (Feature x : c.features) features.push_back(name_of(x));
   const Limits& l = c.limits;
-  j["limits"] = {{"seed", range_json(l.seed)},
-                 {"samples", range_json(l.samples)},
-                 {"noise", range_json(l.noise)},
-                 {"trainFraction", range_json(l.train_fraction)},
-                 {"validationFraction", range_json(l.validation_fraction)},
-                 {"inputs", range_json(l.inputs)},
-                 {"layers", range_json(l.layers)},
-                 {"units", range_json(l.units)},
-                 {"dropout", range_json(l.dropout)},
-                 {"classes", range_json(l.classes)},
-                 {"clip_grad_norm", range_json(l.clip_grad_norm)},
-                 {"clip_grad_value", range_json(l.clip_grad_value)},
-                 {"l1", range_json(l.l1)},
-                 {"initValue", range_json(l.init_value)},
-                 {"batchSize", range_json(l.batch_size)},
-                 {"evaluateEvery", range_json(l.evaluate_every)},
-                 {"patience", range_json(l.patience)},
-                 {"minDelta", range_json(l.min_delta)},
-                 {"jitter", range_json(l.jitter)},
-                 {"mixup", range_json(l.mixup)},
-                 {"members", range_json(l.members)}};
+  Json& limits = j.add("limits", Json::object());
+  const std::pair<const char*, const Range&> ranges[] = {{"seed", l.seed},
+                                                         {"samples", l.samples},
+                                                         {"noise", l.noise},
+                                                         {"trainFraction", l.train_fraction},
+                                                         {"validationFraction", l.validation_fraction},
+                                                         {"inputs", l.inputs},
+                                                         {"layers", l.layers},
+                                                         {"units", l.units},
+                                                         {"dropout", l.dropout},
+                                                         {"classes", l.classes},
+                                                         {"clip_grad_norm", l.clip_grad_norm},
+                                                         {"clip_grad_value", l.clip_grad_value},
+                                                         {"l1", l.l1},
+                                                         {"initValue", l.init_value},
+                                                         {"batchSize", l.batch_size},
+                                                         {"evaluateEvery", l.evaluate_every},
+                                                         {"patience", l.patience},
+                                                         {"minDelta", l.min_delta},
+                                                         {"jitter", l.jitter},
+                                                         {"mixup", l.mixup},
+                                                         {"members", l.members}};
+  for (const auto& [name, range] : ranges) limits.add(name, range_json(range));
   return j.dump();
 }
 

@@ -7,37 +7,38 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
+#include "nnp/json.h"
 
 namespace nnp {
 namespace {
 
-using nlohmann::json;
-
 class Reader {
  public:
-  Reader(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+  Reader(const Json& j, std::string path) : j_(j), path_(std::move(path)) {
     if (!j_.is_object()) throw Error(where() + " must be an object");
   }
 
   std::string where() const { return path_.empty() ? "the config" : path_; }
   std::string field(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
-  bool has(const char* key) const { return j_.contains(key) && !j_.at(key).is_null(); }
+  bool has(const char* key) const {
+    const Json* v = j_.find(key);
+    return v != nullptr && !v->is_null();
+  }
 
   Reader object(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (an object is expected)");
-    return Reader(j_.at(key), field(key));
+    return Reader(raw(key), field(key));
   }
-  const json& raw(const char* key) const { return j_.at(key); }
+  const Json& raw(const char* key) const { return *j_.find(key); }
 
   double number(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (a number is expected)");
-    return as_number(j_.at(key), field(key));
+    return as_number(raw(key), field(key));
   }
   double number(const char* key, double fallback) const { return has(key) ? number(key) : fallback; }
   int integer(const char* key) const {
@@ -49,20 +50,20 @@ class Reader {
   int integer(const char* key, int fallback) const { return has(key) ? integer(key) : fallback; }
   bool boolean(const char* key, bool fallback) const {
     if (!has(key)) return fallback;
-    if (!j_.at(key).is_boolean()) throw Error(field(key) + " must be true or false, got " + dump(key));
-    return j_.at(key).get<bool>();
+    if (!raw(key).is_boolean()) throw Error(field(key) + " must be true or false, got " + dump(key));
+    return raw(key).boolean();
   }
   std::string string(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (a string is expected)");
-    if (!j_.at(key).is_string()) throw Error(field(key) + " must be a string, got " + dump(key));
-    return j_.at(key).get<std::string>();
+    if (!raw(key).is_string()) throw Error(field(key) + " must be a string, got " + dump(key));
+    return raw(key).string();
   }
-  std::string dump(const char* key) const { return j_.at(key).dump(); }
+  std::string dump(const char* key) const { return raw(key).dump(); }
 
   // Every key must be in `allowed` (or `ignored`); the message lists what is accepted.
   void only(const std::vector<std::string_view>& allowed, const std::string& owner,
             std::initializer_list<const char*> ignored = {}) const {
-    for (const auto& [key, value] : j_.items()) {
+    for (const auto& [key, value] : j_.members()) {
       bool ok = false;
       for (std::string_view a : allowed) ok = ok || key == a;
       for (const char* a : ignored) ok = ok || key == a;
@@ -91,28 +92,28 @@ class Reader {
     only(allowed, owner, ignored);
   }
   // A torch argument we do not implement: only its default value is accepted.
-  void default_only(const char* key, const json& torch_default, const std::string& why) const {
-    if (j_.contains(key) && j_.at(key) != torch_default)
+  void default_only(const char* key, const Json& torch_default, const std::string& why) const {
+    if (j_.contains(key) && !(raw(key) == torch_default))
       throw Error(field(key) + " = " + dump(key) + " is not supported (" + why + "); use " + torch_default.dump());
   }
 
-  static double as_number(const json& v, const std::string& path) {
+  static double as_number(const Json& v, const std::string& path) {
     if (!v.is_number()) throw Error(path + " must be a number, got " + v.dump());
-    const double d = v.get<double>();
+    const double d = v.number();
     if (!std::isfinite(d)) throw Error(path + " must be a finite number");
     return d;
   }
 
  private:
-  const json& j_;
+  const Json& j_;
   std::string path_;
 };
 
-ActivationSpec activation_from(const json& j, const std::string& path) {
+ActivationSpec activation_from(const Json& j, const std::string& path) {
   ActivationSpec a;
   std::string name;
   if (j.is_string()) {
-    name = j.get<std::string>();
+    name = j.string();
   } else {
     Reader r(j, path);
     name = r.string("name");
@@ -142,7 +143,7 @@ MlpSpec model_from(const Reader& r) {
   m.inputs = r.integer("inputs");
   if (!r.has("layers") || !r.raw("layers").is_array()) throw Error(r.field("layers") + " must be an array of layers");
   int i = 0;
-  for (const json& lj : r.raw("layers")) {
+  for (const Json& lj : r.raw("layers").array()) {
     const std::string path = r.field("layers") + "[" + std::to_string(i++) + "]";
     Reader l(lj, path);
     l.only(catalogue().fields.layer, "a layer");
@@ -209,7 +210,7 @@ OptimizerSpec optimizer_from(const Reader& r) {
   s.amsgrad = r.boolean("amsgrad", s.amsgrad);
   s.no_decay_bias = r.boolean("no_decay_bias", s.no_decay_bias);
   if (r.has("betas")) {
-    const json& b = r.raw("betas");
+    const Json& b = r.raw("betas");
     if (!b.is_array() || b.size() != 2)
       throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
     s.beta1 = Reader::as_number(b[0], r.field("betas") + "[0]");
@@ -255,15 +256,15 @@ InitSpec init_from(const Reader& r) {
   s.b = static_cast<float>(r.number("b", s.b));
   if (s.a > s.b)
     throw Error(r.where() + ": uniform needs a <= b (torch.nn.init.uniform_'s range [a, b)); got a = " +
-                json(s.a).dump() + ", b = " + json(s.b).dump());
+                Json(static_cast<double>(s.a)).dump() + ", b = " + Json(static_cast<double>(s.b)).dump());
   s.bias_value = static_cast<float>(r.number("bias", 0.0));
   return s;
 }
 
-json parse(std::string_view text) {
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) throw Error("the config is not valid JSON");
-  return j;
+Json parse(std::string_view text) {
+  std::optional<Json> j = Json::parse(text);
+  if (!j) throw Error("the config is not valid JSON");
+  return std::move(*j);
 }
 
 // `list` less the names in `drop`.
@@ -299,7 +300,7 @@ LearnerSpec learner_from(const Reader& r) {
 }  // namespace
 
 LearnerSpec learner_spec_from_json(std::string_view text) {
-  const json j = parse(text);
+  const Json j = parse(text);
   Reader r(j, "");
   // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
   r.only(without(catalogue().fields.scene, {"format", "seed", "data", "training"}), "a learner spec",
@@ -307,8 +308,9 @@ LearnerSpec learner_spec_from_json(std::string_view text) {
   return learner_from(r);
 }
 
-TrainerConfig trainer_config_from_json(std::string_view text) {
-  const json j = parse(text);
+TrainerConfig trainer_config_from_json(std::string_view text) { return trainer_config_from(parse(text)); }
+
+TrainerConfig trainer_config_from(const Json& j) {
   Reader r(j, "");
   r.only(without(catalogue().fields.scene, {"format"}), "the engine config");
   TrainerConfig c;
@@ -329,14 +331,13 @@ TrainerConfig trainer_config_from_json(std::string_view text) {
   c.data.standardize = d.boolean("standardize", false);
   c.data.signed_labels = d.boolean("signedLabels", false);
   if (d.has("features")) {
-    const json& f = d.raw("features");
+    const Json& f = d.raw("features");
     if (!f.is_array()) throw Error("data.features must be an array of feature names, got " + f.dump());
     for (std::size_t i = 0; i < f.size(); ++i) {
       const std::string path = "data.features[" + std::to_string(i) + "]";
       if (!f[i].is_string()) throw Error(path + " must be a feature name, got " + f[i].dump());
-      const auto parsed = parse_feature(f[i].get<std::string>());
-      if (!parsed)
-        throw Error(path + ": unknown feature '" + f[i].get<std::string>() + "'; accepted: " + feature_names());
+      const auto parsed = parse_feature(f[i].string());
+      if (!parsed) throw Error(path + ": unknown feature '" + f[i].string() + "'; accepted: " + feature_names());
       c.data.features.push_back(*parsed);
     }
     if (c.data.features.empty())

@@ -8,10 +8,10 @@
 #include <cctype>
 #include <cmath>
 #include <initializer_list>
-#include <nlohmann/json.hpp>
 
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
+#include "nnp/json.h"
 #include "nnp/learner.h"
 #include "nnp/mlp.h"
 #include "nnp/optim.h"
@@ -20,7 +20,6 @@
 namespace nnp {
 namespace {
 
-using nlohmann::json;
 using Names = std::vector<std::string>;
 
 Names of(const std::vector<std::string_view>& list) { return Names(list.begin(), list.end()); }
@@ -39,7 +38,7 @@ Names names_of(const List& list) {
 }
 
 // A value as a message shows it: its JSON, or its length for a long array.
-std::string shown(const json& v) {
+std::string shown(const Json& v) {
   if (v.is_array() && v.size() > 8) return "an array of " + std::to_string(v.size());
   return v.dump();
 }
@@ -49,33 +48,30 @@ std::string field(const std::string& path, const std::string& key) { return path
 std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
 
 // The field `key` of an object, or nullptr when absent.
-const json* get(const json& object, const std::string& key) {
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
+const Json* get(const Json& object, std::string_view key) { return object.find(key); }
 
 class Walker {
  public:
   Problems problems;
 
-  void scene(const json& s) {
+  void scene(const Json& s) {
     if (!fields(s, "", of(catalogue().fields.scene))) return;
-    const json* format = get(s, "format");
+    const Json* format = get(s, "format");
     if (format == nullptr || *format != kSceneFormat) bad("format", "\"" + std::string(kSceneFormat) + "\"", format);
     number(get(s, "seed"), "seed", limits().seed);
     data(get(s, "data"));
     model(get(s, "model"));
     loss(get(s, "loss"));
     optimizer(get(s, "optimizer"));
-    if (const json* v = get(s, "scheduler"); v != nullptr && !v->is_null()) scheduler(*v);
+    if (const Json* v = get(s, "scheduler"); v != nullptr && !v->is_null()) scheduler(*v);
     for (const char* key : {"clip_grad_norm", "clip_grad_value"}) {
-      const json* v = get(s, key);
+      const Json* v = get(s, key);
       if (v == nullptr || v->is_null()) continue;
       const Range& r = std::string(key) == "clip_grad_norm" ? limits().clip_grad_norm : limits().clip_grad_value;
-      if (!(v->is_number() && r.contains(v->get<double>()))) bad(key, r.describe() + ", or null for no clipping", v);
+      if (!(v->is_number() && r.contains(v->number()))) bad(key, r.describe() + ", or null for no clipping", v);
     }
-    if (const json* v = get(s, "l1")) number(v, "l1", limits().l1);
-    if (const json* v = get(s, "init")) init(*v);
+    if (const Json* v = get(s, "l1")) number(v, "l1", limits().l1);
+    if (const Json* v = get(s, "init")) init(*v);
     training(get(s, "training"));
   }
 
@@ -85,7 +81,7 @@ class Walker {
   void add(const std::string& path, const std::string& message) { problems.push_back({path, message}); }
 
   // `path` must be `expected`: missing, or the wrong value.
-  void bad(const std::string& path, const std::string& expected, const json* v) {
+  void bad(const std::string& path, const std::string& expected, const Json* v) {
     if (v == nullptr)
       add(path, path + " is missing; it must be " + expected);
     else
@@ -93,7 +89,7 @@ class Walker {
   }
 
   // An object whose keys are all in `keys`; `owner` names what the keys are arguments of.
-  bool fields(const json* v, const std::string& path, const Names& keys, const std::string& owner = "") {
+  bool fields(const Json* v, const std::string& path, const Names& keys, const std::string& owner = "") {
     if (v == nullptr || !v->is_object()) {
       if (path.empty())
         add(path, "the scene must be an object, got " + (v == nullptr ? std::string("nothing") : shown(*v)));
@@ -101,7 +97,7 @@ class Walker {
         bad(path, "an object", v);
       return false;
     }
-    for (const auto& [key, value] : v->items()) {
+    for (const auto& [key, value] : v->members()) {
       if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
       const std::string at = field(path, key);
       std::string message = at;
@@ -119,27 +115,27 @@ class Walker {
     }
     return true;
   }
-  bool fields(const json& v, const std::string& path, const Names& keys, const std::string& owner = "") {
+  bool fields(const Json& v, const std::string& path, const Names& keys, const std::string& owner = "") {
     return fields(&v, path, keys, owner);
   }
 
-  bool number(const json* v, const std::string& path, const Range& r) {
-    if (v != nullptr && v->is_number() && r.contains(v->get<double>())) return true;
+  bool number(const Json* v, const std::string& path, const Range& r) {
+    if (v != nullptr && v->is_number() && r.contains(v->number())) return true;
     bad(path, r.describe(), v);
     return false;
   }
-  void boolean(const json* v, const std::string& path) {
+  void boolean(const Json* v, const std::string& path) {
     if (v == nullptr || !v->is_boolean()) bad(path, "true or false", v);
   }
   // The name, when it is one of `names`.
-  std::optional<std::string> one_of(const json* v, const std::string& path, const Names& names) {
-    if (v != nullptr && v->is_string() && std::find(names.begin(), names.end(), v->get<std::string>()) != names.end())
-      return v->get<std::string>();
+  std::optional<std::string> one_of(const Json* v, const std::string& path, const Names& names) {
+    if (v != nullptr && v->is_string() && std::find(names.begin(), names.end(), v->string()) != names.end())
+      return v->string();
     bad(path, "one of " + join(names), v);
     return std::nullopt;
   }
 
-  void arg(const json& v, const std::string& path, const ArgInfo& a) {
+  void arg(const Json& v, const std::string& path, const ArgInfo& a) {
     switch (a.type) {
       case ArgType::Number: number(&v, path, a.range); return;
       case ArgType::Boolean: boolean(&v, path); return;
@@ -157,7 +153,7 @@ class Walker {
 
   // {name, ...args} of a class: the name, the keys it takes and each argument's value.
   template <class Entry>
-  const Entry* named(const json* v, const std::string& path, const std::vector<Entry>& list, const std::string& what) {
+  const Entry* named(const Json* v, const std::string& path, const std::vector<Entry>& list, const std::string& what) {
     if (v == nullptr || !v->is_object()) {
       bad(path, "an object {name, ...arguments} naming " + what, v);
       return nullptr;
@@ -170,7 +166,7 @@ class Walker {
     fields(v, path, keys, *name);
     for (const ArgInfo& a : e->args) {
       const std::string at = field(path, std::string(a.name));
-      if (const json* x = get(*v, std::string(a.name)))
+      if (const Json* x = get(*v, std::string(a.name)))
         arg(*x, at, a);
       else if (a.required)
         bad(at, a.range.describe() + " (" + *name + " needs it)", nullptr);  // required ones are numbers
@@ -178,27 +174,27 @@ class Walker {
     return e;
   }
 
-  void data(const json* v) {
+  void data(const Json* v) {
     if (!fields(v, "data", of(catalogue().fields.data))) return;
-    const json& d = *v;
+    const Json& d = *v;
     Names names;
     for (const GeneratorInfo& g : catalogue().datasets) names.emplace_back(g.name);
     names.emplace_back("supplied");
     const auto name = one_of(get(d, "name"), "data.name", names);
     number(get(d, "trainFraction"), "data.trainFraction", limits().train_fraction);
-    if (const json* f = get(d, "validationFraction"))
+    if (const Json* f = get(d, "validationFraction"))
       number(f, "data.validationFraction", limits().validation_fraction);
-    if (const json* f = get(d, "features")) features(*f);
+    if (const Json* f = get(d, "features")) features(*f);
     for (const char* key : {"standardize", "signedLabels"})
-      if (const json* b = get(d, key)) boolean(b, std::string("data.") + key);
+      if (const Json* b = get(d, key)) boolean(b, std::string("data.") + key);
     if (!name) return;
     if (*name == "supplied") {
       for (const char* key : {"samples", "noise", "classes"})
         if (get(d, key) != nullptr)
           add(std::string("data.") + key,
               std::string("data.") + key + " is only for generated data; supplied data brings its own rows");
-      const json* rows = get(d, "rows");
-      const json* dataset = get(d, "dataset");
+      const Json* rows = get(d, "rows");
+      const Json* dataset = get(d, "dataset");
       if (rows != nullptr && dataset != nullptr)
         add("data.rows", "data.rows and data.dataset exclude each other: give rows of their own or a dataset");
       if (rows != nullptr) scene_rows(*rows);
@@ -212,7 +208,7 @@ class Walker {
             std::string("data.") + key + " is only for data.name \"supplied\"; " + *name + " is generated");
     number(get(d, "samples"), "data.samples", limits().samples);
     number(get(d, "noise"), "data.noise", limits().noise);
-    const json* classes = get(d, "classes");
+    const Json* classes = get(d, "classes");
     if (classes == nullptr) return;
     const GeneratorInfo& g = *find_generator(*name);
     if (g.min_classes != g.max_classes) {
@@ -230,7 +226,7 @@ class Walker {
     }
   }
 
-  void features(const json& f) {
+  void features(const Json& f) {
     Names names;
     for (Feature x : catalogue().features) names.emplace_back(name_of(x));
     if (!f.is_array() || f.empty() || f.size() > names.size()) {
@@ -251,34 +247,35 @@ class Walker {
   }
 
   // Rows carried in the scene: shapes, then the first bad value of each array.
-  void scene_rows(const json& r) {
+  void scene_rows(const Json& r) {
     const std::string path = "data.rows";
     if (!fields(r, path, of(catalogue().fields.rows))) return;
     const bool features_ok = number(get(r, "features"), path + ".features", limits().inputs);
     const bool classes_ok = number(get(r, "classes"), path + ".classes", limits().classes);
     if (!features_ok || !classes_ok) return;
-    const int features = r["features"].get<int>(), classes = r["classes"].get<int>();
+    const int features = static_cast<int>(get(r, "features")->number()),
+              classes = static_cast<int>(get(r, "classes")->number());
     if (classes == 1) {
       add(path + ".classes", path + ".classes must be 0 for a regression, else 2 to " +
                                  format_number(limits().classes.max) + " classes, got 1");
       return;
     }
-    const json* y = get(r, "y");
+    const Json* y = get(r, "y");
     if (row_values(r, path, features, classes) && y->size() < 2)
       add(path + ".y", path + ".y needs at least 2 rows, got " + std::to_string(y->size()));
-    if (const json* t = get(r, "test"); t != nullptr && fields(t, path + ".test", {"x", "y"}))
+    if (const Json* t = get(r, "test"); t != nullptr && fields(t, path + ".test", {"x", "y"}))
       row_values(*t, path + ".test", features, classes);
-    if (const json* s = get(r, "source"); s != nullptr && !s->is_string()) bad(path + ".source", "a string", s);
-    if (const json* n = get(r, "classNames")) {
+    if (const Json* s = get(r, "source"); s != nullptr && !s->is_string()) bad(path + ".source", "a string", s);
+    if (const Json* n = get(r, "classNames")) {
       const bool ok = n->is_array() && static_cast<int>(n->size()) == classes &&
-                      std::all_of(n->begin(), n->end(), [](const json& x) { return x.is_string(); });
+                      std::all_of(n->array().begin(), n->array().end(), [](const Json& x) { return x.is_string(); });
       if (!ok) bad(path + ".classNames", "an array of " + std::to_string(classes) + " strings, one per class", n);
     }
   }
 
-  bool row_values(const json& r, const std::string& path, int features, int classes) {
-    const json* x = get(r, "x");
-    const json* y = get(r, "y");
+  bool row_values(const Json& r, const std::string& path, int features, int classes) {
+    const Json* x = get(r, "x");
+    const Json* y = get(r, "y");
     if (y == nullptr || !y->is_array() || y->empty()) {
       bad(path + ".y", "an array of one target per row", y);
       return false;
@@ -289,14 +286,14 @@ class Walker {
       return false;
     }
     for (std::size_t i = 0; i < x->size(); ++i)
-      if (!((*x)[i].is_number() && std::isfinite((*x)[i].get<double>()))) {
+      if (!((*x)[i].is_number() && std::isfinite((*x)[i].number()))) {
         bad(item(path + ".x", i), "a finite number", &(*x)[i]);
         break;
       }
     const Range target = classes == 0 ? Range{.min = -HUGE_VAL, .max = HUGE_VAL}
                                       : Range{.min = 0, .max = double(classes - 1), .integer = true};
     for (std::size_t i = 0; i < y->size(); ++i)
-      if (!((*y)[i].is_number() && target.contains((*y)[i].get<double>()))) {
+      if (!((*y)[i].is_number() && target.contains((*y)[i].number()))) {
         bad(item(path + ".y", i), classes == 0 ? "a finite number" : "a class index 0 … " + std::to_string(classes - 1),
             &(*y)[i]);
         break;
@@ -304,10 +301,10 @@ class Walker {
     return true;
   }
 
-  void model(const json* v) {
+  void model(const Json* v) {
     if (!fields(v, "model", of(catalogue().fields.model))) return;
     number(get(*v, "inputs"), "model.inputs", limits().inputs);
-    const json* layers = get(*v, "layers");
+    const Json* layers = get(*v, "layers");
     const Range& count = limits().layers;
     if (layers == nullptr || !layers->is_array() || !count.contains(static_cast<double>(layers->size()))) {
       bad("model.layers", "an array of " + format_number(count.min) + " to " + format_number(count.max) + " layers",
@@ -316,15 +313,15 @@ class Walker {
     }
     for (std::size_t i = 0; i < layers->size(); ++i) {
       const std::string path = item("model.layers", i);
-      const json& l = (*layers)[i];
+      const Json& l = (*layers)[i];
       if (!fields(l, path, of(catalogue().fields.layer))) continue;
       number(get(l, "units"), path + ".units", limits().units);
       activation(get(l, "activation"), path + ".activation");
-      if (const json* d = get(l, "dropout")) number(d, path + ".dropout", limits().dropout);
+      if (const Json* d = get(l, "dropout")) number(d, path + ".dropout", limits().dropout);
     }
   }
 
-  void activation(const json* v, const std::string& path) {
+  void activation(const Json* v, const std::string& path) {
     const auto& list = catalogue().activations;
     if (v != nullptr && v->is_string()) {
       one_of(v, path, names_of(list));
@@ -337,18 +334,18 @@ class Walker {
     named(v, path, list, "an activation");
   }
 
-  void loss(const json* v) { named(v, "loss", catalogue().losses, "a loss"); }
+  void loss(const Json* v) { named(v, "loss", catalogue().losses, "a loss"); }
 
   // SGD's nesterov against momentum and dampening is the Optimizer's own guard (validate_scene
   // runs it on the typed config).
-  void optimizer(const json* v) { named(v, "optimizer", catalogue().optimizers, "an optimizer"); }
+  void optimizer(const Json* v) { named(v, "optimizer", catalogue().optimizers, "an optimizer"); }
 
-  void scheduler(const json& v) { named(&v, "scheduler", catalogue().schedulers, "a scheduler, or null for none"); }
+  void scheduler(const Json& v) { named(&v, "scheduler", catalogue().schedulers, "a scheduler, or null for none"); }
 
-  void init(const json& v) {
+  void init(const Json& v) {
     if (!fields(v, "init", of(catalogue().fields.init))) return;
     std::optional<std::string> weight = "default";
-    if (const json* w = get(v, "weight")) weight = one_of(w, "init.weight", names_of(catalogue().inits));
+    if (const Json* w = get(v, "weight")) weight = one_of(w, "init.weight", names_of(catalogue().inits));
     if (!weight) return;
     const InitInfo& scheme = *std::find_if(catalogue().inits.begin(), catalogue().inits.end(),
                                            [&](const InitInfo& i) { return name_of(i.kind) == *weight; });
@@ -356,7 +353,7 @@ class Walker {
     for (const InitInfo& other : catalogue().inits)
       for (const ArgInfo& a : other.args) {
         const std::string key = "init." + std::string(a.name);
-        const json* x = get(v, std::string(a.name));
+        const Json* x = get(v, std::string(a.name));
         if (&other == &scheme && x != nullptr)
           number(x, key, a.range);
         else if (&other == &scheme && a.required)
@@ -366,14 +363,14 @@ class Walker {
                        *weight + "\")");
       }
     const auto value = [&](const char* key, double fallback) {
-      const json* x = get(v, key);
-      return x != nullptr && x->is_number() ? x->get<double>() : fallback;
+      const Json* x = get(v, key);
+      return x != nullptr && x->is_number() ? x->number() : fallback;
     };
     if (const ArgInfo* a = find_arg(scheme.args, "a"))
       if (value("a", a->number) > value("b", find_arg(scheme.args, "b")->number))
         add("init.b",
             "init.b must be at least init.a (U(a, b) needs a ≤ b; a is " + format_number(value("a", a->number)) + ")");
-    if (const json* bias = get(v, "bias")) {
+    if (const Json* bias = get(v, "bias")) {
       if (scheme.bias) {
         number(bias, "init.bias", limits().init_value);
       } else {
@@ -386,30 +383,30 @@ class Walker {
     }
   }
 
-  void training(const json* v) {
+  void training(const Json* v) {
     if (!fields(v, "training", of(catalogue().fields.training))) return;
-    const json& t = *v;
+    const Json& t = *v;
     number(get(t, "batchSize"), "training.batchSize", limits().batch_size);
     for (const char* key : {"dropLast", "shuffle"})
-      if (const json* b = get(t, key)) boolean(b, std::string("training.") + key);
-    if (const json* e = get(t, "evaluateEvery")) number(e, "training.evaluateEvery", limits().evaluate_every);
-    if (const json* e = get(t, "earlyStopping"); e != nullptr) {
+      if (const Json* b = get(t, key)) boolean(b, std::string("training.") + key);
+    if (const Json* e = get(t, "evaluateEvery")) number(e, "training.evaluateEvery", limits().evaluate_every);
+    if (const Json* e = get(t, "earlyStopping"); e != nullptr) {
       const std::string path = "training.earlyStopping";
       if (fields(e, path, of(catalogue().fields.early_stopping))) {
         number(get(*e, "patience"), path + ".patience", limits().patience);
-        if (const json* x = get(*e, "minDelta")) number(x, path + ".minDelta", limits().min_delta);
-        if (const json* x = get(*e, "restoreBest")) boolean(x, path + ".restoreBest");
+        if (const Json* x = get(*e, "minDelta")) number(x, path + ".minDelta", limits().min_delta);
+        if (const Json* x = get(*e, "restoreBest")) boolean(x, path + ".restoreBest");
       }
     }
-    if (const json* a = get(t, "augmentation");
+    if (const Json* a = get(t, "augmentation");
         a != nullptr && fields(a, "training.augmentation", of(catalogue().fields.augmentation))) {
-      if (const json* x = get(*a, "jitter")) number(x, "training.augmentation.jitter", limits().jitter);
-      if (const json* x = get(*a, "mixup")) number(x, "training.augmentation.mixup", limits().mixup);
+      if (const Json* x = get(*a, "jitter")) number(x, "training.augmentation.jitter", limits().jitter);
+      if (const Json* x = get(*a, "mixup")) number(x, "training.augmentation.mixup", limits().mixup);
     }
-    if (const json* e = get(t, "ensemble");
+    if (const Json* e = get(t, "ensemble");
         e != nullptr && fields(e, "training.ensemble", of(catalogue().fields.ensemble))) {
       number(get(*e, "members"), "training.ensemble.members", limits().members);
-      if (const json* x = get(*e, "bootstrap")) boolean(x, "training.ensemble.bootstrap");
+      if (const Json* x = get(*e, "bootstrap")) boolean(x, "training.ensemble.bootstrap");
     }
   }
 };
@@ -445,41 +442,42 @@ void guard(Problems& out, F&& f) {
 }
 
 // The shape of the scene's data, when the scene or the caller knows it.
-std::optional<DataShape> shape_of(const json& scene, const TrainerConfig& c, const std::optional<DataShape>& given) {
+std::optional<DataShape> shape_of(const Json& scene, const TrainerConfig& c, const std::optional<DataShape>& given) {
   if (c.data.name != "supplied") {
     const GeneratorInfo& g = *find_generator(c.data.name);
     return DataShape{.rows = c.data.samples,
                      .features = g.features,
                      .classes = g.min_classes == g.max_classes ? g.min_classes : c.data.classes};
   }
-  const json& d = scene["data"];
-  if (!d.contains("rows")) return given;
-  const json& r = d["rows"];
-  return DataShape{.rows = static_cast<int>(r["y"].size()),
-                   .features = r["features"].get<int>(),
-                   .classes = r["classes"].get<int>(),
-                   .separate_test = r.contains("test")};
+  const Json& d = *get(scene, "data");
+  const Json* r = get(d, "rows");
+  if (r == nullptr) return given;
+  return DataShape{.rows = static_cast<int>(get(*r, "y")->size()),
+                   .features = static_cast<int>(get(*r, "features")->number()),
+                   .classes = static_cast<int>(get(*r, "classes")->number()),
+                   .separate_test = r->contains("test")};
 }
 
 }  // namespace
 
 Problems validate_scene(std::string_view text, const std::optional<DataShape>& supplied) {
-  const json scene = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (scene.is_discarded()) return {{"", "the scene is not valid JSON"}};
+  const std::optional<Json> parsed = Json::parse(text);
+  if (!parsed) return {{"", "the scene is not valid JSON"}};
+  const Json& scene = *parsed;
   Walker w;
   w.scene(scene);
   Problems out = std::move(w.problems);
   if (!scene.is_object()) return out;
   // The typed rules need a config the engine can read: the scene without the page's own fields.
-  json config = scene;
+  Json config = scene;
   config.erase("format");
-  if (config.contains("data") && config["data"].is_object()) {
-    config["data"].erase("dataset");
-    config["data"].erase("rows");
+  if (Json* data = config.find("data"); data != nullptr) {
+    data->erase("dataset");
+    data->erase("rows");
   }
   TrainerConfig c;
   try {
-    c = trainer_config_from_json(config.dump());
+    c = trainer_config_from(config);
   } catch (const Error& e) {
     if (out.empty()) out.push_back({path_of(e.what()), e.what()});
     return out;

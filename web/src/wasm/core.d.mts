@@ -432,17 +432,6 @@ export interface CoreModule {
     seed: number,
     lr: number,
   ) => Perceptron;
-  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
-  benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
-  /**
-   * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
-   * this machine's single-thread multiply-add peak. checksum is 11.625 + 6·iters (below 2²⁴).
-   */
-  benchPeak(iters: number): RooflineRun;
-  /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
-  benchGemmKernel(reps: number): RooflineRun;
-  /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
-  catalogue(): EngineCatalogue;
   /**
    * Every problem of a scene (docs/scene.schema.json; an object or its JSON text), [] when there
    * is none: its fields against the catalogue, then the rules that tie them together and to the
@@ -589,6 +578,24 @@ export interface CatalogueLimits {
   jitter: Range;
   mixup: Range;
   members: Range;
+}
+
+/**
+ * core-tools.mjs's module (core-tools.wasm, core-tools-fma.wasm): the page's module plus what only
+ * scripts, tests and benchmarks call.
+ */
+export interface ToolsCoreModule extends CoreModule {
+  /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
+  catalogue(): EngineCatalogue;
+  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
+  benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
+  /**
+   * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
+   * this machine's single-thread multiply-add peak. checksum is 11.625 + 6·iters (below 2²⁴).
+   */
+  benchPeak(iters: number): RooflineRun;
+  /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
+  benchGemmKernel(reps: number): RooflineRun;
 }
 
 /** One timed roofline run: GFLOP/s = flops / seconds / 1e9. */

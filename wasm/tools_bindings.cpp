@@ -1,11 +1,14 @@
-// The benchmark kernels' bindings (scripts/bench-roofline.mjs, bench/*/worker.js): not part of
-// the engine's API, registered in their own block.
+// What only scripts, tests and benchmarks call, linked only into the tools' modules (core-tools.wasm,
+// core-tools-fma.wasm; wasm/CMakeLists.txt), not the page's: the benchmark kernels
+// (bench/bench-roofline.mjs, bench/*/worker.js) and the catalogue (scripts/catalogue.mjs writes
+// web/src/scene/engine-catalogue.json from it; the page reads that file).
 #include <emscripten/bind.h>
 
 #include <chrono>
 #include <string>
 #include <vector>
 
+#include "adapters.h"
 #include "conversions.h"
 #include "nnp/kernels.h"
 #include "nnp/rng.h"
@@ -58,7 +61,7 @@ RooflineRun bench_gemm_kernel(double reps) {
 }  // namespace
 }  // namespace nnp::wasm
 
-EMSCRIPTEN_BINDINGS(nnp_bench) {
+EMSCRIPTEN_BINDINGS(nnp_tools) {
   using namespace emscripten;
   using nnp::wasm::RooflineRun;
   value_object<RooflineRun>("RooflineRun")
@@ -68,4 +71,5 @@ EMSCRIPTEN_BINDINGS(nnp_bench) {
   function("benchMatmul", &nnp::wasm::bench_matmul);
   function("benchPeak", &nnp::wasm::bench_peak);
   function("benchGemmKernel", &nnp::wasm::bench_gemm_kernel);
+  function("catalogue", &nnp::wasm::catalogue_js);
 }
