@@ -33,7 +33,8 @@ export default tseslint.config(
       'build/**',
       'build-*/**',
       'web/dist/**',
-      'web/src/wasm/core.mjs', // Emscripten's generated glue
+      'web/src/wasm/core.mjs', // Emscripten's generated glue (the page's and the tools' modules)
+      'web/src/wasm/core-tools.mjs',
       'test-results/**',
       'playwright-report/**',
     ],
@@ -57,6 +58,14 @@ export default tseslint.config(
     // The runners drive Chromium: the callbacks they hand to page.evaluate run in the page.
     files: ['bench/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // Emscripten JS libraries (emcc --js-library): a script whose globals the linker provides.
+    files: ['core/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { mergeInto: 'readonly', LibraryManager: 'readonly', UTF8ToString: 'readonly' },
+    },
   },
   {
     // The page's first script (a classic script in ES5, so that any browser runs it and shows
