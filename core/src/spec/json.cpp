@@ -289,7 +289,7 @@ class JsonParser {
       const auto b = static_cast<unsigned char>(p_[i]);
       if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) return false;
     }
-    out.append(p_, static_cast<std::size_t>(extra + 1));
+    out.append(p_, static_cast<std::size_t>(extra) + 1);
     p_ += extra + 1;
     return true;
   }
@@ -305,14 +305,15 @@ class JsonParser {
       if (c == '\\') {
         ++p_;
         if (!escape(out)) return false;
-      } else if (c < 0x20) {
-        return false;
-      } else if (c < 0x80) {
-        out += static_cast<char>(c);
-        ++p_;
-      } else if (!utf8(out)) {
-        return false;
+        continue;
       }
+      if (c < 0x20) return false;  // a control character must be escaped
+      if (c >= 0x80) {
+        if (!utf8(out)) return false;
+        continue;
+      }
+      out += static_cast<char>(c);
+      ++p_;
     }
     return false;
   }
