@@ -227,6 +227,11 @@ test('each chart downloads as SVG and PNG, and the history as CSV with the chart
   ] as const;
   for (const [name, holder] of charts) {
     await page.locator(holder).scrollIntoViewIfNeeded();
+    // uPlot loads after the engine's first frame (issue 13's first load): wait for the chart.
+    await page.waitForFunction(
+      (selector) => document.querySelector<HolderElement>(selector)?.uplot !== undefined,
+      holder,
+    );
     const chart = await page.locator(holder).evaluate((h: HolderElement) => ({
       width: h.uplot!.width,
       height: h.uplot!.height,
