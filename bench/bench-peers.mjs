@@ -19,9 +19,10 @@ const files = {
   '/': join(root, 'bench/peers/index.html'),
   '/worker.js': join(root, 'bench/peers/worker.js'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
-  '/core.mjs': join(root, 'web/src/wasm/core.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-fma.wasm'),
+  // The tools modules (the page's engine plus the benchmark kernels bench/browser/worker.js calls).
+  '/core.mjs': join(root, 'web/src/wasm/core-tools.mjs'),
+  '/core.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
+  '/core-fma.wasm': join(root, 'web/src/wasm/core-tools-fma.wasm'),
   '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   // Our engine in the same run: bench/browser's worker and what it loads.
   '/ours-worker.js': join(root, 'bench/browser/worker.js'),
