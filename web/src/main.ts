@@ -7,12 +7,21 @@ import './style.css';
 import 'uplot/dist/uPlot.min.css';
 import { startedWorker } from './engine/client.ts';
 import { engineModule } from './engine/wasm.ts';
+import { createEngineWorker } from './engine/worker-factory.ts';
+import { labIdOf } from './labs/lab-hash.ts';
 
 // The module runs: public/startup-check.js, the page's first script, stops waiting for it.
 document.documentElement.dataset.started = 'true';
 
 // A failure is the rules' to report (page.ts), with the page's words.
 engineModule().catch(() => {});
-const worker = startedWorker();
-const { startPage } = await import('./page.ts');
-await startPage(worker);
+const lab = labIdOf(location.hash);
+if (lab === null) {
+  const worker = startedWorker();
+  const { startPage } = await import('./page.ts');
+  await startPage(worker);
+} else {
+  // A lab's link (`#lab=…`, labs/lab-page.ts): its workers start when it asks for them.
+  const { startLab } = await import('./labs/lab-page.ts');
+  await startLab(lab, createEngineWorker);
+}

@@ -63,6 +63,22 @@ const ALLOWED: Record<string, readonly string[]> = {
     'style.css?inline',
     'ui/compact-view.ts',
   ],
+  /** The teaching labs (issues 15, 16): views of their own over the engine; never main.ts. */
+  labs: [
+    'app',
+    'embed',
+    'engine',
+    'export',
+    'scene',
+    'data',
+    'state',
+    'render',
+    'ui',
+    'wasm',
+    'styles',
+    'model.ts',
+    'locale.ts',
+  ],
 };
 
 function files(dir: string): string[] {
