@@ -17,6 +17,11 @@ export function showGallery(
       'lessons-intro',
       'One lesson per idea of the course, in the order the lectures take them. Each opens a ready playground beside a short explanation, a few things to try (ticked off as you do them) and the PyTorch code.',
     ),
+    element(
+      'p',
+      'lessons-intro',
+      'Lecturers: open any lesson, set the playground up as you want it, and use “make a lesson from this playground” below its text to share your own lesson as a link.',
+    ),
   );
   GROUPS.forEach((group, g) => {
     const inGroup = lessons.filter((lesson) => lesson.group === group.id);
