@@ -124,6 +124,8 @@ test('too large a learning rate: the oscillation is seen, and lowering lr in its
   await expect(prompt(page, 1)).toHaveAttribute('data-done', 'true', { timeout: 30000 });
   await expect(prompt(page, 1).locator('.lesson-prompt-state')).toHaveText('✓ done');
   await page.locator('#play').click();
+  // The picture shows the loss chart (the oscillation, then the settled descent).
+  await page.locator('.lesson-playground').evaluate((host) => host.scrollTo(0, 520));
   await page.screenshot({ path: join(SCREENSHOTS, 'lesson.png') });
 });
 

@@ -239,7 +239,7 @@ model.eval()    # dropout off for evaluation`,
     }),
     prompts: [
       {
-        text: 'Switch the initialisation to default (U(±1/√n)), then to xavier_uniform (Glorot).',
+        text: 'Try default (U(±1/√n)), then switch the initialisation to xavier_uniform (Glorot).',
         done: sceneIs((s) => initIs(s, 'xavier_uniform')),
       },
       {
