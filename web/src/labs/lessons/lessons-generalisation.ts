@@ -1,5 +1,5 @@
-// The perceptron and what hidden layers add; then generalisation: splits, early stopping,
-// ensembles and augmentation.
+// The perceptron and what hidden layers add; then generalisation in the lectures' order: splits,
+// ensembles, augmentation and early stopping.
 import {
   both,
   epochsAtLeast,
@@ -122,40 +122,6 @@ hidden = model[1](model[0](x))   # each column: one neuron's response to the inp
     labs: [REGULARISATION],
   },
   {
-    id: 'early-stopping',
-    group: 'generalisation',
-    concepts: ['early-stopping'],
-    title: 'Early stopping',
-    summary: 'Stop when the validation loss stops improving, and keep the best weights.',
-    text: [
-      'Training longer first helps and then hurts: the validation loss falls, reaches a minimum and climbs as the network overfits. Early stopping watches it and ends training after patience evaluations without improvement, restoring the weights from the best one.',
-      'It is the cheapest regulariser there is: it only needs a validation set.',
-    ],
-    scene: scene({
-      data: NOISY,
-      model: BIG,
-      optimizer: { name: 'Adam', lr: 0.01 },
-      training: { batchSize: 10, earlyStopping: { patience: 20, restoreBest: true } },
-    }),
-    prompts: [
-      { text: 'Press Play and let early stopping end the run.', done: stoppedEarly },
-      {
-        text: 'Raise patience to 50 and compare where it stops.',
-        done: sceneIs((s) => (s.training.earlyStopping?.patience ?? 0) >= 50),
-      },
-    ],
-    pytorch: `best, waited = float('inf'), 0
-for epoch in range(max_epochs):
-    train_one_epoch(model)
-    val = evaluate(model, val_loader)
-    if val < best: best, waited = val, 0; torch.save(model.state_dict(), 'best.pt')
-    else:
-        waited += 1
-        if waited >= patience: break
-model.load_state_dict(torch.load('best.pt'))`,
-    labs: [REGULARISATION],
-  },
-  {
     id: 'ensembles',
     group: 'generalisation',
     concepts: ['ensembles'],
@@ -227,6 +193,40 @@ probabilities = torch.stack([m(x).softmax(dim=1) for m in models]).mean(dim=0)`,
     x = x + 0.3 * torch.randn_like(x)      # jitter: a new perturbation every time
     # images: torchvision.transforms.RandomHorizontalFlip(), RandomCrop(...)
     loss = criterion(model(x), y)`,
+    labs: [REGULARISATION],
+  },
+  {
+    id: 'early-stopping',
+    group: 'generalisation',
+    concepts: ['early-stopping'],
+    title: 'Early stopping',
+    summary: 'Stop when the validation loss stops improving, and keep the best weights.',
+    text: [
+      'Training longer first helps and then hurts: the validation loss falls, reaches a minimum and climbs as the network overfits. Early stopping watches it and ends training after patience evaluations without improvement, restoring the weights from the best one.',
+      'It is the cheapest regulariser there is: it only needs a validation set.',
+    ],
+    scene: scene({
+      data: NOISY,
+      model: BIG,
+      optimizer: { name: 'Adam', lr: 0.01 },
+      training: { batchSize: 10, earlyStopping: { patience: 20, restoreBest: true } },
+    }),
+    prompts: [
+      { text: 'Press Play and let early stopping end the run.', done: stoppedEarly },
+      {
+        text: 'Raise patience to 50 and compare where it stops.',
+        done: sceneIs((s) => (s.training.earlyStopping?.patience ?? 0) >= 50),
+      },
+    ],
+    pytorch: `best, waited = float('inf'), 0
+for epoch in range(max_epochs):
+    train_one_epoch(model)
+    val = evaluate(model, val_loader)
+    if val < best: best, waited = val, 0; torch.save(model.state_dict(), 'best.pt')
+    else:
+        waited += 1
+        if waited >= patience: break
+model.load_state_dict(torch.load('best.pt'))`,
     labs: [REGULARISATION],
   },
 ];
