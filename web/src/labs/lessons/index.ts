@@ -2,8 +2,8 @@
 // beside a playground running its scene, `&custom=<…>` a lecturer's own lesson (custom.ts). A
 // link to another lesson swaps the view in place.
 import '../../styles/lessons.css';
-import { checkScene } from '../../engine/scene-rules.ts';
-import { loadSceneRules } from '../../engine/scene-rules.ts';
+import { checkScene, loadSceneRules } from '../../engine/scene-rules.ts';
+import type { Scene } from '../../scene/index.ts';
 import { labHash } from '../lab-hash.ts';
 import type { LabContext, MountedLab } from '../lab.ts';
 import { LESSONS, lessonById } from './catalogue.ts';
@@ -69,12 +69,19 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
       galleryWith(`There is no lesson called "${id}". Pick one of these instead.`);
       return;
     }
+    let scene: Scene;
+    try {
+      scene = checkScene(lesson.scene);
+    } catch (error) {
+      galleryWith(`The lesson "${id}" cannot open: ${(error as Error).message}.`);
+      return;
+    }
     const at = LESSONS.indexOf(lesson);
     open({
       title: lesson.title,
       kicker: GROUPS.find((g) => g.id === lesson.group)?.title ?? '',
       text: lesson.text,
-      scene: checkScene(lesson.scene),
+      scene,
       lesson,
       pager: { previous: LESSONS[at - 1], next: LESSONS[at + 1], hashOf },
     });

@@ -43,7 +43,7 @@ export const DESCENT_LESSONS: readonly Lesson[] = [
     summary: 'The forward pass records a graph; backward walks it with the chain rule.',
     text: [
       'While the forward pass runs, every operation on a tensor that requires a gradient is recorded: a graph from the parameters to the loss. Calling loss.backward() walks that graph from the end, applying the chain rule at each node, and leaves ∂L/∂θ in each parameter’s .grad.',
-      'Gradients add up in .grad, so each training step clears them first (optimizer.zero_grad()). Take single steps here and open a weight in the network view to see its value change by −η times its gradient.',
+      'Gradients add up in .grad, so each training step clears them first (optimizer.zero_grad()). Take single steps here and pick a weight in the network view: after each step it has moved by −η times its gradient.',
     ],
     scene: scene({ model: model([[3, 'Tanh']], 1, 'Sigmoid') }),
     prompts: [
