@@ -2,7 +2,15 @@
 // lab costs the playground's first load nothing.
 import type { LabEntry } from './lab.ts';
 
-export const LABS: readonly LabEntry[] = [];
+export const LABS: readonly LabEntry[] = [
+  {
+    id: 'lessons',
+    title: 'Lessons',
+    summary:
+      'One lesson per idea of the course: a short explanation, a ready playground, things to try (checked as you do them) and the PyTorch code.',
+    load: () => import('./lessons/index.ts'),
+  },
+];
 
 /** The lab with this id, or undefined. */
 export function labById(id: string): LabEntry | undefined {
