@@ -2,7 +2,24 @@
 // lab costs the playground's first load nothing.
 import type { LabEntry } from './lab.ts';
 
-export const LABS: readonly LabEntry[] = [];
+export const LABS: readonly LabEntry[] = [
+  {
+    id: 'regularisation',
+    title: 'Regularisation side by side',
+    summary:
+      'One small noisy dataset, one big network, nine runs: no regularisation, L2, weight decay, ' +
+      'dropout, early stopping, augmentation, label smoothing and an ensemble, compared.',
+    load: () => import('./regularisation/index.ts'),
+  },
+  {
+    id: 'sweeps',
+    title: 'Learning rate and batch size',
+    summary:
+      'Eight learning rates at once (the U shape), a learning-rate range test, and full batch ' +
+      'against mini-batches against single samples.',
+    load: () => import('./sweeps/index.ts'),
+  },
+];
 
 /** The lab with this id, or undefined. */
 export function labById(id: string): LabEntry | undefined {
