@@ -172,12 +172,11 @@ export function mountLab(root: HTMLElement, context: LabContext): MountedLab {
 
   const uChart = figure('sweeps-u', 'Final training loss against learning rate, log scale');
   const rateCurves = figure('sweeps-rate-curves', 'Training loss by epoch at each learning rate');
-  const rateTable = table('sweeps-rate-table', [
-    'Learning rate',
-    'Final train loss',
-    'Test accuracy',
-    'Epochs',
-  ]);
+  const rateTable = table(
+    'sweeps-rate-table',
+    ['Learning rate', 'Final train loss', 'Test accuracy', 'Epochs'],
+    'Each rate’s colour is its curve’s in the chart above. Final: after the last epoch.',
+  );
   const rangeChart = figure(
     'sweeps-range',
     'Range test: loss of each step against its learning rate',
@@ -267,8 +266,11 @@ export function mountLab(root: HTMLElement, context: LabContext): MountedLab {
       const row = element('tr', '');
       row.dataset.rate = String(lr);
       row.dataset.done = String(track.done);
-      const th = element('th', '', tickLabel(lr));
+      const th = element('th', '');
       th.scope = 'row';
+      const swatch = element('span', 'sweeps-swatch');
+      swatch.style.background = color;
+      th.append(swatch, tickLabel(lr));
       row.append(th);
       if (e) {
         row.append(
@@ -289,12 +291,20 @@ export function mountLab(root: HTMLElement, context: LabContext): MountedLab {
       [{ label: 'final training loss', color: '#0072b2', x: rates, y: finals, dots: true }],
       {
         xLabel: 'learning rate η (log scale)',
-        yLabel: 'final training loss',
+        yLabel: 'final training loss (log scale)',
         xLog: true,
+        yLog: true,
         legend: false,
       },
     );
-    drawChart(rateCurves, curves, { xLabel: 'epoch', yLabel: 'training loss', yMax: 1.5 });
+    // The table below is the curves' legend (a swatch beside each rate): a legend inside the
+    // chart would cover the slow rates' curves.
+    drawChart(rateCurves, curves, {
+      xLabel: 'epoch',
+      yLabel: 'training loss',
+      yMax: 1.5,
+      legend: false,
+    });
   }
 
   function drawRange(): void {
