@@ -227,12 +227,26 @@ export function mountLab(root: HTMLElement, context: LabContext): MountedLab {
             y: track.column((r) => r.validation.loss),
           },
         ],
-        { xLabel: 'epoch', yLabel: 'loss', xMax: settings.epochs, yTop: top || 1, legend: false },
+        {
+          xLabel: 'epoch',
+          yLabel: 'loss',
+          xMax: settings.epochs,
+          yTop: top || 1,
+          legend: false,
+          ...(p.variant.scene.training.earlyStopping?.restoreBest && track.bestEpoch >= 0
+            ? { markX: track.bestEpoch }
+            : {}),
+        },
       );
-      p.status.textContent = statusText(track, settings.epochs);
-      p.status.parentElement!.dataset.done = String(track.done);
       rows.push(tableRow(p.variant, track));
       epochsDone += track.done ? settings.epochs : (track.progress?.epoch ?? 0);
+    }
+    // The DOM's text after every canvas is drawn: a change makes the page lay out again, which
+    // the next canvas's size would otherwise force at once.
+    for (const p of panels) {
+      const track = tracks.get(p.variant.id);
+      p.status.textContent = statusText(track, settings.epochs);
+      p.status.parentElement!.dataset.done = String(track.done);
     }
     tbody.replaceChildren(...rows);
     const all = panels.length * settings.epochs;

@@ -95,17 +95,18 @@ export function regularisationVariants(settings: RegularisationSettings): Regula
       base,
       'adamw',
       'Decoupled weight decay (AdamW)',
-      'Weights shrink by lr·λ every step whatever their gradient: a smoother boundary.',
-      'optimizer = torch.optim.AdamW(model.parameters(), lr=0.01, weight_decay=0.1)',
+      'Every step shrinks each weight by lr·λ = 1 %, apart from the gradient\u2019s update: only weights the data keeps asking for stay large.',
+      'optimizer = torch.optim.AdamW(model.parameters(), lr=0.01, weight_decay=1.0)',
       (scene) => {
-        scene.optimizer = { name: 'AdamW', lr: 0.01, weight_decay: 0.1 };
+        // lr·λ = 1 % a step: the weights forget what the gradient stops renewing.
+        scene.optimizer = { name: 'AdamW', lr: 0.01, weight_decay: 1 };
       },
     ),
     variant(
       base,
       'dropout',
       'Dropout (p = 0.3)',
-      'Training loss stays higher (units are dropped while training); validation loss stays lower.',
+      'Each step trains a random thinned network, so no unit can rely on another; the whole network\u2019s validation loss stays lower.',
       'nn.Sequential(nn.Linear(2, h), nn.ReLU(), nn.Dropout(0.3), …)  # model.train() / model.eval()',
       dropout,
     ),
@@ -113,7 +114,7 @@ export function regularisationVariants(settings: RegularisationSettings): Regula
       base,
       'early',
       'Early stopping (patience 30)',
-      'Training stops once validation loss has not improved for 30 epochs, and the best weights come back.',
+      'Training stops once validation loss has not improved for 30 epochs, and the weights of the best epoch (the grey line) come back.',
       'if val_loss < best: best, best_state = val_loss, copy.deepcopy(model.state_dict())\n' +
         'elif epoch - best_epoch >= 30: model.load_state_dict(best_state); break',
       (scene) => {

@@ -4,6 +4,7 @@
 import { VIEW } from '../../engine/protocol.ts';
 import { cssColor, labelColor } from '../../render/colors.ts';
 import { MapPainter } from '../../render/map-painter.ts';
+import { fitCanvas } from './line-chart.ts';
 
 export class BoundaryTile {
   private readonly map = document.createElement('canvas');
@@ -20,13 +21,11 @@ export class BoundaryTile {
   /** Draws the r × r grid of P(class 1) (row 0 at the top) and the points. */
   draw(grid: Float32Array, r: number): void {
     const { canvas } = this;
-    const size = canvas.clientWidth || 160;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size * ratio);
-    canvas.height = Math.round(size * ratio);
+    const { width: size, ratio } = fitCanvas(canvas, 160, 160);
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size, size);
     if (r > 0) {
       this.painter.paint(grid, r, 'probability');
       ctx.imageSmoothingEnabled = true;

@@ -28,6 +28,8 @@ export interface ChartAxes {
   yMax?: number;
   /** The y axis starts here (default 0). */
   yMin?: number;
+  /** A vertical grey line at this x (early stopping's best epoch). */
+  markX?: number;
   /** Show a legend (default true). */
   legend?: boolean;
 }
@@ -62,13 +64,27 @@ function logLabel(value: number): string {
   return e >= -2 && e <= 2 ? tickLabel(value) : `1e${e}`;
 }
 
+/** Sizes `canvas`'s bitmap to its CSS box at the device's pixel ratio — only when that changed:
+ *  a resize clears the canvas and makes the page lay out again, and the labs redraw many charts
+ *  a few times a second. */
+export function fitCanvas(
+  canvas: HTMLCanvasElement,
+  fallbackWidth: number,
+  fallbackHeight: number,
+): { width: number; height: number; ratio: number } {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth || fallbackWidth;
+  const height = canvas.clientHeight || fallbackHeight;
+  const w = Math.round(width * ratio);
+  const h = Math.round(height * ratio);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  return { width, height, ratio };
+}
+
 /** Draws `series` on `canvas`, sized to its CSS box at the device's pixel ratio. */
 export function drawChart(canvas: HTMLCanvasElement, series: Series[], axes: ChartAxes): void {
-  const ratio = window.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 320;
-  const height = canvas.clientHeight || 200;
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
+  const { width, height, ratio } = fitCanvas(canvas, 320, 200);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -155,6 +171,14 @@ export function drawChart(canvas: HTMLCanvasElement, series: Series[], axes: Cha
   ctx.beginPath();
   ctx.rect(plot.x, plot.y - 2, plot.w, plot.h + 4);
   ctx.clip();
+  if (axes.markX !== undefined) {
+    ctx.strokeStyle = '#8c959f';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(px(axes.markX), plot.y);
+    ctx.lineTo(px(axes.markX), plot.y + plot.h);
+    ctx.stroke();
+  }
   for (const s of series) {
     ctx.strokeStyle = s.color;
     ctx.fillStyle = s.color;

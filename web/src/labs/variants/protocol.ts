@@ -29,6 +29,8 @@ export interface VariantUpdate {
   historyStart: number;
   progress: Progress;
   evaluation: Evaluation;
+  /** The epoch with the lowest monitored loss so far (early stopping's best); −1 before any. */
+  bestEpoch: number;
   /** Optimiser steps in one epoch of this job (the engine's split and batch size). */
   stepsPerEpoch: number;
   /** Rows of the training set (the engine's split): the samples one epoch sees. */

@@ -7,6 +7,7 @@ export class VariantTrack {
   readonly history: HistoryRecord[] = [];
   evaluation: Evaluation | null = null;
   progress: Progress | null = null;
+  bestEpoch = -1;
   stepsPerEpoch = 0;
   trainRows = 0;
   grid: Float32Array = new Float32Array(0);
@@ -22,6 +23,7 @@ export class VariantTrack {
     this.history.push(...update.history);
     this.evaluation = update.evaluation;
     this.progress = update.progress;
+    this.bestEpoch = update.bestEpoch;
     this.stepsPerEpoch = update.stepsPerEpoch;
     this.trainRows = update.trainRows;
     if (update.resolution > 0) {

@@ -78,6 +78,7 @@ export class RunningJob {
       historyStart: snapshot.historyStart ?? 0,
       progress: snapshot.progress,
       evaluation: snapshot.evaluation,
+      bestEpoch: snapshot.bestEpoch ?? -1,
       stepsPerEpoch: this.session.stepsPerEpoch,
       trainRows: this.trainRows,
       grid,
