@@ -2,6 +2,7 @@
 // test's rates and losses and the batch runs' counts are the engine's — the same scenes trained
 // headless give the same bits (variants-headless.ts says why they must) — and its controls work
 // by keyboard and land in the link.
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
 import {
@@ -123,5 +124,19 @@ test('the settings work by keyboard and go into the link', async ({ page }) => {
   await expect(page.locator('.sweeps-rate-table tbody tr')).toHaveCount(SWEEP_RATES.length);
   await expect(page.locator('.sweeps-vocabulary [data-run="full"]')).toContainText(
     'Epoch 5 = 5 steps, 500 samples seen.',
+  );
+});
+
+test('the lab trains in the single file, opened from file://', async ({ page }) => {
+  // Its worker is inlined there (labs/variants/variants-worker-factory.single.ts).
+  const file = pathToFileURL(
+    fileURLToPath(new URL('../web/dist/nn-playground.html', import.meta.url)),
+  );
+  await page.goto(`${file.href}#lab=sweeps&epochs=5`);
+  await expect(page.locator('main.lab')).toHaveAttribute('data-state', 'finished', {
+    timeout: 60_000,
+  });
+  await expect(page.locator('.sweeps-vocabulary [data-run="full"]')).toHaveText(
+    'Full batch: one epoch = 1 step of 100 samples. Epoch 5 = 5 steps, 500 samples seen.',
   );
 });

@@ -1,7 +1,7 @@
 // The page's side of the variants worker: starts it (with the page's compiled engine, as the
 // playground's worker gets it), sends a list of jobs, and hands the current run's updates on.
 // A new start supersedes the last: updates of an older run are dropped.
-import { withEngine } from '../../engine/engine-handoff.ts';
+import { startVariantsWorker } from './variants-worker-factory.ts';
 import type {
   FromVariantsWorker,
   ToVariantsWorker,
@@ -14,13 +14,6 @@ export interface VariantsListener {
   update(updates: VariantUpdate[], finished: boolean): void;
   /** The engine refused a job, or the worker was lost (a new start makes a new one). */
   problem(message: string): void;
-}
-
-/** Vite bundles the worker from this exact `new Worker(new URL(…), …)` pattern. */
-function startWorker(): Worker {
-  return withEngine(
-    new Worker(new URL('./variants-worker.ts', import.meta.url), { type: 'module' }),
-  );
 }
 
 export class VariantsClient {
@@ -50,7 +43,7 @@ export class VariantsClient {
 
   private workerNow(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
+    const worker = startVariantsWorker();
     worker.onmessage = (event: MessageEvent<FromVariantsWorker>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
