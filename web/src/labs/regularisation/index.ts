@@ -7,11 +7,13 @@ import { formatLoss, formatPercent } from '../../render/format.ts';
 import type { LabContext, MountedLab } from '../lab.ts';
 import { BoundaryTile } from '../variants/boundary-tile.ts';
 import {
+  cell,
   element,
   LinkReader,
   numberField,
   pytorchSnippet,
   selectField,
+  table as tableOf,
 } from '../variants/lab-controls.ts';
 import { drawChart } from '../variants/line-chart.ts';
 import type { VariantJob } from '../variants/protocol.ts';
@@ -92,13 +94,6 @@ function panel(variant: RegularisationVariant): { node: HTMLElement; panel: Pane
   return { node, panel: { variant, tile: new BoundaryTile(boundary), chart, status } };
 }
 
-/** A table cell with the engine's full-precision value in data-value (the tests read it). */
-function cell(text: string, value: number): HTMLTableCellElement {
-  const td = element('td', '', text);
-  td.dataset.value = String(value);
-  return td;
-}
-
 function tableRow(variant: RegularisationVariant, track: VariantTrack): HTMLTableRowElement {
   const row = element('tr', '');
   row.dataset.variant = variant.id;
@@ -138,29 +133,12 @@ export function mountLab(root: HTMLElement, context: LabContext): MountedLab {
   const progress = element('p', 'variants-progress');
   progress.setAttribute('aria-live', 'polite');
   const grid = element('div', 'reg-grid');
-  const table = element('table', 'variants-table reg-table');
-  const caption = element(
-    'caption',
-    '',
+  const table = tableOf(
+    'reg-table',
+    ['Variant', 'Train loss', 'Validation loss', 'Gap', 'Test accuracy', 'Epochs'],
     'At the end of training (the ensemble: its averaged prediction). Gap = validation loss − training loss.',
   );
-  const head = element('tr', '');
-  for (const name of [
-    'Variant',
-    'Train loss',
-    'Validation loss',
-    'Gap',
-    'Test accuracy',
-    'Epochs',
-  ]) {
-    const th = element('th', '', name);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const thead = element('thead', '');
-  thead.append(head);
-  const tbody = element('tbody', '');
-  table.append(caption, thead, tbody);
+  const tbody = table.tBodies[0]!;
 
   root.append(
     element('h1', 'lab-title', 'Overfitting and regularisation, side by side'),

@@ -8,12 +8,14 @@ import { formatCount, formatLoss, formatPercent } from '../../render/format.ts';
 import { tickLabel } from '../../render/ticks.ts';
 import type { LabContext, MountedLab } from '../lab.ts';
 import {
+  cell,
   element,
   LinkReader,
   numberField,
   pytorchSnippet,
   selectField,
   seriesColor,
+  table,
 } from '../variants/lab-controls.ts';
 import { drawChart, type Series } from '../variants/line-chart.ts';
 import { RANGE_BLOWUP, type VariantJob } from '../variants/protocol.ts';
@@ -121,28 +123,6 @@ function section(title: string, text: string, ...content: HTMLElement[]): HTMLEl
   const node = element('section', 'sweeps-section');
   node.append(element('h2', 'variants-heading', title), element('p', 'variants-intro', text));
   node.append(...content);
-  return node;
-}
-
-/** A table cell with the engine's full-precision value in data-value (the tests read it). */
-function cell(text: string, value: number): HTMLTableCellElement {
-  const td = element('td', '', text);
-  td.dataset.value = String(value);
-  return td;
-}
-
-function table(className: string, columns: string[], caption?: string): HTMLTableElement {
-  const node = element('table', `variants-table ${className}`);
-  if (caption) node.append(element('caption', '', caption));
-  const head = element('tr', '');
-  for (const name of columns) {
-    const th = element('th', '', name);
-    th.scope = 'col';
-    head.append(th);
-  }
-  const thead = element('thead', '');
-  thead.append(head);
-  node.append(thead, element('tbody', ''));
   return node;
 }
 

@@ -116,6 +116,29 @@ export class LinkReader {
   }
 }
 
+/** A table cell with the engine's full-precision value in data-value (the tests read it). */
+export function cell(text: string, value: number): HTMLTableCellElement {
+  const td = element('td', '', text);
+  td.dataset.value = String(value);
+  return td;
+}
+
+/** A table with a caption, a head of `columns` and an empty body. */
+export function table(className: string, columns: string[], caption?: string): HTMLTableElement {
+  const node = element('table', `variants-table ${className}`);
+  if (caption) node.append(element('caption', '', caption));
+  const head = element('tr', '');
+  for (const name of columns) {
+    const th = element('th', '', name);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = element('thead', '');
+  thead.append(head);
+  node.append(thead, element('tbody', ''));
+  return node;
+}
+
 /** A collapsed PyTorch snippet. */
 export function pytorchSnippet(code: string, summary = 'PyTorch'): HTMLDetailsElement {
   const details = element('details', 'variants-pytorch');
