@@ -18,8 +18,12 @@ export interface VariantJob {
   grid: number;
 }
 
-export type ToVariantsWorker =
-  { type: 'start'; run: number; jobs: VariantJob[] } | { type: 'stop' };
+/** Trains `jobs`, replacing whatever ran (the page ends the worker to stop it). */
+export interface ToVariantsWorker {
+  type: 'start';
+  run: number;
+  jobs: VariantJob[];
+}
 
 /** What changed in one job since its last update. */
 export interface VariantUpdate {

@@ -28,10 +28,6 @@ export class VariantsClient {
     this.send({ type: 'start', run: this.run, jobs });
   }
 
-  stop(): void {
-    this.send({ type: 'stop' });
-  }
-
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;

@@ -1,7 +1,7 @@
 // The labs' training worker (issue 16): trains many variants of a scene at once with the page's
 // engine (the module the page compiled, handed over as for the playground's worker), round-robin
 // one epoch (a range test: a few steps) per variant per round, in slices of about SLICE_MS, so a
-// `stop` or a new `start` is handled at once; it posts what changed at most UPDATES_PER_SECOND
+// new `start` is handled at once; it posts what changed at most UPDATES_PER_SECOND
 // times a second. Each variant is a TrainingSession: the playground's scene → engine path.
 import type { CoreModule } from '../../wasm/core.mjs';
 import { isFatal, messageOf } from '../../engine/session.ts';
@@ -79,7 +79,6 @@ loop.port1.onmessage = slice;
 
 function handle(core: CoreModule, request: ToVariantsWorker): void {
   stop();
-  if (request.type === 'stop') return;
   run = request.run;
   try {
     jobs = request.jobs.map((job) => new RunningJob(core, job));
