@@ -1,9 +1,10 @@
 #pragma once
 // Errors a caller can fix: a bad configuration or input, or a run that diverged. The message names
 // the field and the accepted values; the wasm binding turns it into a JavaScript Error.
-#include <cstdio>
 #include <stdexcept>
 #include <string>
+
+#include "nnp/format.h"
 
 namespace nnp {
 
@@ -19,10 +20,6 @@ class DivergedError : public Error {
 };
 
 // A number as an error message shows it: shortest %g form ("0.1", "-1", "1e-08", "nan").
-inline std::string format_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+inline std::string format_number(double v) { return format_g(v, 6); }
 
 }  // namespace nnp

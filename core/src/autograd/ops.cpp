@@ -6,6 +6,7 @@
 #include "../losses/losses.h"
 #include "nnp/autograd.h"
 #include "nnp/error.h"
+#include "nnp/format.h"
 
 namespace nnp {
 namespace {
@@ -64,7 +65,7 @@ Var Graph::activation(Var a, const ActivationSpec& spec) {
 }
 
 Var Graph::dropout(Var a, float p, Pcg32& rng) {
-  if (!(p >= 0.0f && p < 1.0f)) throw Error("dropout p must be from 0 to below 1, got " + std::to_string(p));
+  if (!(p >= 0.0f && p < 1.0f)) throw Error("dropout p must be from 0 to below 1, got " + format_f(p, 6));
   if (p == 0.0f) return a;
   Node r = unary(Op::Dropout, a);
   r.s0 = p;
@@ -155,7 +156,7 @@ Var Graph::log(Var a) { return record(unary(Op::Log, a)); }
 Var Graph::abs(Var a) { return record(unary(Op::Abs, a)); }
 
 Var Graph::clamp(Var a, float lo, float hi) {
-  if (!(lo <= hi)) throw Error("clamp: min " + std::to_string(lo) + " is greater than max " + std::to_string(hi));
+  if (!(lo <= hi)) throw Error("clamp: min " + format_f(lo, 6) + " is greater than max " + format_f(hi, 6));
   Node r = unary(Op::Clamp, a);
   r.s0 = lo;
   r.s1 = hi;

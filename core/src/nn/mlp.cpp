@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "nnp/error.h"
+#include "nnp/format.h"
 
 namespace nnp {
 
@@ -24,7 +25,7 @@ void validate(const MlpSpec& spec) {
       throw Error(path + ".units must be an integer from 1 to " + std::to_string(kMaxUnits) + ", got " +
                   std::to_string(l.units));
     if (!(l.dropout >= 0.0f && l.dropout < 1.0f))
-      throw Error(path + ".dropout must be a probability from 0 to below 1, got " + std::to_string(l.dropout));
+      throw Error(path + ".dropout must be a probability from 0 to below 1, got " + format_f(l.dropout, 6));
     const ActivationSpec& a = l.activation;
     if (!std::isfinite(a.negative_slope) || !std::isfinite(a.alpha) || !(a.beta > 0.0f) || !std::isfinite(a.beta) ||
         !std::isfinite(a.threshold))

@@ -5,6 +5,7 @@
 
 #include "../kernels/simd.h"
 #include "nnp/error.h"
+#include "nnp/format.h"
 #include "nnp/optim.h"
 
 namespace nnp {
@@ -52,7 +53,7 @@ float clip_grad_norm(std::span<float> grads, float max_norm) {
 }
 
 float clip_grad_norm(std::span<float> grads, float max_norm, float total) {
-  if (!(max_norm > 0.0f)) throw Error("clip_grad_norm must be a number > 0, got " + std::to_string(max_norm));
+  if (!(max_norm > 0.0f)) throw Error("clip_grad_norm must be a number > 0, got " + format_f(max_norm, 6));
   const float coef = std::min(max_norm / (total + 1e-6f), 1.0f);
   if (coef < 1.0f)
     for (float& g : grads) g *= coef;
@@ -60,7 +61,7 @@ float clip_grad_norm(std::span<float> grads, float max_norm, float total) {
 }
 
 void clip_grad_value(std::span<float> grads, float clip) {
-  if (!(clip > 0.0f)) throw Error("clip_grad_value must be a number > 0, got " + std::to_string(clip));
+  if (!(clip > 0.0f)) throw Error("clip_grad_value must be a number > 0, got " + format_f(clip, 6));
   for (float& g : grads) g = std::clamp(g, -clip, clip);
 }
 

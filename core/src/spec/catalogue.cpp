@@ -3,9 +3,9 @@
 #include "nnp/catalogue.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "nnp/error.h"
+#include "nnp/format.h"
 #include "nnp/json.h"
 #include "nnp/spec.h"
 #include "read_double.h"
@@ -20,12 +20,12 @@ constexpr Range whole(double min, double max) { return {.min = min, .max = max, 
 
 // A float field's default as the decimal it was written as (0.01f, not 0.009999999776…).
 double decimal(float f) {
-  char buf[32];
+  std::string text;
   for (int digits = 1; digits <= 9; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, static_cast<double>(f));
-    if (static_cast<float>(read_double(buf)) == f) break;
+    text = format_g(static_cast<double>(f), digits);
+    if (static_cast<float>(read_double(text)) == f) break;
   }
-  return read_double(buf);
+  return read_double(text);
 }
 
 ArgInfo number(std::string_view name, Range range, double fallback) {

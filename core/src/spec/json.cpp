@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
+#include "nnp/format.h"
 #include "read_double.h"
 
 namespace nnp {
@@ -49,13 +49,13 @@ void append_double(std::string& out, double v) {
     out += std::signbit(v) ? "-0.0" : "0.0";
     return;
   }
-  char buf[40];
+  std::string text;
   for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, v);
-    if (read_double(buf) == v) break;
+    text = format_e(v, precision - 1);
+    if (read_double(text) == v) break;
   }
-  // buf is [-]d[.ddd]e±x: the digits, and the decimal exponent of the first one.
-  const char* p = buf;
+  // text is [-]d[.ddd]e±x: the digits, and the decimal exponent of the first one.
+  const char* p = text.c_str();
   if (*p == '-') {
     out += '-';
     ++p;
