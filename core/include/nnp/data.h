@@ -6,6 +6,7 @@
 //   nnp::InputPipeline p({nnp::Feature::X1, nnp::Feature::X1Sq}, /*standardize=*/true, 2);
 //   p.fit(s.train);
 //   nnp::Dataset train = p.transform(s.train);
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,8 +54,15 @@ struct SplitSizes {
 };
 SplitSizes split_sizes(int rows, const SplitFractions& f, bool separate_test);
 // Shuffles once (Fisher–Yates from rng) and cuts: train = ⌊n·train⌋ rows, validation =
-// ⌊n·validation⌋, test = the rest — as TF Playground splits, plus the validation set.
-Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng);
+// ⌊n·validation⌋, test = the rest — as TF Playground splits, plus the validation set. Classification
+// data (classes > 0) is stratified, as scikit-learn's train_test_split(stratify=y): each set gets
+// its share of every class (stratified_counts), in the same set sizes; a class with fewer rows than
+// there are non-empty sets throws nnp::Error naming it. `last_set` names the third set in that
+// message ("validation" when the caller holds out validation rows as this split's test set).
+Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng, std::string_view last_set = "test");
+// The rows of each class (counts[c]) each set gets (sizes: training, validation, test), adding up
+// to both; the rule and why it is so are in datasets.cpp.
+std::vector<std::array<int, 3>> stratified_counts(const std::vector<int>& counts, const std::array<int, 3>& sizes);
 
 // TensorFlow Playground's input features for 2-D data (its INPUTS order).
 enum class Feature { X1, X2, X1Squared, X2Squared, X1TimesX2, SinX1, SinX2 };

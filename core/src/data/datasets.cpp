@@ -1,4 +1,8 @@
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <numeric>
+#include <string>
 #include <utility>
 
 #include "nnp/data.h"
@@ -51,13 +55,111 @@ void validate(const SplitFractions& f, int samples) {
                 " samples leave a set empty; use more samples or other fractions");
 }
 
-Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng) {
+namespace {
+
+constexpr const char* kSetNames[] = {"training", "validation", "test"};
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return s;
+}
+
+// Refuses a class with fewer rows than there are non-empty sets (it cannot reach them all),
+// naming the class, its count and what to change.
+void check_rare_classes(const std::vector<int>& counts, const std::array<int, 3>& sizes, std::string_view last_set) {
+  std::vector<std::string> sets;
+  for (std::size_t k = 0; k < sizes.size(); ++k)
+    if (sizes[k] > 0) sets.emplace_back(k + 1 == sizes.size() ? std::string(last_set) : kSetNames[k]);
+  const auto needed = static_cast<int>(sets.size());
+  for (std::size_t c = 0; c < counts.size(); ++c)
+    if (counts[c] > 0 && counts[c] < needed)
+      throw Error("data: class " + std::to_string(c) + " has " + std::to_string(counts[c]) +
+                  (counts[c] == 1 ? " row" : " rows") + ", too few to reach the " + listed(sets) +
+                  " sets (the split gives each set rows of every class): add rows of class " + std::to_string(c) +
+                  " (at least " + std::to_string(needed) + "), remove its rows, or use fewer sets" +
+                  (sizes[1] > 0 || last_set == "validation" ? " (data.validationFraction 0)" : ""));
+}
+
+}  // namespace
+
+// The one allocation rule (the PyTorch export writes the same in Python: web/src/export/pytorch/data.ts).
+// Each class c of n_c rows should give set k its exact share e = n_c · size_k / n; the counts must
+// add up to every class's rows and to every set's size (split_sizes, which the page shows).
+//  1. One row of every class to every non-empty set that has room for one of each, so a rare class
+//     reaches every set (a class with fewer rows than sets was refused before).
+//  2. Each (class, set) up to ⌊e⌋, while the class has rows and the set room, class by class.
+//  3. The rows left, class by class: one each to the sets with the most room left (ties: the set
+//     furthest below its share, then training, validation, test), again while rows are left.
+// Step 3 is Ryser's construction of a 0/1 matrix with given row and column sums: it always fits,
+// so without rare classes every count is within one row of its exact share; step 1 may take a
+// row more from a large class for a rare one. Everything is integer or computed the same way in
+// double, so the export reproduces it bit for bit.
+std::vector<std::array<int, 3>> stratified_counts(const std::vector<int>& counts, const std::array<int, 3>& sizes) {
+  const int n = std::accumulate(counts.begin(), counts.end(), 0);
+  const int present = static_cast<int>(std::count_if(counts.begin(), counts.end(), [](int c) { return c > 0; }));
+  std::vector<std::array<int, 3>> a(counts.size(), {0, 0, 0});
+  std::vector<int> left = counts;
+  std::array<int, 3> room = sizes;
+  const auto share = [&](std::size_t c, std::size_t k) {
+    return static_cast<double>(counts[c]) * static_cast<double>(sizes[k]) / static_cast<double>(n);
+  };
+  const auto give = [&](std::size_t c, std::size_t k, int rows) {
+    a[c][k] += rows;
+    left[c] -= rows;
+    room[k] -= rows;
+  };
+  for (std::size_t k = 0; k < 3; ++k)
+    if (sizes[k] > 0 && sizes[k] >= present)
+      for (std::size_t c = 0; c < counts.size(); ++c)
+        if (left[c] > 0) give(c, k, 1);
+  for (std::size_t c = 0; c < counts.size(); ++c)
+    for (std::size_t k = 0; k < 3; ++k) {
+      const int floor_share = static_cast<int>(std::floor(share(c, k)));
+      give(c, k, std::max(0, std::min({floor_share - a[c][k], left[c], room[k]})));
+    }
+  for (std::size_t c = 0; c < counts.size(); ++c)
+    while (left[c] > 0) {
+      std::array<std::size_t, 3> order{0, 1, 2};
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+        if (room[i] != room[j]) return room[i] > room[j];
+        return share(c, i) - a[c][i] > share(c, j) - a[c][j];
+      });
+      for (std::size_t k : order)
+        if (left[c] > 0 && room[k] > 0) give(c, k, 1);
+    }
+  return a;
+}
+
+Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng, std::string_view last_set) {
   validate(f, all.size());
   std::vector<int> rows(static_cast<std::size_t>(all.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
   const SplitSizes sizes = split_sizes(all.size(), f, false);
   const auto n_train = static_cast<std::size_t>(sizes.train), n_val = static_cast<std::size_t>(sizes.validation);
+  if (all.classes > 0) {
+    // Stratified: the shuffled order's first rows of each class go to training, the next to
+    // validation, the rest to test, in the counts stratified_counts gives; each set keeps the
+    // shuffled order (so each class's rows are shuffled, and the draws are those of the plain cut).
+    std::vector<int> counts(static_cast<std::size_t>(all.classes), 0);
+    const auto class_of = [&](int r) {
+      return static_cast<std::size_t>(all.y[static_cast<std::size_t>(r) * all.targets]);
+    };
+    for (int r : rows) ++counts[class_of(r)];
+    const std::array<int, 3> set_sizes{sizes.train, sizes.validation, sizes.test};
+    check_rare_classes(counts, set_sizes, last_set);
+    std::vector<std::array<int, 3>> quota = stratified_counts(counts, set_sizes);
+    std::array<std::vector<int>, 3> sets;
+    for (int r : rows) {
+      std::array<int, 3>& q = quota[class_of(r)];
+      const std::size_t k = q[0] > 0 ? 0 : q[1] > 0 ? 1 : 2;
+      --q[k];
+      sets[k].push_back(r);
+    }
+    return Split{take_rows(all, sets[0], 0, sets[0].size()), take_rows(all, sets[1], 0, sets[1].size()),
+                 take_rows(all, sets[2], 0, sets[2].size())};
+  }
   return Split{take_rows(all, rows, 0, n_train), take_rows(all, rows, n_train, n_train + n_val),
                take_rows(all, rows, n_train + n_val, rows.size())};
 }

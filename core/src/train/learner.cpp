@@ -29,6 +29,13 @@ void check_output_dropout(std::size_t layer, std::size_t layers, float p) {
                 "].dropout: the output layer takes no dropout (it would scale the outputs the loss sees)");
 }
 
+// What a diverged run's message advises (the page shows it as it is): the two remedies the
+// course teaches, then Reset, since the parameters are already far from where they started.
+std::string divergence_hint(double lr) {
+  return "Lower the learning rate (optimizer.lr, now " + format_number(lr) +
+         ") or clip gradients (clip_grad_norm), then reset.";
+}
+
 const LearnerSpec& validated(const LearnerSpec& s) {
   validate(s);
   return s;
@@ -97,9 +104,8 @@ float Learner::compute_gradients(const float* x, const float* y, int n, int y_co
   if (l1 > 0.0f) value += l1_penalty(model_, l1);
   if (!std::isfinite(value))
     throw DivergedError("diverged at step " + std::to_string(steps() + 1) + ": the loss is " +
-                        (std::isnan(value) ? "NaN" : "infinite") +
-                        "; the parameters keep their last finite values. Lower optimizer.lr (now " +
-                        format_number(lr()) + ") and reset.");
+                        (std::isnan(value) ? "NaN" : "infinite") + "; the parameters keep their last finite values. " +
+                        divergence_hint(lr()));
   if (tape_free_) {
     direct_.backward(model_, spec_.loss);  // overwrites every gradient: no zero_grad pass needed
   } else {
@@ -122,9 +128,8 @@ void Learner::apply_update() {
   const double sum_sq = grad_sum_of_squares(grads);
   if (!std::isfinite(sum_sq))
     throw DivergedError("diverged at step " + std::to_string(steps() + 1) +
-                        ": a gradient is not finite; the parameters keep their last finite values. "
-                        "Lower optimizer.lr (now " +
-                        format_number(lr()) + ") and reset.");
+                        ": a gradient is not finite; the parameters keep their last finite values. " +
+                        divergence_hint(lr()));
   last_grad_norm_ = static_cast<float>(std::sqrt(sum_sq));
   if (spec_.clip_grad_norm > 0.0f) clip_grad_norm(grads, spec_.clip_grad_norm, last_grad_norm_);
   if (spec_.clip_grad_value > 0.0f) clip_grad_value(grads, spec_.clip_grad_value);

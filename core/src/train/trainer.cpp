@@ -41,7 +41,7 @@ Split supplied(const TrainerConfig& c, SuppliedData d, Pcg32& rng) {
   // A separate test set: the data gives train and validation (validationFraction of it) only.
   Split s;
   if (c.data.split.validation > 0.0) {
-    Split tv = split_dataset(d.data, {.train = 1.0 - c.data.split.validation, .validation = 0.0}, rng);
+    Split tv = split_dataset(d.data, {.train = 1.0 - c.data.split.validation, .validation = 0.0}, rng, "validation");
     s.train = std::move(tv.train);
     s.validation = std::move(tv.test);
   } else {

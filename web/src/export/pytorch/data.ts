@@ -79,20 +79,68 @@ function rowsLiteral(
   return `${name} = [\n${lines.join('\n')}\n]`;
 }
 
-const SPLIT = `def split_rows(count, rng, train_fraction, validation_fraction):
-    """The engine's split: a Fisher-Yates shuffle of the rows, then training, validation, test."""
+const SPLIT = `def stratified_counts(counts, sizes):
+    """The rows of each class each set (training, validation, test) gets: the engine's rule
+    (core/src/data/datasets.cpp stratified_counts), step for step."""
+    n = sum(counts)
+    present = sum(1 for c in counts if c > 0)
+    a = [[0, 0, 0] for _ in counts]
+    left = list(counts)
+    room = list(sizes)
+
+    def share(c, k):
+        return float(counts[c]) * float(sizes[k]) / float(n)
+
+    def give(c, k, rows):
+        a[c][k] += rows
+        left[c] -= rows
+        room[k] -= rows
+
+    for k in range(3):  # one row of every class to every set with room for one of each
+        if sizes[k] > 0 and sizes[k] >= present:
+            for c in range(len(counts)):
+                if left[c] > 0:
+                    give(c, k, 1)
+    for c in range(len(counts)):  # each class up to the floor of its share
+        for k in range(3):
+            give(c, k, max(0, min(math.floor(share(c, k)) - a[c][k], left[c], room[k])))
+    for c in range(len(counts)):  # the rest to the sets with the most room (Ryser's construction)
+        while left[c] > 0:
+            for k in sorted(range(3), key=lambda k: (-room[k], -(share(c, k) - a[c][k]), k)):
+                if left[c] > 0 and room[k] > 0:
+                    give(c, k, 1)
+    return a
+
+
+def split_rows(y, rng, train_fraction, validation_fraction):
+    """The engine's split: a Fisher-Yates shuffle of the rows, then training, validation, test;
+    classification rows stratified by class (each set its share of every class, in shuffled order)."""
+    count = len(y)
     order = list(range(count))
     for i in range(count, 1, -1):
         j = rng.below(i)
         order[i - 1], order[j] = order[j], order[i - 1]
     n_train = math.floor(count * train_fraction + 1e-9)
     n_validation = math.floor(count * validation_fraction + 1e-9)
-    return order[:n_train], order[n_train:n_train + n_validation], order[n_train + n_validation:]
+    if not CLASSIFICATION:
+        return order[:n_train], order[n_train:n_train + n_validation], order[n_train + n_validation:]
+    labels = y.long().tolist()
+    counts = [0] * (max(labels) + 1)
+    for label in labels:
+        counts[label] += 1
+    quota = stratified_counts(counts, [n_train, n_validation, count - n_train - n_validation])
+    sets = ([], [], [])
+    for row in order:
+        q = quota[labels[row]]
+        k = 0 if q[0] > 0 else 1 if q[1] > 0 else 2
+        q[k] -= 1
+        sets[k].append(row)
+    return sets
 
 
 def split_sets(x, y, rng, train_fraction, validation_fraction):
     """(inputs, targets) of the training, validation and test rows."""
-    sets = split_rows(len(y), rng, train_fraction, validation_fraction)
+    sets = split_rows(y, rng, train_fraction, validation_fraction)
     return tuple((x[rows], y[rows]) for rows in (torch.tensor(s, dtype=torch.long) for s in sets))
 `;
 
