@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "nnp/autograd.h"
+#include "nnp/error.h"
 
 namespace nnp {
 
@@ -84,7 +85,19 @@ struct ExpressionLimits {
   std::size_t max_nodes = 200;   // numbers, names, operators and calls
 };
 
-// Throws nnp::Error "column 7: expected ')' to close the '(' at column 3" and the like.
+// A mistake in an expression: the message starts "column 7: …"; column() is that column (from 1),
+// 0 where the mistake has none (the length limit).
+class ExpressionError : public Error {
+ public:
+  ExpressionError(int column, const std::string& message)
+      : Error(column > 0 ? "column " + std::to_string(column) + ": " + message : message), column_(column) {}
+  int column() const { return column_; }
+
+ private:
+  int column_;
+};
+
+// Throws ExpressionError "column 7: expected ')' to close the '(' at column 3" and the like.
 Expression parse_expression(std::string_view source, const ExpressionLimits& limits = {});
 
 // A leaf's storage: its value and, for a leaf that requires a gradient, the buffer it accumulates
@@ -100,8 +113,8 @@ struct RecordedExpression {
   std::vector<Var> nodes;   // one per Expression::nodes (Pow's exponent number: id −1, not recorded)
 };
 
-// Records e onto g, leaves[i] bound to e.leaves[i]. Throws nnp::Error for a wrong number of leaves
-// or a loss whose target requires a gradient where the engine's loss has none (bce).
+// Records e onto g, leaves[i] bound to e.leaves[i]. Throws nnp::Error for a wrong number of leaves,
+// ExpressionError for a loss whose target requires a gradient where the engine's loss has none (bce).
 RecordedExpression record_expression(Graph& g, const Expression& e, std::span<const ExpressionLeaf> leaves);
 
 // Forward value at the given leaf values (one per e.leaves, in order); with grads (same size), also

@@ -68,7 +68,7 @@ class Parser {
 
  private:
   [[noreturn]] static void fail(std::size_t pos, const std::string& message) {
-    throw Error("column " + std::to_string(pos + 1) + ": " + message);
+    throw ExpressionError(static_cast<int>(pos) + 1, message);
   }
 
   std::string describe(std::size_t pos) const {
@@ -282,8 +282,8 @@ int Expression::leaf_index(std::string_view name) const {
 
 Expression parse_expression(std::string_view source, const ExpressionLimits& limits) {
   if (source.size() > limits.max_length)
-    throw Error("the expression has " + std::to_string(source.size()) + " characters; the limit is " +
-                std::to_string(limits.max_length));
+    throw ExpressionError(0, "the expression has " + std::to_string(source.size()) + " characters; the limit is " +
+                                 std::to_string(limits.max_length));
   return Parser(source, limits).run();
 }
 

@@ -98,8 +98,9 @@ class Recorder {
   // The engine's BCE losses differentiate the prediction only.
   Var loss_with_constant_target(const ExprNode& n, Var p, Var t, LossKind kind) {
     if (g_.at(t).requires_grad)
-      throw Error("column " + std::to_string(e_.nodes[n.args[1]].column) + ": " + std::string(name_of(n.function)) +
-                  "'s target must not require a gradient: make its leaves constants");
+      throw ExpressionError(
+          e_.nodes[n.args[1]].column,
+          std::string(name_of(n.function)) + "'s target must not require a gradient: make its leaves constants");
     return g_.loss(p, t, LossSpec{.kind = kind});
   }
 
