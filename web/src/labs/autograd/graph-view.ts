@@ -108,7 +108,9 @@ export function drawGraph(
         : 'no grad';
     const tip = svg('title', {});
     tip.textContent = `${n.label} (${n.op}): value ${format(n.value)}${n.hasGrad ? `, gradient ${format(n.grad)}` : ''}`;
-    g.append(tip, title, value, grad);
+    const id = svg('text', { x: 4, y: 11, class: 'ag-id' });
+    id.textContent = String(n.id);
+    g.append(tip, id, title, value, grad);
     host.append(g);
   }
 }

@@ -35,7 +35,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 /** Leaves in the link: `name:value` for a parameter, `name:value:c` for a constant, `;` between. */
 function leavesToLink(leaves: readonly ExplorerLeaf[]): string {
-  return leaves.map((l) => `${l.name}:${l.value}${l.requiresGrad ? '' : ':c'}`).join(';');
+  return leaves
+    .map((l) => `${l.name}:${formatNumber(l.value)}${l.requiresGrad ? '' : ':c'}`)
+    .join(';');
 }
 function leavesFromLink(text: string | null): ExplorerLeaf[] {
   if (text === null) return [];
@@ -162,12 +164,12 @@ function mount(root: HTMLElement, context: LabContext, labs: LabsCoreModule): Mo
   exprBox.append(exprInput, caret);
   fieldRow.append(exprLabel, exprBox, exampleLabel, exampleSelect);
   const left = el('div', { class: 'ag-left' });
-  left.append(leafTable, fdNote, accumulateNote, buttons, output, chain);
+  left.append(leafTable, fdNote, accumulateNote);
   const right = el('div', { class: 'ag-right' });
-  right.append(graphFigure, code);
+  right.append(chain, code);
   const columns = el('div', { class: 'ag-columns' });
   columns.append(left, right);
-  root.append(title, intro, fieldRow, error, help, columns);
+  root.append(title, intro, fieldRow, error, help, buttons, output, graphFigure, columns);
 
   // ---- state → screen -------------------------------------------------------------------------
   function writeLink() {
@@ -184,10 +186,11 @@ function mount(root: HTMLElement, context: LabContext, labs: LabsCoreModule): Mo
   }
 
   function renderLeaves() {
-    if (explorer === null) return;
-    const leaves = explorer.leaves();
-    const grads = explorer.leafGrads();
-    const fd = explorer.finiteDifferences();
+    const ex = explorer;
+    if (ex === null) return;
+    const leaves = ex.leaves();
+    const grads = ex.leafGrads();
+    const fd = ex.finiteDifferences();
     const hadBackward = actions.some((a) => a === 'backward' || a === 'step');
     leafBody.replaceChildren();
     leaves.forEach((leaf, i) => {
@@ -198,7 +201,7 @@ function mount(root: HTMLElement, context: LabContext, labs: LabsCoreModule): Mo
         'aria-label': `value of ${leaf.name}`,
         class: 'ag-leaf-value',
       });
-      valueInput.value = String(leaf.value);
+      valueInput.value = formatNumber(leaf.value);
       valueInput.addEventListener('change', () => {
         const v = Number(valueInput.value);
         if (valueInput.value.trim() === '' || !Number.isFinite(v)) {
@@ -226,8 +229,11 @@ function mount(root: HTMLElement, context: LabContext, labs: LabsCoreModule): Mo
         : hadBackward
           ? formatNumber(grads[i]!)
           : 'None';
+      // Mid-pass the leaves hold part of their gradient: compare once the pass is complete.
       const diff =
-        leaf.requiresGrad && hadBackward ? formatNumber(Math.abs(grads[i]! - fd[i]!)) : '';
+        leaf.requiresGrad && hadBackward && ex.nextNode() < 0
+          ? Math.abs(grads[i]! - fd[i]!).toExponential(1)
+          : '';
       const cells = [
         el('th', { scope: 'row' }, leaf.name),
         el('td'),
