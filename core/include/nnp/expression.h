@@ -110,7 +110,7 @@ struct ExpressionLeaf {
 struct RecordedExpression {
   Var output;               // [1, 1]
   std::vector<Var> leaves;  // one per Expression::leaves
-  std::vector<Var> nodes;   // one per Expression::nodes (Pow's exponent number: id −1, not recorded)
+  std::vector<Var> nodes;   // one per Expression::nodes (leaky_relu's slope: id −1, a setting, not recorded)
 };
 
 // Records e onto g, leaves[i] bound to e.leaves[i]. Throws nnp::Error for a wrong number of leaves,
