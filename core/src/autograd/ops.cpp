@@ -18,6 +18,8 @@ const char* op_name(Op op) {
     case Op::Add: return "add";
     case Op::Sub: return "sub";
     case Op::Mul: return "mul";
+    case Op::Maximum: return "maximum";
+    case Op::Minimum: return "minimum";
     default: return "div";
   }
 }
@@ -154,6 +156,12 @@ Var Graph::pow(Var a, float exponent) {
 Var Graph::exp(Var a) { return record(unary(Op::Exp, a)); }
 Var Graph::log(Var a) { return record(unary(Op::Log, a)); }
 Var Graph::abs(Var a) { return record(unary(Op::Abs, a)); }
+
+Var Graph::sin(Var a) { return record(unary(Op::Sin, a)); }
+Var Graph::cos(Var a) { return record(unary(Op::Cos, a)); }
+
+Var Graph::maximum(Var a, Var b) { return binary(Op::Maximum, a, b); }
+Var Graph::minimum(Var a, Var b) { return binary(Op::Minimum, a, b); }
 
 Var Graph::clamp(Var a, float lo, float hi) {
   if (!(lo <= hi)) throw Error("clamp: min " + format_f(lo, 6) + " is greater than max " + format_f(hi, 6));

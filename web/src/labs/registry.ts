@@ -11,6 +11,13 @@ export const LABS: readonly LabEntry[] = [
     load: () => import('./lessons/index.ts'),
   },
   {
+    id: 'autograd',
+    title: 'Autograd explorer',
+    summary:
+      'Type an expression, see the graph the engine records, and step backward node by node with the chain rule written out, beside finite differences and the same code in PyTorch.',
+    load: () => import('./autograd/index.ts'),
+  },
+  {
     id: 'regularisation',
     title: 'Regularisation side by side',
     summary:
