@@ -2,7 +2,24 @@
 // lab costs the playground's first load nothing.
 import type { LabEntry } from './lab.ts';
 
-export const LABS: readonly LabEntry[] = [];
+export const LABS: readonly LabEntry[] = [
+  {
+    id: 'gradient-flow',
+    title: 'Gradient flow',
+    summary:
+      'Per-layer gradient norms, activation histograms, saturated and dead units: vanishing and exploding ' +
+      'gradients, symmetry, saturation and dying ReLUs, each beside its cure.',
+    load: () => import('./gradient-flow/index.ts'),
+  },
+  {
+    id: 'perceptron',
+    title: 'The perceptron',
+    summary:
+      'Rosenblatt’s rule one sample at a time: the line moves after each mistake, converges on separable data ' +
+      'and cycles on XOR, beside a one-hidden-layer network on the same points.',
+    load: () => import('./perceptron/index.ts'),
+  },
+];
 
 /** The lab with this id, or undefined. */
 export function labById(id: string): LabEntry | undefined {
