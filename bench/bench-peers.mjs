@@ -6,11 +6,11 @@
 // downloaded. Needs web/src/wasm/core.{mjs,wasm} (scripts/build-wasm.sh) for the initial parameters.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { createServer } from 'node:http';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { startBenchServer } from './browser/server.mjs';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,20 +18,9 @@ const nm = (p) => join(root, 'node_modules', p);
 const files = {
   '/': join(root, 'bench/peers/index.html'),
   '/worker.js': join(root, 'bench/peers/worker.js'),
-  '/workloads.json': join(root, 'bench/workloads/workloads.json'),
-  // The tools modules (the page's engine plus the benchmark kernels bench/browser/worker.js calls).
-  '/core.mjs': join(root, 'web/src/wasm/core-tools.mjs'),
-  '/core.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
-  '/core-fma.wasm': join(root, 'web/src/wasm/core-tools-fma.wasm'),
-  '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
-  // Our engine in the same run: bench/browser's worker and what it loads.
+  // Our engine in the same run: bench/browser's worker (the engine's files come with the server).
   '/ours-worker.js': join(root, 'bench/browser/worker.js'),
-  '/real_data.js': join(root, 'bench/real_data.js'),
-  '/batches.js': join(root, 'bench/batches.js'),
-  '/circle.json': join(root, 'docs/scenes/circle.json'),
 };
-for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
-  files[`/data/${file}`] = join(root, 'web/public/data', file);
 for (const p of [
   '@tensorflow/tfjs/dist/tf.min.js',
   '@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js',
@@ -42,25 +31,12 @@ for (const p of [
   'convnetjs/build/convnet-min.js',
 ])
   files[`/nm/${p}`] = nm(p);
-const types = {
-  '.json': 'application/json',
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm',
-};
 
 const served = [];
-const server = createServer(async (req, res) => {
-  const pathname = new URL(req.url, 'http://127.0.0.1').pathname;
-  const path = files[pathname];
-  if (!path) return res.writeHead(404).end();
+const server = await startBenchServer(0, files, (pathname) => {
   if (pathname.endsWith('.wasm')) served.push(pathname);
-  res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-  res.end(await readFile(path));
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const url = server.url;
 
 const require = createRequire(import.meta.url);
 const version = (pkg) => require(nm(`${pkg}/package.json`)).version;

@@ -14,6 +14,7 @@ test('the labs index links every lab, and each one opens', async ({ page }) => {
   const titles = await links.allTextContents();
   const hrefs = await links.evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).hash));
   expect(titles.length).toBe(hrefs.length);
+  expect(hrefs.length).toBeGreaterThan(0);
   for (const [i, hash] of hrefs.entries()) {
     await page.goto(`/${hash}`);
     await page.reload();

@@ -17,6 +17,7 @@ const PAGE_TWINS = {
   'engine/worker-factory.ts': 'engine/worker-factory.single.ts',
   'engine/wasm.ts': 'engine/wasm.single.ts',
   'engine/shipped-source.ts': 'engine/shipped-source.single.ts',
+  'labs/variants/variants-worker-factory.ts': 'labs/variants/variants-worker-factory.single.ts',
 };
 
 /** Emscripten's glue names its .wasm beside itself when no locateFile is given; Vite would inline

@@ -9,12 +9,13 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const files = {
-  '/': join(root, 'bench/browser/index.html'),
-  '/worker.js': join(root, 'bench/browser/worker.js'),
+/** What the engine's benchmark worker loads (bench-peers.mjs serves it beside the peers). */
+export const ENGINE_FILES = {
   '/core.mjs': join(root, 'web/src/wasm/core-tools.mjs'),
   '/core.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
   '/core-fma.wasm': join(root, 'web/src/wasm/core-tools-fma.wasm'),
+  // The glue's own name for its module (a page that imports it without a locateFile).
+  '/core-tools.wasm': join(root, 'web/src/wasm/core-tools.wasm'),
   '/relaxed-simd.mjs': join(root, 'web/src/engine/relaxed-simd.mjs'),
   '/workloads.json': join(root, 'bench/workloads/workloads.json'),
   '/real_data.js': join(root, 'bench/real_data.js'),
@@ -22,7 +23,11 @@ const files = {
   '/circle.json': join(root, 'docs/scenes/circle.json'),
 };
 for (const file of ['digits.nnpd', 'fashion-train.nnpd', 'fashion-test.nnpd'])
-  files[`/data/${file}`] = join(root, 'web/public/data', file);
+  ENGINE_FILES[`/data/${file}`] = join(root, 'web/public/data', file);
+const PAGE_FILES = {
+  '/': join(root, 'bench/browser/index.html'),
+  '/worker.js': join(root, 'bench/browser/worker.js'),
+};
 const types = {
   '.json': 'application/json',
   '.html': 'text/html',
@@ -32,13 +37,20 @@ const types = {
 };
 
 /**
- * Starts the server on `port` (0: any free one).
+ * Starts the server on `port` (0: any free one), serving the engine's files and `files` (URL path →
+ * file; by default the engine benchmark page); `onServe` hears each path served.
+ * @param {number} [port]
+ * @param {Record<string, string>} [files]
+ * @param {(pathname: string) => void} [onServe]
  * @returns {Promise<{ url: string, close: () => void }>} url: the page's address
  */
-export async function startBenchServer(port = 0) {
+export async function startBenchServer(port = 0, files = PAGE_FILES, onServe = () => {}) {
+  const served = { ...ENGINE_FILES, ...files };
   const server = createServer(async (req, res) => {
-    const path = files[new URL(req.url, 'http://127.0.0.1').pathname];
+    const pathname = new URL(req.url, 'http://127.0.0.1').pathname;
+    const path = served[pathname];
     if (!path) return res.writeHead(404).end();
+    onServe(pathname);
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
     res.end(await readFile(path));
   });

@@ -118,6 +118,16 @@ export class TrainingSession {
     return this.trainer.run(steps);
   }
 
+  /** Steps, epochs and samples so far. */
+  progress(): Progress {
+    return this.trainer.progress();
+  }
+
+  /** The rate the next step will use (the scheduler's, after its last step). */
+  learningRate(): number {
+    return this.trainer.learningRate();
+  }
+
   /** The input plane can be drawn: the data is 2-D (predictGridClasses needs that). */
   get planar(): boolean {
     return sceneShape(this.currentScene.data)?.features === 2;

@@ -4,12 +4,35 @@ import type { LabEntry } from './lab.ts';
 
 export const LABS: readonly LabEntry[] = [
   {
+    id: 'lessons',
+    title: 'Lessons',
+    summary:
+      'One lesson per idea of the course: a short explanation, a ready playground, things to try (checked as you do them) and the PyTorch code.',
+    load: () => import('./lessons/index.ts'),
+  },
+  {
     id: 'gradient-flow',
     title: 'Gradient flow',
     summary:
       'Per-layer gradient norms, activation histograms, saturated and dead units: vanishing and exploding ' +
       'gradients, symmetry, saturation and dying ReLUs, each beside its cure.',
     load: () => import('./gradient-flow/index.ts'),
+  },
+  {
+    id: 'regularisation',
+    title: 'Regularisation side by side',
+    summary:
+      'One small noisy dataset, one big network, nine runs: no regularisation, L2, weight decay, ' +
+      'dropout, early stopping, augmentation, label smoothing and an ensemble, compared.',
+    load: () => import('./regularisation/index.ts'),
+  },
+  {
+    id: 'sweeps',
+    title: 'Learning rate and batch size',
+    summary:
+      'Eight learning rates at once (the U shape), a learning-rate range test, and full batch ' +
+      'against mini-batches against single samples.',
+    load: () => import('./sweeps/index.ts'),
   },
   {
     id: 'perceptron',
