@@ -18,6 +18,14 @@ export const LABS: readonly LabEntry[] = [
     load: () => import('./autograd/index.ts'),
   },
   {
+    id: 'gradient-flow',
+    title: 'Gradient flow',
+    summary:
+      'Per-layer gradient norms, activation histograms, saturated and dead units: vanishing and exploding ' +
+      'gradients, symmetry, saturation and dying ReLUs, each beside its cure.',
+    load: () => import('./gradient-flow/index.ts'),
+  },
+  {
     id: 'regularisation',
     title: 'Regularisation side by side',
     summary:
@@ -32,6 +40,14 @@ export const LABS: readonly LabEntry[] = [
       'Eight learning rates at once (the U shape), a learning-rate range test, and full batch ' +
       'against mini-batches against single samples.',
     load: () => import('./sweeps/index.ts'),
+  },
+  {
+    id: 'perceptron',
+    title: 'The perceptron',
+    summary:
+      'Rosenblatt’s rule one sample at a time: the line moves after each mistake, converges on separable data ' +
+      'and cycles on XOR, beside a one-hidden-layer network on the same points.',
+    load: () => import('./perceptron/index.ts'),
   },
 ];
 

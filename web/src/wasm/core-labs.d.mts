@@ -1,6 +1,100 @@
 // Types of core-labs.mjs (scripts/build-wasm.sh): the labs' engine, built from wasm/lab_bindings.cpp
-// (only what the teaching labs call; web/src/labs/lab-engine.ts loads it). Keep in step with it.
-import type { CoreOptions } from './core.mjs';
+// and wasm/lab_adapters.cpp (only what the teaching labs call; web/src/labs/lab-engine.ts loads
+// it). Keep in step with them; web/test/core-labs.test.ts exercises every binding.
+import type { CoreOptions, DatasetName, LearnerSpec } from './core.mjs';
+
+/** Points for a lab: x [n × 2] row-major, y [n] class labels 0/1. */
+export interface LabPoints {
+  x: Float32Array;
+  y: Float32Array;
+}
+
+/** One layer's figures after a measured step (NaN where a figure does not apply). */
+export interface LayerFlow {
+  /** ‖∂L/∂W‖ on the step's batch, before any clipping. */
+  weightGradNorm: number;
+  biasGradNorm: number;
+  /** ‖Δw‖/‖w‖ of the step's update (NaN when w was all zero). */
+  updateRatio: number;
+  /** Share of sigmoid/tanh outputs near a bound (NaN for other activations). */
+  saturated: number;
+  /** Share of ReLU units zero on every sample of the batch (NaN for other activations). */
+  dead: number;
+  /** Counts of the layer's outputs in equal bins over [lo, hi] (outliers in the end bins). */
+  histogram: Int32Array;
+  lo: number;
+  hi: number;
+}
+
+export interface FlowProgress {
+  /** The last step's batch loss. */
+  loss: number;
+  /** Steps taken so far. */
+  steps: number;
+  /** The loss or a gradient stopped being finite; the run takes no more steps. */
+  diverged: boolean;
+  /** The engine's message when diverged ('' otherwise). */
+  message: string;
+}
+
+/** A network trained on a generated 2-D set, each layer measured (nnp::GradientFlow). */
+export interface GradientFlow {
+  /** Up to `steps` steps on the next mini-batches, the last one measured. */
+  run(steps: number): FlowProgress;
+  /** The last measured step's figures, one record per layer (output layer last). */
+  layers(): LayerFlow[];
+  /** How many units of a layer differ bit for bit in their weights and bias. */
+  distinctUnits(layer: number): number;
+  /** A parameter by torch name ("0.weight" [out, in] row-major, "0.bias"), a copy. */
+  parameter(name: string): Float32Array;
+  steps(): number;
+  delete(): void;
+}
+
+export interface PerceptronStep {
+  /** The row of the data shown. */
+  sample: number;
+  /** Its place in the epoch's order. */
+  position: number;
+  predicted: number;
+  label: number;
+  mistake: boolean;
+  /** The update made: lr·t·x and lr·t (zero without a mistake). */
+  deltaW: number[];
+  deltaB: number;
+  /** This sample closed an epoch. */
+  epochEnd: boolean;
+}
+
+/** Rosenblatt's rule on the lab's points, one sample at a time (fixed order). */
+export interface Perceptron {
+  step(): PerceptronStep;
+  /** Finishes the epoch under way (or runs a whole one); its mistakes. */
+  epoch(): number;
+  weights(): number[];
+  bias(): number;
+  mistakesPerEpoch(): Int32Array;
+  converged(): boolean;
+  /** The weights at an epoch's end came back to an earlier epoch's end. */
+  cycling(): boolean;
+  /** Epochs in the cycle (0 until one is found). */
+  cycleLength(): number;
+  epochs(): number;
+  /** Samples shown so far in the epoch under way. */
+  position(): number;
+  accuracy(): number;
+  delete(): void;
+}
+
+/** A small network trained full-batch on the lab's points. */
+export interface Network {
+  /** `steps` full-batch steps; the last loss. */
+  train(steps: number): number;
+  /** Outputs for points x [m × inputs]. */
+  predict(x: Float32Array): Float32Array;
+  steps(): number;
+  delete(): void;
+}
 
 /** A leaf of an expression: its value and whether it requires a gradient (a parameter). */
 export interface ExplorerLeaf {
@@ -103,6 +197,27 @@ export interface LabsCoreModule {
   expressionFunctions(): ExpressionFunction[];
   /** The finite differences' step h. */
   readonly finiteDifferenceStep: number;
+  /** A generated two-class 2-D set, standardised, snapped to multiples of `grid` when > 0. */
+  labPoints(
+    name: DatasetName,
+    samples: number,
+    noise: number,
+    seed: number,
+    grid: number,
+  ): LabPoints;
+  GradientFlow: new (
+    spec: LearnerSpec | string,
+    data: { name: DatasetName; samples: number; noise: number },
+    batch: number,
+    seed: number,
+  ) => GradientFlow;
+  Perceptron: new (x: Float32Array, y: Float32Array, lr: number) => Perceptron;
+  Network: new (
+    spec: LearnerSpec | string,
+    x: Float32Array,
+    y: Float32Array,
+    seed: number,
+  ) => Network;
 }
 
 export default function createLabsCore(options?: CoreOptions): Promise<LabsCoreModule>;
