@@ -40,6 +40,8 @@ const auto kAdd = [](Graph& g, Var a, Var b) { return g.add(a, b); };
 const auto kSub = [](Graph& g, Var a, Var b) { return g.sub(a, b); };
 const auto kMul = [](Graph& g, Var a, Var b) { return g.mul(a, b); };
 const auto kDiv = [](Graph& g, Var a, Var b) { return g.div(a, b); };
+const auto kMax = [](Graph& g, Var a, Var b) { return g.maximum(a, b); };
+const auto kMin = [](Graph& g, Var a, Var b) { return g.minimum(a, b); };
 
 INSTANTIATE_TEST_SUITE_P(AllShapes, BinaryOpGrad,
                          ::testing::Values(OpCase{"add_same", 4, 3, kAdd}, OpCase{"add_row", 1, 3, kAdd},
@@ -47,7 +49,9 @@ INSTANTIATE_TEST_SUITE_P(AllShapes, BinaryOpGrad,
                                            OpCase{"sub_same", 4, 3, kSub}, OpCase{"sub_row", 1, 3, kSub},
                                            OpCase{"mul_same", 4, 3, kMul}, OpCase{"mul_row", 1, 3, kMul},
                                            OpCase{"mul_col", 4, 1, kMul}, OpCase{"div_same", 4, 3, kDiv},
-                                           OpCase{"div_row", 1, 3, kDiv}, OpCase{"div_scalar", 1, 1, kDiv}),
+                                           OpCase{"div_row", 1, 3, kDiv}, OpCase{"div_scalar", 1, 1, kDiv},
+                                           OpCase{"maximum_same", 4, 3, kMax}, OpCase{"maximum_row", 1, 3, kMax},
+                                           OpCase{"minimum_same", 4, 3, kMin}, OpCase{"minimum_col", 4, 1, kMin}),
                          [](const auto& info) { return std::string(info.param.name); });
 
 struct UnaryCase {
@@ -83,6 +87,8 @@ INSTANTIATE_TEST_SUITE_P(
                       UnaryCase{"log", 0.5, 3, [](Graph& g, Var a) { return g.log(a); }},
                       UnaryCase{"abs", 0.2, 2, [](Graph& g, Var a) { return g.abs(g.add_scalar(a, -1.1f)); }},
                       UnaryCase{"clamp", -2, 2, [](Graph& g, Var a) { return g.clamp(a, -0.97f, 1.03f); }},
+                      UnaryCase{"sin", -3, 3, [](Graph& g, Var a) { return g.sin(a); }},
+                      UnaryCase{"cos", -3, 3, [](Graph& g, Var a) { return g.cos(a); }},
                       UnaryCase{"sum", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a), 2.0f); }},
                       UnaryCase{"mean", -2, 2, [](Graph& g, Var a) { return g.pow(g.mean(a), 2.0f); }},
                       UnaryCase{"sum_axis0", -2, 2, [](Graph& g, Var a) { return g.pow(g.sum(a, 0), 2.0f); }},

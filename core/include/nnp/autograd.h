@@ -46,7 +46,11 @@ enum class Op : std::uint8_t {
   Exp,
   Log,
   Abs,
-  Clamp,    // min(max(a, s0), s1)
+  Clamp,  // min(max(a, s0), s1)
+  Sin,
+  Cos,
+  Maximum,  // max(a, b) elementwise (torch.maximum)
+  Minimum,  // min(a, b) elementwise (torch.minimum)
   Sum,      // Σ all → [1, 1]
   SumRows,  // Σ over rows (axis 0) → [1, cols]
   SumCols,  // Σ over columns (axis 1) → [rows, 1]
@@ -74,6 +78,8 @@ class Graph {
   Var input(Tensor t);
   // A parameter: its gradient accumulates into `grad` (same shape as t).
   Var parameter(Tensor t, float* grad);
+  // A [1, 1] constant held in the graph's arena (an expression's number).
+  Var constant(float value);
 
   // torch.nn.Linear: x [n, in]·Wᵀ + b with W [out, in] and b [1, out]; one node (Mlp::forward's).
   Var linear(Var x, Var w, Var b);
@@ -90,6 +96,10 @@ class Graph {
   Var log(Var a);
   Var abs(Var a);
   Var clamp(Var a, float lo, float hi);
+  Var sin(Var a);
+  Var cos(Var a);
+  Var maximum(Var a, Var b);  // b broadcast as in add; a tie sends half the gradient to each, as torch
+  Var minimum(Var a, Var b);
   Var sum(Var a);
   Var mean(Var a);
   Var sum(Var a, int axis);  // axis 0: over rows → [1, cols]; axis 1: over columns → [rows, 1]
@@ -113,9 +123,19 @@ class Graph {
 
   // Seeds ∂loss/∂loss = 1 and propagates to every node that requires a gradient.
   void backward(Var loss);
+  // backward() one node at a time (the autograd explorer): seed_backward(loss) adds 1 to ∂loss
+  // (false when the loss needs no gradient); then backward_step(v) for v from the loss down to 0
+  // runs v's backward rule, returning false for a leaf or a node that no gradient has reached.
+  bool seed_backward(Var loss);
+  bool backward_step(Var v);
+  // Runs v's backward rule with `upstream` as ∂v (v's shape), adding into da, db, dc (null:
+  // skipped; a one-input op needs da). With upstream 1 on a [1, 1] node they receive the local
+  // derivatives ∂v/∂a, ∂v/∂b, ∂v/∂c: the op table's own rule, no second derivative table.
+  void backward_rule(Var v, float* upstream, float* da, float* db, float* dc);
   // Forgets every node and releases the arena; parameters' gradient buffers are untouched.
   void clear();
 
+  const Node& at(Var v) const { return nodes_[v.id]; }
   const Tensor& value(Var v) const { return nodes_[v.id].value; }
   const float* grad(Var v) const { return nodes_[v.id].grad; }
   float scalar(Var v) const { return nodes_[v.id].value.data[0]; }
@@ -130,7 +150,7 @@ class Graph {
   Var record(Node n, Pcg32* rng = nullptr);
   float* grad_buffer(Node& n);  // allocates a zeroed gradient on first use
   Tensor new_value(int rows, int cols);
-  void backward_node(const Node& n);  // runs n's backward rule
+  void backward_node(const Node& n);  // runs n's backward rule into its inputs' gradients
 
   Arena& arena_;
   std::vector<Node> nodes_;

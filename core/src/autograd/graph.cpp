@@ -38,6 +38,13 @@ Var Graph::parameter(Tensor t, float* grad) {
   return push(n);
 }
 
+Var Graph::constant(float value) {
+  Node n;
+  n.value = new_value(1, 1);
+  n.value.data[0] = value;
+  return push(n);
+}
+
 Tensor Graph::new_value(int rows, int cols) {
   return Tensor{arena_.alloc(static_cast<std::size_t>(rows) * cols), rows, cols};
 }
@@ -47,20 +54,28 @@ float* Graph::grad_buffer(Node& n) {
   return n.grad;
 }
 
-void Graph::backward(Var loss) {
+bool Graph::seed_backward(Var loss) {
   Node& root = node(loss);
   if (root.value.size() != 1)
     throw Error("backward() needs a scalar loss, got a [" + std::to_string(root.value.rows) + ", " +
                 std::to_string(root.value.cols) + "] tensor");
-  if (!root.requires_grad) return;
+  if (!root.requires_grad) return false;
   grad_buffer(root)[0] += 1.0f;
+  return true;
+}
+
+bool Graph::backward_step(Var v) {
+  const Node& n = node(v);
+  if (n.op == Op::Leaf || !n.requires_grad || n.grad == nullptr) return false;
+  backward_node(n);
+  return true;
+}
+
+void Graph::backward(Var loss) {
+  if (!seed_backward(loss)) return;
   // Recording order is a topological order, so one reverse sweep visits each node after all
   // of its consumers have added their contributions.
-  for (std::int32_t i = loss.id; i >= 0; --i) {
-    const Node& n = nodes_[i];
-    if (n.op == Op::Leaf || !n.requires_grad || n.grad == nullptr) continue;
-    backward_node(n);
-  }
+  for (std::int32_t i = loss.id; i >= 0; --i) backward_step(Var{i});
 }
 
 // Forward runs before the node joins the tape; backward gives each input that requires a gradient
@@ -82,6 +97,20 @@ void Graph::backward_node(const Node& n) {
                                 .da = grad(n.a),
                                 .db = grad(n.b),
                                 .dc = grad(n.c),
+                                .arena = &arena_});
+}
+
+void Graph::backward_rule(Var v, float* upstream, float* da, float* db, float* dc) {
+  Node n = node(v);  // a copy whose ∂value is `upstream`
+  n.grad = upstream;
+  const Graph& g = *this;
+  rule_of(n.op).backward(OpArgs{.node = n,
+                                .a = input_value(g, n.a),
+                                .b = input_value(g, n.b),
+                                .c = input_value(g, n.c),
+                                .da = da,
+                                .db = db,
+                                .dc = dc,
                                 .arena = &arena_});
 }
 

@@ -163,6 +163,30 @@ struct DivOp {
   }
 };
 
+// max(a, b):  ∂a = ∂y where a > b, ∂y/2 where a = b;  ∂b likewise (torch.maximum's tie rule)
+struct MaximumOp {
+  static void forward(const OpArgs& o) {
+    broadcast_forward(o, [](float a, float b) { return std::max(a, b); });
+  }
+  static void backward(const OpArgs& o) {
+    broadcast_backward(o, [](float g, float a, float b) {
+      return a == b ? Partials{0.5f * g, 0.5f * g} : a > b ? Partials{g, 0.0f} : Partials{0.0f, g};
+    });
+  }
+};
+
+// min(a, b):  ∂a = ∂y where a < b, ∂y/2 where a = b;  ∂b likewise
+struct MinimumOp {
+  static void forward(const OpArgs& o) {
+    broadcast_forward(o, [](float a, float b) { return std::min(a, b); });
+  }
+  static void backward(const OpArgs& o) {
+    broadcast_backward(o, [](float g, float a, float b) {
+      return a == b ? Partials{0.5f * g, 0.5f * g} : a < b ? Partials{g, 0.0f} : Partials{0.0f, g};
+    });
+  }
+};
+
 // ---- scalar and unary ops (s0, s1: the node's scalars) ------------------------------------------
 
 // y[i] = f(a[i])
@@ -245,6 +269,26 @@ struct ClampOp {
   }
 };
 
+// sin a:  ∂a = cos a·∂y
+struct SinOp {
+  static void forward(const OpArgs& o) {
+    map_forward(o, [](float a) { return std::sin(a); });
+  }
+  static void backward(const OpArgs& o) {
+    map_backward(o, [](float g, float a, float) { return g * std::cos(a); });
+  }
+};
+
+// cos a:  ∂a = −sin a·∂y
+struct CosOp {
+  static void forward(const OpArgs& o) {
+    map_forward(o, [](float a) { return std::cos(a); });
+  }
+  static void backward(const OpArgs& o) {
+    map_backward(o, [](float g, float a, float) { return -g * std::sin(a); });
+  }
+};
+
 // ---- reductions -------------------------------------------------------------------------------------
 
 // Σ a (in double):  ∂a = ∂y broadcast
@@ -305,6 +349,10 @@ constexpr OpRule kRules[] = {
     {Op::Log, LogOp::forward, LogOp::backward},
     {Op::Abs, AbsOp::forward, AbsOp::backward},
     {Op::Clamp, ClampOp::forward, ClampOp::backward},
+    {Op::Sin, SinOp::forward, SinOp::backward},
+    {Op::Cos, CosOp::forward, CosOp::backward},
+    {Op::Maximum, MaximumOp::forward, MaximumOp::backward},
+    {Op::Minimum, MinimumOp::forward, MinimumOp::backward},
     {Op::Sum, SumOp::forward, SumOp::backward},
     {Op::SumRows, SumRowsOp::forward, SumRowsOp::backward},
     {Op::SumCols, SumColsOp::forward, SumColsOp::backward},

@@ -17,6 +17,8 @@ const char* op_name(Op op) {
     case Op::Add: return "add";
     case Op::Sub: return "sub";
     case Op::Mul: return "mul";
+    case Op::Maximum: return "maximum";
+    case Op::Minimum: return "minimum";
     default: return "div";
   }
 }
@@ -153,6 +155,12 @@ Var Graph::pow(Var a, float exponent) {
 Var Graph::exp(Var a) { return record(unary(Op::Exp, a)); }
 Var Graph::log(Var a) { return record(unary(Op::Log, a)); }
 Var Graph::abs(Var a) { return record(unary(Op::Abs, a)); }
+
+Var Graph::sin(Var a) { return record(unary(Op::Sin, a)); }
+Var Graph::cos(Var a) { return record(unary(Op::Cos, a)); }
+
+Var Graph::maximum(Var a, Var b) { return binary(Op::Maximum, a, b); }
+Var Graph::minimum(Var a, Var b) { return binary(Op::Minimum, a, b); }
 
 Var Graph::clamp(Var a, float lo, float hi) {
   if (!(lo <= hi)) throw Error("clamp: min " + std::to_string(lo) + " is greater than max " + std::to_string(hi));
