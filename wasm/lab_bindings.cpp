@@ -6,8 +6,22 @@
 #include <emscripten/bind.h>
 
 #include "nnp/kernels.h"
+#include "race_adapter.h"
 
 EMSCRIPTEN_BINDINGS(nnp_labs) {
   using namespace emscripten;
+  using namespace nnp::wasm;
   function("simdArch", &nnp::simd_arch);
+
+  // The optimiser race (web/src/labs/race/).
+  class_<JsOptimiserRace>("OptimiserRace")
+      .constructor<const val&>()
+      .function("run", &JsOptimiserRace::run)
+      .function("racers", &JsOptimiserRace::racers)
+      .function("racer", &JsOptimiserRace::racer)
+      .function("trajectory", &JsOptimiserRace::trajectory)
+      .function("losses", &JsOptimiserRace::losses);
+  function("lossSurfaces", &loss_surfaces_js);
+  function("surfaceExpression", &surface_expression_js);
+  function("surfaceGrid", &surface_grid_js);
 }
