@@ -2,7 +2,16 @@
 // lab costs the playground's first load nothing.
 import type { LabEntry } from './lab.ts';
 
-export const LABS: readonly LabEntry[] = [];
+export const LABS: readonly LabEntry[] = [
+  {
+    id: 'race',
+    title: 'Optimiser race',
+    summary:
+      'SGD, momentum, Nesterov, Adagrad, RMSprop, Adam and AdamW race down a loss surface: ' +
+      'converging, crawling, diverging, or stuck in a local minimum.',
+    load: () => import('./race/index.ts'),
+  },
+];
 
 /** The lab with this id, or undefined. */
 export function labById(id: string): LabEntry | undefined {
