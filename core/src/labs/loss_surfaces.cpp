@@ -56,8 +56,8 @@ const std::vector<LossSurface>& loss_surfaces() {
        3.0,
        {2.6, 1.2},
        {{1.457586, 0.0}, {-1.44568, 0.0}},
-       "Started on the right, descent settles in the shallow minimum (f ≈ −0.70); gradient noise, "
-       "like a mini-batch's, can carry it over the ridge into the deep one (f ≈ −1.89)."},
+       "Started on the right, SGD (try lr 0.1) settles in the shallow minimum (f ≈ −0.70); gradient "
+       "noise like a mini-batch's (std about 1.5) can carry it over the ridge into the deep one (f ≈ −1.89)."},
       {"beale",
        "Beale",
        "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
