@@ -257,6 +257,7 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
       return true;
     } catch (error) {
       if (surface.id !== CUSTOM_SURFACE.id) throw error;
+      view.clearSurface();
       showSyntaxError((error as Error).message);
       return false;
     }

@@ -81,6 +81,11 @@ export class SurfaceView {
     this.background = bg;
   }
 
+  /** No surface (a typed one that does not parse): the old contours would mislead. */
+  clearSurface(): void {
+    this.background = null;
+  }
+
   draw(box: Box, minima: [number, number][], start: [number, number], paths: RacerPath[]): void {
     const a = this.area();
     const scale = window.devicePixelRatio || 1;
