@@ -9,16 +9,14 @@
 #include "lab_adapters.h"
 #include "nnp/autograd_explorer.h"
 #include "nnp/kernels.h"
+#include "race_adapter.h"
 
 EMSCRIPTEN_BINDINGS(nnp_labs) {
   using namespace emscripten;
-  using nnp::wasm::LabGradientFlow;
-  using nnp::wasm::LabNetwork;
-  using nnp::wasm::LabPerceptron;
+  using namespace nnp::wasm;
   function("simdArch", &nnp::simd_arch);
 
   // The autograd explorer (issue 15): web/src/labs/autograd/.
-  using nnp::wasm::JsAutogradExplorer;
   class_<JsAutogradExplorer>("AutogradExplorer")
       .constructor<std::string, val>()
       .function("leaves", &JsAutogradExplorer::leaves)
@@ -31,10 +29,10 @@ EMSCRIPTEN_BINDINGS(nnp_labs) {
       .function("zeroGrad", &JsAutogradExplorer::zero_grad)
       .function("leafGrads", &JsAutogradExplorer::leaf_grads)
       .function("finiteDifferences", &JsAutogradExplorer::finite_differences);
-  function("checkExpression", &nnp::wasm::check_expression);
-  function("expressionFunctions", &nnp::wasm::expression_functions_js);
+  function("checkExpression", &check_expression);
+  function("expressionFunctions", &expression_functions_js);
   constant("finiteDifferenceStep", nnp::AutogradExplorer::kFiniteDifferenceStep);
-  function("labPoints", &nnp::wasm::lab_points);
+  function("labPoints", &lab_points);
   class_<LabGradientFlow>("GradientFlow")
       .constructor<const emscripten::val&, const emscripten::val&, int, double>()
       .function("run", &LabGradientFlow::run)
@@ -60,4 +58,16 @@ EMSCRIPTEN_BINDINGS(nnp_labs) {
       .function("train", &LabNetwork::train)
       .function("predict", &LabNetwork::predict)
       .function("steps", &LabNetwork::steps);
+
+  // The optimiser race (web/src/labs/race/).
+  class_<JsOptimiserRace>("OptimiserRace")
+      .constructor<const val&>()
+      .function("run", &JsOptimiserRace::run)
+      .function("racers", &JsOptimiserRace::racers)
+      .function("racer", &JsOptimiserRace::racer)
+      .function("trajectory", &JsOptimiserRace::trajectory)
+      .function("losses", &JsOptimiserRace::losses);
+  function("lossSurfaces", &loss_surfaces_js);
+  function("surfaceExpression", &surface_expression_js);
+  function("surfaceGrid", &surface_grid_js);
 }

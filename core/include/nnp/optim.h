@@ -38,6 +38,20 @@ class Optimizer {
   std::int64_t steps() const { return step_; }
   const OptimizerSpec& spec() const { return spec_; }
 
+  // The per-element state torch.optim keeps, under torch's state_dict names, laid out like the
+  // parameters; a buffer the rule does not keep (SGD without momentum, RMSprop not centered, …)
+  // is empty. Read-only: for showing the state (the optimiser race lab).
+  struct State {
+    std::span<const float> momentum_buffer;  // SGD with momentum, RMSprop with momentum
+    std::span<const float> sum;              // Adagrad
+    std::span<const float> square_avg;       // RMSprop
+    std::span<const float> grad_avg;         // RMSprop centered
+    std::span<const float> exp_avg;          // Adam, AdamW
+    std::span<const float> exp_avg_sq;       // Adam, AdamW
+    std::span<const float> max_exp_avg_sq;   // Adam, AdamW with amsgrad
+  };
+  State state() const;
+
  private:
   void step_segment(const ParamSegment& seg, float* p, const float* g);
   void plan_passes();

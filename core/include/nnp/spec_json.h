@@ -6,6 +6,7 @@
 //   nnp::LearnerSpec s = nnp::learner_spec_from_json(R"({"model": {"inputs": 2, "layers":
 //       [{"units": 1, "activation": {"name": "Sigmoid"}}]}, "loss": {"name": "BCELoss"},
 //       "optimizer": {"name": "SGD", "lr": 0.1}})");
+#include <string>
 #include <string_view>
 
 #include "nnp/json.h"
@@ -21,5 +22,8 @@ LearnerSpec learner_spec_from_json(std::string_view json);
 TrainerConfig trainer_config_from_json(std::string_view json);
 // The same from a parsed document (validate_scene reads the scene once).
 TrainerConfig trainer_config_from(const Json& config);
+// One optimiser or scheduler ({"name": "Adam", "lr": 0.01, …}); errors name `path` ("racers[1]").
+OptimizerSpec optimizer_spec_from(const Json& j, const std::string& path);
+SchedulerSpec scheduler_spec_from(const Json& j, const std::string& path);
 
 }  // namespace nnp

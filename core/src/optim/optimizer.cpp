@@ -189,6 +189,29 @@ void Optimizer::set_weight_decay(double weight_decay) {
   plan_passes();
 }
 
+// Which of s1, s2, s3 hold what is written once, in the class's comment on them.
+Optimizer::State Optimizer::state() const {
+  State st;
+  switch (spec_.kind) {
+    case OptimizerKind::SGD:
+      if (spec_.momentum != 0.0) st.momentum_buffer = s1_;
+      break;
+    case OptimizerKind::Adagrad: st.sum = s1_; break;
+    case OptimizerKind::RMSprop:
+      st.square_avg = s1_;
+      if (spec_.momentum > 0.0) st.momentum_buffer = s2_;
+      if (spec_.centered) st.grad_avg = s3_;
+      break;
+    case OptimizerKind::Adam:
+    case OptimizerKind::AdamW:
+      st.exp_avg = s1_;
+      st.exp_avg_sq = s2_;
+      if (spec_.amsgrad) st.max_exp_avg_sq = s3_;
+      break;
+  }
+  return st;
+}
+
 void Optimizer::step(std::span<float> params, std::span<const float> grads) {
   ++step_;
   if (whole_.size > 0) {

@@ -308,6 +308,9 @@ LearnerSpec learner_spec_from_json(std::string_view text) {
   return learner_from(r);
 }
 
+OptimizerSpec optimizer_spec_from(const Json& j, const std::string& path) { return optimizer_from(Reader(j, path)); }
+SchedulerSpec scheduler_spec_from(const Json& j, const std::string& path) { return scheduler_from(Reader(j, path)); }
+
 TrainerConfig trainer_config_from_json(std::string_view text) { return trainer_config_from(parse(text)); }
 
 TrainerConfig trainer_config_from(const Json& j) {

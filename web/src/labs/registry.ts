@@ -1,4 +1,4 @@
-// Every lab, in the order the labs' index shows them. Each entry loads its code on first use, so a
+// Every lab, in the order the labs' index shows them (the lessons, then the course's order). Each entry loads its code on first use, so a
 // lab costs the playground's first load nothing.
 import type { LabEntry } from './lab.ts';
 
@@ -18,6 +18,22 @@ export const LABS: readonly LabEntry[] = [
     load: () => import('./autograd/index.ts'),
   },
   {
+    id: 'race',
+    title: 'Optimiser race',
+    summary:
+      'SGD, momentum, Nesterov, Adagrad, RMSprop, Adam and AdamW race down a loss surface: ' +
+      'converging, crawling, diverging, or stuck in a local minimum.',
+    load: () => import('./race/index.ts'),
+  },
+  {
+    id: 'sweeps',
+    title: 'Learning rate and batch size',
+    summary:
+      'Eight learning rates at once (the U shape), a learning-rate range test, and full batch ' +
+      'against mini-batches against single samples.',
+    load: () => import('./sweeps/index.ts'),
+  },
+  {
     id: 'gradient-flow',
     title: 'Gradient flow',
     summary:
@@ -32,14 +48,6 @@ export const LABS: readonly LabEntry[] = [
       'One small noisy dataset, one big network, nine runs: no regularisation, L2, weight decay, ' +
       'dropout, early stopping, augmentation, label smoothing and an ensemble, compared.',
     load: () => import('./regularisation/index.ts'),
-  },
-  {
-    id: 'sweeps',
-    title: 'Learning rate and batch size',
-    summary:
-      'Eight learning rates at once (the U shape), a learning-rate range test, and full batch ' +
-      'against mini-batches against single samples.',
-    load: () => import('./sweeps/index.ts'),
   },
   {
     id: 'perceptron',
