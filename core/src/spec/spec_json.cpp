@@ -13,6 +13,7 @@
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
 #include "nnp/json.h"
+#include "nnp/memory_estimate.h"
 
 namespace nnp {
 namespace {
@@ -262,6 +263,9 @@ InitSpec init_from(const Reader& r) {
 }
 
 Json parse(std::string_view text) {
+  if (static_cast<double>(text.size()) > json_text_budget())
+    throw Error("the config's JSON is " + describe_bytes(static_cast<double>(text.size())) + ", more than the " +
+                describe_bytes(json_text_budget()) + " the engine reads");
   std::optional<Json> j = Json::parse(text);
   if (!j) throw Error("the config is not valid JSON");
   return std::move(*j);

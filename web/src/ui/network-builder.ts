@@ -19,14 +19,14 @@ import {
 } from '../network-edit.ts';
 import { activationName, type Scene } from '../scene/index.ts';
 import type { ActivationName } from '../wasm/core.mjs';
+import { limitNote } from './limit-note.ts';
 
 export type ApplyScene = (next: Scene, how: 'restart' | 'live') => boolean;
 
 /** One-line explanations, shown on hover and on keyboard focus in the hint line. */
 const HINTS = {
-  layers:
-    'Hidden layers between the inputs and the output (0 to 8). Changing them restarts the run.',
-  units: 'Neurons in this hidden layer (1 to 128); the diagram draws up to 16. Restarts the run.',
+  layers: `Hidden layers between the inputs and the output (0 to ${MAX_HIDDEN_LAYERS}). Changing them restarts the run.`,
+  units: `Neurons in this hidden layer (1 to ${MAX_UNITS}); the diagram draws up to 16. Restarts the run.`,
   activation:
     'The function applied to each neuron’s weighted sum (torch.nn name). Restarts the run.',
   dropout:
@@ -102,7 +102,7 @@ export class NetworkBuilder {
       `${hidden.length} hidden ${hidden.length === 1 ? 'layer' : 'layers'}`,
     );
     value.id = 'net-hidden-count';
-    count.append(less, more, value);
+    count.append(less, more, value, limitNote(MAX_HIDDEN_LAYERS));
 
     const expert = el('label', 'check net-expert');
     expert.dataset.control = 'outputActivation';
@@ -168,6 +168,7 @@ export class NetworkBuilder {
         this.restart((s) => withUnits(s, i, units + 1)),
       ),
       el('span', 'net-units-value', String(units)),
+      limitNote(MAX_UNITS),
     );
     const select = this.select(
       HIDDEN_ACTIVATIONS,
