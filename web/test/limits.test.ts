@@ -127,9 +127,9 @@ describe('the Embind API refuses sizes past the budget before allocating', () =>
           t.setParameters(0, { ...t.parameters(0), '0.weight': claims(1e15) as never }),
         ),
       ).toMatch(/^parameters\.0\.weight holds/);
-      expect(refusal(() => t.setHyperparameters({ dropout: claims(Number.NaN) }))).toContain(
-        'dropout must be a Float32Array',
-      );
+      expect(
+        refusal(() => t.setHyperparameters({ dropout: claims(Number.NaN) as never })),
+      ).toContain('dropout must be a Float32Array');
     } finally {
       t.delete();
     }
