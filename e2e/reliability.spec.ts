@@ -52,9 +52,12 @@ test('shows each size control beside its engine limit', async ({ page }) => {
   await open(page, '/');
   await expect(page.locator('#samples')).toHaveAttribute('max', String(LIMITS.samples.max));
   await expect(page.locator('#samples-field .limit-note')).toHaveText('max 10,000');
-  await expect(page.locator('.net-count .limit-note')).toHaveText(`max ${LIMITS.layers.max - 1}`);
-  await expect(page.locator('.net-units .limit-note').first()).toHaveText(
-    `max ${LIMITS.units.max}`,
+  await expect(page.locator('.net-count .limit-note')).toHaveText(
+    `max ${LIMITS.layers.max - 1} · ${LIMITS.units.max} neurons each`,
+  );
+  await expect(page.locator('[data-control="batchSize"] .limit-note')).toHaveText('max 10,000');
+  await expect(page.locator('[data-control="members"] .limit-note')).toHaveText(
+    `max ${LIMITS.members.max}`,
   );
   await expect(page.locator('#csv-limits')).toContainText('100,000 rows');
 });

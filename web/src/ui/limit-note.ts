@@ -8,11 +8,12 @@ export function limitText(max: number): string {
   return `max ${formatNumber(max)}`;
 }
 
-/** A small note after a control; its title says where the limit comes from. */
-export function limitNote(max: number): HTMLElement {
+/** A small note after a control (its text: "max N", or `text`); its title says where the limit
+ *  comes from. */
+export function limitNote(max: number, text = limitText(max)): HTMLElement {
   const note = document.createElement('span');
   note.className = 'limit-note';
-  note.textContent = limitText(max);
+  note.textContent = text;
   note.title =
     'The engine’s limit; a scene past it, or past the memory budget, is refused before it runs.';
   return note;

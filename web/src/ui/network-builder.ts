@@ -17,9 +17,10 @@ import {
   withUnits,
   withUsualOutput,
 } from '../network-edit.ts';
+import { formatNumber } from '../locale.ts';
 import { activationName, type Scene } from '../scene/index.ts';
 import type { ActivationName } from '../wasm/core.mjs';
-import { limitNote } from './limit-note.ts';
+import { limitNote, limitText } from './limit-note.ts';
 
 export type ApplyScene = (next: Scene, how: 'restart' | 'live') => boolean;
 
@@ -102,7 +103,9 @@ export class NetworkBuilder {
       `${hidden.length} hidden ${hidden.length === 1 ? 'layer' : 'layers'}`,
     );
     value.id = 'net-hidden-count';
-    count.append(less, more, value, limitNote(MAX_HIDDEN_LAYERS));
+    // One note for both sizes: a layer's column is too narrow for its own.
+    const units = `${limitText(MAX_HIDDEN_LAYERS)} · ${formatNumber(MAX_UNITS)} neurons each`;
+    count.append(less, more, value, limitNote(MAX_HIDDEN_LAYERS, units));
 
     const expert = el('label', 'check net-expert');
     expert.dataset.control = 'outputActivation';
@@ -168,7 +171,6 @@ export class NetworkBuilder {
         this.restart((s) => withUnits(s, i, units + 1)),
       ),
       el('span', 'net-units-value', String(units)),
-      limitNote(MAX_UNITS),
     );
     const select = this.select(
       HIDDEN_ACTIVATIONS,
