@@ -20,20 +20,14 @@ namespace {
 std::size_t checked_length(const val& length, double bytes_each, const std::string& what) {
   const double n = length.isNumber() ? length.as<double>() : -1;
   if (!(n >= 0 && n == std::floor(n))) throw_js(what + " must be a Float32Array or an array of numbers");
-  try {
-    check_array_size(n, bytes_each, what);
-  } catch (const Error& e) {
-    throw_js(e.what());
-  }
+  if (std::string problem = array_size_problem(n, bytes_each, what); !problem.empty()) throw_js(problem);
   return static_cast<std::size_t>(n);
 }
 
 // JSON text up to the budget's share the parsed tree may take (json_text_budget()).
 std::string checked_text(const val& text) {
   const double n = text["length"].as<double>();
-  if (n > json_text_budget())
-    throw_js("the JSON is " + describe_bytes(n) + ", more than the " + describe_bytes(json_text_budget()) +
-             " the engine reads; give large data as a file or as arrays, not in the scene or config");
+  if (std::string too_big = json_size_problem(n); !too_big.empty()) throw_js(too_big);
   return text.as<std::string>();
 }
 

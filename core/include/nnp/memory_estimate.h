@@ -37,12 +37,16 @@ std::optional<Problem> memory_problem(const MemoryEstimate& e, std::string_view 
 // Throws memory_problem's message as an nnp::Error.
 void check_memory(const MemoryEstimate& e, std::string_view data_path);
 // Throws unless `count` values of `bytes_each` bytes fit the budget: an array handed to the
-// engine (`what` names it) is refused before it is copied.
+// engine (`what` names it) is refused before it is copied. array_size_problem: its message, or ""
+// (for callers that throw something else, without a try/catch).
 void check_array_size(double count, double bytes_each, std::string_view what);
+std::string array_size_problem(double count, double bytes_each, std::string_view what);
 // The longest JSON text the engine parses: its tree takes up to kJsonTreeBytesPerChar bytes per
 // character ("[1,1,…]"), within the budget.
 inline constexpr double kJsonTreeBytesPerChar = 32;
 double json_text_budget();
+// "" when `chars` of JSON are within json_text_budget(); else "the JSON is 40 MB, more than …".
+std::string json_size_problem(double chars);
 // "1.5 GB", "120 MB", "4 KB": bytes as the messages and the page show them.
 std::string describe_bytes(double bytes);
 

@@ -78,6 +78,16 @@ MemoryEstimate estimate_memory(const TrainerConfig& c, const DataShape& shape) {
 
 double json_text_budget() { return catalogue().limits.memory_budget / kJsonTreeBytesPerChar; }
 
+std::string json_size_problem(double chars) {
+  if (chars <= json_text_budget()) return "";
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "the JSON is %s, more than the %s the engine reads; give large data as a file or as arrays, not in "
+                "the scene or config",
+                describe_bytes(chars).c_str(), describe_bytes(json_text_budget()).c_str());
+  return buf;
+}
+
 std::string describe_bytes(double bytes) {
   const char* units[] = {"bytes", "KB", "MB", "GB", "TB"};
   int u = 0;
@@ -97,23 +107,30 @@ std::optional<Problem> memory_problem(const MemoryEstimate& e, std::string_view 
   const std::string path = most == e.parameter_bytes    ? "model.layers"
                            : most == e.activation_bytes ? "training.batchSize"
                                                         : std::string(data_path);
-  return Problem{path, path + ": the scene needs about " + grouped(e.parameters) + " parameters and " +
-                           describe_bytes(e.bytes) + " of memory (parameters " + describe_bytes(e.parameter_bytes) +
-                           ", activations " + describe_bytes(e.activation_bytes) + ", data " +
-                           describe_bytes(e.data_bytes) + "), more than the engine's budget of " +
-                           describe_bytes(budget) +
-                           "; use fewer or narrower layers, fewer ensemble members, a smaller batch or fewer rows"};
+  char buf[400];
+  std::snprintf(buf, sizeof buf,
+                "%s: the scene needs about %s parameters and %s of memory (parameters %s, activations %s, data %s), "
+                "more than the engine's budget of %s; use fewer or narrower layers, fewer ensemble members, a "
+                "smaller batch or fewer rows",
+                path.c_str(), grouped(e.parameters).c_str(), describe_bytes(e.bytes).c_str(),
+                describe_bytes(e.parameter_bytes).c_str(), describe_bytes(e.activation_bytes).c_str(),
+                describe_bytes(e.data_bytes).c_str(), describe_bytes(budget).c_str());
+  return Problem{path, buf};
 }
 
 void check_memory(const MemoryEstimate& e, std::string_view data_path) {
   if (const auto p = memory_problem(e, data_path)) throw Error(p->message);
 }
 
-void check_array_size(double count, double bytes_each, std::string_view what) {
+std::string array_size_problem(double count, double bytes_each, std::string_view what) {
   const double budget = catalogue().limits.memory_budget;
-  if (!(count >= 0 && count * bytes_each <= budget))
-    throw Error(std::string(what) + " holds " + grouped(count) + " values (" + describe_bytes(count * bytes_each) +
-                "), more than the engine's budget of " + describe_bytes(budget) + "; use fewer rows or columns");
+  if (count >= 0 && count * bytes_each <= budget) return "";
+  return std::string(what) + " holds " + grouped(count) + " values (" + describe_bytes(count * bytes_each) +
+         "), more than the engine's budget of " + describe_bytes(budget) + "; use fewer rows or columns";
+}
+
+void check_array_size(double count, double bytes_each, std::string_view what) {
+  if (std::string m = array_size_problem(count, bytes_each, what); !m.empty()) throw Error(m);
 }
 
 }  // namespace nnp

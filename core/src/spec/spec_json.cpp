@@ -263,9 +263,7 @@ InitSpec init_from(const Reader& r) {
 }
 
 Json parse(std::string_view text) {
-  if (static_cast<double>(text.size()) > json_text_budget())
-    throw Error("the config's JSON is " + describe_bytes(static_cast<double>(text.size())) + ", more than the " +
-                describe_bytes(json_text_budget()) + " the engine reads");
+  if (std::string too_big = json_size_problem(static_cast<double>(text.size())); !too_big.empty()) throw Error(too_big);
   std::optional<Json> j = Json::parse(text);
   if (!j) throw Error("the config is not valid JSON");
   return std::move(*j);

@@ -478,10 +478,8 @@ void check_size(const TrainerConfig& c, const DataShape& shape, const std::strin
 }  // namespace
 
 Problems validate_scene(std::string_view text, const std::optional<DataShape>& supplied) {
-  if (static_cast<double>(text.size()) > json_text_budget())
-    return {{"", "the scene's JSON is " + describe_bytes(static_cast<double>(text.size())) + ", more than the " +
-                     describe_bytes(json_text_budget()) +
-                     " the engine reads; give large data as a file, not in the scene"}};
+  if (std::string too_big = json_size_problem(static_cast<double>(text.size())); !too_big.empty())
+    return {{"", too_big}};
   const std::optional<Json> parsed = Json::parse(text);
   if (!parsed) return {{"", "the scene is not valid JSON"}};
   const Json& scene = *parsed;
