@@ -85,8 +85,12 @@ test('a bad hash shows the validation error and keeps the scene', async ({ page 
   );
   await expect(page.locator('body')).toHaveAttribute('data-engine', 'paused');
 
-  // A corrupt stored scene is ignored (with a warning) on the next visit.
-  await page.evaluate(() => localStorage.setItem('nn-playground:last-scene', '{oops'));
+  // A corrupt stored scene is ignored (with a warning) on the next visit: the tab's own and the
+  // last of any tab.
+  await page.evaluate(() => {
+    localStorage.setItem('nn-playground:last-scene', '{oops');
+    sessionStorage.setItem('nn-playground:last-scene', '{oops');
+  });
   const warnings: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'warning') warnings.push(m.text());

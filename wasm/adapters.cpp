@@ -6,6 +6,7 @@
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
 #include "nnp/generators.h"
+#include "nnp/memory_estimate.h"
 #include "nnp/nnpd.h"
 #include "nnp/predictions.h"
 #include "nnp/rng.h"
@@ -224,6 +225,7 @@ void JsLearner::read_batch(const val& x, int n, const val& y, int y_cols) {
   read_floats(x, "x", x_);
   read_floats(y, "y", y_);
   guarded([&] {
+    check_memory(estimate_memory(l_.model().spec(), n), "x");  // the batch's activations
     if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
       throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
                   " values, got " + std::to_string(x_.size()));

@@ -1,6 +1,9 @@
 #include "conversions.h"
 
+#include <cmath>
+
 #include "nnp/error.h"
+#include "nnp/memory_estimate.h"
 #include "nnp/supplied.h"
 
 namespace nnp::wasm {
@@ -10,11 +13,31 @@ void throw_js(const std::string& message) {
   __builtin_unreachable();
 }
 
+namespace {
+
+// A JS array's length (any object's "length"), refused before a buffer of that many `bytes_each`
+// is allocated when it exceeds the memory budget: an out-of-memory abort is never the answer.
+std::size_t checked_length(const val& length, double bytes_each, const std::string& what) {
+  const double n = length.isNumber() ? length.as<double>() : -1;
+  if (!(n >= 0 && n == std::floor(n))) throw_js(what + " must be a Float32Array or an array of numbers");
+  if (std::string problem = array_size_problem(n, bytes_each, what); !problem.empty()) throw_js(problem);
+  return static_cast<std::size_t>(n);
+}
+
+// JSON text up to the budget's share the parsed tree may take (json_text_budget()).
+std::string checked_text(const val& text) {
+  const double n = text["length"].as<double>();
+  if (std::string too_big = json_size_problem(n); !too_big.empty()) throw_js(too_big);
+  return text.as<std::string>();
+}
+
+}  // namespace
+
 std::string json_text(const val& config) {
-  if (config.isString()) return config.as<std::string>();
+  if (config.isString()) return checked_text(config);
   if (config.isUndefined() || config.isNull() || config.typeOf().as<std::string>() != "object")
     throw_js("the config must be an object (or its JSON text)");
-  return val::global("JSON").call<std::string>("stringify", config);
+  return checked_text(val::global("JSON").call<val>("stringify", config));
 }
 
 val parse_json(const std::string& text) { return val::global("JSON").call<val>("parse", text); }
@@ -30,7 +53,7 @@ val int_array(const std::vector<int>& v) {
 void read_floats(const val& array, const char* what, std::vector<float>& out) {
   if (array.isUndefined() || array.isNull() || !array["length"].isNumber())
     throw_js(std::string(what) + " must be a Float32Array or an array of numbers");
-  const auto n = array["length"].as<std::size_t>();
+  const std::size_t n = checked_length(array["length"], sizeof(float), what);
   out.resize(n);
   // A view of the heap, filled in place (taken after the resize, which may grow the heap).
   val(emscripten::typed_memory_view(n, out.data())).call<void>("set", array);
@@ -69,7 +92,7 @@ Dataset any_dataset_from_js(const val& d, const std::string& what) {
 std::vector<std::uint8_t> bytes_from_js(const val& bytes, const std::string& what) {
   if (bytes.isUndefined() || bytes.isNull()) throw Error(what + " must be the bytes of a .nnpd file (a Uint8Array)");
   const val u8 = val::global("Uint8Array").new_(bytes);
-  std::vector<std::uint8_t> out(u8["length"].as<std::size_t>());
+  std::vector<std::uint8_t> out(checked_length(u8["length"], 1, what));
   val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", u8);
   return out;
 }

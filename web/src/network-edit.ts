@@ -2,11 +2,12 @@
 // edit is not possible) for the page's store (state/scene-change.ts). Structural edits restart
 // the run; dropout is changed live.
 import { usualOutput, classesOf } from './advice.ts';
-import { FEATURES, SUPPLIED, type Scene } from './scene/index.ts';
+import { FEATURES, LIMITS, SUPPLIED, type Scene } from './scene/index.ts';
 import type { ActivationName, FeatureName, LayerSpec } from './wasm/core.mjs';
 
-export const MAX_HIDDEN_LAYERS = 8;
-export const MAX_UNITS = 128;
+/** The engine catalogue's limits: model.layers holds the hidden layers and the output layer. */
+export const MAX_HIDDEN_LAYERS = LIMITS.layers.max - 1;
+export const MAX_UNITS = LIMITS.units.max;
 /** What a new hidden layer starts with when there is none to copy. */
 const NEW_LAYER: LayerSpec = { units: 4, activation: 'Tanh' };
 

@@ -5,6 +5,8 @@ import { pairWarnings, usualOutput } from '../src/advice.ts';
 import { liveChanges as liveHyperparameters } from '../src/engine/hyperparameters.ts';
 import {
   featuresOf,
+  MAX_HIDDEN_LAYERS,
+  MAX_UNITS,
   withDropout,
   withFeatureToggled,
   withHiddenCount,
@@ -19,7 +21,7 @@ import {
   mapOffset,
   MAX_DRAWN,
 } from '../src/render/network-layout.ts';
-import { datasetScene, defaultScene, type Scene } from '../src/scene/index.ts';
+import { datasetScene, defaultScene, LIMITS, type Scene } from '../src/scene/index.ts';
 import { checkScene } from '../src/engine/scene-rules.ts';
 import { withSceneRules } from './scene-rules.ts';
 
@@ -103,25 +105,31 @@ describe('scene edits', () => {
     const three = withHiddenCount(defaultScene(), 3);
     expect(three.model.layers.map((l) => l.units)).toEqual([4, 4, 4, 1]);
     expect(withHiddenCount(none, 1).model.layers[0]).toEqual({ units: 4, activation: 'Tanh' });
-    expect(withHiddenCount(defaultScene(), 20).model.layers).toHaveLength(9);
+    expect(withHiddenCount(defaultScene(), MAX_HIDDEN_LAYERS + 5).model.layers).toHaveLength(
+      MAX_HIDDEN_LAYERS + 1,
+    );
   });
 
-  it('changes neurons within 1 … 128 and dropout (0 leaves the field out)', () => {
-    expect(withUnits(defaultScene(), 1, 200).model.layers[1]?.units).toBe(128);
+  it('changes neurons within 1 … the catalogue limit and dropout (0 leaves the field out)', () => {
+    expect(MAX_UNITS).toBe(LIMITS.units.max);
+    expect(MAX_HIDDEN_LAYERS).toBe(LIMITS.layers.max - 1); // the output layer is one of model.layers
+    expect(withUnits(defaultScene(), 1, MAX_UNITS + 72).model.layers[1]?.units).toBe(MAX_UNITS);
     expect(withUnits(defaultScene(), 0, 0).model.layers[0]?.units).toBe(1);
-    const wide = withUnits(withUnits(defaultScene(), 0, 128), 0, 129); // capped at 128 …
-    expect(wide.model.layers[0]?.units).toBe(128);
-    const linked = defaultScene(); // … but a linked scene's 200 goes down one by one
-    linked.model.layers[0] = { units: 200, activation: 'Tanh' };
-    expect(withUnits(linked, 0, 199).model.layers[0]?.units).toBe(199);
-    const deep = withHiddenCount(defaultScene(), 8);
+    const wide = withUnits(withUnits(defaultScene(), 0, MAX_UNITS), 0, MAX_UNITS + 1); // capped …
+    expect(wide.model.layers[0]?.units).toBe(MAX_UNITS);
+    const linked = defaultScene(); // … but a wider linked scene goes down one by one
+    linked.model.layers[0] = { units: MAX_UNITS + 72, activation: 'Tanh' };
+    expect(withUnits(linked, 0, MAX_UNITS + 71).model.layers[0]?.units).toBe(MAX_UNITS + 71);
+    const deep = withHiddenCount(defaultScene(), MAX_HIDDEN_LAYERS);
     deep.model.layers.splice(
       0,
       0,
       { units: 2, activation: 'Tanh' },
       { units: 2, activation: 'Tanh' },
     );
-    expect(withHiddenCount(deep, 9).model.layers).toHaveLength(10);
+    expect(withHiddenCount(deep, MAX_HIDDEN_LAYERS + 1).model.layers).toHaveLength(
+      MAX_HIDDEN_LAYERS + 2,
+    );
     const s = defaultScene();
     expect(withUnits(s, 5, 3)).toBe(s); // no such hidden layer
     const dropped = withDropout(s, 0, 0.3);

@@ -744,6 +744,7 @@ describe('the schema keeps to the engine catalogue (no drift)', () => {
       trainFraction: [props(defs.data!).trainFraction!],
       validationFraction: [props(defs.data!).validationFraction!],
       inputs: [props(defs.model!).inputs!],
+      rows: [], // supplied rows' count: the engine's rule (validate_scene), not the schema's
       layers: [],
       units: [props(defs.layer!).units!],
       dropout: [props(defs.layer!).dropout!],

@@ -76,13 +76,17 @@ struct InitInfo {
 // (narrower than the engine's own guards in places, e.g. 10 000 samples where generate() takes 10⁶).
 struct Limits {
   Range seed, samples, noise, train_fraction, validation_fraction;
-  Range inputs;  // model.inputs, and a scene's own rows' features
+  Range inputs;  // model.inputs, and a scene's own rows' features (a CSV file's columns but its target)
+  Range rows;    // supplied data's rows (a CSV file's, a scene's own, an image dataset's), each set
   Range layers;  // the length of model.layers
   Range units, dropout;
   Range classes;  // a scene's own rows' classes (0: a regression)
   Range clip_grad_norm, clip_grad_value, l1;
   Range init_value;  // init.constant, init.a, init.b, init.bias
   Range batch_size, evaluate_every, patience, min_delta, jitter, mixup, members;
+  // Bytes a scene may take, as estimate_memory() counts them (nnp/memory_estimate.h): within the
+  // wasm heap's 2 GB with room for the page's own buffers, so no scene runs it out of memory.
+  double memory_budget = 0;
 };
 
 // The fields each part of a scene takes (a class's keyword arguments are in its entry).

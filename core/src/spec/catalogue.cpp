@@ -169,7 +169,8 @@ Catalogue build() {
       .noise = real(0, 0.5),  // TF Playground's slider / 100
       .train_fraction = real(0.05, 0.95),
       .validation_fraction = real(0, 0.9),
-      .inputs = whole(1, 784),  // Fashion-MNIST's 28×28 pixels
+      .inputs = whole(1, 784),   // Fashion-MNIST's 28×28 pixels
+      .rows = whole(2, 100000),  // Fashion-MNIST's 60,000 training images, with room to spare
       .layers = whole(1, 16),
       .units = whole(1, 256),
       .dropout = real(0, 0.95),
@@ -185,6 +186,7 @@ Catalogue build() {
       .jitter = real(0, 10),
       .mixup = real(0, 10),
       .members = whole(1, 16),
+      .memory_budget = 1024.0 * 1024 * 1024,
   };
   return c;
 }
@@ -332,6 +334,7 @@ std::string catalogue_json() {
                                                          {"trainFraction", l.train_fraction},
                                                          {"validationFraction", l.validation_fraction},
                                                          {"inputs", l.inputs},
+                                                         {"rows", l.rows},
                                                          {"layers", l.layers},
                                                          {"units", l.units},
                                                          {"dropout", l.dropout},
@@ -348,6 +351,7 @@ std::string catalogue_json() {
                                                          {"mixup", l.mixup},
                                                          {"members", l.members}};
   for (const auto& [name, range] : ranges) limits.add(name, range_json(range));
+  j.add("memoryBudget", l.memory_budget);  // a number of bytes, not a range: beside the limits
   return j.dump();
 }
 

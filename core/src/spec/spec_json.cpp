@@ -13,6 +13,7 @@
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
 #include "nnp/json.h"
+#include "nnp/memory_estimate.h"
 
 namespace nnp {
 namespace {
@@ -262,6 +263,7 @@ InitSpec init_from(const Reader& r) {
 }
 
 Json parse(std::string_view text) {
+  if (std::string too_big = json_size_problem(static_cast<double>(text.size())); !too_big.empty()) throw Error(too_big);
   std::optional<Json> j = Json::parse(text);
   if (!j) throw Error("the config is not valid JSON");
   return std::move(*j);

@@ -13,6 +13,7 @@
 #include "nnp/error.h"
 #include "nnp/json.h"
 #include "nnp/learner.h"
+#include "nnp/memory_estimate.h"
 #include "nnp/mlp.h"
 #include "nnp/optim.h"
 #include "nnp/spec_json.h"
@@ -458,9 +459,27 @@ std::optional<DataShape> shape_of(const Json& scene, const TrainerConfig& c, con
                    .separate_test = r->contains("test")};
 }
 
+// Where the data's rows come from, for a message about their number.
+std::string data_path(const Json& scene, const TrainerConfig& c) {
+  if (c.data.name != "supplied") return "data.samples";
+  return get(*get(scene, "data"), "rows") != nullptr ? "data.rows" : "data";
+}
+
+// Supplied rows within the catalogue's limit, and the whole scene within the memory budget:
+// refused here, before the Trainer allocates anything.
+void check_size(const TrainerConfig& c, const DataShape& shape, const std::string& path, Problems& out) {
+  const Range& rows = catalogue().limits.rows;
+  if (c.data.name == "supplied" && !rows.contains(shape.rows))
+    out.push_back({path, path + ": the data has " + std::to_string(shape.rows) + " rows; the playground takes " +
+                             rows.describe() + " (use a sample of the rows)"});
+  if (auto p = memory_problem(estimate_memory(c, shape), path)) out.push_back(std::move(*p));
+}
+
 }  // namespace
 
 Problems validate_scene(std::string_view text, const std::optional<DataShape>& supplied) {
+  if (std::string too_big = json_size_problem(static_cast<double>(text.size())); !too_big.empty())
+    return {{"", too_big}};
   const std::optional<Json> parsed = Json::parse(text);
   if (!parsed) return {{"", "the scene is not valid JSON"}};
   const Json& scene = *parsed;
@@ -497,7 +516,10 @@ Problems validate_scene(std::string_view text, const std::optional<DataShape>& s
     return false;
   });
   if (data_ok)
-    if (const auto shape = shape_of(scene, c, supplied)) check_against_data(c, *shape, rules);
+    if (const auto shape = shape_of(scene, c, supplied)) {
+      check_against_data(c, *shape, rules);
+      check_size(c, *shape, data_path(scene, c), rules);
+    }
   for (Problem& p : rules)
     if (!reported(out, p.path)) out.push_back(std::move(p));
   return out;

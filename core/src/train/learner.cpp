@@ -7,6 +7,7 @@
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
 #include "nnp/kernels.h"
+#include "nnp/memory_estimate.h"
 #include "nnp/regularization.h"
 
 namespace nnp {
@@ -45,6 +46,7 @@ const LearnerSpec& validated(const LearnerSpec& s) {
 
 void validate(const LearnerSpec& s) {
   validate(s.model);
+  check_memory(estimate_memory(s.model, 0), "model.layers");
   validate(s.optimizer);
   check_lr(s.optimizer.kind, s.optimizer.lr);
   check_weight_decay(s.optimizer.kind, s.optimizer.weight_decay);

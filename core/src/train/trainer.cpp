@@ -11,6 +11,7 @@
 
 #include "nnp/error.h"
 #include "nnp/generators.h"
+#include "nnp/memory_estimate.h"
 #include "nnp/metrics.h"
 #include "nnp/validate_scene.h"
 
@@ -24,7 +25,12 @@ const TrainerConfig& validated(const TrainerConfig& c) {
   return c;
 }
 
+// Generated data: its size is the config's, so the memory check runs before the data exists.
 Split generated(const TrainerConfig& c, Pcg32& rng) {
+  const GeneratorInfo* g = find_generator(c.data.name);
+  if (g != nullptr)
+    check_memory(estimate_memory(c, {.rows = c.data.samples, .features = g->features, .classes = c.data.classes}),
+                 "data.samples");
   const Dataset all =
       generate({.name = c.data.name, .samples = c.data.samples, .noise = c.data.noise, .classes = c.data.classes}, rng);
   return split_dataset(all, c.data.split, rng);
@@ -33,6 +39,10 @@ Split generated(const TrainerConfig& c, Pcg32& rng) {
 Split supplied(const TrainerConfig& c, SuppliedData d, Pcg32& rng) {
   if (d.data.size() == 0 || d.data.features < 1 || d.data.targets != 1)
     throw Error("the supplied data needs at least one row, one feature and one target column");
+  check_memory(estimate_memory(c, {.rows = d.data.size() + (d.test ? d.test->size() : 0),
+                                   .features = d.data.features,
+                                   .classes = d.data.classes}),
+               "data");
   if (!d.test) return split_dataset(d.data, c.data.split, rng);
   if (d.test->features != d.data.features || d.test->classes != d.data.classes)
     throw Error("the supplied test set has " + std::to_string(d.test->features) + " features and " +

@@ -14,7 +14,8 @@
 //   are ignored). Empty cells, "NaN", "Infinity", hex and decimal commas ("1,5") are reported.
 //   A column with no number in any row is reported once rather than once per row.
 // - Blank lines at the end are fine; a blank line before the last data row is reported.
-// - At least 2 data rows and 1 feature column; at most `maxRows` data rows (default 100 000).
+// - At least 2 data rows and 1 feature column; at most `maxRows` data rows (default: the
+//   catalogue's rows limit) and the catalogue's inputs limit of feature columns.
 // - The task (option `task`, default 'auto'):
 //   · a target whose cells are mostly (over half) not numbers holds text labels: classification;
 //   · otherwise the target is numeric and each cell that is not a number is reported; it is
@@ -35,6 +36,7 @@
 import Papa from 'papaparse';
 import type { SuppliedDataset } from '../wasm/core.mjs';
 import { compareNatural } from '../locale.ts';
+import { LIMITS } from '../scene/limits.ts';
 
 export type CsvTask = 'classification' | 'regression';
 
@@ -84,8 +86,10 @@ export interface CsvFailure {
 export type CsvResult = CsvSuccess | CsvFailure;
 
 export const MAX_ERRORS = 50;
-export const DEFAULT_MAX_ROWS = 100_000;
-export const MAX_CLASSES = 50;
+/** The engine catalogue's limits (core/src/spec/catalogue.cpp): rows, feature columns, classes. */
+export const DEFAULT_MAX_ROWS = LIMITS.rows.max;
+export const MAX_FEATURES = LIMITS.inputs.max;
+export const MAX_CLASSES = LIMITS.classes.max;
 /** The auto rule's most distinct integer values for classification. */
 export const MAX_AUTO_CLASSES = 20;
 
@@ -250,6 +254,14 @@ export function parseCsv(text: string, options: CsvOptions = {}): CsvResult {
   }
   const targetName = names[target]!;
   const features = used.filter((index) => index !== target);
+  if (features.length > MAX_FEATURES) {
+    fail(
+      header.line,
+      `the file has ${features.length} feature columns; at most ${MAX_FEATURES} are accepted (a network's inputs); ` +
+        'leave columns out of the file',
+    );
+    return failure(errors);
+  }
   if (dataRows < 2) {
     fail(
       header.line,

@@ -1,4 +1,4 @@
-// The page's link: the URL hash (and local storage) follow the store's scene, hidden and locked
+// The page's link: the URL hash (and the tab's session and local storage) follow the store's scene, hidden and locked
 // controls, and back, forward or an edited hash load the scene it holds. The link's embedding
 // options (the compact view, the host origins) are read once, when the page opens, and written
 // back with every scene. Embedded (&embed=1, or in any frame), the page neither keeps its scene
@@ -49,16 +49,21 @@ function readLink(hash: string): Link {
   }
 }
 
-function localStorageOrNothing(): Storage | undefined {
+/** The window's local or session storage, or nothing where it is blocked (reading it throws). */
+function storageOrNothing(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
   try {
-    return window.localStorage;
+    return window[kind];
   } catch {
     return undefined;
   }
 }
 
 export class LinkSync {
-  private readonly storage = localStorageOrNothing();
+  /** The last scene of any tab: what a new tab opens without a link. */
+  private readonly storage = storageOrNothing('localStorage');
+  /** This tab's own last scene (it survives a reload, not the tab): two tabs reloaded without a
+   *  hash each get their own back, whichever changed last. */
+  private readonly tabStorage = storageOrNothing('sessionStorage');
   /** The hash (without '#') that holds the current scene: a hash event for it changes nothing. */
   private shownHash = '';
   /** The page opened with a link it could read (it is rewritten in our form). */
@@ -86,7 +91,8 @@ export class LinkSync {
       const { scene, hidden, locked, note } = opened;
       return { scene, hidden, locked, error, note };
     }
-    const kept = restoreState(this.storage) ?? { scene: defaultScene(), hide: [] };
+    const kept = restoreState(this.tabStorage) ??
+      restoreState(this.storage) ?? { scene: defaultScene(), hide: [] };
     return { scene: kept.scene, hidden: kept.hide, locked: [], error, note: null };
   }
 
@@ -153,6 +159,8 @@ export class LinkSync {
 
   private keep(state: PageState): void {
     if (this.embedded) return;
-    storeState(this.storage, { scene: state.scene, hide: [...state.hidden] });
+    const kept = { scene: state.scene, hide: [...state.hidden] };
+    storeState(this.tabStorage, kept);
+    storeState(this.storage, kept);
   }
 }

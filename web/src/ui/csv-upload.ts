@@ -5,6 +5,7 @@
 // The reader (data/csv.ts and its CSV parser) loads when a file comes, not with the page.
 import type { CsvSuccess } from '../data/csv.ts';
 import { formatNumber } from '../locale.ts';
+import { LIMITS } from '../scene/index.ts';
 import { LINK_NUMBERS } from '../state/url.ts';
 import { byId } from './dom.ts';
 
@@ -29,6 +30,12 @@ export class CsvUpload {
     this.errors = byId(root, 'csv-errors', HTMLElement);
     this.errorsTitle = byId(root, 'csv-errors-title', HTMLElement);
     this.errorsList = byId(root, 'csv-errors-list', HTMLUListElement);
+    // The engine catalogue's limits (data/csv.ts refuses a file past them, by line).
+    const limits = document.createElement('span');
+    limits.className = 'limit-note';
+    limits.id = 'csv-limits';
+    limits.textContent = `At most ${formatNumber(LIMITS.rows.max)} rows and ${formatNumber(LIMITS.inputs.max)} feature columns.`;
+    byId(root, 'csv-hint', HTMLElement).append(' ', limits);
     this.input.addEventListener('change', () => {
       const file = this.input.files?.[0];
       if (file) void this.read(file);

@@ -27,6 +27,7 @@ import { CsvUpload } from './csv-upload.ts';
 import { DataSplit } from './data-split.ts';
 import { DatasetGallery, type DatasetPick } from './dataset-gallery.ts';
 import { byId } from './dom.ts';
+import { boundInput } from './limit-note.ts';
 
 /** Points drawn for each thumbnail. */
 const THUMBNAIL_SAMPLES = 300;
@@ -77,6 +78,7 @@ export class DataControls {
     this.classesRange = byId(root, 'classes-range', HTMLElement);
     this.samplesField = byId(root, 'samples-field', HTMLElement);
     this.samples = byId(root, 'samples', HTMLInputElement);
+    boundInput(this.samples, LIMITS.samples);
     this.noise = byId(root, 'noise', HTMLInputElement);
     this.noiseField = this.noise.closest<HTMLElement>('.field')!;
     this.description = byId(root, 'dataset-description', HTMLElement);

@@ -17,16 +17,17 @@ import {
   withUnits,
   withUsualOutput,
 } from '../network-edit.ts';
+import { formatNumber } from '../locale.ts';
 import { activationName, type Scene } from '../scene/index.ts';
 import type { ActivationName } from '../wasm/core.mjs';
+import { limitNote, limitText } from './limit-note.ts';
 
 export type ApplyScene = (next: Scene, how: 'restart' | 'live') => boolean;
 
 /** One-line explanations, shown on hover and on keyboard focus in the hint line. */
 const HINTS = {
-  layers:
-    'Hidden layers between the inputs and the output (0 to 8). Changing them restarts the run.',
-  units: 'Neurons in this hidden layer (1 to 128); the diagram draws up to 16. Restarts the run.',
+  layers: `Hidden layers between the inputs and the output (0 to ${MAX_HIDDEN_LAYERS}). Changing them restarts the run.`,
+  units: `Neurons in this hidden layer (1 to ${MAX_UNITS}); the diagram draws up to 16. Restarts the run.`,
   activation:
     'The function applied to each neuron’s weighted sum (torch.nn name). Restarts the run.',
   dropout:
@@ -102,7 +103,9 @@ export class NetworkBuilder {
       `${hidden.length} hidden ${hidden.length === 1 ? 'layer' : 'layers'}`,
     );
     value.id = 'net-hidden-count';
-    count.append(less, more, value);
+    // One note for both sizes: a layer's column is too narrow for its own.
+    const units = `${limitText(MAX_HIDDEN_LAYERS)} · ${formatNumber(MAX_UNITS)} neurons each`;
+    count.append(less, more, value, limitNote(MAX_HIDDEN_LAYERS, units));
 
     const expert = el('label', 'check net-expert');
     expert.dataset.control = 'outputActivation';

@@ -20,6 +20,7 @@ import {
   type Field,
   type GroupId,
 } from './fields/index.ts';
+import { limitNote } from './limit-note.ts';
 import { lossAbout } from './loss-choice.ts';
 import { pairWarnings } from '../advice.ts';
 
@@ -209,6 +210,7 @@ export class TrainingPanel {
       } else {
         root.append(input);
       }
+      if (field.kind === 'number' && field.limit) root.append(limitNote(field.limit.max));
     }
     input.setAttribute('aria-describedby', `${tip.id} ${error.id}`);
     root.dataset.control = field.id;

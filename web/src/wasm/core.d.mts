@@ -549,6 +549,8 @@ export interface EngineCatalogue {
   /** TensorFlow Playground's input features for 2-D data (data.features). */
   features: FeatureName[];
   limits: CatalogueLimits;
+  /** Bytes a scene may take, as the engine estimates them (core/src/spec/memory_estimate.cpp). */
+  memoryBudget: number;
 }
 
 /** The ranges of a scene's fields that are not a class's keyword argument. */
@@ -558,8 +560,10 @@ export interface CatalogueLimits {
   noise: Range;
   trainFraction: Range;
   validationFraction: Range;
-  /** model.inputs, and the features of a scene's own rows. */
+  /** model.inputs, and the features of a scene's own rows (a CSV file's columns but its target). */
   inputs: Range;
+  /** Supplied data's rows, each set (a CSV file's, a scene's own, an image dataset's). */
+  rows: Range;
   /** The length of model.layers. */
   layers: Range;
   units: Range;

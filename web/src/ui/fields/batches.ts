@@ -1,6 +1,6 @@
 // The Batches group: batch_size (which must fit in the training set), drop_last and shuffle.
 import { splitSizes } from '../../engine/scene-rules.ts';
-import type { Scene } from '../../scene/index.ts';
+import { LIMITS, type Scene } from '../../scene/index.ts';
 import { sceneShape } from '../loss-choice.ts';
 import { checkbox, numeric, put, type Field } from './field.ts';
 
@@ -20,6 +20,7 @@ export const batchFields: Field[] = [
     hint: 'Examples per optimiser step: 1 is pure SGD, the whole training set is full-batch gradient descent.',
     path: 'training.batchSize',
     integer: true,
+    limit: LIMITS.batchSize,
     placeholder: 'required',
     get: (s) => s.training.batchSize,
     set: (next, value) => (next.training.batchSize = value ?? Number.NaN),

@@ -1,4 +1,5 @@
 // The Ensemble group: how many networks train and whether each gets its own resample.
+import { LIMITS } from '../../scene/index.ts';
 import type { Field } from './field.ts';
 import { partCheck, partNumber } from './training-part.ts';
 
@@ -9,6 +10,7 @@ export const ensembleFields: Field[] = [
     hint: 'Trains this many networks from their own seeds and averages their predictions.',
     placeholder: '1',
     integer: true,
+    limit: LIMITS.members,
     off: 1,
   }),
   partCheck('ensemble', 'bootstrap', {

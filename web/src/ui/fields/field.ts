@@ -1,7 +1,7 @@
 // The shape every training control has (a number, a checkbox or a select, each with its torch
 // name, a one-line hint, where it lives in the scene and when it applies), and the builders the
 // groups' files (one per fieldset of the panel) make their fields with. Pure (no DOM).
-import type { Scene } from '../../scene/index.ts';
+import type { Range, Scene } from '../../scene/index.ts';
 
 export type GroupId =
   | 'loss'
@@ -44,6 +44,8 @@ interface Base {
 export interface NumberField extends Base {
   kind: 'number';
   integer?: boolean;
+  /** A size the user sets: the engine catalogue's limit, shown beside the control. */
+  limit?: Range;
   /** torch's default, shown when the field is empty (empty = leave it out = the default). */
   placeholder(scene: Scene): string;
   read(scene: Scene): number | undefined;
@@ -86,6 +88,7 @@ export type Where = Omit<Base, 'shown'> & { shown?: (scene: Scene) => boolean };
 export function numeric(
   where: Where & {
     integer?: boolean;
+    limit?: Range;
     placeholder: string | ((scene: Scene) => string);
     get: (scene: Scene) => number | undefined;
     set: (next: Scene, value: number | undefined) => void;

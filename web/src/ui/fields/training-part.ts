@@ -1,6 +1,6 @@
 // Fields inside an optional part of scene.training (augmentation, earlyStopping, ensemble): the
 // part appears with its first value and goes when it ends up empty (or is switched off).
-import type { Scene } from '../../scene/index.ts';
+import type { Range, Scene } from '../../scene/index.ts';
 import { checkbox, numeric, put, type CheckField, type NumberField, type Where } from './field.ts';
 
 export type TrainingPart = 'augmentation' | 'earlyStopping' | 'ensemble';
@@ -13,7 +13,12 @@ const part = (scene: Scene, name: TrainingPart) =>
 export function partNumber(
   name: TrainingPart,
   key: string,
-  opts: Omit<Where, 'group' | 'path'> & { placeholder: string; integer?: boolean; off?: number },
+  opts: Omit<Where, 'group' | 'path'> & {
+    placeholder: string;
+    integer?: boolean;
+    limit?: Range;
+    off?: number;
+  },
 ): NumberField {
   const { off, ...where } = opts;
   return numeric({
