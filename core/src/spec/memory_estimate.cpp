@@ -5,10 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <string>
 
 #include "nnp/catalogue.h"
 #include "nnp/error.h"
+#include "nnp/format.h"
 
 namespace nnp {
 namespace {
@@ -28,9 +29,7 @@ double units(const MlpSpec& m) {
 
 // "12,345,678": a count as the messages show it.
 std::string grouped(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", std::floor(std::clamp(v, 0.0, 1e18)));
-  const std::string digits = buf;
+  const std::string digits = format_f(std::floor(std::clamp(v, 0.0, 1e18)), 0);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -80,12 +79,8 @@ double json_text_budget() { return catalogue().limits.memory_budget / kJsonTreeB
 
 std::string json_size_problem(double chars) {
   if (chars <= json_text_budget()) return "";
-  char buf[200];
-  std::snprintf(buf, sizeof buf,
-                "the JSON is %s, more than the %s the engine reads; give large data as a file or as arrays, not in "
-                "the scene or config",
-                describe_bytes(chars).c_str(), describe_bytes(json_text_budget()).c_str());
-  return buf;
+  return "the JSON is " + describe_bytes(chars) + ", more than the " + describe_bytes(json_text_budget()) +
+         " the engine reads; give large data as a file or as arrays, not in the scene or config";
 }
 
 std::string describe_bytes(double bytes) {
@@ -95,9 +90,7 @@ std::string describe_bytes(double bytes) {
     bytes /= 1024;
     ++u;
   }
-  char buf[48];
-  std::snprintf(buf, sizeof buf, u == 0 || bytes >= 10 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
-  return buf;
+  return format_f(bytes, u == 0 || bytes >= 10 ? 0 : 1) + " " + units[u];
 }
 
 std::optional<Problem> memory_problem(const MemoryEstimate& e, std::string_view data_path) {
@@ -107,15 +100,12 @@ std::optional<Problem> memory_problem(const MemoryEstimate& e, std::string_view 
   const std::string path = most == e.parameter_bytes    ? "model.layers"
                            : most == e.activation_bytes ? "training.batchSize"
                                                         : std::string(data_path);
-  char buf[400];
-  std::snprintf(buf, sizeof buf,
-                "%s: the scene needs about %s parameters and %s of memory (parameters %s, activations %s, data %s), "
-                "more than the engine's budget of %s; use fewer or narrower layers, fewer ensemble members, a "
-                "smaller batch or fewer rows",
-                path.c_str(), grouped(e.parameters).c_str(), describe_bytes(e.bytes).c_str(),
-                describe_bytes(e.parameter_bytes).c_str(), describe_bytes(e.activation_bytes).c_str(),
-                describe_bytes(e.data_bytes).c_str(), describe_bytes(budget).c_str());
-  return Problem{path, buf};
+  return Problem{path, path + ": the scene needs about " + grouped(e.parameters) + " parameters and " +
+                           describe_bytes(e.bytes) + " of memory (parameters " + describe_bytes(e.parameter_bytes) +
+                           ", activations " + describe_bytes(e.activation_bytes) + ", data " +
+                           describe_bytes(e.data_bytes) + "), more than the engine's budget of " +
+                           describe_bytes(budget) +
+                           "; use fewer or narrower layers, fewer ensemble members, a smaller batch or fewer rows"};
 }
 
 void check_memory(const MemoryEstimate& e, std::string_view data_path) {
