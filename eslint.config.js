@@ -35,6 +35,7 @@ export default tseslint.config(
       'web/dist/**',
       'web/src/wasm/core.mjs', // Emscripten's generated glue (the page's and the tools' modules)
       'web/src/wasm/core-tools.mjs',
+      'web/src/wasm/core-labs.mjs', // the labs' module (wasm/lab_bindings.cpp)
       'test-results/**',
       'playwright-report/**',
     ],

@@ -2,8 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 
 #include "nnp/error.h"
 #include "nnp/generators.h"
@@ -112,7 +113,9 @@ TEST(GradientFlow, ZeroInitKeepsEveryUnitOfALayerIdenticalToTheBit) {
   EXPECT_EQ(distinct_units(zero.learner().model(), 0), 1);
   EXPECT_EQ(distinct_units(zero.learner().model(), 1), 1);
   const std::span<const float> w = zero.learner().parameter("2.weight");  // [6, 8]
-  for (int u = 1; u < 6; ++u) EXPECT_EQ(std::memcmp(w.data(), w.data() + 8 * u, 8 * sizeof(float)), 0) << u;
+  for (int u = 1; u < 6; ++u)
+    for (int i = 0; i < 8; ++i)
+      EXPECT_EQ(std::bit_cast<std::uint32_t>(w[i]), std::bit_cast<std::uint32_t>(w[8 * u + i])) << u << ',' << i;
   EXPECT_EQ(distinct_units(random.learner().model(), 0), 8);
   EXPECT_EQ(distinct_units(random.learner().model(), 1), 6);
 }
