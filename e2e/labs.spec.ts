@@ -4,6 +4,7 @@
 // Each lab's own behaviour is tested in its own spec.
 import { expect, test } from '@playwright/test';
 import { failOnPageProblems } from './page-problems.ts';
+import { defaultScene } from '../web/src/scene/index.ts';
 
 failOnPageProblems(test);
 
@@ -41,4 +42,23 @@ test('an embedded lab has no page header', async ({ page }) => {
   await page.goto('/#lab=&embed=1');
   await expect(page.locator('main.lab')).toBeVisible();
   await expect(page.locator('.lab-header')).toHaveCount(0);
+});
+
+test('the playground links to the labs; back in history returns to the playground', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('body')).not.toHaveAttribute('data-engine', 'loading');
+  await page.locator('.tagline .labs-link').click();
+  await expect(page.locator('.lab-index .lab-link').first()).toBeVisible();
+  await expect(page.locator('#error')).toBeHidden();
+  await page.goBack();
+  await expect(page.locator('#play')).toBeVisible();
+});
+
+test('an embedded playground has no link to the labs', async ({ page }) => {
+  const scene = Buffer.from(JSON.stringify(defaultScene())).toString('base64url');
+  await page.goto(`/#scene=${scene}&embed=1`);
+  await expect(page.locator('#play')).toBeVisible();
+  await expect(page.locator('.labs-link')).toHaveCount(0);
 });

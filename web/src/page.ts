@@ -6,10 +6,19 @@
 import { loadRulesOrSay, mountPlayground } from './app/mount.ts';
 import { EmbedController } from './embed/controller.ts';
 import { HostBridge } from './embed/host-bridge.ts';
+import { labIdOf } from './labs/lab-hash.ts';
 import type { WorkerFactory } from './engine/client.ts';
 import { LinkSync } from './state/link-sync.ts';
 import { showCompact } from './ui/compact-view.ts';
 import { byId } from './ui/dom.ts';
+
+function labsLink(): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.className = 'labs-link';
+  a.href = '#lab=';
+  a.textContent = 'Labs and lessons →';
+  return a;
+}
 
 /** Mounts the page's playground on `worker` (a worker already started). */
 export async function startPage(worker: WorkerFactory): Promise<void> {
@@ -22,6 +31,13 @@ export async function startPage(worker: WorkerFactory): Promise<void> {
     worker,
     location.href,
   );
+  // A lab's link (the tagline's, back to one, an edited hash) is another page: load it as one,
+  // before the link's own listener reads the hash as a scene.
+  addEventListener('hashchange', (event) => {
+    if (labIdOf(location.hash) === null) return;
+    event.stopImmediatePropagation();
+    location.reload();
+  });
   link.follow(store);
 
   // The service worker (offline use, the new-version notice): the standalone page's, not a mount's.
@@ -33,6 +49,10 @@ export async function startPage(worker: WorkerFactory): Promise<void> {
       .then(() => import('./offline/offline-controls.ts'))
       .then(({ installOffline }) => installOffline(document));
   }
+
+  // The labs and lessons (web/src/labs, `#lab=`): the standalone page links to them from its
+  // tagline; an embedded page or an element (whose links would leave the course page) does not.
+  if (!link.embed) document.querySelector('.tagline')?.append(' ', labsLink());
 
   // Embedding (issue 13, docs/embedding.md): `&embed=1` shows the compact view with a link to the
   // full page, `&origins=` lets those host pages drive the page.
