@@ -7,17 +7,7 @@ import type { WorkerFactory } from '../engine/client.ts';
 import { labHash, labIdOf } from './lab-hash.ts';
 import type { LabContext, LabEntry, MountedLab } from './lab.ts';
 import { LABS, labById } from './registry.ts';
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { element } from '../ui/dom.ts';
 
 function header(current: string): HTMLElement {
   const bar = element('header', 'lab-header');

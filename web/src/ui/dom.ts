@@ -24,3 +24,15 @@ export function setData(element: HTMLElement, key: string, value: string | undef
   if (value === undefined) delete element.dataset[key];
   else element.dataset[key] = value;
 }
+
+/** A new element with a class (none for '') and, optionally, its text. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className !== '') node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

@@ -10,6 +10,7 @@ import type { LabContext, MountedLab } from '../lab.ts';
 import { decadeRange, drawHistogram, drawLogLines, layerColor } from './charts.ts';
 import { FlowRun, MAX_STEPS, STEPS_PER_POINT } from './flow-run.ts';
 import { PRESETS, presetById, type Preset } from './presets.ts';
+import { element } from '../../ui/dom.ts';
 
 /** Training time per animation frame at most, so the page keeps drawing at 60 frames a second. */
 const FRAME_BUDGET_MS = 8;
@@ -18,24 +19,13 @@ const POINTS_PER_FRAME = 1;
 /** Measured points the Step button adds. */
 const STEP_POINTS = 5;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className !== '') node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function percent(share: number): string {
   return Number.isNaN(share) ? '—' : `${formatNumber(Math.round(share * 1000) / 10)} %`;
 }
 
 /** A table cell with an engine figure in short scientific form, its exact value in data-value. */
 function figure(className: string, value: number | undefined): HTMLTableCellElement {
-  const cell = el(
+  const cell = element(
     'td',
     className,
     value === undefined || Number.isNaN(value) ? '—' : value.toExponential(1),
@@ -46,30 +36,33 @@ function figure(className: string, value: number | undefined): HTMLTableCellElem
 
 /** One side's view: its charts, its layer table and its first layer's weights. */
 class SideView {
-  readonly root = el('section', 'flow-side');
-  private readonly status = el('p', 'flow-status');
-  private readonly grad = el('canvas', 'flow-grad');
-  private readonly ratio = el('canvas', 'flow-ratio');
-  private readonly rows = el('tbody');
-  private readonly weights = el('details', 'flow-weights');
-  private readonly weightRows = el('tbody');
+  readonly root = element('section', 'flow-side');
+  private readonly status = element('p', 'flow-status');
+  private readonly grad = element('canvas', 'flow-grad');
+  private readonly ratio = element('canvas', 'flow-ratio');
+  private readonly rows = element('tbody');
+  private readonly weights = element('details', 'flow-weights');
+  private readonly weightRows = element('tbody');
 
   constructor(kind: 'failure' | 'cure', label: string, symmetry: boolean) {
     this.root.dataset.side = kind;
-    const heading = el('h2', 'flow-side-title');
-    heading.append(el('span', 'flow-kind', kind === 'failure' ? 'Failure' : 'Cure'), ` ${label}`);
-    const gradFigure = el('figure', 'flow-chart');
+    const heading = element('h2', 'flow-side-title');
+    heading.append(
+      element('span', 'flow-kind', kind === 'failure' ? 'Failure' : 'Cure'),
+      ` ${label}`,
+    );
+    const gradFigure = element('figure', 'flow-chart');
     gradFigure.append(
-      el('figcaption', '', 'Gradient norm ‖∂L/∂W‖ per layer (log scale) against steps'),
+      element('figcaption', '', 'Gradient norm ‖∂L/∂W‖ per layer (log scale) against steps'),
       this.grad,
     );
-    const ratioFigure = el('figure', 'flow-chart');
+    const ratioFigure = element('figure', 'flow-chart');
     ratioFigure.append(
-      el('figcaption', '', 'Update size ‖Δw‖/‖w‖ per layer (log scale)'),
+      element('figcaption', '', 'Update size ‖Δw‖/‖w‖ per layer (log scale)'),
       this.ratio,
     );
-    const table = el('table', 'flow-layers');
-    const head = el('tr');
+    const table = element('table', 'flow-layers');
+    const head = element('tr');
     for (const h of [
       'Layer (units)',
       '‖∂L/∂W‖',
@@ -79,16 +72,16 @@ class SideView {
       'Dead',
       'Activations',
     ])
-      head.append(el('th', '', h));
-    table.append(el('thead'), this.rows);
+      head.append(element('th', '', h));
+    table.append(element('thead'), this.rows);
     table.tHead!.append(head);
-    const weightTable = el('table', 'flow-weight-table');
-    const weightHead = el('tr');
-    for (const h of ['Unit', 'w₁', 'w₂', 'b']) weightHead.append(el('th', '', h));
-    weightTable.append(el('thead'), this.weightRows);
+    const weightTable = element('table', 'flow-weight-table');
+    const weightHead = element('tr');
+    for (const h of ['Unit', 'w₁', 'w₂', 'b']) weightHead.append(element('th', '', h));
+    weightTable.append(element('thead'), this.weightRows);
     weightTable.tHead!.append(weightHead);
     this.weights.append(
-      el('summary', '', 'First layer’s weights (the engine’s values)'),
+      element('summary', '', 'First layer’s weights (the engine’s values)'),
       weightTable,
     );
     this.weights.open = symmetry;
@@ -113,13 +106,17 @@ class SideView {
     const layers = run.side.spec.model.layers;
     const rows = layers.map((layer, l) => {
       const flow = run.latest[l];
-      const row = el('tr');
+      const row = element('tr');
       row.dataset.layer = String(l);
-      const name = el('td', '', `${l + 1 === layers.length ? 'output' : l + 1} (${layer.units})`);
+      const name = element(
+        'td',
+        '',
+        `${l + 1 === layers.length ? 'output' : l + 1} (${layer.units})`,
+      );
       name.style.borderLeft = `4px solid ${layerColor(l, layers.length)}`;
-      const histogram = el('td');
+      const histogram = element('td');
       if (flow !== undefined) {
-        const canvas = el('canvas', 'flow-histogram');
+        const canvas = element('canvas', 'flow-histogram');
         canvas.setAttribute('role', 'img');
         canvas.setAttribute(
           'aria-label',
@@ -132,9 +129,9 @@ class SideView {
         name,
         figure('flow-grad-norm', flow?.weightGradNorm),
         figure('flow-update', flow?.updateRatio),
-        el('td', 'flow-distinct', String(run.distinctUnits(l))),
-        el('td', 'flow-saturated', flow === undefined ? '—' : percent(flow.saturated)),
-        el('td', 'flow-dead', flow === undefined ? '—' : percent(flow.dead)),
+        element('td', 'flow-distinct', String(run.distinctUnits(l))),
+        element('td', 'flow-saturated', flow === undefined ? '—' : percent(flow.saturated)),
+        element('td', 'flow-dead', flow === undefined ? '—' : percent(flow.dead)),
         histogram,
       );
       return row;
@@ -147,11 +144,12 @@ class SideView {
     const b = run.parameter('0.bias');
     const inputs = w.length / b.length;
     const rows = Array.from(b, (bias, u) => {
-      const row = el('tr');
-      row.append(el('td', '', String(u + 1)));
+      const row = element('tr');
+      row.append(element('td', '', String(u + 1)));
       // String() of a float32 is the shortest decimal that gives back the same bits.
-      for (let i = 0; i < inputs; ++i) row.append(el('td', 'flow-w', String(w[u * inputs + i])));
-      row.append(el('td', 'flow-w', String(bias)));
+      for (let i = 0; i < inputs; ++i)
+        row.append(element('td', 'flow-w', String(w[u * inputs + i])));
+      row.append(element('td', 'flow-w', String(bias)));
       return row;
     });
     this.weightRows.replaceChildren(...rows);
@@ -159,10 +157,10 @@ class SideView {
 }
 
 class FlowLab {
-  private readonly sides = el('div', 'flow-sides');
-  private readonly explain = el('p', 'flow-explain');
-  private readonly code = el('code');
-  private readonly play = el('button', 'flow-play', 'Pause');
+  private readonly sides = element('div', 'flow-sides');
+  private readonly explain = element('p', 'flow-explain');
+  private readonly code = element('code');
+  private readonly play = element('button', 'flow-play', 'Pause');
   private readonly presetButtons: HTMLButtonElement[] = [];
   private runs: [FlowRun, FlowRun] | null = null;
   private views: [SideView, SideView] | null = null;
@@ -178,46 +176,46 @@ class FlowLab {
   ) {}
 
   mount(preset: Preset): void {
-    const title = el('h1', 'lab-title', 'Gradient flow');
-    const intro = el(
+    const title = element('h1', 'lab-title', 'Gradient flow');
+    const intro = element(
       'p',
       'flow-intro',
       'Two networks trained at once from the same seed on the same mini-batches of the circle data: a failure on ' +
         'the left, its cure on the right. Layers are coloured from the first (dark) to the output (light).',
     );
-    const presets = el('div', 'flow-presets');
+    const presets = element('div', 'flow-presets');
     presets.setAttribute('role', 'group');
     presets.setAttribute('aria-label', 'Presets');
     for (const p of PRESETS) {
-      const button = el('button', 'flow-preset', p.title);
+      const button = element('button', 'flow-preset', p.title);
       button.type = 'button';
       button.dataset.preset = p.id;
       button.addEventListener('click', () => this.load(p));
       this.presetButtons.push(button);
       presets.append(button);
     }
-    const controls = el('div', 'flow-controls');
+    const controls = element('div', 'flow-controls');
     this.play.type = 'button';
     this.play.addEventListener('click', () => {
       this.playing = !this.playing;
       this.schedule();
     });
-    const step = el('button', 'flow-step', `Step ${STEP_POINTS * STEPS_PER_POINT} steps`);
+    const step = element('button', 'flow-step', `Step ${STEP_POINTS * STEPS_PER_POINT} steps`);
     step.type = 'button';
     step.addEventListener('click', () => {
       this.playing = false;
       this.pendingPoints += STEP_POINTS;
       this.schedule();
     });
-    const reset = el('button', 'flow-reset', 'Reset');
+    const reset = element('button', 'flow-reset', 'Reset');
     reset.type = 'button';
     reset.addEventListener('click', () => this.load(this.current));
     controls.append(this.play, step, reset);
-    const pytorch = el('details', 'flow-pytorch');
-    pytorch.append(el('summary', '', 'In PyTorch'), el('pre'));
+    const pytorch = element('details', 'flow-pytorch');
+    pytorch.append(element('summary', '', 'In PyTorch'), element('pre'));
     pytorch.open = true;
     pytorch.querySelector('pre')!.append(this.code);
-    const about = el('div', 'flow-about');
+    const about = element('div', 'flow-about');
     about.append(this.explain, pytorch);
     this.root.append(title, intro, presets, controls, about, this.sides);
     this.load(preset);

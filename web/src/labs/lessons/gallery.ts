@@ -1,7 +1,8 @@
 // The lessons' gallery: every lesson as a card (title and one line), grouped in the course's
 // order, each opening `#lab=lessons&lesson=<id>`.
 import { GROUPS } from './concepts.ts';
-import { element, link } from './dom.ts';
+import { element } from '../../ui/dom.ts';
+import { link } from './dom.ts';
 import type { Lesson } from './lesson.ts';
 
 /** Fills `root` with the gallery; `hashOf` gives each lesson's link. */

@@ -3,7 +3,7 @@
 import type { Scene } from '../../scene/index.ts';
 import { labHash } from '../lab-hash.ts';
 import { CUSTOM_LIMITS, encodeCustom } from './custom.ts';
-import { element } from './dom.ts';
+import { element } from '../../ui/dom.ts';
 
 let made = 0;
 

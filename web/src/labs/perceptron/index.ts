@@ -17,6 +17,7 @@ import {
   type PlanePoints,
 } from './plane.ts';
 import { NETWORK_SPEC, NETWORK_TEXT, SNIPPET } from './text.ts';
+import { element } from '../../ui/dom.ts';
 
 const DATASETS = {
   blobs: 'Separable blobs',
@@ -38,19 +39,8 @@ const NETWORK_STEPS = 800;
 const MAP_RES = 48;
 const PLANE = 380;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className !== '') node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function button(className: string, text: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', className, text);
+  const b = element('button', className, text);
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
@@ -61,17 +51,17 @@ function num(v: number): string {
 }
 
 class PerceptronLab {
-  private readonly data = el('select', 'perc-data');
+  private readonly data = element('select', 'perc-data');
   private readonly play = button('perc-play', 'Play', () => this.togglePlay());
-  private readonly addClass = el('select', 'perc-add-class');
-  private readonly plane = el('canvas', 'perc-plane');
-  private readonly stepText = el('p', 'perc-step');
-  private readonly weights = el('p', 'perc-weights');
-  private readonly verdict = el('p', 'perc-verdict');
-  private readonly chart = el('canvas', 'perc-chart');
-  private readonly mistakesList = el('ol', 'perc-mistakes-list');
-  private readonly netPlane = el('canvas', 'perc-net-plane');
-  private readonly netStatus = el('p', 'perc-net-status');
+  private readonly addClass = element('select', 'perc-add-class');
+  private readonly plane = element('canvas', 'perc-plane');
+  private readonly stepText = element('p', 'perc-step');
+  private readonly weights = element('p', 'perc-weights');
+  private readonly verdict = element('p', 'perc-verdict');
+  private readonly chart = element('canvas', 'perc-chart');
+  private readonly mistakesList = element('ol', 'perc-mistakes-list');
+  private readonly netPlane = element('canvas', 'perc-net-plane');
+  private readonly netStatus = element('p', 'perc-net-status');
   private points: PlanePoints = { x: new Float32Array(), y: new Float32Array() };
   private perceptron: Perceptron | null = null;
   private network: Network | null = null;
@@ -89,27 +79,27 @@ class PerceptronLab {
   ) {}
 
   mount(initial: DataId): void {
-    const title = el('h1', 'lab-title', 'The perceptron');
-    const intro = el(
+    const title = element('h1', 'lab-title', 'The perceptron');
+    const intro = element(
       'p',
       'perc-intro',
       'A perceptron predicts class 1 when w·x + b ≥ 0. It learns by the perceptron rule: go through the points in a ' +
         'fixed order and, only when a point is misclassified, move the line towards it — w ← w + η·t·x and ' +
         'b ← b + η·t, with t = +1 for class 1 and −1 for class 0 (here η = 1).',
     );
-    const controls = el('div', 'perc-controls');
-    const dataLabel = el('label', '', 'Data ');
+    const controls = element('div', 'perc-controls');
+    const dataLabel = element('label', '', 'Data ');
     for (const [id, name] of Object.entries(DATASETS)) {
-      const option = el('option', '', name);
+      const option = element('option', '', name);
       option.value = id;
       this.data.append(option);
     }
     this.data.value = initial;
     this.data.addEventListener('change', () => this.load(this.data.value as DataId));
     dataLabel.append(this.data);
-    const classLabel = el('label', '', 'A click adds ');
+    const classLabel = element('label', '', 'A click adds ');
     for (const c of [0, 1]) {
-      const option = el('option', '', `class ${c}`);
+      const option = element('option', '', `class ${c}`);
       option.value = String(c);
       this.addClass.append(option);
     }
@@ -125,35 +115,35 @@ class PerceptronLab {
     this.plane.setAttribute('role', 'img');
     this.plane.addEventListener('click', (event) => this.addPoint(event));
     this.stepText.setAttribute('aria-live', 'polite');
-    const left = el('section', 'perc-panel');
-    const figure = el('figure', 'perc-mistakes');
-    figure.append(el('figcaption', '', 'Mistakes per epoch'), this.chart, this.mistakesList);
+    const left = element('section', 'perc-panel');
+    const figure = element('figure', 'perc-mistakes');
+    figure.append(element('figcaption', '', 'Mistakes per epoch'), this.chart, this.mistakesList);
     left.append(
-      el('h2', '', 'Perceptron'),
+      element('h2', '', 'Perceptron'),
       this.plane,
       this.stepText,
       this.weights,
       this.verdict,
       figure,
     );
-    const right = el('section', 'perc-panel');
+    const right = element('section', 'perc-panel');
     this.netPlane.setAttribute('role', 'img');
     this.netPlane.setAttribute(
       'aria-label',
       'The network’s output over the plane, with the points',
     );
     right.append(
-      el('h2', '', 'One hidden layer'),
+      element('h2', '', 'One hidden layer'),
       this.netPlane,
       this.netStatus,
-      el('p', 'perc-net-text', NETWORK_TEXT),
+      element('p', 'perc-net-text', NETWORK_TEXT),
     );
-    const panels = el('div', 'perc-panels');
+    const panels = element('div', 'perc-panels');
     panels.append(left, right);
-    const snippet = el('details', 'perc-pytorch');
-    const pre = el('pre');
-    pre.append(el('code', '', SNIPPET));
-    snippet.append(el('summary', '', 'In NumPy and PyTorch'), pre);
+    const snippet = element('details', 'perc-pytorch');
+    const pre = element('pre');
+    pre.append(element('code', '', SNIPPET));
+    snippet.append(element('summary', '', 'In NumPy and PyTorch'), pre);
     snippet.open = true;
     this.root.append(title, intro, controls, panels, snippet);
     this.load(initial);
@@ -274,7 +264,7 @@ class PerceptronLab {
       'aria-label',
       `Mistakes in each of ${mistakes.length} epochs (listed below)`,
     );
-    this.mistakesList.replaceChildren(...Array.from(mistakes, (m) => el('li', '', String(m))));
+    this.mistakesList.replaceChildren(...Array.from(mistakes, (m) => element('li', '', String(m))));
     if (this.network !== null) {
       drawNetwork(this.netPlane, PLANE, this.points, this.network.predict(this.grid), MAP_RES);
       this.netStatus.textContent = `${formatNumber(this.network.steps())} steps of full-batch gradient descent`;

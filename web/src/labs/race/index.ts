@@ -27,30 +27,20 @@ import {
   type RaceLabSettings,
 } from './settings.ts';
 import { SurfaceView, type Box } from './surface-view.ts';
+import { element } from '../../ui/dom.ts';
 
 const GRID = 120; // the contours' grid: res × res values of f from the engine
 const MAX_STEPS = 5000; // Play stops here (the trajectories stay readable)
 const SPEEDS = [1, 5, 25]; // steps per animation frame
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = '',
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  const label = el('label', 'race-field');
-  label.append(el('span', 'race-field-name', text), control);
+  const label = element('label', 'race-field');
+  label.append(element('span', 'race-field-name', text), control);
   return label;
 }
 
 function button(text: string, className = ''): HTMLButtonElement {
-  const b = el('button', `race-button ${className}`.trim(), text);
+  const b = element('button', `race-button ${className}`.trim(), text);
   b.type = 'button';
   return b;
 }
@@ -78,9 +68,9 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
   let settings: RaceLabSettings = readSettings(context.link.initial, base);
 
   // ---- markup
-  root.append(el('h1', 'lab-title', 'Optimiser race'));
+  root.append(element('h1', 'lab-title', 'Optimiser race'));
   root.append(
-    el(
+    element(
       'p',
       'race-intro',
       'Seven optimisers start from the same point and follow the gradient of f(x, y) downhill, each ' +
@@ -88,33 +78,33 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
         'who converges, who crawls and who diverges.',
     ),
   );
-  const layout = el('div', 'race-layout');
-  const stage = el('section', 'race-stage');
-  const side = el('section', 'race-side');
+  const layout = element('div', 'race-layout');
+  const stage = element('section', 'race-stage');
+  const side = element('section', 'race-side');
   layout.append(stage, side);
   root.append(layout);
 
-  const surfaceSelect = el('select', 'race-surface');
+  const surfaceSelect = element('select', 'race-surface');
   for (const s of surfaces) surfaceSelect.append(new Option(s.title, s.id));
   surfaceSelect.append(new Option('Your own f(x, y)…', CUSTOM_SURFACE.id));
-  const kInput = el('input', 'race-k');
+  const kInput = element('input', 'race-k');
   kInput.type = 'range';
-  const kValue = el('output', 'race-k-value');
+  const kValue = element('output', 'race-k-value');
   const kField = labelled('κ', kInput);
   kField.append(kValue);
-  const customInput = el('input', 'race-custom');
+  const customInput = element('input', 'race-custom');
   customInput.type = 'text';
   customInput.spellcheck = false;
   customInput.autocomplete = 'off';
   const customField = labelled('f(x, y) =', customInput);
-  const customError = el('pre', 'race-custom-error');
+  const customError = element('pre', 'race-custom-error');
   customError.setAttribute('role', 'alert');
   customError.hidden = true;
-  const surfaceRow = el('div', 'race-row');
+  const surfaceRow = element('div', 'race-row');
   surfaceRow.append(labelled('Surface', surfaceSelect), kField, customField);
-  const expressionLine = el('p', 'race-expression');
+  const expressionLine = element('p', 'race-expression');
 
-  const canvas = el('canvas', 'race-canvas');
+  const canvas = element('canvas', 'race-canvas');
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'img');
   canvas.setAttribute(
@@ -122,28 +112,28 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
     'The loss surface. Click or drag to put the start there; arrow keys move it (Shift: further).',
   );
   const view = new SurfaceView(canvas);
-  const legend = el(
+  const legend = element(
     'p',
     'race-legend',
     '★ minimum · ○ start (click, drag or use the arrow keys) · arrow: −∇f, the way downhill · ' +
       '✕ where a racer diverged · darker bands are higher f (levels spaced on a log scale).',
   );
-  const lesson = el('p', 'race-lesson');
+  const lesson = element('p', 'race-lesson');
 
   const play = button('Play', 'race-play');
   const step = button('Step', 'race-step');
   const reset = button('Reset', 'race-reset');
-  const perClick = el('input', 'race-per-click');
+  const perClick = element('input', 'race-per-click');
   perClick.type = 'number';
   perClick.min = '1';
   perClick.max = '1000';
-  const speed = el('select', 'race-speed');
+  const speed = element('select', 'race-speed');
   for (const s of SPEEDS)
     speed.append(new Option(`${s} step${s > 1 ? 's' : ''} a frame`, String(s)));
   speed.value = '5';
-  const stepCount = el('output', 'race-step-count');
+  const stepCount = element('output', 'race-step-count');
   stepCount.setAttribute('aria-live', 'polite');
-  const controls = el('div', 'race-row race-controls');
+  const controls = element('div', 'race-row race-controls');
   controls.append(
     play,
     step,
@@ -153,23 +143,23 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
     stepCount,
   );
 
-  const noise = el('input', 'race-noise');
+  const noise = element('input', 'race-noise');
   noise.type = 'range';
   noise.min = String(NOISE_RANGE.min);
   noise.max = String(NOISE_RANGE.max);
   noise.step = String(NOISE_RANGE.step);
-  const noiseValue = el('output', 'race-noise-value');
+  const noiseValue = element('output', 'race-noise-value');
   const noiseField = labelled('Gradient noise (std)', noise);
   noiseField.append(noiseValue);
-  const schedule = el('select', 'race-schedule');
+  const schedule = element('select', 'race-schedule');
   for (const s of SCHEDULES) schedule.append(new Option(s.title, s.id));
-  const options = el('div', 'race-row');
+  const options = element('div', 'race-row');
   options.append(noiseField, labelled('Learning-rate schedule', schedule));
 
   stage.append(surfaceRow, customError, expressionLine, canvas, legend, lesson, controls, options);
 
-  const racerBox = el('fieldset', 'race-racers');
-  racerBox.append(el('legend', '', 'Racers'));
+  const racerBox = element('fieldset', 'race-racers');
+  racerBox.append(element('legend', '', 'Racers'));
   const racerInputs = racerControls(
     racerBox,
     RACER_KINDS,
@@ -178,23 +168,23 @@ export async function mountLab(root: HTMLElement, context: LabContext): Promise<
       restart();
     },
   );
-  const readout = el('table', 'race-readout');
+  const readout = element('table', 'race-readout');
   readout.createCaption().textContent = 'Where each racer is now';
   const head = readout.createTHead().insertRow();
   for (const h of ['racer', 'step', 'x', 'y', 'f', '|∇f|', 'optimiser state'])
-    head.append(Object.assign(el('th', '', h), { scope: 'col' }));
+    head.append(Object.assign(element('th', '', h), { scope: 'col' }));
   const readoutBody = readout.createTBody();
-  const chart = el('canvas', 'race-loss-chart');
+  const chart = element('canvas', 'race-loss-chart');
   chart.setAttribute('role', 'img');
   chart.setAttribute('aria-label', 'f against the step for every racer');
-  const chartTitle = el('h2', 'race-h2', 'f at each step');
-  const code = el('details', 'race-code');
+  const chartTitle = element('h2', 'race-h2', 'f at each step');
+  const code = element('details', 'race-code');
   code.open = true;
-  const codeSummary = el('summary', '', 'The same in PyTorch');
-  const codeRacer = el('select', 'race-code-racer');
+  const codeSummary = element('summary', '', 'The same in PyTorch');
+  const codeRacer = element('select', 'race-code-racer');
   for (const kind of RACER_KINDS) codeRacer.append(new Option(kind.title, kind.id));
   codeRacer.value = 'adam';
-  const codeText = el('pre', 'race-code-text');
+  const codeText = element('pre', 'race-code-text');
   code.append(codeSummary, labelled('for', codeRacer), codeText);
   side.append(racerBox, readout, chartTitle, chart, code);
 

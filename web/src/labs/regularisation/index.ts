@@ -8,13 +8,13 @@ import type { LabContext, MountedLab } from '../lab.ts';
 import { BoundaryTile } from '../variants/boundary-tile.ts';
 import {
   cell,
-  element,
   LinkReader,
   numberField,
   pytorchSnippet,
   selectField,
   table as tableOf,
 } from '../variants/lab-controls.ts';
+import { element } from '../../ui/dom.ts';
 import { drawChart } from '../variants/line-chart.ts';
 import type { VariantJob } from '../variants/protocol.ts';
 import { Tracks, type VariantTrack } from '../variants/track.ts';

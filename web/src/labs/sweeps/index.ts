@@ -9,7 +9,6 @@ import { tickLabel } from '../../render/ticks.ts';
 import type { LabContext, MountedLab } from '../lab.ts';
 import {
   cell,
-  element,
   LinkReader,
   numberField,
   pytorchSnippet,
@@ -17,6 +16,7 @@ import {
   seriesColor,
   table,
 } from '../variants/lab-controls.ts';
+import { element } from '../../ui/dom.ts';
 import { drawChart, type Series } from '../variants/line-chart.ts';
 import { RANGE_BLOWUP, type VariantJob } from '../variants/protocol.ts';
 import { Tracks, type VariantTrack } from '../variants/track.ts';

@@ -2,17 +2,7 @@
 // reaches them), the link's values read against their ranges (a bad one is named and replaced by
 // the default), and the few elements every such lab builds.
 import '../../styles/variants.css';
-
-export function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { element } from '../../ui/dom.ts';
 
 /** A label holding its input, so a click on the words focuses the control. */
 function labelled(text: string, control: HTMLElement): HTMLLabelElement {
