@@ -71,9 +71,7 @@ test('the first load ≤ 300 KB gzipped (issue 13)', async ({ page }) => {
   expect((await firstLoad(page)).bytes).toBeLessThanOrEqual(budgets.firstLoadGzipBytes);
 });
 
-// Not met since the day's merges (152.8 KB: docs/benchmarks.md, "Budgets"): remove the mark when
-// the modules fit again.
-test.fail('each wasm module ≤ 150 KB gzipped (issue 13)', () => {
+test('each wasm module ≤ 150 KB gzipped (issue 13)', () => {
   for (const [name, bytes] of Object.entries(wasmSizes())) {
     expect(bytes, `${name} gzipped`).toBeLessThanOrEqual(budgets.wasmGzipBytes);
   }

@@ -269,23 +269,24 @@ struct ClampOp {
   }
 };
 
-// sin a:  ∂a = cos a·∂y
+// sin a:  ∂a = cos a·∂y   (in double, rounded once: the page's module already links double
+// sin/cos for its datasets, and float's sinf/cosf would add 1 KB gzipped to it — issue 13)
 struct SinOp {
   static void forward(const OpArgs& o) {
-    map_forward(o, [](float a) { return std::sin(a); });
+    map_forward(o, [](float a) { return static_cast<float>(std::sin(double{a})); });
   }
   static void backward(const OpArgs& o) {
-    map_backward(o, [](float g, float a, float) { return g * std::cos(a); });
+    map_backward(o, [](float g, float a, float) { return g * static_cast<float>(std::cos(double{a})); });
   }
 };
 
 // cos a:  ∂a = −sin a·∂y
 struct CosOp {
   static void forward(const OpArgs& o) {
-    map_forward(o, [](float a) { return std::cos(a); });
+    map_forward(o, [](float a) { return static_cast<float>(std::cos(double{a})); });
   }
   static void backward(const OpArgs& o) {
-    map_backward(o, [](float g, float a, float) { return -g * std::sin(a); });
+    map_backward(o, [](float g, float a, float) { return -g * static_cast<float>(std::sin(double{a})); });
   }
 };
 

@@ -171,6 +171,10 @@ constexpr std::pair<Feature, std::string_view> kFeatures[] = {
     {Feature::X2Squared, "x2^2"}, {Feature::X1TimesX2, "x1*x2"}, {Feature::SinX1, "sin(x1)"},
     {Feature::SinX2, "sin(x2)"}};
 
+// sin in double, rounded once to float (what torch.sin gives a float32 to within its last bit):
+// the module links double sin for the generators anyway, and float sinf would add ~1 KB gzipped.
+float sin_of(float x) { return static_cast<float>(std::sin(double{x})); }
+
 float feature_value(Feature f, float x1, float x2) {
   switch (f) {
     case Feature::X1: return x1;
@@ -178,8 +182,8 @@ float feature_value(Feature f, float x1, float x2) {
     case Feature::X1Squared: return x1 * x1;
     case Feature::X2Squared: return x2 * x2;
     case Feature::X1TimesX2: return x1 * x2;
-    case Feature::SinX1: return std::sin(x1);
-    case Feature::SinX2: return std::sin(x2);
+    case Feature::SinX1: return sin_of(x1);
+    case Feature::SinX2: return sin_of(x2);
   }
   return 0.0f;
 }
