@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { offlineBuild } from './offline-build.ts';
+import { preloadPage } from './preload-page.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,9 +30,9 @@ export function playgroundMarkup(): Plugin {
 
 export default defineConfig({
   root,
-  // The markup put into index.html; dist/sw.js, the service worker, with this build's file list
-  // (offline-build.ts).
-  plugins: [playgroundMarkup(), offlineBuild()],
+  // The markup put into index.html; the page's own chunks preloaded from it (preload-page.ts);
+  // dist/sw.js, the service worker, with this build's file list (offline-build.ts).
+  plugins: [playgroundMarkup(), preloadPage(), offlineBuild()],
   // Relative URLs only, so dist/ can be hosted under any sub-path.
   base: './',
   build: {

@@ -1,5 +1,6 @@
 // The page's one locale helper (src/locale.ts): invalid tags fall back to the default locale
 // instead of throwing, and the navigator guard that lets uPlot load under them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareNatural,
@@ -94,5 +95,35 @@ describe('guardNavigatorLanguages', () => {
     expect(guardNavigatorLanguages(nav)).toBe(true);
     expect(nav.language).toBe('en-GB');
     expect(nav.languages).toEqual(['en-GB']);
+  });
+});
+
+describe('formatNumber against Intl', () => {
+  const intl = new Intl.NumberFormat('en-US');
+
+  it('writes what Intl writes at the edges', () => {
+    const edges = [0, -0, -0.0001, 0.0005, -0.0005, 1.0005, 2.0005, 999.9996, 999_999.9995, 1e21];
+    const more = [1.5e-7, 5e-324, 1e300, 2 ** 53 + 2, 0.1 + 0.2, NaN, Infinity, -Infinity];
+    for (const value of [...edges, ...more])
+      expect(formatNumber(value), String(value)).toBe(intl.format(value));
+  });
+
+  it('writes what Intl writes for any double', () => {
+    fc.assert(
+      fc.property(fc.double(), (value) => formatNumber(value) === intl.format(value)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('writes what Intl writes for numbers a page shows (a few decimals, any scale)', () => {
+    const shown = fc
+      .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 }))
+      .map(([n, places]) => n / 10 ** places);
+    fc.assert(
+      fc.property(shown, (value) => formatNumber(value) === intl.format(value)),
+      {
+        numRuns: 20_000,
+      },
+    );
   });
 });

@@ -110,9 +110,10 @@ export class DataControls {
     }
   }
 
-  /** Asks the worker for the thumbnails' points: once the engine's first frame is drawn
-   *  (main.ts), so that drawing them never delays it. */
+  /** Draws the shipped datasets' tiles and asks the worker for the generators' points: once the
+   *  engine's first frame is drawn (app/mount.ts), so that drawing them never delays it. */
   requestThumbnails(): void {
+    this.gallery.drawShippedThumbnails();
     this.host.requestThumbnails(THUMBNAIL_SAMPLES);
   }
 
