@@ -80,6 +80,8 @@ export function mountPlayground(
   worker?: WorkerFactory,
   page?: string | URL,
 ): Playground {
+  // Until the first frame, the panels below the first screen skip layout (style.css).
+  root.dataset.starting = '';
   const store = new Store(initialState(options));
   const scene = () => store.state.scene;
 
@@ -165,6 +167,7 @@ export function mountPlayground(
     () => store.state,
     views,
     () => {
+      requestAnimationFrame(() => delete root.dataset.starting);
       dataControls.requestThumbnails();
       void loadCharts();
       firstFrameDrawn();
