@@ -23,7 +23,13 @@ function labsLink(): HTMLAnchorElement {
 /** Mounts the page's playground on `worker` (a worker already started). */
 export async function startPage(worker: WorkerFactory): Promise<void> {
   // Every scene (the link's first) is checked by the engine's rules: load them before reading it.
-  await loadRulesOrSay(document.body);
+  // Until then the page's panels are not laid out (index.html's data-mounting, style.css): laying
+  // out and painting the empty markup while the engine compiles delayed the first frame.
+  try {
+    await loadRulesOrSay(document.body);
+  } finally {
+    delete document.body.dataset.mounting;
+  }
   const link = new LinkSync();
   const { store, firstFrame } = mountPlayground(
     document.body,
