@@ -27,11 +27,11 @@ const SOAK_SNAPSHOTS = 300;
 const MARGIN = { pageJs: 3_000_000, buffers: 1_000_000, workerJs: 200_000, heapInUse: 32_768 };
 
 test('W1 with every view open: the heaps stay where the warm-up left them', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await openPaused(page, `/${sceneHash(W1_SCENE)}`);
   const probe = await HeapProbe.attach(page);
   await openEveryView(page);
-  const warm = await trainUntil(page, (shown) => shown.epochs >= WARM_EPOCHS, 150_000);
+  const warm = await trainUntil(page, (shown) => shown.epochs >= WARM_EPOCHS, 240_000);
   const before = await probe.measure();
   const snapshots = await probe.snapshots();
   await trainUntil(
@@ -39,7 +39,7 @@ test('W1 with every view open: the heaps stay where the warm-up left them', asyn
     async (shown) =>
       shown.steps >= warm.steps + SOAK_STEPS &&
       (await probe.snapshots()) >= snapshots + SOAK_SNAPSHOTS,
-    150_000,
+    240_000,
   );
   const after = await probe.measure();
   const grown = growth(before, after);
