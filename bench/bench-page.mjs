@@ -5,6 +5,7 @@
 // Needs `vite build web` (scripts/bench.sh builds it). Prints JSON; writes nothing.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { importTs } from '../e2e/browsers/import-ts.mjs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -14,16 +15,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'web/dist');
 const SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 10);
 
-/** W1 (bench/workloads/workloads.json, the workload every benchmark shares) as a page scene on
- *  the circle data. */
-const w1 = JSON.parse(await readFile(join(root, 'bench/workloads/workloads.json'), 'utf8')).W1;
-const scene = {
-  format: 'nn-playground/scene@1',
-  seed: 1,
-  data: { name: 'circle', samples: 500, noise: 0, trainFraction: 0.5 },
-  ...w1.spec,
-  training: { batchSize: w1.batch },
-};
+const {
+  W1_SCENE: scene,
+  openEveryView,
+  progress,
+} = await importTs(new URL('../e2e/every-view.ts', import.meta.url));
+const { choosePace } = await importTs(new URL('../e2e/helpers.ts', import.meta.url));
 const hash = Buffer.from(JSON.stringify(scene)).toString('base64url');
 
 /** The engine alone: the same scene's Trainer in a bare module worker, run(steps) in chunks. */
@@ -87,21 +84,10 @@ try {
   await page.waitForFunction(() => document.body.dataset.engine === 'paused', null, {
     timeout: 60_000,
   });
-  // Every view live: open whatever the page keeps closed behind a disclosure.
-  await page.evaluate(() => {
-    for (const details of document.querySelectorAll('details')) details.open = true;
-  });
-  const readSteps = () =>
-    page.evaluate(() =>
-      Number(document.getElementById('step-count').textContent.replace(/[^0-9]/g, '')),
-    );
-  // Full speed: the pace control's last notch, "as fast as it goes" (the default is a teaching
-  // pace, one epoch per frame).
-  const pace = page.locator('#speed');
-  await pace.fill(await pace.getAttribute('max'));
-  await page.waitForFunction(
-    () => document.getElementById('speed-value').textContent === 'as fast as it goes',
-  );
+  await openEveryView(page);
+  const readSteps = async () => (await progress(page)).steps;
+  // Full speed, "as fast as it goes" (the default is a teaching pace, one epoch per frame).
+  await choosePace(page, 'fast');
   await page.locator('#play').click();
   await page.waitForTimeout(3000); // warm-up: the worker's chunk sizer settles, V8 tiers up
   const steps0 = await readSteps();

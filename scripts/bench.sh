@@ -18,6 +18,8 @@ node "$ROOT/bench/bench-peers.mjs"  # issue 6 peers (TF.js wasm/cpu, brain.js, C
 step "the page's own cost: W1 with every view live (production build)"
 (cd "$ROOT" && node_modules/.bin/vite build web --logLevel warn)
 node "$ROOT/bench/bench-page.mjs" | tee "$ROOT/bench/results/page.json"
+step "issue 17's soak: 1,000,000 W1 steps and 20 Fashion-MNIST epochs, every view open, heaps before and after"
+node "$ROOT/bench/bench-soak.mjs" | tee "$ROOT/bench/results/soak.json"
 step "issue 13's budgets: each wasm module and the first load gzipped, the engine ready (production build)"
 node "$ROOT/bench/bench-budgets.mjs" | tee "$ROOT/bench/results/budgets.json"
 step "issue 18's engines: the page's time to ready and W1 in Chromium, Firefox and WebKit"

@@ -243,6 +243,28 @@ TEST(TrainerData, FourClassBlobsWithValidationSplitAndHistory) {
   EXPECT_EQ(cm.classes, 4);
 }
 
+// A run longer than the history holds keeps an evenly spaced history in bounded memory: full, it
+// drops every second record and from then on records every second evaluation.
+TEST(TrainerData, AFullHistoryKeepsEverySecondRecord) {
+  TrainerConfig c = skeleton_config();
+  c.data.samples = 40;
+  c.training.batch_size = 20;  // the 20 training rows: one step an epoch
+  Trainer t(c);
+  const auto full = static_cast<int>(Trainer::kHistoryRecords);
+  t.run_epochs(full);
+  ASSERT_EQ(t.history().size(), Trainer::kHistoryRecords);
+  EXPECT_EQ(t.record_every(), 1);
+  // Full at epoch `full` (records 1 … full), thinned to every 2nd, full again at 2·full, thinned
+  // to every 4th: at 3·full + 4 the records are at epochs 4, 8, …, 3·full + 4.
+  t.run_epochs(2 * full + 4);
+  EXPECT_EQ(t.record_every(), 4);
+  const auto& h = t.history();
+  ASSERT_EQ(h.size(), Trainer::kHistoryRecords * 3 / 4 + 1);
+  for (std::size_t i = 0; i < h.size(); ++i) ASSERT_EQ(h[i].epoch, 4 * static_cast<std::int64_t>(i + 1)) << i;
+  EXPECT_EQ(h.back().step, h.back().epoch);
+  EXPECT_EQ(h.capacity(), Trainer::kHistoryRecords);  // never grown past the bound
+}
+
 TEST(TrainerData, EarlyStoppingStopsAndRestoresTheBestWeights) {
   TrainerConfig c = blobs_config(3);
   c.learner.optimizer.lr = 0.05;

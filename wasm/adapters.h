@@ -31,6 +31,7 @@ class JsTrainer {
   // new since its last snapshot.
   val history_from(double first) const;
   val history() const { return history_from(0); }
+  double record_every() const { return static_cast<double>(t_.record_every()); }
   double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
   int members() const { return t_.members(); }
   // A saved model = scene + these: every member's parameters by torch name, [out, in] weights.

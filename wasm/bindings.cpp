@@ -3,6 +3,7 @@
 // (the benchmark kernels, the catalogue) in tools_bindings.cpp.
 // Records cross as value_objects (plain JS objects); web/src/wasm/core.d.mts types all of it.
 #include <emscripten/bind.h>
+#include <emscripten/emmalloc.h>
 
 #include <cstdint>
 #include <type_traits>
@@ -15,6 +16,10 @@ namespace {
 
 using namespace emscripten;
 using nnp::Evaluation;
+
+// The allocator's bytes in use (taken from the heap by emmalloc, less what is free in it): the soak
+// benchmark and its test watch it stay flat over long runs (docs/reliability.md, "Soak").
+double heap_in_use() { return static_cast<double>(emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory()); }
 
 // The Evaluation inside a record (an Evaluation is its own).
 template <class T>
@@ -99,6 +104,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .field("bias", &PerceptronRun::bias);
 
   function("simdArch", &nnp::simd_arch);
+  function("heapInUse", &heap_in_use);
   function("datasetInfo", &nnp::wasm::dataset_info);
   function("splitSizes", &nnp::wasm::split_sizes_js);
   // validateScene(scene) and validateScene(scene, shape): Embind overloads by argument count.
@@ -111,6 +117,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("runEpochs", &JsTrainer::run_epochs)
       .function("history", &JsTrainer::history)
       .function("historyFrom", &JsTrainer::history_from)
+      .function("recordEvery", &JsTrainer::record_every)
       .function("bestEpoch", &JsTrainer::best_epoch)
       .function("members", &JsTrainer::members)
       .function("parameters", &JsTrainer::parameters)

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CURVE_SAMPLES, curveX, GRID_RESOLUTION } from '../src/engine/protocol.ts';
 import { generatorPoints, isFatal, TrainingSession } from '../src/engine/session.ts';
+import { engineMemory } from '../src/engine/engine-memory.ts';
 import { parseCsv } from '../src/data/csv.ts';
 import { csvScene, withAddedPoint } from '../src/data/supplied-scene.ts';
 import {
@@ -111,6 +112,20 @@ function expectEvaluated(e: Evaluation): void {
 describe('the wasm module', () => {
   it('was compiled for the wasm SIMD architecture', () => {
     expect(core.simdArch()).toBe('wasm/4');
+  });
+
+  it("counts the allocator's bytes in use: a Trainer takes some, its delete() gives them back", () => {
+    const build = () => new core.Trainer(sceneToEngineConfig(defaultScene()));
+    build().delete(); // whatever the first Trainer sets up once is not counted
+    const before = engineMemory(core);
+    const t = build();
+    t.run(100);
+    const during = engineMemory(core);
+    t.delete();
+    const after = engineMemory(core);
+    expect(during.heapInUse).toBeGreaterThan(before.heapInUse + 10_000);
+    expect(after).toEqual(before);
+    expect(after.wasmBytes).toBeGreaterThan(after.heapInUse);
   });
 
   it('leaves the benchmark kernels and the catalogue to core-tools.wasm', () => {
@@ -762,6 +777,25 @@ describe('TrainingSession (the worker side of the boundary)', () => {
     expect(third.historyStart).toBe(3);
     expect(third.history!.map((r) => r.epoch)).toEqual([4]);
     expect(third.confusion).toBeUndefined();
+  });
+
+  it('sends the whole history again once the engine has thinned it', () => {
+    // 20 training points in one batch: one step an epoch.
+    const scene = { ...defaultScene(), data: { ...defaultScene().data, samples: 40 } };
+    const session = TrainingSession.create(core, { ...scene, training: { batchSize: 20 } });
+    live.push({ delete: () => session.dispose() });
+    session.runEpochs(8192); // the engine's history is full (Trainer::kHistoryRecords)
+    expect(session.snapshot(false).history).toHaveLength(8192);
+    session.runEpochs(2); // thinned to every second epoch: 2, 4, …, 8194
+    const thinned = session.snapshot(false);
+    expect(thinned.historyStart).toBe(0);
+    expect(thinned.history).toHaveLength(4097);
+    expect(thinned.history!.slice(0, 2).map((r) => r.epoch)).toEqual([2, 4]);
+    expect(thinned.history!.at(-1)!.epoch).toBe(8194);
+    session.runEpochs(2);
+    const next = session.snapshot(false);
+    expect(next.historyStart).toBe(4097);
+    expect(next.history!.map((r) => r.epoch)).toEqual([8196]);
   });
 
   it('samples the digits test images, mistakes first', () => {

@@ -58,6 +58,15 @@ describe('RunHistory', () => {
     expect(h.xOfEpoch(2, 'step')).toBe(50);
     expect(h.xOfEpoch(7, 'epoch')).toBeNull();
   });
+
+  it('places an epoch the thinned history has no record of between its neighbours', () => {
+    const h = new RunHistory('run 1');
+    h.append([record(2, 0.5), record(4, 0.4)], 0); // every second epoch kept
+    expect(h.xOfEpoch(3, 'step')).toBe(h.xOfEpoch(4, 'step')! - 25);
+    expect(h.xOfEpoch(3, 'epoch')).toBe(3);
+    expect(h.xOfEpoch(1, 'step')).toBe(h.xOfEpoch(2, 'step')! / 2);
+    expect(h.xOfEpoch(5, 'step')).toBeNull();
+  });
 });
 
 describe('RunArchive', () => {

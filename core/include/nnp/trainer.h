@@ -113,7 +113,12 @@ class Trainer {
   Metrics evaluate(const Dataset& network_inputs);
   Confusion confusion(const Dataset& network_inputs);
   float threshold() const;
+  // Every record_every()th evaluation's record, at most kHistoryRecords of them: when the history
+  // is full, every second record is dropped and record_every() doubles, so a run of any length
+  // keeps an evenly spaced history in bounded memory (a page left training for hours).
+  static constexpr std::size_t kHistoryRecords = 8192;
   const std::vector<EpochRecord>& history() const { return history_; }
+  std::int64_t record_every() const { return record_every_; }
   // Ensembles: member 0 is learner(); evaluate() reports the ensemble, evaluate_member(m) one member.
   int members() const { return ensemble_.size(); }
   Learner& member(int m) { return ensemble_.member(m); }
@@ -186,6 +191,8 @@ class Trainer {
   int cursor_ = 0;  // next position in each member's order of training rows
   Progress progress_;
   std::vector<EpochRecord> history_;
+  std::int64_t evaluations_ = 0;
+  std::int64_t record_every_ = 1;
 };
 
 }  // namespace nnp

@@ -112,7 +112,7 @@ Trainer::Trainer(const TrainerConfig& config, Split raw, bool is_supplied)
   const BatchShape batch = batch_shape(config_, inputs_.train, inputs_.train.features);
   batch_x_.resize(static_cast<std::size_t>(batch.rows) * static_cast<std::size_t>(batch.features));
   batch_y_.resize(static_cast<std::size_t>(batch.rows) * static_cast<std::size_t>(augmentation_.target_columns()));
-  history_.reserve(1024);  // grows by doubling past that; steady state allocates nothing before
+  history_.reserve(1024);  // grows by doubling to kHistoryRecords; steady state allocates nothing
   if (config_.training.shuffle) ensemble_.shuffle();
 }
 
@@ -179,7 +179,15 @@ void Trainer::gather(const std::vector<int>& order, int n) {
 void Trainer::end_of_epoch() {
   if (progress_.epoch % config_.training.evaluate_every != 0) return;
   const Evaluation e = evaluate();
-  history_.push_back({progress_.epoch, progress_.step, e, learner().lr(), learner().last_grad_norm()});
+  if (++evaluations_ % record_every_ == 0 && history_.size() == kHistoryRecords) {
+    // Full: keep the records of every second evaluation (those at multiples of the new spacing).
+    std::size_t kept = 0;
+    for (std::size_t i = 1; i < history_.size(); i += 2) history_[kept++] = history_[i];
+    history_.resize(kept);
+    record_every_ *= 2;
+  }
+  if (evaluations_ % record_every_ == 0)
+    history_.push_back({progress_.epoch, progress_.step, e, learner().lr(), learner().last_grad_norm()});
   const double monitored = inputs_.validation.size() > 0 ? e.validation.loss : e.train.loss;
   if (early_stopping_.update(progress_.epoch, monitored)) progress_.stopped = true;
 }

@@ -71,6 +71,9 @@ export class TrainingSession {
 
   /** History records already sent: each snapshot carries only the newer ones. */
   private historySent = 0;
+  /** The engine's recordEvery() when they were sent: when it changes, the engine has thinned its
+   *  history, and the next snapshot sends all of it again (the page replaces what it holds). */
+  private recordEvery = 1;
   /** The raw test inputs, read once (they never change during a run) for image samples. */
   private testInputs: Float32Array | null = null;
 
@@ -239,6 +242,11 @@ export class TrainingSession {
   }
 
   private historyUpdate(): Pick<SnapshotMessage, 'history' | 'historyStart' | 'bestEpoch'> {
+    const recordEvery = this.trainer.recordEvery();
+    if (recordEvery !== this.recordEvery) {
+      this.recordEvery = recordEvery;
+      this.historySent = 0;
+    }
     const historyStart = this.historySent;
     const history = this.trainer.historyFrom(historyStart);
     this.historySent += history.length;

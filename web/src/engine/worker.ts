@@ -14,6 +14,7 @@ import {
 import { DATASETS } from '../scene/index.ts';
 import { generatorPoints, isFatal, messageOf, TrainingSession } from './session.ts';
 import { loadCore } from './worker-engine.ts';
+import { ENGINE_MEMORY, engineMemory } from './engine-memory.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the DOM and WebWorker libs conflict). */
 interface WorkerScope {
@@ -324,6 +325,8 @@ function handle(core: CoreModule, request: ToWorker): void {
 
 const core: Promise<CoreModule | null> = loadCore().then(
   (module) => {
+    // For the soak measurements, through the devtools protocol (engine-memory.ts).
+    (self as unknown as Record<string, unknown>)[ENGINE_MEMORY] = () => engineMemory(module);
     post({ type: 'ready', arch: module.simdArch() });
     return module;
   },

@@ -51,10 +51,16 @@ export class RunHistory {
     return this.present.has(`${metric}/${split}`);
   }
 
-  /** The x of the record of `epoch` on `axis`, or null if the history has none. */
+  /** The x of `epoch` on `axis`, or null past the last record. An epoch without a record of its
+   *  own (a long run's history is thinned by the engine: docs/exports.md) lies on the line between
+   *  its neighbours (an epoch is the same number of steps throughout a run; epoch 0 is step 0). */
   xOfEpoch(epoch: number, axis: XAxis): number | null {
-    const i = this.epoch.indexOf(epoch);
-    return i < 0 ? null : this[axis][i]!;
+    const i = this.epoch.findIndex((e) => e >= epoch);
+    if (i < 0) return null;
+    const [e1, x1] = [this.epoch[i]!, this[axis][i]!];
+    if (e1 === epoch) return x1;
+    const [e0, x0] = i > 0 ? [this.epoch[i - 1]!, this[axis][i - 1]!] : [0, 0];
+    return x0 + ((x1 - x0) * (epoch - e0)) / (e1 - e0);
   }
 
   /** The metric/split pairs with a value in some record (kept, so has() costs nothing). */

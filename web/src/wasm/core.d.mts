@@ -277,10 +277,14 @@ export interface Trainer {
   /** Whole epochs (stops early with progress.stopped). */
   runEpochs(epochs: number): Progress;
   progress(): Progress;
-  /** One record per evaluation (every training.evaluateEvery epochs). */
+  /** One record per recordEvery() evaluations (every training.evaluateEvery epochs), at most
+   *  8192 of them (Trainer::kHistoryRecords). */
   history(): HistoryRecord[];
   /** The records from index `first` on (history().slice(first) without converting the rest). */
   historyFrom(first: number): HistoryRecord[];
+  /** Evaluations per history record: 1, doubled each time the history is full (every second
+   *  record is then dropped, so the indices of the records kept change). */
+  recordEvery(): number;
   /** The epoch with the lowest monitored loss so far (validation if any, else train); −1 before any. */
   bestEpoch(): number;
   /** Ensemble size (training.ensemble.members); evaluate() then reports the ensemble. */
@@ -421,6 +425,13 @@ export interface Perceptron {
 export interface CoreModule {
   /** xsimd architecture the kernels were compiled for, e.g. "wasm/4". */
   simdArch(): string;
+  /** The allocator's bytes in use: what emmalloc has taken from the heap, less what is free in it
+   *  (walks the free blocks: for measurements, not for every frame). */
+  heapInUse(): number;
+  /** Emscripten's runtime: the heap as bytes (replaced when the memory grows). */
+  HEAP8: Int8Array;
+  /** Embind's live handles on JS values (val) that C++ holds or hands to JS. */
+  count_emval_handles(): number;
   /** Throws Error with a message naming the bad field when the config is invalid. */
   Trainer: new (config: EngineConfig | string, data?: SuppliedData) => Trainer;
   /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
