@@ -2,7 +2,7 @@
 // default of minimal Linux images) reports "C", and uPlot builds
 // `new Intl.NumberFormat(navigator.language)` when its module loads — a RangeError that used to
 // stop the page at "loading…". Here Chromium is made to say the same before the page loads: the
-// page must start (render/uplot-locale-guard.ts), train, and draw its charts in its own locale
+// page must start (render/uplot-chart.ts loadCharts), train, and draw its charts in its own locale
 // (src/locale.ts).
 import { expect, test, type Page } from '@playwright/test';
 import type { HolderElement } from '../web/src/render/uplot-chart.ts';

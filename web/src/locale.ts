@@ -89,7 +89,7 @@ export interface NavigatorLanguages {
  * Makes `nav.language` and `nav.languages` valid locale tags when they are not: own getters on
  * the object shadow the browser's (the prototype's), returning the valid tags, or else Intl's
  * default locale. Needed because a library may build `new Intl.NumberFormat(navigator.language)`
- * when its module loads (uPlot does: render/uplot-locale-guard.ts), and that RangeError would
+ * when its module loads (uPlot does: render/uplot-chart.ts loadCharts), and that RangeError would
  * stop the page before anything could report it. Returns whether it changed anything.
  */
 export function guardNavigatorLanguages(nav: NavigatorLanguages): boolean {

@@ -7,9 +7,8 @@
 // waits, as it does off screen.
 // uPlot's stylesheet is the page's (main.ts) or the element's shadow root's (element/styles.ts):
 // imported here, it would also land in the head of a course page that loads the element.
-// The guard first: uPlot's module reads navigator.language as it loads (see there).
-import './uplot-locale-guard.ts';
 import type uPlot from 'uplot';
+import { guardNavigatorLanguages } from '../locale.ts';
 import { setData } from '../ui/dom.ts';
 
 /** uPlot, once loaded; the charts that wait for it. */
@@ -20,7 +19,14 @@ const waiting = new Set<UplotChart>();
 /** Loads uPlot (once) and draws what the charts were given meanwhile; a failure is said in each
  *  chart's holder, and a later call tries again. */
 export function loadCharts(): Promise<void> {
-  loading ??= import('uplot').then(
+  if (loading) return loading;
+  // uPlot's module builds `new Intl.NumberFormat(navigator.language)` as it loads, and where
+  // navigator.language is not a valid tag (WebKit under LANG=C.UTF-8 says "C") that throws: the
+  // guard gives `navigator` valid tags first. Here, not when this module loads: checking a tag is
+  // ICU's first use, ~50–100 ms that the engine's first frame need not wait for (issue 13). The
+  // charts pass their own formatters (training-charts.ts), so uPlot's is never used to draw.
+  guardNavigatorLanguages(navigator);
+  loading = import('uplot').then(
     (module) => {
       UPlot = module.default;
       for (const chart of waiting) chart.drawPending();
