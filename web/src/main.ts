@@ -18,6 +18,12 @@ engineModule().catch(() => {});
 const lab = labIdOf(location.hash);
 if (lab === null) {
   const worker = startedWorker();
+  // The page's scene rules instantiate the engine as soon as it is compiled, while page.ts loads
+  // (page.ts awaits the same load; a failure is reported there).
+  void engineModule()
+    .then(() => import('./engine/scene-rules.ts'))
+    .then(({ loadSceneRules }) => loadSceneRules())
+    .catch(() => {});
   const { startPage } = await import('./page.ts');
   await startPage(worker);
 } else {
