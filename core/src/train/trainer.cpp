@@ -37,8 +37,10 @@ Split generated(const TrainerConfig& c, Pcg32& rng) {
 }
 
 Split supplied(const TrainerConfig& c, SuppliedData d, Pcg32& rng) {
-  if (d.data.size() == 0 || d.data.features < 1 || d.data.targets != 1)
-    throw Error("the supplied data needs at least one row, one feature and one target column");
+  // Each named by its field (the Embind fuzzing's empty x and y met a message naming none).
+  if (d.data.size() == 0) throw Error("data.y: the supplied data needs at least one row, got none");
+  if (d.data.features < 1) throw Error("data.features must be at least 1, got " + std::to_string(d.data.features));
+  if (d.data.targets != 1) throw Error("data.y must hold one target column, got " + std::to_string(d.data.targets));
   check_memory(estimate_memory(c, {.rows = d.data.size() + (d.test ? d.test->size() : 0),
                                    .features = d.data.features,
                                    .classes = d.data.classes}),
