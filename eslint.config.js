@@ -69,6 +69,18 @@ export default tseslint.config(
     },
   },
   {
+    // Code emcc pastes into a module's glue (--post-js): it sees the glue's own functions.
+    files: ['wasm/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        craftInvokerFunction: 'writable',
+        stackSave: 'readonly',
+        stackRestore: 'readonly',
+      },
+    },
+  },
+  {
     // The page's first script (a classic script in ES5, so that any browser runs it and shows
     // why the page cannot start); ES5 has no `catch {}` without a binding.
     files: ['web/public/startup-check.js'],

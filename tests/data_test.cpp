@@ -107,6 +107,25 @@ TEST(Split, RefusesFractionsThatLeaveASetEmptyNamingTheField) {
   EXPECT_EQ(message({.train = 0.5, .validation = 0.0}, 100), "no error");
 }
 
+// The page's splitSizes reaches split_sizes with any fractions (issue 17's Embind fuzzing found NaN
+// and 1e300 cast to a row count, undefined behaviour): each is refused by name.
+TEST(Split, SizesRefuseFractionsOutsideZeroToOneNamingTheField) {
+  auto message = [](SplitFractions f, int rows) {
+    try {
+      split_sizes(rows, f, false);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message({.train = std::nan("")}, 10), "data.trainFraction must be a number from 0 to 1, got nan");
+  EXPECT_EQ(message({.train = 1e300}, 10), "data.trainFraction must be a number from 0 to 1, got 1e+300");
+  EXPECT_EQ(message({.train = 0.5, .validation = -0.5}, 10),
+            "data.validationFraction must be a number from 0 to 1, got -0.5");
+  EXPECT_EQ(message({.train = 0.5}, -1), "the data's rows must be ≥ 0, got -1");
+  EXPECT_EQ(message({.train = 1.0, .validation = 0.0}, 10), "no error");  // the bounds are counts still
+}
+
 TEST(InputPipeline, FeaturesInTfPlaygroundOrderAndStandardisationFromTrainOnly) {
   InputPipeline p({Feature::X1, Feature::X2Squared, Feature::X1TimesX2, Feature::SinX2}, false, 2);
   const float raw[2] = {2.0f, -3.0f};

@@ -8,6 +8,7 @@
 #include "nnp/error.h"
 #include "nnp/generators.h"
 #include "nnp/metrics.h"
+#include "nnp/supplied.h"
 #include "test_config.h"
 
 namespace nnp {
@@ -350,6 +351,27 @@ TEST(TrainerData, RegressionOnTheSineCurve) {
   } catch (const Error& err) {
     EXPECT_NE(std::string(err.what()).find("this data is a regression"), std::string::npos) << err.what();
   }
+}
+
+// A class count no network could output (a caller's slip, e.g. 2³¹ − 1) is refused by name, not
+// met with std::bad_alloc from the split's per-class arrays (issue 17's Embind fuzzing).
+TEST(TrainerData, SuppliedClassesPastTheWidestLayerAreRefusedByName) {
+  Dataset d;
+  d.features = 1;
+  d.x = {0.0f, 1.0f};
+  d.y = {0.0f, 1.0f};
+  for (const int classes : {-1, 1, 4097, 2147483647}) {
+    d.classes = classes;
+    try {
+      check_supplied(d, "data");
+      FAIL() << classes << " classes were accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "data.classes must be 0 (regression) or from 2 to 4096, got " + std::to_string(classes));
+    }
+  }
+  d.classes = 4096;
+  EXPECT_NO_THROW(check_supplied(d, "data"));
 }
 
 TEST(TrainerData, SuppliedDataWithItsOwnTestSet) {

@@ -1,6 +1,7 @@
 #include "adapters.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "conversions.h"
 #include "nnp/catalogue.h"
@@ -17,11 +18,15 @@ namespace nnp::wasm {
 
 namespace {
 
-// A count of steps or epochs from JS (a double), 0 … max; `rule` says so.
-int count(double n, double max, const char* rule) {
-  if (!(n >= 0 && n <= max)) throw_js(rule);
+// A count of steps or epochs from JS (any number, its whole part taken), 0 … max; `rule` says so.
+int count(const val& v, double max, const char* rule) {
+  const double n = v.isNumber() ? v.as<double>() : -1;
+  if (!(n >= 0 && n <= max)) throw_js(std::string(rule) + ", got " + shown(v));
   return static_cast<int>(n);
 }
+
+// An int the core checks against its own limit (a member, a resolution, rows): here only its type.
+int whole(const val& v, const char* what) noexcept { return int_arg(v, what, INT_MIN, INT_MAX); }
 
 // Every parameter of a learner by torch name, as `read` gives it (values or gradients); copies.
 template <class Read>
@@ -42,12 +47,12 @@ JsTrainer::JsTrainer(const val& config)
 JsTrainer::JsTrainer(const val& config, const val& data)
     : t_(guarded([&] { return Trainer(trainer_config_from_json(json_text(config)), supplied_from_js(data)); })) {}
 
-Progress JsTrainer::run(double steps) {
+Progress JsTrainer::run(const val& steps) {
   const int n = count(steps, 1e9, "run: steps must be a number from 0 to 1e9");
   return guarded([&] { return t_.run(n); });
 }
 
-Progress JsTrainer::run_epochs(double epochs) {
+Progress JsTrainer::run_epochs(const val& epochs) {
   const int n = count(epochs, 1e6, "runEpochs: epochs must be a number from 0 to 1e6");
   return guarded([&] { return t_.run_epochs(n); });
 }
@@ -56,25 +61,32 @@ Evaluation JsTrainer::evaluate() {
   return guarded([&] { return t_.evaluate(); });
 }
 
-Evaluation JsTrainer::evaluate_member(int m) {
+Evaluation JsTrainer::evaluate_member(const val& member) {
+  const int m = whole(member, "evaluateMember: member");
   return guarded([&] { return t_.evaluate_member(m); });
 }
 
-val JsTrainer::history_from(double first) const {
+val JsTrainer::history_from(const val& first) const {
+  const double from = number_arg(first, "historyFrom: first");
   val out = val::array();
   const auto& h = t_.history();
-  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < h.size(); ++i)
-    out.call<void>("push", val(h[i]));
+  // Clamped before the cast (a double past the size would be undefined behaviour); NaN: from 0.
+  const double start = from > 0 ? std::min(from, static_cast<double>(h.size())) : 0;
+  for (auto i = static_cast<std::size_t>(start); i < h.size(); ++i) out.call<void>("push", val(h[i]));
   return out;
 }
 
-val JsTrainer::parameters(int member) {
+val JsTrainer::parameters(const val& index) {
+  const int member = whole(index, "parameters: member");
   return guarded([&] {
     return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.parameter(n); });
   });
 }
 
-void JsTrainer::set_parameters(int member, const val& params) {
+void JsTrainer::set_parameters(const val& index, const val& params) {
+  const int member = whole(index, "setParameters: member");
+  if (params.isUndefined() || params.isNull() || params.typeOf().as<std::string>() != "object")
+    throw_js("setParameters: params must be an object of arrays by parameter name, got " + shown(params));
   guarded([&] {
     Learner& l = t_.member(member);
     for (const ParamInfo& p : l.model().named_parameters())
@@ -89,39 +101,59 @@ void JsTrainer::set_parameters(int member, const val& params) {
   });
 }
 
-val JsTrainer::gradients(int member) {
+val JsTrainer::gradients(const val& index) {
+  const int member = whole(index, "gradients: member");
   return guarded(
       [&] { return by_name(t_.member(member), [](const Learner& l, const std::string& n) { return l.gradient(n); }); });
 }
 
 // Every unit's output over the plane (Trainer::neuron_maps): maps × res × res floats, map u at
 // [u·res·res …), u over the network inputs, then each layer's units.
-val JsTrainer::neuron_maps(int res, float x_min, float x_max, float y_min, float y_max) {
+template <class Fill>
+val JsTrainer::grid(const char* const (&names)[5], const val& res, const val& x_min, const val& x_max, const val& y_min,
+                    const val& y_max, Fill fill) {
+  const int r = whole(res, names[0]);
+  const float box[4] = {float_arg(x_min, names[1]), float_arg(x_max, names[2]), float_arg(y_min, names[3]),
+                        float_arg(y_max, names[4])};
   return guarded([&] {
-    grid_.resize(t_.neuron_maps_size(res));  // the core checks res before the grid is sized
-    t_.neuron_maps(res, x_min, x_max, y_min, y_max, grid_.data());
+    fill(r, box);
     return float_array(grid_);
   });
 }
 
-val JsTrainer::predict_grid(int res, float x_min, float x_max, float y_min, float y_max) {
-  return guarded([&] {
-    grid_.resize(t_.grid_size(res, /*every_class=*/false));
-    t_.predict_grid(res, x_min, x_max, y_min, y_max, grid_.data());
-    return float_array(grid_);
+val JsTrainer::neuron_maps(const val& res, const val& x_min, const val& x_max, const val& y_min, const val& y_max) {
+  static constexpr const char* names[5] = {"neuronMaps: resolution", "neuronMaps: xMin", "neuronMaps: xMax",
+                                           "neuronMaps: yMin", "neuronMaps: yMax"};
+  return grid(names, res, x_min, x_max, y_min, y_max, [&](int r, const float* b) {
+    grid_.resize(t_.neuron_maps_size(r));  // the core checks r before the grid is sized
+    t_.neuron_maps(r, b[0], b[1], b[2], b[3], grid_.data());
   });
 }
 
-val JsTrainer::predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max) {
-  return guarded([&] {
-    grid_.resize(t_.grid_size(res, /*every_class=*/true));
-    t_.predict_grid_probabilities(res, x_min, x_max, y_min, y_max, grid_.data());
-    return float_array(grid_);
+val JsTrainer::predict_grid(const val& res, const val& x_min, const val& x_max, const val& y_min, const val& y_max) {
+  static constexpr const char* names[5] = {"predictGrid: resolution", "predictGrid: xMin", "predictGrid: xMax",
+                                           "predictGrid: yMin", "predictGrid: yMax"};
+  return grid(names, res, x_min, x_max, y_min, y_max, [&](int r, const float* b) {
+    grid_.resize(t_.grid_size(r, /*every_class=*/false));
+    t_.predict_grid(r, b[0], b[1], b[2], b[3], grid_.data());
+  });
+}
+
+val JsTrainer::predict_grid_classes(const val& res, const val& x_min, const val& x_max, const val& y_min,
+                                    const val& y_max) {
+  static constexpr const char* names[5] = {"predictGridClasses: resolution", "predictGridClasses: xMin",
+                                           "predictGridClasses: xMax", "predictGridClasses: yMin",
+                                           "predictGridClasses: yMax"};
+  return grid(names, res, x_min, x_max, y_min, y_max, [&](int r, const float* b) {
+    grid_.resize(t_.grid_size(r, /*every_class=*/true));
+    t_.predict_grid_probabilities(r, b[0], b[1], b[2], b[3], grid_.data());
   });
 }
 
 template <class PredictRows>
-val JsTrainer::predicted(const val& x, int n, const char* what, PredictRows predict_rows) {
+val JsTrainer::predicted(const val& x, const val& rows, const char* what, const char* n_name,
+                         PredictRows predict_rows) {
+  const int n = whole(rows, n_name);
   read_floats(x, (std::string(what) + "'s x").c_str(), scratch_);
   return guarded([&] {
     const int nf = t_.raw().train.features;
@@ -136,16 +168,18 @@ val JsTrainer::predicted(const val& x, int n, const char* what, PredictRows pred
 }
 
 // Network outputs for raw inputs x [n × features] (an ensemble: its mean probabilities); a copy.
-val JsTrainer::predict(const val& x, int n) {
-  return predicted(x, n, "predict", [&](const float* in, int rows, float* out) { t_.predict(in, rows, out); });
+val JsTrainer::predict(const val& x, const val& n) {
+  return predicted(x, n, "predict", "predict: n",
+                   [&](const float* in, int rows, float* out) { t_.predict(in, rows, out); });
 }
 
-val JsTrainer::predict_probabilities(const val& x, int n) {
-  return predicted(x, n, "predictProbabilities",
+val JsTrainer::predict_probabilities(const val& x, const val& n) {
+  return predicted(x, n, "predictProbabilities", "predictProbabilities: n",
                    [&](const float* in, int rows, float* out) { t_.predict_probabilities(in, rows, out); });
 }
 
-val JsTrainer::confusion(const std::string& split) {
+val JsTrainer::confusion(const val& which) {
+  const std::string split = string_arg(which, "confusion: split");
   return guarded([&] {
     if (split != "train" && split != "test")
       throw Error("confusion: split must be 'train' or 'test', got '" + split + "'");
@@ -179,8 +213,8 @@ void JsTrainer::set_hyperparameters(const val& h) {
   });
 }
 
-JsLearner::JsLearner(const val& spec, double seed)
-    : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {}
+JsLearner::JsLearner(const val& spec, const val& seed)
+    : l_(guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), seed_arg(seed, "Learner: seed")); })) {}
 
 val JsLearner::parameter_names() const {
   val names = val::array();
@@ -188,64 +222,79 @@ val JsLearner::parameter_names() const {
   return names;
 }
 
-void JsLearner::set_parameter(const std::string& name, const val& data) {
+void JsLearner::set_parameter(const val& name, const val& data) {
+  const std::string n = string_arg(name, "setParameter: name");
   read_floats(data, "setParameter's data", x_);
-  guarded([&] { l_.set_parameter(name, x_); });
+  guarded([&] { l_.set_parameter(n, x_); });
 }
 
-val JsLearner::parameter(const std::string& name) const {
+val JsLearner::parameter(const val& name) const {
+  const std::string n = string_arg(name, "parameter: name");
   return guarded([&] {
-    const auto p = l_.parameter(name);
+    const auto p = l_.parameter(n);
     return float_array(p.data(), p.size());
   });
 }
 
-val JsLearner::gradient(const std::string& name) const {
+val JsLearner::gradient(const val& name) const {
+  const std::string n = string_arg(name, "gradient: name");
   return guarded([&] {
-    const auto g = l_.gradient(name);
+    const auto g = l_.gradient(n);
     return float_array(g.data(), g.size());
   });
 }
 
-double JsLearner::compute_gradients(const val& x, int n, const val& y, int y_cols) {
-  read_batch(x, n, y, y_cols);
-  return guarded([&] { return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), n, y_cols)); });
+double JsLearner::compute_gradients(const val& x, const val& n, const val& y, const val& y_cols) {
+  const std::pair<int, int> shape = read_batch(x, n, y, y_cols);  // {n, yCols}
+  return guarded(
+      [&] { return static_cast<double>(l_.compute_gradients(x_.data(), y_.data(), shape.first, shape.second)); });
 }
 
 void JsLearner::apply_update() {
   guarded([&] { l_.apply_update(); });
 }
 
-double JsLearner::train_on_batch(const val& x, int n, const val& y, int y_cols, int steps) {
-  read_batch(x, n, y, y_cols);
-  return guarded([&] { return l_.run_steps(x_.data(), y_.data(), n, y_cols, std::max(steps, 1)); });
+double JsLearner::train_on_batch(const val& x, const val& n, const val& y, const val& y_cols, const val& steps) {
+  const int count = int_arg(steps, "trainOnBatch: steps", 1, 1000000000);  // Trainer.run's limit
+  const std::pair<int, int> shape = read_batch(x, n, y, y_cols);           // {n, yCols}
+  return guarded([&] { return l_.run_steps(x_.data(), y_.data(), shape.first, shape.second, count); });
 }
 
-void JsLearner::read_batch(const val& x, int n, const val& y, int y_cols) {
+std::pair<int, int> JsLearner::read_batch(const val& x, const val& rows, const val& y, const val& cols) {
+  const int n = whole(rows, "n"), y_cols = whole(cols, "yCols");
   read_floats(x, "x", x_);
   read_floats(y, "y", y_);
   guarded([&] {
-    check_memory(estimate_memory(l_.model().spec(), n), "x");  // the batch's activations
+    // The shapes first: an n that x does not hold is the caller's slip, named as such, not a
+    // batch too big for memory (whose message would name the scene's training.batchSize).
     if (n < 1 || x_.size() != static_cast<std::size_t>(n) * l_.model().inputs())
       throw Error("x must hold n × inputs = " + std::to_string(n) + " × " + std::to_string(l_.model().inputs()) +
                   " values, got " + std::to_string(x_.size()));
     if (y_cols < 1 || y_.size() != static_cast<std::size_t>(n) * y_cols)
       throw Error("y must hold n × yCols = " + std::to_string(n) + " × " + std::to_string(y_cols) + " values, got " +
                   std::to_string(y_.size()));
+    check_memory(estimate_memory(l_.model().spec(), n), "x");  // the batch's activations
   });
+  return {n, y_cols};
 }
 
-JsPerceptron::JsPerceptron(const std::string& dataset, int samples, double noise, double seed, double lr)
+JsPerceptron::JsPerceptron(const val& dataset, const val& samples, const val& noise, const val& seed, const val& lr)
     : data_(guarded([&] {
-        Pcg32 rng(static_cast<std::uint64_t>(seed));
-        Dataset d = generate({.name = dataset, .samples = samples, .noise = noise, .classes = 2}, rng);
+        const std::string name = string_arg(dataset, "Perceptron: dataset");
+        Pcg32 rng(seed_arg(seed, "Perceptron: seed"));
+        Dataset d = generate({.name = name,
+                              .samples = whole(samples, "Perceptron: samples"),
+                              .noise = number_arg(noise, "Perceptron: noise"),
+                              .classes = 2},
+                             rng);
         if (d.classes != 2 || d.features != 2)
-          throw Error("perceptron: '" + dataset + "' is not a 2-D, two-class dataset");
+          throw Error("perceptron: '" + name + "' is not a 2-D, two-class dataset");
         return d;
       })),
-      p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = lr}); })) {}
+      p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = number_arg(lr, "Perceptron: lr")}); })) {}
 
-PerceptronRun JsPerceptron::run(int epochs) {
+PerceptronRun JsPerceptron::run(const val& count) {
+  const int epochs = int_arg(count, "Perceptron.run: epochs", 0, kMaxEpochs);
   for (int e = 0; e < epochs && !p_.converged() && !p_.cycling(); ++e) p_.epoch(data_);
   return {.epochs = p_.epochs(),
           .mistakes = p_.mistakes_per_epoch().empty() ? 0 : p_.mistakes_per_epoch().back(),
@@ -260,7 +309,9 @@ PerceptronRun JsPerceptron::run(int epochs) {
 
 val JsPerceptron::points() const { return float_array(plot_points(data_)); }
 
-val dataset_info(const val& bytes, const std::string& name) {
+val dataset_info(const val& bytes, const val& file) {
+  const std::string given = string_arg(file, "datasetInfo: name");
+  const std::string name = given.empty() ? "the dataset" : given;  // every message starts with it
   return guarded([&] { return to_js(read_nnpd(bytes_from_js(bytes, name), name)); });
 }
 
@@ -270,9 +321,13 @@ val split_sizes_js(const val& split, const val& shape) {
   return guarded([&] {
     const std::optional<DataShape> s = shape_from_js(shape);
     if (!s) throw Error("splitSizes needs the data's shape {rows, features, classes}");
+    if (!split.isUndefined() && !split.isNull() && split.typeOf().as<std::string>() != "object")
+      throw Error("splitSizes: split must be an object {trainFraction, validationFraction?}, got " + shown(split));
+    const val validation = split.isUndefined() || split.isNull() ? val::undefined() : split["validationFraction"];
     const SplitFractions f{
-        .train = split["trainFraction"].as<double>(),
-        .validation = split["validationFraction"].isNumber() ? split["validationFraction"].as<double>() : 0.0};
+        .train = number_arg(split.isUndefined() || split.isNull() ? split : split["trainFraction"],
+                            "splitSizes: trainFraction"),
+        .validation = validation.isUndefined() ? 0.0 : number_arg(validation, "splitSizes: validationFraction")};
     const SplitSizes sizes = split_sizes(s->rows, f, s->separate_test);
     val out = val::object();
     out.set("train", sizes.train);

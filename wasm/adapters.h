@@ -1,9 +1,12 @@
 #pragma once
 // The JS-facing classes: each owns a core object and converts at the boundary (conversions.h);
 // bindings.cpp registers them. Argument checks here name the JS method, as the caller wrote it.
+// Scalar arguments come as vals, checked by name (conversions.h's int_arg …): Embind's own int,
+// float and string conversions would wrap, zero or refuse them without naming the argument.
 #include <emscripten/val.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nnp/learner.h"
@@ -22,30 +25,31 @@ class JsTrainer {
   explicit JsTrainer(const val& config);
   JsTrainer(const val& config, const val& data);
 
-  Progress run(double steps);
-  Progress run_epochs(double epochs);
+  Progress run(const val& steps);
+  Progress run_epochs(const val& epochs);
   Progress progress() const { return t_.progress(); }
   Evaluation evaluate();
-  Evaluation evaluate_member(int m);
+  Evaluation evaluate_member(const val& member);
   // An array of HistoryRecord value_objects from index `first` on: the worker sends only what is
   // new since its last snapshot.
-  val history_from(double first) const;
-  val history() const { return history_from(0); }
+  val history_from(const val& first) const;
+  val history() const { return history_from(val(0)); }
   double record_every() const { return static_cast<double>(t_.record_every()); }
   double best_epoch() const { return static_cast<double>(t_.best_epoch()); }
   int members() const { return t_.members(); }
   // A saved model = scene + these: every member's parameters by torch name, [out, in] weights.
-  val parameters(int member);
-  void set_parameters(int member, const val& params);
+  val parameters(const val& member);
+  void set_parameters(const val& member, const val& params);
   // Member m's gradients from its last step, by torch name (zeros before the first step).
-  val gradients(int member);
-  val neuron_maps(int res, float x_min, float x_max, float y_min, float y_max);
-  val predict_grid(int res, float x_min, float x_max, float y_min, float y_max);
-  val predict_grid_classes(int res, float x_min, float x_max, float y_min, float y_max);
-  val predict(const val& x, int n);
+  val gradients(const val& member);
+  // res, x_min, x_max, y_min, y_max: a grid's resolution and its box.
+  val neuron_maps(const val& res, const val& x_min, const val& x_max, const val& y_min, const val& y_max);
+  val predict_grid(const val& res, const val& x_min, const val& x_max, const val& y_min, const val& y_max);
+  val predict_grid_classes(const val& res, const val& x_min, const val& x_max, const val& y_min, const val& y_max);
+  val predict(const val& x, const val& n);
   // Every class's probability (as the plot shows them) for raw inputs x [n × features]; a copy.
-  val predict_probabilities(const val& x, int n);
-  val confusion(const std::string& split);
+  val predict_probabilities(const val& x, const val& n);
+  val confusion(const val& split);
   val train_points() const;
   val validation_points() const;
   val test_points() const;
@@ -60,7 +64,11 @@ class JsTrainer {
  private:
   // x [n × features] checked and copied, outputs [n × outputs] by predict_rows(in, n, out).
   template <class PredictRows>
-  val predicted(const val& x, int n, const char* what, PredictRows predict_rows);
+  val predicted(const val& x, const val& n, const char* what, const char* n_name, PredictRows predict_rows);
+  // A grid's resolution and box checked by their `names`, then `fill`ed.
+  template <class Fill>
+  val grid(const char* const (&names)[5], const val& res, const val& x_min, const val& x_max, const val& y_min,
+           const val& y_max, Fill fill);
 
   Trainer t_;
   std::vector<float> grid_, scratch_;
@@ -70,18 +78,20 @@ class JsTrainer {
 // what `npm run parity` drives.
 class JsLearner {
  public:
-  JsLearner(const val& spec, double seed);
+  JsLearner(const val& spec, const val& seed);
 
   val parameter_names() const;
-  void set_parameter(const std::string& name, const val& data);
-  val parameter(const std::string& name) const;
-  val gradient(const std::string& name) const;
-  double compute_gradients(const val& x, int n, const val& y, int y_cols);
+  void set_parameter(const val& name, const val& data);
+  val parameter(const val& name) const;
+  val gradient(const val& name) const;
+  double compute_gradients(const val& x, const val& n, const val& y, const val& y_cols);
   void apply_update();
-  double step(const val& x, int n, const val& y, int y_cols) { return train_on_batch(x, n, y, y_cols, 1); }
+  double step(const val& x, const val& n, const val& y, const val& y_cols) {
+    return train_on_batch(x, n, y, y_cols, val(1));
+  }
   // `steps` optimiser steps (at least one) on the same batch, all inside wasm (one boundary
   // crossing); returns the last objective. For benchmarks and for overfitting one batch on purpose.
-  double train_on_batch(const val& x, int n, const val& y, int y_cols, int steps);
+  double train_on_batch(const val& x, const val& n, const val& y, const val& y_cols, const val& steps);
   double lr() const { return l_.lr(); }
   double steps() const { return static_cast<double>(l_.steps()); }
   // false: every step on the tape (the benchmark's A/B of the tape-free step; same results).
@@ -89,8 +99,8 @@ class JsLearner {
   bool tape_free() const { return l_.tape_free(); }
 
  private:
-  // Copies a batch from JS into x_, y_ and checks its shape against the model.
-  void read_batch(const val& x, int n, const val& y, int y_cols);
+  // Copies a batch from JS into x_, y_ and checks its shape against the model; returns {n, yCols}.
+  std::pair<int, int> read_batch(const val& x, const val& n, const val& y, const val& y_cols);
 
   Learner l_;
   std::vector<float> x_, y_;
@@ -108,9 +118,12 @@ struct PerceptronRun {
 // The perceptron lesson: Rosenblatt's rule on a generated 2-class set (whole set, fixed order).
 class JsPerceptron {
  public:
-  JsPerceptron(const std::string& dataset, int samples, double noise, double seed, double lr);
-  // Runs up to `epochs` epochs, stopping at convergence or a detected cycle.
-  PerceptronRun run(int epochs);
+  JsPerceptron(const val& dataset, const val& samples, const val& noise, const val& seed, const val& lr);
+  // Runs up to `epochs` epochs (at most kMaxEpochs a call), stopping at convergence or a detected cycle.
+  PerceptronRun run(const val& epochs);
+  // The cycle check compares each epoch's weights with every earlier epoch's (all kept): a call's
+  // cost grows with the square of its epochs, so a huge count would never return.
+  static constexpr int kMaxEpochs = 10000;
   val points() const;
 
  private:
@@ -120,7 +133,7 @@ class JsPerceptron {
 
 // .nnpd metadata for the page: {name, title, classNames, width, height, rows, features, classes,
 // source, license}.
-val dataset_info(const val& bytes, const std::string& name);
+val dataset_info(const val& bytes, const val& name);
 // The engine's catalogue (catalogue.h) as a JS object.
 val catalogue_js();
 // The rows of each set a split cuts from data of `shape` ({train, validation, test}; test null for

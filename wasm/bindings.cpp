@@ -1,6 +1,6 @@
 // Embind registration only: the engine's logic is in core/, the JS-facing classes in adapters.cpp,
 // the JS ↔ C++ conversions in conversions.cpp, what only scripts, tests and benchmarks call
-// (the benchmark kernels, the catalogue) in tools_bindings.cpp.
+// (the benchmark kernels, the catalogue, the perceptron lesson's class) in tools_bindings.cpp.
 // Records cross as value_objects (plain JS objects); web/src/wasm/core.d.mts types all of it.
 #include <emscripten/bind.h>
 #include <emscripten/emmalloc.h>
@@ -74,9 +74,7 @@ EMSCRIPTEN_BINDINGS(nnp) {
   using nnp::Problem;
   using nnp::Progress;
   using nnp::wasm::JsLearner;
-  using nnp::wasm::JsPerceptron;
   using nnp::wasm::JsTrainer;
-  using nnp::wasm::PerceptronRun;
 
   value_object<Metrics>("Metrics").field("loss", &Metrics::loss).field("accuracy", &Metrics::accuracy);
   value_object<Progress> progress("Progress");
@@ -92,16 +90,6 @@ EMSCRIPTEN_BINDINGS(nnp) {
   count_field<EpochRecord, &EpochRecord::step>(record, "step");
   record.field("lr", &EpochRecord::lr).field("gradNorm", &EpochRecord::grad_norm);
   value_object<Problem>("Problem").field("path", &Problem::path).field("message", &Problem::message);
-  value_object<PerceptronRun>("PerceptronRun")
-      .field("epochs", &PerceptronRun::epochs)
-      .field("mistakes", &PerceptronRun::mistakes)
-      .field("converged", &PerceptronRun::converged)
-      .field("cycling", &PerceptronRun::cycling)
-      .field("cycleLength", &PerceptronRun::cycle_length)
-      .field("accuracy", &PerceptronRun::accuracy)
-      .field("w1", &PerceptronRun::w1)
-      .field("w2", &PerceptronRun::w2)
-      .field("bias", &PerceptronRun::bias);
 
   function("simdArch", &nnp::simd_arch);
   function("heapInUse", &heap_in_use);
@@ -140,12 +128,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
       .function("setHyperparameters", &JsTrainer::set_hyperparameters)
       .function("gradients", &JsTrainer::gradients)
       .function("neuronMaps", &JsTrainer::neuron_maps);
-  class_<JsPerceptron>("Perceptron")
-      .constructor<const std::string&, int, double, double, double>()
-      .function("run", &JsPerceptron::run)
-      .function("points", &JsPerceptron::points);
   class_<JsLearner>("Learner")
-      .constructor<const val&, double>()
+      .constructor<const val&, const val&>()
       .function("parameterNames", &JsLearner::parameter_names)
       .function("setParameter", &JsLearner::set_parameter)
       .function("parameter", &JsLearner::parameter)

@@ -1,16 +1,94 @@
 #include "conversions.h"
 
+#include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>
+
+#include <climits>
 #include <cmath>
+#include <limits>
 
 #include "nnp/error.h"
 #include "nnp/memory_estimate.h"
 #include "nnp/supplied.h"
 
+// JSON.stringify's text, or {error} when it throws (a BigInt or a cycle inside a config): a JS
+// exception must never unwind through C++ frames, whose destructors it would skip.
+EM_JS(emscripten::EM_VAL, nnp_stringify, (emscripten::EM_VAL value), {
+  try {
+    return Emval.toHandle({text : JSON.stringify(Emval.toValue(value))});
+  } catch (e) {
+    return Emval.toHandle({error : String(e && e.message)});
+  }
+});
+
 namespace nnp::wasm {
 
-void throw_js(const std::string& message) {
+std::string& refusal_message() {
+  static std::string message;
+  return message;
+}
+
+void throw_js(const std::string& message) noexcept {
   val::global("Error").new_(message).throw_();
   __builtin_unreachable();
+}
+
+namespace {
+
+bool is_object(const val& v) { return !v.isUndefined() && !v.isNull() && v.typeOf().as<std::string>() == "object"; }
+
+}  // namespace
+
+std::string shown(const val& v) {
+  if (v.isNumber()) return val::global("String")(v).as<std::string>();
+  if (v.isNull() || v.isUndefined()) return v.isNull() ? "null" : "undefined";
+  if (v.isArray()) return "an array";
+  const std::string type = v.typeOf().as<std::string>();
+  return (type == "object" ? "an " : "a ") + type;
+}
+
+namespace {
+
+[[noreturn]] void refuse(const char* what, const std::string& rule, const val& v) noexcept {
+  throw_js(std::string(what) + " must be " + rule + ", got " + shown(v));
+}
+
+// v's number, NaN for anything else (which then fails every range check).
+double number_or_nan(const val& v) noexcept { return v.isNumber() ? v.as<double>() : std::nan(""); }
+
+}  // namespace
+
+double number_arg(const val& v, const char* what) noexcept {
+  if (!v.isNumber()) refuse(what, "a number", v);
+  return v.as<double>();
+}
+
+int int_arg(const val& v, const char* what, int min, int max) noexcept {
+  const double d = number_or_nan(v);
+  if (!(d >= min && d <= max && d == std::floor(d)))
+    refuse(what,
+           min == INT_MIN   ? "a whole number"
+           : max == INT_MAX ? "a whole number ≥ " + std::to_string(min)
+                            : "a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+           v);
+  return static_cast<int>(d);
+}
+
+std::uint64_t seed_arg(const val& v, const char* what) noexcept {
+  const double d = number_or_nan(v);
+  if (!(d >= 0 && d <= 9007199254740991.0 && d == std::floor(d))) refuse(what, "a whole number from 0 to 2^53 − 1", v);
+  return static_cast<std::uint64_t>(d);
+}
+
+float float_arg(const val& v, const char* what) noexcept {
+  const double d = number_or_nan(v);
+  if (!(std::fabs(d) <= std::numeric_limits<float>::max())) refuse(what, "a finite number", v);
+  return static_cast<float>(d);
+}
+
+std::string string_arg(const val& v, const char* what) noexcept {
+  if (!v.isString()) refuse(what, "a string", v);
+  return v.as<std::string>();
 }
 
 namespace {
@@ -37,7 +115,10 @@ std::string json_text(const val& config) {
   if (config.isString()) return checked_text(config);
   if (config.isUndefined() || config.isNull() || config.typeOf().as<std::string>() != "object")
     throw_js("the config must be an object (or its JSON text)");
-  return checked_text(val::global("JSON").call<val>("stringify", config));
+  const val json = val::take_ownership(nnp_stringify(config.as_handle()));
+  if (!json["error"].isUndefined())
+    throw_js("the config cannot be written as JSON: " + json["error"].as<std::string>());
+  return checked_text(json["text"]);
 }
 
 val parse_json(const std::string& text) { return val::global("JSON").call<val>("parse", text); }
@@ -51,17 +132,30 @@ val int_array(const std::vector<int>& v) {
 }
 
 void read_floats(const val& array, const char* what, std::vector<float>& out) {
-  if (array.isUndefined() || array.isNull() || !array["length"].isNumber())
+  if (!is_object(array) || !array["length"].isNumber())
     throw_js(std::string(what) + " must be a Float32Array or an array of numbers");
   const std::size_t n = checked_length(array["length"], sizeof(float), what);
+  // The copy below converts each element as JS's Number() does, which throws for a BigInt or a
+  // Symbol (past C++'s destructors) and reads a string or an object as NaN: every element must be
+  // a number. A typed array's always are, but a BigInt64Array's; an array's are checked once
+  // (Number.isFinite never converts), element by element only when that finds one that is not.
+  const val global = val::global();
+  if (val::global("ArrayBuffer").call<bool>("isView", array)) {
+    if (array.instanceof (global["BigInt64Array"]) || array.instanceof (global["BigUint64Array"]))
+      throw_js(std::string(what) + " must be a Float32Array or an array of numbers, got a BigInt array");
+  } else if (!global["Array"]["prototype"]["every"].call<bool>("call", array, global["Number"]["isFinite"])) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (!array[i].isNumber())
+        throw_js(std::string(what) + "[" + std::to_string(i) + "] must be a number, got " + shown(array[i]));
+  }
   out.resize(n);
+  // Nothing to copy: and set() of a typed array whose buffer was transferred away (length 0) throws.
+  if (n == 0) return;
   // A view of the heap, filled in place (taken after the resize, which may grow the heap).
   val(emscripten::typed_memory_view(n, out.data())).call<void>("set", array);
 }
 
 namespace {
-
-bool is_object(const val& v) { return !v.isUndefined() && !v.isNull() && v.typeOf().as<std::string>() == "object"; }
 
 // {x, y, features, classes}: rows of raw inputs and one target per row (class index or value).
 Dataset dataset_from_js(const val& d, const std::string& what) {
@@ -69,8 +163,8 @@ Dataset dataset_from_js(const val& d, const std::string& what) {
   for (const char* key : {"x", "y", "features", "classes"})
     if (d[key].isUndefined()) throw Error(what + "." + key + " is missing");
   Dataset out;
-  out.features = d["features"].as<int>();
-  out.classes = d["classes"].as<int>();
+  out.features = int_arg(d["features"], (what + ".features").c_str(), 0, INT_MAX);
+  out.classes = int_arg(d["classes"], (what + ".classes").c_str(), 0, INT_MAX);
   out.targets = 1;
   read_floats(d["x"], (what + ".x").c_str(), out.x);
   read_floats(d["y"], (what + ".y").c_str(), out.y);
@@ -90,9 +184,15 @@ Dataset any_dataset_from_js(const val& d, const std::string& what) {
 }  // namespace
 
 std::vector<std::uint8_t> bytes_from_js(const val& bytes, const std::string& what) {
-  if (bytes.isUndefined() || bytes.isNull()) throw Error(what + " must be the bytes of a .nnpd file (a Uint8Array)");
-  const val u8 = val::global("Uint8Array").new_(bytes);
-  std::vector<std::uint8_t> out(checked_length(u8["length"], 1, what));
+  // An ArrayBuffer or a view of one, read as bytes (Uint8Array(x) of anything else would make an
+  // array of x's length, or throw: a RangeError for −1, a TypeError for a detached buffer).
+  const bool buffer = bytes.instanceof (val::global("ArrayBuffer"));
+  if (!buffer && !val::global("ArrayBuffer").call<bool>("isView", bytes))
+    throw Error(what + " must be the bytes of a .nnpd file (a Uint8Array), got " + shown(bytes));
+  std::vector<std::uint8_t> out(checked_length(bytes["byteLength"], 1, what));
+  if (out.empty()) return out;  // a detached buffer has no bytes, and no view may be made of it
+  const val u8 = buffer ? val::global("Uint8Array").new_(bytes)
+                        : val::global("Uint8Array").new_(bytes["buffer"], bytes["byteOffset"], bytes["byteLength"]);
   val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", u8);
   return out;
 }
@@ -106,19 +206,22 @@ SuppliedData supplied_from_js(const val& data) {
 
 std::optional<DataShape> shape_from_js(const val& shape) {
   if (!is_object(shape)) return std::nullopt;
-  for (const char* key : {"rows", "features", "classes"})
-    if (!shape[key].isNumber()) throw Error(std::string("the data's shape needs a number ") + key);
-  return DataShape{.rows = shape["rows"].as<int>(),
-                   .features = shape["features"].as<int>(),
-                   .classes = shape["classes"].as<int>(),
+  return DataShape{.rows = int_arg(shape["rows"], "the data's shape.rows", 0, INT_MAX),
+                   .features = int_arg(shape["features"], "the data's shape.features", 0, INT_MAX),
+                   .classes = int_arg(shape["classes"], "the data's shape.classes", 0, INT_MAX),
                    .separate_test = shape["separateTest"].isTrue()};
 }
 
 Hyperparameters hyperparameters_from_js(const val& h) {
   Hyperparameters out;
-  if (!h["lr"].isUndefined()) out.lr = h["lr"].as<double>();
-  if (!h["l1"].isUndefined()) out.l1 = h["l1"].as<float>();
-  if (!h["weight_decay"].isUndefined()) out.weight_decay = h["weight_decay"].as<double>();
+  if (!is_object(h)) throw_js("setHyperparameters: the changes must be an object {lr?, l1?, weight_decay?, dropout?}");
+  // Any number: the Learner's own checks refuse NaN or one out of range by the scene field's name.
+  if (!h["lr"].isUndefined()) out.lr = number_arg(h["lr"], "lr");
+  if (!h["l1"].isUndefined()) {
+    const double l1 = number_arg(h["l1"], "l1");
+    out.l1 = std::isfinite(l1) ? float_arg(h["l1"], "l1") : static_cast<float>(l1);  // NaN, ±∞ stay so
+  }
+  if (!h["weight_decay"].isUndefined()) out.weight_decay = number_arg(h["weight_decay"], "weight_decay");
   if (!h["dropout"].isUndefined()) read_floats(h["dropout"], "dropout", out.dropout);
   return out;
 }

@@ -17,17 +17,39 @@ namespace nnp::wasm {
 
 using emscripten::val;
 
-[[noreturn]] void throw_js(const std::string& message);
+// noexcept: it throws a JS exception, never a C++ one, so its callers need no C++ landing pads
+// (which a JS exception skips anyway: it unwinds wasm frames without running their destructors).
+[[noreturn]] void throw_js(const std::string& message) noexcept;
 
-// Runs f, turning any C++ exception into a JS Error.
+// The message of the C++ exception guarded() is turning into a JS Error: kept here, not in its
+// frame, because the JS throw skips that frame's destructors.
+std::string& refusal_message();
+
+// Runs f, turning any C++ exception into a JS Error. The JS throw comes after the catch block has
+// ended, so the C++ exception is freed first (thrown from inside the block, every refusal leaked it).
 template <class F>
 auto guarded(F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const std::exception& e) {
-    throw_js(e.what());
+    refusal_message() = e.what();
   }
+  throw_js(refusal_message());
 }
+
+// Scalar arguments from JS, checked by name before use: `what` names the argument as the caller
+// wrote it ("run: steps", "predictGrid: xMin"). Embind's own conversions name nothing and trust
+// too much: an int argument wraps 2^31 to −2^31 and turns "a", NaN or 1e300 into 0, val::as<int>()
+// of NaN or 1e300 is undefined behaviour, and a BigInt or a Symbol throws "Cannot convert …".
+// Each refusal says what was expected and what came: "…, got NaN", "…, got a string". They throw
+// JS exceptions only (as throw_js), hence noexcept.
+std::string shown(const val& v);
+double number_arg(const val& v, const char* what) noexcept;  // any JS number, NaN and ±Infinity too
+// A whole number from min to max; INT_MIN to INT_MAX: only an int (the core checks its own limit).
+int int_arg(const val& v, const char* what, int min, int max) noexcept;
+std::uint64_t seed_arg(const val& v, const char* what) noexcept;  // a whole number from 0 to 2^53 − 1
+float float_arg(const val& v, const char* what) noexcept;         // a finite number in float's range
+std::string string_arg(const val& v, const char* what) noexcept;
 
 // A config given as an object or as JSON text.
 std::string json_text(const val& config);

@@ -128,8 +128,8 @@ describe('the wasm module', () => {
     expect(after.wasmBytes).toBeGreaterThan(after.heapInUse);
   });
 
-  it('leaves the benchmark kernels and the catalogue to core-tools.wasm', () => {
-    for (const name of ['benchPeak', 'benchMatmul', 'benchGemmKernel', 'catalogue']) {
+  it('leaves the benchmark kernels, the catalogue and the perceptron lesson to core-tools.wasm', () => {
+    for (const name of ['benchPeak', 'benchMatmul', 'benchGemmKernel', 'catalogue', 'Perceptron']) {
       expect(name in core).toBe(false);
       expect(name in tools).toBe(true);
     }

@@ -30,6 +30,13 @@ Dataset take_rows(const Dataset& src, const std::vector<int>& rows, std::size_t 
 std::size_t rows_of(int n, double f) { return static_cast<std::size_t>(std::floor(n * f + 1e-9)); }
 
 SplitSizes split_sizes(int rows, const SplitFractions& f, bool separate_test) {
+  // rows_of's ⌊n·f⌋ is a count only for f in [0, 1] (NaN or 1e300 would be an undefined cast): the
+  // page's splitSizes may be called with any fractions, before the scene rules have seen them.
+  if (!(f.train >= 0.0 && f.train <= 1.0))
+    throw Error("data.trainFraction must be a number from 0 to 1, got " + format_number(f.train));
+  if (!(f.validation >= 0.0 && f.validation <= 1.0))
+    throw Error("data.validationFraction must be a number from 0 to 1, got " + format_number(f.validation));
+  if (rows < 0) throw Error("the data's rows must be ≥ 0, got " + std::to_string(rows));
   if (separate_test) {
     const int train = f.validation > 0.0 ? static_cast<int>(rows_of(rows, 1.0 - f.validation)) : rows;
     return {.train = train, .validation = rows - train, .test = -1};

@@ -5,12 +5,22 @@
 #include "nnp/error.h"
 
 namespace nnp {
+namespace {
+
+// One output unit per class, and a network's widest layer is 4096 units (mlp.cpp's guard); the
+// confusion matrix holds classes² counts. Past it, the split's and the metrics' per-class arrays
+// threw std::bad_alloc or std::length_error instead of naming the field (issue 17's Embind fuzzing).
+constexpr int kMaxClasses = 4096;
+
+}  // namespace
 
 void check_supplied(const Dataset& d, const std::string& what) {
   if (d.features < 1 || d.x.size() != d.y.size() * static_cast<std::size_t>(d.features))
     throw Error(what + ": x holds " + std::to_string(d.x.size()) + " values, which is not rows × features = " +
                 std::to_string(d.y.size()) + " × " + std::to_string(d.features));
-  if (d.classes < 0 || d.classes == 1) throw Error(what + ".classes must be 0 (regression) or at least 2");
+  if (d.classes < 0 || d.classes == 1 || d.classes > kMaxClasses)
+    throw Error(what + ".classes must be 0 (regression) or from 2 to " + std::to_string(kMaxClasses) + ", got " +
+                std::to_string(d.classes));
   for (std::size_t i = 0; i < d.y.size(); ++i) {
     const float v = d.y[i];
     if (!std::isfinite(v) || (d.classes > 0 && !(v >= 0 && v < static_cast<float>(d.classes) && std::floor(v) == v)))

@@ -386,7 +386,7 @@ export interface Learner {
   /** Clip by norm, clip by value, optimizer.step(), scheduler.step(). */
   applyUpdate(): void;
   step(x: Float32Array | number[], n: number, y: Float32Array | number[], yCols: number): number;
-  /** `steps` steps on the same batch inside wasm; returns the last objective (benchmarks, overfitting one batch). */
+  /** `steps` (1 … 1e9) steps on the same batch inside wasm; returns the last objective (benchmarks, overfitting one batch). */
   trainOnBatch(
     x: Float32Array | number[],
     n: number,
@@ -405,7 +405,7 @@ export interface Learner {
 
 /** Rosenblatt's perceptron on a generated 2-D two-class dataset, trained by the perceptron rule. */
 export interface Perceptron {
-  /** Up to `epochs` more epochs; stops at convergence (an epoch with no mistake) or a detected cycle. */
+  /** Up to `epochs` (0 … 10,000) more epochs; stops at convergence (an epoch with no mistake) or a detected cycle. */
   run(epochs: number): {
     epochs: number;
     /** Mistakes (updates) in the last epoch. */
@@ -436,13 +436,6 @@ export interface CoreModule {
   Trainer: new (config: EngineConfig | string, data?: SuppliedData) => Trainer;
   /** spec: a LearnerSpec or a whole parity fixture (extra keys are ignored); seed: for init and dropout. */
   Learner: new (spec: LearnerSpec | string, seed: number) => Learner;
-  Perceptron: new (
-    dataset: DatasetName,
-    samples: number,
-    noise: number,
-    seed: number,
-    lr: number,
-  ) => Perceptron;
   /**
    * Every problem of a scene (docs/scene.schema.json; an object or its JSON text), [] when there
    * is none: its fields against the catalogue, then the rules that tie them together and to the
@@ -602,7 +595,8 @@ export interface CatalogueLimits {
 export interface ToolsCoreModule extends CoreModule {
   /** The engine's catalogue (web/src/scene/engine-catalogue.json is this, committed). */
   catalogue(): EngineCatalogue;
-  /** Seconds for `reps` products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n. For benchmarks. */
+  /** Seconds for `reps` (1 … 10⁶) products C = op(A)·op(B) (form 0 A·B, 1 Aᵀ·B, 2 A·Bᵀ), m×k by k×n
+   *  (each matrix within the memory budget, 2·m·n·k·reps ≤ 10¹²). For benchmarks. */
   benchMatmul(m: number, n: number, k: number, reps: number, form: number): number;
   /**
    * The roofline: `iters` (1…1e9) rounds of independent SIMD multiplies and adds held in registers,
@@ -611,6 +605,15 @@ export interface ToolsCoreModule extends CoreModule {
   benchPeak(iters: number): RooflineRun;
   /** The GEMM micro-kernel alone, `reps` (1…1e9) times on L1-resident packed panels. */
   benchGemmKernel(reps: number): RooflineRun;
+  /** The perceptron lesson's class (the page's modules leave it out: the perceptron lab has its
+   *  own, in core-labs.wasm). */
+  Perceptron: new (
+    dataset: DatasetName,
+    samples: number,
+    noise: number,
+    seed: number,
+    lr: number,
+  ) => Perceptron;
 }
 
 /** One timed roofline run: GFLOP/s = flops / seconds / 1e9. */
