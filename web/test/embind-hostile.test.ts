@@ -81,6 +81,9 @@ function stillWorks(): void {
 
 /** One argument of an entry point: a valid value, and what a message refusing it must name (a
  *  function: given the case's arguments). */
+/** A binding called with whatever arguments a case makes (its types say what a good call is). */
+type AnyFunction = (...args: unknown[]) => unknown;
+
 interface Argument {
   valid: () => unknown;
   names: RegExp | ((args: unknown[]) => RegExp);
@@ -404,7 +407,7 @@ describe('the Embind API under hostile arguments', () => {
     {
       name: 'validateScene',
       args: [arg(/scene|config|JSON/, () => ({ ...config(), format: 'nn-playground/scene@1' }))],
-      call: (_, a) => (core.validateScene as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (core.validateScene as AnyFunction)(...a),
       sane: (r) => expect(Array.isArray(r)).toBe(true),
       more: /shape/,
     },
@@ -414,7 +417,7 @@ describe('the Embind API under hostile arguments', () => {
         arg(/scene|config|JSON/, () => ({ ...config(), data: { name: 'supplied' } })),
         arg(/shape/, () => ({ rows: 100, features: 2, classes: 2 })),
       ],
-      call: (_, a) => (core.validateScene as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (core.validateScene as AnyFunction)(...a),
       sane: (r) => expect(Array.isArray(r)).toBe(true),
     },
     {
@@ -423,7 +426,7 @@ describe('the Embind API under hostile arguments', () => {
         arg(/split|trainFraction|validationFraction/, () => ({ trainFraction: 0.5 })),
         arg(/shape|rows/, () => ({ rows: 100, features: 2, classes: 2 })),
       ],
-      call: (_, a) => (core.splitSizes as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (core.splitSizes as AnyFunction)(...a),
     },
     {
       name: 'datasetInfo',
@@ -438,12 +441,12 @@ describe('the Embind API under hostile arguments', () => {
         ),
         arg(/name/, same('iris.nnpd')),
       ],
-      call: (_, a) => (core.datasetInfo as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (core.datasetInfo as AnyFunction)(...a),
     },
     {
       name: 'simdArch',
       args: [],
-      call: (_, a) => (core.simdArch as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (core.simdArch as AnyFunction)(...a),
     },
     {
       name: 'benchMatmul',
@@ -454,22 +457,22 @@ describe('the Embind API under hostile arguments', () => {
         arg(/reps/, same(2), [5, 1e9]),
         arg(/form/, same(0)),
       ],
-      call: (_, a) => (tools.benchMatmul as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (tools.benchMatmul as AnyFunction)(...a),
     },
     {
       name: 'benchPeak',
       args: [arg(/count/, same(100), [1e5, 1e9])],
-      call: (_, a) => (tools.benchPeak as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (tools.benchPeak as AnyFunction)(...a),
     },
     {
       name: 'benchGemmKernel',
       args: [arg(/count/, same(10), [1e3, 1e9])],
-      call: (_, a) => (tools.benchGemmKernel as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (tools.benchGemmKernel as AnyFunction)(...a),
     },
     {
       name: 'catalogue',
       args: [],
-      call: (_, a) => (tools.catalogue as (...x: unknown[]) => unknown)(...a),
+      call: (_, a) => (tools.catalogue as AnyFunction)(...a),
     },
     {
       name: 'new Perceptron',
