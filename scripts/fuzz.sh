@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the engine's entry points (tests/fuzz, libFuzzer + ASan + UBSan), then
 # property-based fuzzing of the page's parsers (web/test/hostile-input.test.ts, fast-check) and of
-# the Embind API itself (web/test/embind-hostile.test.ts: every binding of core.wasm and
-# core-tools.wasm called with hostile arguments):
+# the Embind API itself (web/test/embind-hostile.test.ts and embind-labs-hostile.test.ts: every
+# binding of core.wasm, core-tools.wasm and core-labs.wasm called with hostile arguments):
 #   bash scripts/fuzz.sh               100,000 cases per entry point and per parser's property (the
 #                                      fuzz benchmark: docs/reliability.md)
 #   bash scripts/fuzz.sh 2000 native   a short run of the C++ targets only (npm test; its vitest
@@ -52,7 +52,7 @@ page() {
   step "fuzz: the page's parsers and the Embind API, $runs cases per property and entry point"
   local log="$ROOT/build/fuzz-ts.log"
   if ! NNP_FUZZ_RUNS=$runs "$ROOT/node_modules/.bin/vitest" run --root "$ROOT/web" test/hostile-input.test.ts \
-    test/embind-hostile.test.ts --testTimeout=86400000 >"$log" 2>&1; then
+    test/embind-hostile.test.ts test/embind-labs-hostile.test.ts --testTimeout=86400000 >"$log" 2>&1; then
     tail -n 60 "$log"
     exit 1
   fi

@@ -11,6 +11,7 @@
 #include "adapters.h"
 #include "nnp/kernels.h"
 #include "nnp/validate_scene.h"
+#include "refusals.h"
 
 namespace {
 
@@ -75,6 +76,8 @@ EMSCRIPTEN_BINDINGS(nnp) {
   using nnp::Progress;
   using nnp::wasm::JsLearner;
   using nnp::wasm::JsTrainer;
+  using nnp::wasm::make;
+  using nnp::wasm::refusing;
 
   value_object<Metrics>("Metrics").field("loss", &Metrics::loss).field("accuracy", &Metrics::accuracy);
   value_object<Progress> progress("Progress");
@@ -93,53 +96,54 @@ EMSCRIPTEN_BINDINGS(nnp) {
 
   function("simdArch", &nnp::simd_arch);
   function("heapInUse", &heap_in_use);
-  function("datasetInfo", &nnp::wasm::dataset_info);
-  function("splitSizes", &nnp::wasm::split_sizes_js);
+  function("datasetInfo", &refusing<&nnp::wasm::dataset_info>::call);
+  function("splitSizes", &refusing<&nnp::wasm::split_sizes_js>::call);
   // validateScene(scene) and validateScene(scene, shape): Embind overloads by argument count.
-  function("validateScene", select_overload<val(const val&)>(&nnp::wasm::validate_scene_js));
-  function("validateScene", select_overload<val(const val&, const val&)>(&nnp::wasm::validate_scene_js));
+  function("validateScene", &refusing<static_cast<val (*)(const val&)>(&nnp::wasm::validate_scene_js)>::call);
+  function("validateScene",
+           &refusing<static_cast<val (*)(const val&, const val&)>(&nnp::wasm::validate_scene_js)>::call);
   class_<JsTrainer>("Trainer")
-      .constructor<const val&>()
-      .constructor<const val&, const val&>()
-      .function("run", &JsTrainer::run)
-      .function("runEpochs", &JsTrainer::run_epochs)
-      .function("history", &JsTrainer::history)
-      .function("historyFrom", &JsTrainer::history_from)
-      .function("recordEvery", &JsTrainer::record_every)
-      .function("bestEpoch", &JsTrainer::best_epoch)
-      .function("members", &JsTrainer::members)
-      .function("parameters", &JsTrainer::parameters)
-      .function("setParameters", &JsTrainer::set_parameters)
-      .function("evaluateMember", &JsTrainer::evaluate_member)
-      .function("progress", &JsTrainer::progress)
-      .function("evaluate", &JsTrainer::evaluate)
-      .function("predictGrid", &JsTrainer::predict_grid)
-      .function("predict", &JsTrainer::predict)
-      .function("predictProbabilities", &JsTrainer::predict_probabilities)
-      .function("predictGridClasses", &JsTrainer::predict_grid_classes)
-      .function("confusion", &JsTrainer::confusion)
-      .function("trainPoints", &JsTrainer::train_points)
-      .function("validationPoints", &JsTrainer::validation_points)
-      .function("testPoints", &JsTrainer::test_points)
-      .function("testInputs", &JsTrainer::test_inputs)
-      .function("testTargets", &JsTrainer::test_targets)
-      .function("testPredictions", &JsTrainer::test_predictions)
-      .function("learningRate", &JsTrainer::learning_rate)
-      .function("setHyperparameters", &JsTrainer::set_hyperparameters)
-      .function("gradients", &JsTrainer::gradients)
-      .function("neuronMaps", &JsTrainer::neuron_maps);
+      .constructor(&make<JsTrainer, const val&>, allow_raw_pointers())
+      .constructor(&make<JsTrainer, const val&, const val&>, allow_raw_pointers())
+      .function("run", &refusing<&JsTrainer::run>::call)
+      .function("runEpochs", &refusing<&JsTrainer::run_epochs>::call)
+      .function("history", &refusing<&JsTrainer::history>::call)
+      .function("historyFrom", &refusing<&JsTrainer::history_from>::call)
+      .function("recordEvery", &refusing<&JsTrainer::record_every>::call)
+      .function("bestEpoch", &refusing<&JsTrainer::best_epoch>::call)
+      .function("members", &refusing<&JsTrainer::members>::call)
+      .function("parameters", &refusing<&JsTrainer::parameters>::call)
+      .function("setParameters", &refusing<&JsTrainer::set_parameters>::call)
+      .function("evaluateMember", &refusing<&JsTrainer::evaluate_member>::call)
+      .function("progress", &refusing<&JsTrainer::progress>::call)
+      .function("evaluate", &refusing<&JsTrainer::evaluate>::call)
+      .function("predictGrid", &refusing<&JsTrainer::predict_grid>::call)
+      .function("predict", &refusing<&JsTrainer::predict>::call)
+      .function("predictProbabilities", &refusing<&JsTrainer::predict_probabilities>::call)
+      .function("predictGridClasses", &refusing<&JsTrainer::predict_grid_classes>::call)
+      .function("confusion", &refusing<&JsTrainer::confusion>::call)
+      .function("trainPoints", &refusing<&JsTrainer::train_points>::call)
+      .function("validationPoints", &refusing<&JsTrainer::validation_points>::call)
+      .function("testPoints", &refusing<&JsTrainer::test_points>::call)
+      .function("testInputs", &refusing<&JsTrainer::test_inputs>::call)
+      .function("testTargets", &refusing<&JsTrainer::test_targets>::call)
+      .function("testPredictions", &refusing<&JsTrainer::test_predictions>::call)
+      .function("learningRate", &refusing<&JsTrainer::learning_rate>::call)
+      .function("setHyperparameters", &refusing<&JsTrainer::set_hyperparameters>::call)
+      .function("gradients", &refusing<&JsTrainer::gradients>::call)
+      .function("neuronMaps", &refusing<&JsTrainer::neuron_maps>::call);
   class_<JsLearner>("Learner")
-      .constructor<const val&, const val&>()
-      .function("parameterNames", &JsLearner::parameter_names)
-      .function("setParameter", &JsLearner::set_parameter)
-      .function("parameter", &JsLearner::parameter)
-      .function("gradient", &JsLearner::gradient)
-      .function("computeGradients", &JsLearner::compute_gradients)
-      .function("applyUpdate", &JsLearner::apply_update)
-      .function("step", &JsLearner::step)
-      .function("trainOnBatch", &JsLearner::train_on_batch)
-      .function("lr", &JsLearner::lr)
-      .function("steps", &JsLearner::steps)
-      .function("setTapeFree", &JsLearner::set_tape_free)
-      .function("tapeFree", &JsLearner::tape_free);
+      .constructor(&make<JsLearner, const val&, const val&>, allow_raw_pointers())
+      .function("parameterNames", &refusing<&JsLearner::parameter_names>::call)
+      .function("setParameter", &refusing<&JsLearner::set_parameter>::call)
+      .function("parameter", &refusing<&JsLearner::parameter>::call)
+      .function("gradient", &refusing<&JsLearner::gradient>::call)
+      .function("computeGradients", &refusing<&JsLearner::compute_gradients>::call)
+      .function("applyUpdate", &refusing<&JsLearner::apply_update>::call)
+      .function("step", &refusing<&JsLearner::step>::call)
+      .function("trainOnBatch", &refusing<&JsLearner::train_on_batch>::call)
+      .function("lr", &refusing<&JsLearner::lr>::call)
+      .function("steps", &refusing<&JsLearner::steps>::call)
+      .function("setTapeFree", &refusing<&JsLearner::set_tape_free>::call)
+      .function("tapeFree", &refusing<&JsLearner::tape_free>::call);
 }

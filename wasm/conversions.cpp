@@ -9,7 +9,12 @@
 
 #include "nnp/error.h"
 #include "nnp/memory_estimate.h"
+#include "nnp/spec_json.h"
 #include "nnp/supplied.h"
+
+// The glue's pending refusal (embind_refusals.js), thrown as a JS Error when the call has returned.
+EM_JS(void, nnp_set_refusal, (const char* message),
+      { nnpRefusal = message ? UTF8ToString(message) : "the engine failed with an unknown error"; });
 
 // JSON.stringify's text, or {error} when it throws (a BigInt or a cycle inside a config): a JS
 // exception must never unwind through C++ frames, whose destructors it would skip.
@@ -23,21 +28,11 @@ EM_JS(emscripten::EM_VAL, nnp_stringify, (emscripten::EM_VAL value), {
 
 namespace nnp::wasm {
 
-std::string& refusal_message() {
-  static std::string message;
-  return message;
-}
+void set_refusal(const char* message) noexcept { nnp_set_refusal(message); }
 
-void throw_js(const std::string& message) noexcept {
-  val::global("Error").new_(message).throw_();
-  __builtin_unreachable();
-}
-
-namespace {
+void refuse(const std::string& message) { throw Error(message); }
 
 bool is_object(const val& v) { return !v.isUndefined() && !v.isNull() && v.typeOf().as<std::string>() == "object"; }
-
-}  // namespace
 
 std::string shown(const val& v) {
   if (v.isNumber()) return val::global("String")(v).as<std::string>();
@@ -49,45 +44,46 @@ std::string shown(const val& v) {
 
 namespace {
 
-[[noreturn]] void refuse(const char* what, const std::string& rule, const val& v) noexcept {
-  throw_js(std::string(what) + " must be " + rule + ", got " + shown(v));
+[[noreturn]] void refuse_argument(const char* what, const std::string& rule, const val& v) {
+  refuse(std::string(what) + " must be " + rule + ", got " + shown(v));
 }
 
 // v's number, NaN for anything else (which then fails every range check).
-double number_or_nan(const val& v) noexcept { return v.isNumber() ? v.as<double>() : std::nan(""); }
+double number_or_nan(const val& v) { return v.isNumber() ? v.as<double>() : std::nan(""); }
 
 }  // namespace
 
-double number_arg(const val& v, const char* what) noexcept {
-  if (!v.isNumber()) refuse(what, "a number", v);
+double number_arg(const val& v, const char* what) {
+  if (!v.isNumber()) refuse_argument(what, "a number", v);
   return v.as<double>();
 }
 
-int int_arg(const val& v, const char* what, int min, int max) noexcept {
+int int_arg(const val& v, const char* what, int min, int max) {
   const double d = number_or_nan(v);
   if (!(d >= min && d <= max && d == std::floor(d)))
-    refuse(what,
-           min == INT_MIN   ? "a whole number"
-           : max == INT_MAX ? "a whole number ≥ " + std::to_string(min)
-                            : "a whole number from " + std::to_string(min) + " to " + std::to_string(max),
-           v);
+    refuse_argument(what,
+                    min == INT_MIN   ? "a whole number"
+                    : max == INT_MAX ? "a whole number ≥ " + std::to_string(min)
+                                     : "a whole number from " + std::to_string(min) + " to " + std::to_string(max),
+                    v);
   return static_cast<int>(d);
 }
 
-std::uint64_t seed_arg(const val& v, const char* what) noexcept {
+std::uint64_t seed_arg(const val& v, const char* what) {
   const double d = number_or_nan(v);
-  if (!(d >= 0 && d <= 9007199254740991.0 && d == std::floor(d))) refuse(what, "a whole number from 0 to 2^53 − 1", v);
+  if (!(d >= 0 && d <= 9007199254740991.0 && d == std::floor(d)))
+    refuse_argument(what, "a whole number from 0 to 2^53 − 1", v);
   return static_cast<std::uint64_t>(d);
 }
 
-float float_arg(const val& v, const char* what) noexcept {
+float float_arg(const val& v, const char* what) {
   const double d = number_or_nan(v);
-  if (!(std::fabs(d) <= std::numeric_limits<float>::max())) refuse(what, "a finite number", v);
+  if (!(std::fabs(d) <= std::numeric_limits<float>::max())) refuse_argument(what, "a finite number", v);
   return static_cast<float>(d);
 }
 
-std::string string_arg(const val& v, const char* what) noexcept {
-  if (!v.isString()) refuse(what, "a string", v);
+std::string string_arg(const val& v, const char* what) {
+  if (!v.isString()) refuse_argument(what, "a string", v);
   return v.as<std::string>();
 }
 
@@ -97,29 +93,41 @@ namespace {
 // is allocated when it exceeds the memory budget: an out-of-memory abort is never the answer.
 std::size_t checked_length(const val& length, double bytes_each, const std::string& what) {
   const double n = length.isNumber() ? length.as<double>() : -1;
-  if (!(n >= 0 && n == std::floor(n))) throw_js(what + " must be a Float32Array or an array of numbers");
-  if (std::string problem = array_size_problem(n, bytes_each, what); !problem.empty()) throw_js(problem);
+  if (!(n >= 0 && n == std::floor(n))) refuse(what + " must be a Float32Array or an array of numbers");
+  if (std::string problem = array_size_problem(n, bytes_each, what); !problem.empty()) refuse(problem);
   return static_cast<std::size_t>(n);
 }
 
 // JSON text up to the budget's share the parsed tree may take (json_text_budget()).
 std::string checked_text(const val& text) {
   const double n = text["length"].as<double>();
-  if (std::string too_big = json_size_problem(n); !too_big.empty()) throw_js(too_big);
+  if (std::string too_big = json_size_problem(n); !too_big.empty()) refuse(too_big);
   return text.as<std::string>();
 }
 
 }  // namespace
 
-std::string json_text(const val& config) {
+std::string json_text(const val& config, const char* what) {
   if (config.isString()) return checked_text(config);
-  if (config.isUndefined() || config.isNull() || config.typeOf().as<std::string>() != "object")
-    throw_js("the config must be an object (or its JSON text)");
+  if (!is_object(config)) refuse(std::string(what) + " must be an object (or its JSON text)");
   const val json = val::take_ownership(nnp_stringify(config.as_handle()));
   if (!json["error"].isUndefined())
-    throw_js("the config cannot be written as JSON: " + json["error"].as<std::string>());
+    refuse(std::string(what) + " cannot be written as JSON: " + json["error"].as<std::string>());
   return checked_text(json["text"]);
 }
+
+namespace {
+
+Json config_json(const val& config) {
+  std::optional<Json> parsed = Json::parse(json_text(config));
+  if (!parsed) refuse("the config is not valid JSON");
+  return std::move(*parsed);
+}
+
+}  // namespace
+
+TrainerConfig trainer_config_js(const val& config) { return trainer_config_from(config_json(config)); }
+LearnerSpec learner_spec_js(const val& spec) { return learner_spec_from(config_json(spec)); }
 
 val parse_json(const std::string& text) { return val::global("JSON").call<val>("parse", text); }
 
@@ -133,7 +141,7 @@ val int_array(const std::vector<int>& v) {
 
 void read_floats(const val& array, const char* what, std::vector<float>& out) {
   if (!is_object(array) || !array["length"].isNumber())
-    throw_js(std::string(what) + " must be a Float32Array or an array of numbers");
+    refuse(std::string(what) + " must be a Float32Array or an array of numbers");
   const std::size_t n = checked_length(array["length"], sizeof(float), what);
   // The copy below converts each element as JS's Number() does, which throws for a BigInt or a
   // Symbol (past C++'s destructors) and reads a string or an object as NaN: every element must be
@@ -142,11 +150,11 @@ void read_floats(const val& array, const char* what, std::vector<float>& out) {
   const val global = val::global();
   if (val::global("ArrayBuffer").call<bool>("isView", array)) {
     if (array.instanceof (global["BigInt64Array"]) || array.instanceof (global["BigUint64Array"]))
-      throw_js(std::string(what) + " must be a Float32Array or an array of numbers, got a BigInt array");
+      refuse(std::string(what) + " must be a Float32Array or an array of numbers, got a BigInt array");
   } else if (!global["Array"]["prototype"]["every"].call<bool>("call", array, global["Number"]["isFinite"])) {
     for (std::size_t i = 0; i < n; ++i)
       if (!array[i].isNumber())
-        throw_js(std::string(what) + "[" + std::to_string(i) + "] must be a number, got " + shown(array[i]));
+        refuse(std::string(what) + "[" + std::to_string(i) + "] must be a number, got " + shown(array[i]));
   }
   out.resize(n);
   // Nothing to copy: and set() of a typed array whose buffer was transferred away (length 0) throws.
@@ -214,7 +222,7 @@ std::optional<DataShape> shape_from_js(const val& shape) {
 
 Hyperparameters hyperparameters_from_js(const val& h) {
   Hyperparameters out;
-  if (!is_object(h)) throw_js("setHyperparameters: the changes must be an object {lr?, l1?, weight_decay?, dropout?}");
+  if (!is_object(h)) refuse("setHyperparameters: the changes must be an object {lr?, l1?, weight_decay?, dropout?}");
   // Any number: the Learner's own checks refuse NaN or one out of range by the scene field's name.
   if (!h["lr"].isUndefined()) out.lr = number_arg(h["lr"], "lr");
   if (!h["l1"].isUndefined()) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "nnp/json.h"
 #include "nnp/nnpd.h"
 #include "nnp/predictions.h"
 #include "nnp/trainer.h"
@@ -17,42 +18,32 @@ namespace nnp::wasm {
 
 using emscripten::val;
 
-// noexcept: it throws a JS exception, never a C++ one, so its callers need no C++ landing pads
-// (which a JS exception skips anyway: it unwinds wasm frames without running their destructors).
-[[noreturn]] void throw_js(const std::string& message) noexcept;
-
-// The message of the C++ exception guarded() is turning into a JS Error: kept here, not in its
-// frame, because the JS throw skips that frame's destructors.
-std::string& refusal_message();
-
-// Runs f, turning any C++ exception into a JS Error. The JS throw comes after the catch block has
-// ended, so the C++ exception is freed first (thrown from inside the block, every refusal leaked it).
-template <class F>
-auto guarded(F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    refusal_message() = e.what();
-  }
-  throw_js(refusal_message());
-}
+// A refusal from the binding layer: throws nnp::Error(message), which refusals.h's wrappers turn
+// into the JS Error the caller sees.
+[[noreturn]] void refuse(const std::string& message);
 
 // Scalar arguments from JS, checked by name before use: `what` names the argument as the caller
 // wrote it ("run: steps", "predictGrid: xMin"). Embind's own conversions name nothing and trust
 // too much: an int argument wraps 2^31 to −2^31 and turns "a", NaN or 1e300 into 0, val::as<int>()
 // of NaN or 1e300 is undefined behaviour, and a BigInt or a Symbol throws "Cannot convert …".
-// Each refusal says what was expected and what came: "…, got NaN", "…, got a string". They throw
-// JS exceptions only (as throw_js), hence noexcept.
+// Each refusal says what was expected and what came: "…, got NaN", "…, got a string".
 std::string shown(const val& v);
-double number_arg(const val& v, const char* what) noexcept;  // any JS number, NaN and ±Infinity too
+double number_arg(const val& v, const char* what);  // any JS number, NaN and ±Infinity too
 // A whole number from min to max; INT_MIN to INT_MAX: only an int (the core checks its own limit).
-int int_arg(const val& v, const char* what, int min, int max) noexcept;
-std::uint64_t seed_arg(const val& v, const char* what) noexcept;  // a whole number from 0 to 2^53 − 1
-float float_arg(const val& v, const char* what) noexcept;         // a finite number in float's range
-std::string string_arg(const val& v, const char* what) noexcept;
+int int_arg(const val& v, const char* what, int min, int max);
+std::uint64_t seed_arg(const val& v, const char* what);  // a whole number from 0 to 2^53 − 1
+float float_arg(const val& v, const char* what);         // a finite number in float's range
+std::string string_arg(const val& v, const char* what);
 
 // A config given as an object or as JSON text.
-std::string json_text(const val& config);
+std::string json_text(const val& config, const char* what = "the config");
+// Whether v is a JS object (not null), whose properties may be read.
+bool is_object(const val& v);
+// A config (an object or its JSON text) read by the core. The parsed tree is held by this frame,
+// built with exception handling, so it is freed when the core (built without) refuses what it
+// reads; and before the caller builds anything from the result.
+TrainerConfig trainer_config_js(const val& config);
+LearnerSpec learner_spec_js(const val& spec);
 // JSON text as a JS value.
 val parse_json(const std::string& text);
 

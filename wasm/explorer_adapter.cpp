@@ -12,15 +12,16 @@ std::vector<ExplorerLeaf> leaves_from_js(const val& leaves) {
   std::vector<ExplorerLeaf> out;
   if (leaves.isUndefined() || leaves.isNull()) return out;
   if (!val::global("Array").call<bool>("isArray", leaves))
-    throw_js("leaves must be an array of {name, value, requiresGrad}");
+    refuse("leaves must be an array of {name, value, requiresGrad}");
   const auto n = leaves["length"].as<std::size_t>();
   for (std::size_t i = 0; i < n; ++i) {
     const val l = leaves[i];
     const std::string at = "leaves[" + std::to_string(i) + "]";
-    if (!l["name"].isString()) throw_js(at + ".name must be a string");
-    if (!l["value"].isNumber()) throw_js(at + ".value must be a number");
+    if (!is_object(l)) refuse(at + " must be an object {name, value, requiresGrad}");
+    if (!l["name"].isString()) refuse(at + ".name must be a string");
+    if (!l["value"].isNumber()) refuse(at + ".value must be a number");
     const auto value = l["value"].as<double>();
-    if (!std::isfinite(value)) throw_js(at + ".value must be finite");
+    if (!std::isfinite(value)) refuse(at + ".value must be finite");
     out.push_back(ExplorerLeaf{l["name"].as<std::string>(), static_cast<float>(value),
                                l["requiresGrad"].isUndefined() || l["requiresGrad"].as<bool>()});
   }
@@ -41,9 +42,10 @@ val to_js(const std::vector<ExplorerLeaf>& leaves) {
 
 }  // namespace
 
-JsAutogradExplorer::JsAutogradExplorer(const std::string& source, const val& leaves) {
+JsAutogradExplorer::JsAutogradExplorer(const val& source, const val& leaves) {
+  const std::string text = string_arg(source, "AutogradExplorer: source");
   const std::vector<ExplorerLeaf> given = leaves_from_js(leaves);
-  guarded([&] { ex_ = std::make_unique<AutogradExplorer>(source, given); });
+  ex_ = std::make_unique<AutogradExplorer>(text, given);
 }
 
 val JsAutogradExplorer::leaves() const { return to_js(ex_->leaves()); }
@@ -66,12 +68,10 @@ val JsAutogradExplorer::nodes() const {
   return out;
 }
 
-void JsAutogradExplorer::backward() {
-  guarded([&] { ex_->backward(); });
-}
+void JsAutogradExplorer::backward() { ex_->backward(); }
 
 val JsAutogradExplorer::step() {
-  const ExplorerStep s = guarded([&] { return ex_->step(); });
+  const ExplorerStep s = ex_->step();
   val inputs = val::array();
   for (const ExplorerStepInput& in : s.inputs) {
     val o = val::object();
@@ -93,15 +93,16 @@ val JsAutogradExplorer::step() {
 val JsAutogradExplorer::leaf_grads() const { return float_array(ex_->leaf_grads()); }
 
 val JsAutogradExplorer::finite_differences() const {
-  const std::vector<double> d = guarded([&] { return ex_->finite_differences(); });
+  const std::vector<double> d = ex_->finite_differences();
   return val::global("Float64Array").new_(emscripten::typed_memory_view(d.size(), d.data())).call<val>("slice");
 }
 
-val check_expression(const std::string& source, const val& leaves) {
+val check_expression(const val& source, const val& leaves) {
+  const std::string text = string_arg(source, "checkExpression: source");
   const std::vector<ExplorerLeaf> given = leaves_from_js(leaves);
   val o = val::object();
   try {
-    const AutogradExplorer ex(source, given);
+    const AutogradExplorer ex(text, given);
     o.set("leaves", to_js(ex.leaves()));
     o.set("error", std::string());
     o.set("column", 0);

@@ -15,7 +15,7 @@ using emscripten::val;
 class JsAutogradExplorer {
  public:
   // leaves: [{name, value, requiresGrad}], any subset of the expression's.
-  JsAutogradExplorer(const std::string& source, const val& leaves);
+  JsAutogradExplorer(const val& source, const val& leaves);
 
   val leaves() const;  // [{name, value, requiresGrad}], every leaf in order of first appearance
   val nodes() const;   // [{id, op, label, inputs, value, requiresGrad, hasGrad, grad, column}]
@@ -34,7 +34,7 @@ class JsAutogradExplorer {
 
 // {leaves, error, column}: the expression's leaves with their settings (as the explorer would take
 // them), or the first mistake's message and column (0: none; from 1).
-val check_expression(const std::string& source, const val& leaves);
+val check_expression(const val& source, const val& leaves);
 // [{name, minArgs, maxArgs}]: the functions an expression may call.
 val expression_functions_js();
 

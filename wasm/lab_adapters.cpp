@@ -1,5 +1,7 @@
 #include "lab_adapters.h"
 
+#include <climits>
+
 #include "conversions.h"
 #include "nnp/error.h"
 #include "nnp/generators.h"
@@ -9,8 +11,8 @@ namespace nnp::wasm {
 namespace {
 
 // A generated two-class 2-D set, standardised as the playground's "standardize" option does.
-Dataset standardised(const std::string& name, int samples, double noise, double seed) {
-  Pcg32 rng(static_cast<std::uint64_t>(seed));
+Dataset standardised(const std::string& name, int samples, double noise, std::uint64_t seed) {
+  Pcg32 rng(seed);
   Dataset d = generate({.name = name, .samples = samples, .noise = noise, .classes = 2}, rng);
   if (d.features != 2 || d.classes != 2) throw Error("data.name: '" + name + "' is not a 2-D, two-class dataset");
   InputPipeline pipeline({Feature::X1, Feature::X2}, /*standardize=*/true, 2);
@@ -25,54 +27,51 @@ Dataset points_from_js(const val& x, const val& y, int features, int classes) {
   d.classes = classes;
   read_floats(x, "x", d.x);
   read_floats(y, "y", d.y);
-  guarded([&] {
-    if (d.x.empty() || d.x.size() % static_cast<std::size_t>(features) != 0)
-      throw Error("x must hold n × " + std::to_string(features) + " numbers (n ≥ 1), got " +
-                  std::to_string(d.x.size()));
-    if (d.y.empty() || d.y.size() % static_cast<std::size_t>(d.size()) != 0)
-      throw Error("y must hold a target for each of the " + std::to_string(d.size()) + " points, got " +
-                  std::to_string(d.y.size()) + " numbers");
-  });
+  if (d.x.empty() || d.x.size() % static_cast<std::size_t>(features) != 0)
+    throw Error("x must hold n × " + std::to_string(features) + " numbers (n ≥ 1), got " + std::to_string(d.x.size()));
+  if (d.y.empty() || d.y.size() % static_cast<std::size_t>(d.size()) != 0)
+    throw Error("y must hold a target for each of the " + std::to_string(d.size()) + " points of x, got " +
+                std::to_string(d.y.size()) + " numbers");
   d.targets = static_cast<int>(d.y.size() / static_cast<std::size_t>(d.size()));
   return d;
 }
 
-double number(const val& object, const char* key, double fallback) {
-  const val v = object[key];
-  return v.isNumber() ? v.as<double>() : fallback;
-}
-
 }  // namespace
 
-val lab_points(const std::string& name, int samples, double noise, double seed, double grid) {
-  const Dataset d = guarded([&] {
-    Dataset s = standardised(name, samples, noise, seed);
-    return grid > 0.0 ? snap_to_grid(std::move(s), grid) : s;
-  });
+val lab_points(const val& name, const val& samples, const val& noise, const val& seed, const val& grid) {
+  const double step = number_arg(grid, "labPoints: grid");
+  Dataset d =
+      standardised(string_arg(name, "labPoints: name"), int_arg(samples, "labPoints: samples", INT_MIN, INT_MAX),
+                   number_arg(noise, "labPoints: noise"), seed_arg(seed, "labPoints: seed"));
+  if (step != 0.0) d = snap_to_grid(std::move(d), step);  // 0: no grid
   val out = val::object();
   out.set("x", float_array(d.x));
   out.set("y", float_array(d.y));
   return out;
 }
 
-LabGradientFlow::LabGradientFlow(const val& spec, const val& data, int batch, double seed)
-    : flow_(guarded([&] {
+LabGradientFlow::LabGradientFlow(const val& spec, const val& data, const val& batch, const val& seed)
+    : flow_([&] {
         if (data.isUndefined() || data.isNull() || !data["name"].isString())
-          throw Error("data must be {name, samples, noise}");
-        Dataset d = standardised(data["name"].as<std::string>(), static_cast<int>(number(data, "samples", 200)),
-                                 number(data, "noise", 0.0), seed);
-        return GradientFlow(learner_spec_from_json(json_text(spec)), std::move(d),
-                            {.batch = batch, .seed = static_cast<std::uint64_t>(seed)});
-      })) {}
+          refuse("GradientFlow: data must be {name, samples, noise}");
+        const std::uint64_t s = seed_arg(seed, "GradientFlow: seed");
+        const int b = int_arg(batch, "GradientFlow: batch", INT_MIN, INT_MAX);
+        Dataset d = standardised(
+            data["name"].as<std::string>(),
+            data["samples"].isUndefined() ? 200 : int_arg(data["samples"], "data.samples", INT_MIN, INT_MAX),
+            data["noise"].isUndefined() ? 0.0 : number_arg(data["noise"], "data.noise"), s);
+        return GradientFlow(learner_spec_js(spec), std::move(d), {.batch = b, .seed = s});
+      }()) {}
 
-val LabGradientFlow::run(int count) {
+val LabGradientFlow::run(const val& count_arg) {
+  const int count = int_arg(count_arg, "GradientFlow.run: steps", 0, kMaxStepsPerCall);
   for (int i = 0; i < count && diverged_.empty(); ++i) {
     try {
       last_loss_ = flow_.step(i + 1 == count);
     } catch (const DivergedError& e) {
       diverged_ = e.what();
     } catch (const std::exception& e) {
-      throw_js(e.what());
+      refuse(e.what());
     }
   }
   val out = val::object();
@@ -100,25 +99,21 @@ val LabGradientFlow::layers() const {
   return out;
 }
 
-int LabGradientFlow::distinct_units(int layer) const {
-  return guarded([&] {
-    if (layer < 0) throw Error("layer must be ≥ 0, got " + std::to_string(layer));
-    return nnp::distinct_units(flow_.learner().model(), static_cast<std::size_t>(layer));
-  });
+int LabGradientFlow::distinct_units(const val& layer) const {
+  const int l = int_arg(layer, "distinctUnits: layer", 0, INT_MAX);
+  return nnp::distinct_units(flow_.learner().model(), static_cast<std::size_t>(l));
 }
 
-val LabGradientFlow::parameter(const std::string& name) const {
-  return guarded([&] {
-    const std::span<const float> p = flow_.learner().parameter(name);
-    return float_array(p.data(), p.size());
-  });
+val LabGradientFlow::parameter(const val& name) const {
+  const std::span<const float> p = flow_.learner().parameter(string_arg(name, "parameter: name"));
+  return float_array(p.data(), p.size());
 }
 
-LabPerceptron::LabPerceptron(const val& x, const val& y, double lr)
-    : data_(points_from_js(x, y, 2, 2)), p_(guarded([&] { return Perceptron(2, PerceptronSpec{.lr = lr}); })) {}
+LabPerceptron::LabPerceptron(const val& x, const val& y, const val& lr)
+    : data_(points_from_js(x, y, 2, 2)), p_(2, PerceptronSpec{.lr = number_arg(lr, "Perceptron: lr")}) {}
 
 val LabPerceptron::step() {
-  const PerceptronStep s = guarded([&] { return p_.step(data_); });
+  const PerceptronStep s = p_.step(data_);
   val out = val::object();
   out.set("sample", s.sample);
   out.set("position", s.position);
@@ -131,41 +126,35 @@ val LabPerceptron::step() {
   return out;
 }
 
-int LabPerceptron::epoch() {
-  return guarded([&] { return p_.epoch(data_); });
-}
+int LabPerceptron::epoch() { return p_.epoch(data_); }
 
 val LabPerceptron::weights() const { return val::array(p_.weights().begin(), p_.weights().end()); }
 val LabPerceptron::mistakes_per_epoch() const { return int_array(p_.mistakes_per_epoch()); }
 
-LabNetwork::LabNetwork(const val& spec, const val& x, const val& y, double seed)
-    : learner_(
-          guarded([&] { return Learner(learner_spec_from_json(json_text(spec)), static_cast<std::uint64_t>(seed)); })) {
+LabNetwork::LabNetwork(const val& spec, const val& x, const val& y, const val& seed)
+    : learner_(learner_spec_js(spec), seed_arg(seed, "Network: seed")) {
   const Dataset d = points_from_js(x, y, learner_.model().inputs(), 0);
   x_ = d.x;
   y_ = d.y;
   n_ = d.size();
   if (d.targets != learner_.model().outputs() && d.targets != 1)
-    throw_js("y must hold 1 or " + std::to_string(learner_.model().outputs()) + " targets per point");
+    refuse("y must hold 1 or " + std::to_string(learner_.model().outputs()) + " targets for each of the " +
+           std::to_string(n_) + " points of x, got " + std::to_string(y_.size()) + " numbers");
 }
 
-double LabNetwork::train(int steps) {
-  return guarded([&] {
-    return learner_.run_steps(x_.data(), y_.data(), n_, static_cast<int>(y_.size() / static_cast<std::size_t>(n_)),
-                              steps);
-  });
+double LabNetwork::train(const val& steps) {
+  return learner_.run_steps(x_.data(), y_.data(), n_, static_cast<int>(y_.size() / static_cast<std::size_t>(n_)),
+                            int_arg(steps, "Network.train: steps", 1, kMaxStepsPerCall));
 }
 
 val LabNetwork::predict(const val& x) {
   read_floats(x, "x", points_);
-  return guarded([&] {
-    const int inputs = learner_.model().inputs();
-    if (points_.empty() || points_.size() % static_cast<std::size_t>(inputs) != 0)
-      throw Error("x must hold m × " + std::to_string(inputs) + " numbers (m ≥ 1)");
-    const Tensor out =
-        learner_.predict(points_.data(), static_cast<int>(points_.size() / static_cast<std::size_t>(inputs)));
-    return float_array(out.data, out.size());
-  });
+  const int inputs = learner_.model().inputs();
+  if (points_.empty() || points_.size() % static_cast<std::size_t>(inputs) != 0)
+    throw Error("x must hold m × " + std::to_string(inputs) + " numbers (m ≥ 1)");
+  const Tensor out =
+      learner_.predict(points_.data(), static_cast<int>(points_.size() / static_cast<std::size_t>(inputs)));
+  return float_array(out.data, out.size());
 }
 
 }  // namespace nnp::wasm

@@ -16,22 +16,24 @@ using emscripten::val;
 
 // {x: Float32Array [n × 2], y: Float32Array [n]} of generator `name` (two classes, 2-D), its
 // points standardised (mean 0, std 1 per feature), optionally snapped to a grid (step > 0).
-val lab_points(const std::string& name, int samples, double noise, double seed, double grid);
+val lab_points(const val& name, const val& samples, const val& noise, const val& seed, const val& grid);
 
 // The gradient-flow lab's run: a network trained on standardised 2-D points, measured per layer.
 class LabGradientFlow {
  public:
   // spec: a learner spec (spec_json.h's keys); data: {name, samples, noise}.
-  LabGradientFlow(const val& spec, const val& data, int batch, double seed);
+  LabGradientFlow(const val& spec, const val& data, const val& batch, const val& seed);
   // Up to `count` steps, the last one measured; returns {loss, steps, diverged, message}. A run
   // that diverged stays diverged (its parameters keep their last finite values).
-  val run(int count);
+  val run(const val& count);
+  // A call's steps: enough for any frame, few enough that a call returns within a second or so.
+  static constexpr int kMaxStepsPerCall = 10000;
   // One record per layer: {weightGradNorm, biasGradNorm, updateRatio, saturated, dead,
   // histogram: Int32Array, lo, hi} (NaN where a figure does not apply).
   val layers() const;
-  int distinct_units(int layer) const;
+  int distinct_units(const val& layer) const;
   // A parameter by torch name ("0.weight" is [out, in] row-major), a copy.
-  val parameter(const std::string& name) const;
+  val parameter(const val& name) const;
   double steps() const { return static_cast<double>(flow_.steps()); }
 
  private:
@@ -44,7 +46,7 @@ class LabGradientFlow {
 class LabPerceptron {
  public:
   // x [n × 2], y [n] (labels 0/1).
-  LabPerceptron(const val& x, const val& y, double lr);
+  LabPerceptron(const val& x, const val& y, const val& lr);
   // {sample, position, predicted, label, mistake, deltaW: [..], deltaB, epochEnd}
   val step();
   // Finishes the epoch under way (or runs a whole one); returns its mistakes.
@@ -68,9 +70,10 @@ class LabPerceptron {
 class LabNetwork {
  public:
   // spec: a learner spec; x [n × inputs], y [n × outputs].
-  LabNetwork(const val& spec, const val& x, const val& y, double seed);
+  LabNetwork(const val& spec, const val& x, const val& y, const val& seed);
   // `steps` full-batch steps; returns the last loss.
-  double train(int steps);
+  double train(const val& steps);
+  static constexpr int kMaxStepsPerCall = 10000;
   // The outputs for points x [m × inputs], a copy.
   val predict(const val& x);
   double steps() const { return static_cast<double>(learner_.steps()); }

@@ -10,6 +10,7 @@
 #include "nnp/autograd_explorer.h"
 #include "nnp/kernels.h"
 #include "race_adapter.h"
+#include "refusals.h"
 
 EMSCRIPTEN_BINDINGS(nnp_labs) {
   using namespace emscripten;
@@ -18,56 +19,56 @@ EMSCRIPTEN_BINDINGS(nnp_labs) {
 
   // The autograd explorer (issue 15): web/src/labs/autograd/.
   class_<JsAutogradExplorer>("AutogradExplorer")
-      .constructor<std::string, val>()
-      .function("leaves", &JsAutogradExplorer::leaves)
-      .function("nodes", &JsAutogradExplorer::nodes)
-      .function("output", &JsAutogradExplorer::output)
-      .function("value", &JsAutogradExplorer::value)
-      .function("backward", &JsAutogradExplorer::backward)
-      .function("step", &JsAutogradExplorer::step)
-      .function("nextNode", &JsAutogradExplorer::next_node)
-      .function("zeroGrad", &JsAutogradExplorer::zero_grad)
-      .function("leafGrads", &JsAutogradExplorer::leaf_grads)
-      .function("finiteDifferences", &JsAutogradExplorer::finite_differences);
-  function("checkExpression", &check_expression);
-  function("expressionFunctions", &expression_functions_js);
+      .constructor(&make<JsAutogradExplorer, const val&, const val&>, allow_raw_pointers())
+      .function("leaves", &refusing<&JsAutogradExplorer::leaves>::call)
+      .function("nodes", &refusing<&JsAutogradExplorer::nodes>::call)
+      .function("output", &refusing<&JsAutogradExplorer::output>::call)
+      .function("value", &refusing<&JsAutogradExplorer::value>::call)
+      .function("backward", &refusing<&JsAutogradExplorer::backward>::call)
+      .function("step", &refusing<&JsAutogradExplorer::step>::call)
+      .function("nextNode", &refusing<&JsAutogradExplorer::next_node>::call)
+      .function("zeroGrad", &refusing<&JsAutogradExplorer::zero_grad>::call)
+      .function("leafGrads", &refusing<&JsAutogradExplorer::leaf_grads>::call)
+      .function("finiteDifferences", &refusing<&JsAutogradExplorer::finite_differences>::call);
+  function("checkExpression", &refusing<&check_expression>::call);
+  function("expressionFunctions", &refusing<&expression_functions_js>::call);
   constant("finiteDifferenceStep", nnp::AutogradExplorer::kFiniteDifferenceStep);
-  function("labPoints", &lab_points);
+  function("labPoints", &refusing<&lab_points>::call);
   class_<LabGradientFlow>("GradientFlow")
-      .constructor<const emscripten::val&, const emscripten::val&, int, double>()
-      .function("run", &LabGradientFlow::run)
-      .function("layers", &LabGradientFlow::layers)
-      .function("distinctUnits", &LabGradientFlow::distinct_units)
-      .function("parameter", &LabGradientFlow::parameter)
-      .function("steps", &LabGradientFlow::steps);
+      .constructor(&make<LabGradientFlow, const val&, const val&, const val&, const val&>, allow_raw_pointers())
+      .function("run", &refusing<&LabGradientFlow::run>::call)
+      .function("layers", &refusing<&LabGradientFlow::layers>::call)
+      .function("distinctUnits", &refusing<&LabGradientFlow::distinct_units>::call)
+      .function("parameter", &refusing<&LabGradientFlow::parameter>::call)
+      .function("steps", &refusing<&LabGradientFlow::steps>::call);
   class_<LabPerceptron>("Perceptron")
-      .constructor<const emscripten::val&, const emscripten::val&, double>()
-      .function("step", &LabPerceptron::step)
-      .function("epoch", &LabPerceptron::epoch)
-      .function("weights", &LabPerceptron::weights)
-      .function("bias", &LabPerceptron::bias)
-      .function("mistakesPerEpoch", &LabPerceptron::mistakes_per_epoch)
-      .function("converged", &LabPerceptron::converged)
-      .function("cycling", &LabPerceptron::cycling)
-      .function("cycleLength", &LabPerceptron::cycle_length)
-      .function("epochs", &LabPerceptron::epochs)
-      .function("position", &LabPerceptron::position)
-      .function("accuracy", &LabPerceptron::accuracy);
+      .constructor(&make<LabPerceptron, const val&, const val&, const val&>, allow_raw_pointers())
+      .function("step", &refusing<&LabPerceptron::step>::call)
+      .function("epoch", &refusing<&LabPerceptron::epoch>::call)
+      .function("weights", &refusing<&LabPerceptron::weights>::call)
+      .function("bias", &refusing<&LabPerceptron::bias>::call)
+      .function("mistakesPerEpoch", &refusing<&LabPerceptron::mistakes_per_epoch>::call)
+      .function("converged", &refusing<&LabPerceptron::converged>::call)
+      .function("cycling", &refusing<&LabPerceptron::cycling>::call)
+      .function("cycleLength", &refusing<&LabPerceptron::cycle_length>::call)
+      .function("epochs", &refusing<&LabPerceptron::epochs>::call)
+      .function("position", &refusing<&LabPerceptron::position>::call)
+      .function("accuracy", &refusing<&LabPerceptron::accuracy>::call);
   class_<LabNetwork>("Network")
-      .constructor<const emscripten::val&, const emscripten::val&, const emscripten::val&, double>()
-      .function("train", &LabNetwork::train)
-      .function("predict", &LabNetwork::predict)
-      .function("steps", &LabNetwork::steps);
+      .constructor(&make<LabNetwork, const val&, const val&, const val&, const val&>, allow_raw_pointers())
+      .function("train", &refusing<&LabNetwork::train>::call)
+      .function("predict", &refusing<&LabNetwork::predict>::call)
+      .function("steps", &refusing<&LabNetwork::steps>::call);
 
   // The optimiser race (web/src/labs/race/).
   class_<JsOptimiserRace>("OptimiserRace")
-      .constructor<const val&>()
-      .function("run", &JsOptimiserRace::run)
-      .function("racers", &JsOptimiserRace::racers)
-      .function("racer", &JsOptimiserRace::racer)
-      .function("trajectory", &JsOptimiserRace::trajectory)
-      .function("losses", &JsOptimiserRace::losses);
-  function("lossSurfaces", &loss_surfaces_js);
-  function("surfaceExpression", &surface_expression_js);
-  function("surfaceGrid", &surface_grid_js);
+      .constructor(&make<JsOptimiserRace, const val&>, allow_raw_pointers())
+      .function("run", &refusing<&JsOptimiserRace::run>::call)
+      .function("racers", &refusing<&JsOptimiserRace::racers>::call)
+      .function("racer", &refusing<&JsOptimiserRace::racer>::call)
+      .function("trajectory", &refusing<&JsOptimiserRace::trajectory>::call)
+      .function("losses", &refusing<&JsOptimiserRace::losses>::call);
+  function("lossSurfaces", &refusing<&loss_surfaces_js>::call);
+  function("surfaceExpression", &refusing<&surface_expression_js>::call);
+  function("surfaceGrid", &refusing<&surface_grid_js>::call);
 }

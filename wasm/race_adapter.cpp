@@ -1,5 +1,6 @@
 #include "race_adapter.h"
 
+#include <climits>
 #include <cmath>
 
 #include "conversions.h"
@@ -22,19 +23,20 @@ void put_state(val& out, const char* name, std::span<const float> buffer) {
 }  // namespace
 
 JsOptimiserRace::JsOptimiserRace(const val& settings)
-    : race_(guarded([&] { return OptimiserRace(race_spec_from_json(json_text(settings))); })) {}
+    : race_(OptimiserRace(race_spec_from_json(json_text(settings, "the race's settings")))) {}
 
-void JsOptimiserRace::run(int steps) {
-  guarded([&] { race_.run(steps); });
-}
+void JsOptimiserRace::run(const val& steps) { race_.run(int_arg(steps, "run: steps", INT_MIN, INT_MAX)); }
 
-const Racer& JsOptimiserRace::at(int i) const {
-  if (i < 0 || i >= racers()) throw_js("racer: index " + std::to_string(i) + " is not one of the race's racers");
+const Racer& JsOptimiserRace::at(const val& index, const char* what) const {
+  const int i = int_arg(index, what, INT_MIN, INT_MAX);
+  if (i < 0 || i >= racers())
+    refuse(std::string(what) + " " + std::to_string(i) + " is not one of the race's racers (0 to " +
+           std::to_string(racers() - 1) + ")");
   return race_.racer(static_cast<std::size_t>(i));
 }
 
-val JsOptimiserRace::racer(int i) const {
-  const Racer& r = at(i);
+val JsOptimiserRace::racer(const val& i) const {
+  const Racer& r = at(i, "racer: index");
   val out = val::object();
   const auto p = r.position();
   const auto g = r.gradient();
@@ -61,13 +63,13 @@ val JsOptimiserRace::racer(int i) const {
   return out;
 }
 
-val JsOptimiserRace::trajectory(int i) const {
-  const auto t = at(i).trajectory();
+val JsOptimiserRace::trajectory(const val& i) const {
+  const auto t = at(i, "trajectory: index").trajectory();
   return float_array(t.data(), t.size());
 }
 
-val JsOptimiserRace::losses(int i) const {
-  const auto l = at(i).losses();
+val JsOptimiserRace::losses(const val& i) const {
+  const auto l = at(i, "losses: index").losses();
   return float_array(l.data(), l.size());
 }
 
@@ -105,12 +107,17 @@ val loss_surfaces_js() {
   return list;
 }
 
-std::string surface_expression_js(const std::string& id, double k) {
-  return guarded([&] { return surface_expression(loss_surface(id), k); });
+std::string surface_expression_js(const val& id, const val& k) {
+  return surface_expression(loss_surface(string_arg(id, "surfaceExpression: id")),
+                            number_arg(k, "surfaceExpression: k"));
 }
 
-val surface_grid_js(const std::string& expression, int res, double x_min, double x_max, double y_min, double y_max) {
-  const std::vector<float> grid = guarded([&] { return surface_grid(expression, res, x_min, x_max, y_min, y_max); });
+val surface_grid_js(const val& expression, const val& res, const val& x_min, const val& x_max, const val& y_min,
+                    const val& y_max) {
+  const std::vector<float> grid = surface_grid(
+      string_arg(expression, "surfaceGrid: expression"), int_arg(res, "surfaceGrid: res", INT_MIN, INT_MAX),
+      number_arg(x_min, "surfaceGrid: xMin"), number_arg(x_max, "surfaceGrid: xMax"),
+      number_arg(y_min, "surfaceGrid: yMin"), number_arg(y_max, "surfaceGrid: yMax"));
   return float_array(grid);
 }
 

@@ -16,6 +16,7 @@
 #include "nnp/kernels.h"
 #include "nnp/memory_estimate.h"
 #include "nnp/rng.h"
+#include "refusals.h"
 
 namespace nnp::wasm {
 namespace {
@@ -37,8 +38,8 @@ double bench_matmul(const val& rows, const val& cols, const val& inner, const va
   for (const auto& [count, what] : {std::pair{1.0 * m * k, "benchMatmul: m × k"},
                                     {1.0 * k * n, "benchMatmul: k × n"},
                                     {1.0 * m * n, "benchMatmul: m × n"}})
-    if (std::string problem = array_size_problem(count, sizeof(float), what); !problem.empty()) throw_js(problem);
-  if (2.0 * m * n * k * reps > 1e12) throw_js("benchMatmul: 2·m·n·k·reps must be at most 1e12 multiply-adds");
+    if (std::string problem = array_size_problem(count, sizeof(float), what); !problem.empty()) refuse(problem);
+  if (2.0 * m * n * k * reps > 1e12) refuse("benchMatmul: 2·m·n·k·reps must be at most 1e12 multiply-adds");
   const bool ta = form == 1, tb = form == 2;
   std::vector<float> a(static_cast<std::size_t>(m) * k), b(static_cast<std::size_t>(k) * n),
       c(static_cast<std::size_t>(m) * n);
@@ -58,7 +59,7 @@ template <float (*Run)(long), long (*Flops)(long)>
 RooflineRun bench_roofline(const val& times, const char* name) {
   const double count = times.isNumber() ? times.as<double>() : 0;
   if (!(count >= 1 && count <= 1e9))
-    throw_js(std::string(name) + ": count must be between 1 and 1e9, got " + shown(times));
+    refuse(std::string(name) + ": count must be between 1 and 1e9, got " + shown(times));
   const long n = static_cast<long>(count);
   const auto t0 = std::chrono::steady_clock::now();
   const float checksum = Run(n);
@@ -76,15 +77,17 @@ RooflineRun bench_gemm_kernel(const val& reps) {
 
 EMSCRIPTEN_BINDINGS(nnp_tools) {
   using namespace emscripten;
+  using nnp::wasm::make;
+  using nnp::wasm::refusing;
   using nnp::wasm::RooflineRun;
   value_object<RooflineRun>("RooflineRun")
       .field("seconds", &RooflineRun::seconds)
       .field("flops", &RooflineRun::flops)
       .field("checksum", &RooflineRun::checksum);
-  function("benchMatmul", &nnp::wasm::bench_matmul);
-  function("benchPeak", &nnp::wasm::bench_peak);
-  function("benchGemmKernel", &nnp::wasm::bench_gemm_kernel);
-  function("catalogue", &nnp::wasm::catalogue_js);
+  function("benchMatmul", &refusing<&nnp::wasm::bench_matmul>::call);
+  function("benchPeak", &refusing<&nnp::wasm::bench_peak>::call);
+  function("benchGemmKernel", &refusing<&nnp::wasm::bench_gemm_kernel>::call);
+  function("catalogue", &refusing<&nnp::wasm::catalogue_js>::call);
   // The perceptron lesson's class: no page view calls it (the perceptron lab has its own, in
   // core-labs.wasm), so the page's modules leave it out (issue 13's budget).
   using nnp::wasm::JsPerceptron;
@@ -100,7 +103,8 @@ EMSCRIPTEN_BINDINGS(nnp_tools) {
       .field("w2", &PerceptronRun::w2)
       .field("bias", &PerceptronRun::bias);
   class_<JsPerceptron>("Perceptron")
-      .constructor<const val&, const val&, const val&, const val&, const val&>()
-      .function("run", &JsPerceptron::run)
-      .function("points", &JsPerceptron::points);
+      .constructor(&make<JsPerceptron, const val&, const val&, const val&, const val&, const val&>,
+                   allow_raw_pointers())
+      .function("run", &refusing<&JsPerceptron::run>::call)
+      .function("points", &refusing<&JsPerceptron::points>::call);
 }

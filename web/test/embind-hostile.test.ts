@@ -10,8 +10,7 @@
 // (the module's memory is intact). `npm test` runs 200 cases per entry point; scripts/fuzz.sh runs
 // 100,000 (NNP_FUZZ_RUNS). The labs' module (core-labs.wasm) is not covered yet (docs/reliability.md).
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { defaultScene, sceneToEngineConfig } from '../src/scene/index.ts';
 import createToolsCore from '../src/wasm/core-tools.mjs';
 import type {
@@ -22,7 +21,15 @@ import type {
   ToolsCoreModule,
   Trainer,
 } from '../src/wasm/core.mjs';
-import { hostileArgument, property } from './hostile.ts';
+import {
+  type AnyFunction,
+  arg,
+  type Argument,
+  type EntryPoint,
+  fuzzEntryPoints,
+  methodOf,
+  same,
+} from './embind-fuzz.ts';
 import { loadTestCore } from './scene-rules.ts';
 
 let core: CoreModule;
@@ -36,6 +43,9 @@ let witness: {
   weight: unknown;
   stack: number;
 };
+/** The glue's live JS handles (count_emval_handles: Embind's own count). */
+const handlesOf = (module: unknown): number =>
+  (module as { count_emval_handles(): number }).count_emval_handles();
 /** The glue's view of the wasm stack pointer (core.mjs exports it). */
 const stackOf = (module: unknown): number => (module as { stackSave(): number }).stackSave();
 
@@ -71,7 +81,7 @@ afterAll(() => {
 });
 
 /** The module still works: the witnesses give their first results, and the wasm stack pointer is
- *  where it was (a refusal once left 16–64 bytes of it behind: wasm/embind_stack.js). */
+ *  where it was (a refusal once left 16–64 bytes of it behind: wasm/embind_refusals.js). */
 function stillWorks(): void {
   expect(stackOf(core)).toBe(witness.stack);
   expect(stackOf(tools)).toBe(toolsStack);
@@ -79,130 +89,13 @@ function stillWorks(): void {
   expect(witness.learner.parameter('0.weight')).toEqual(witness.weight);
 }
 
-/** One argument of an entry point: a valid value, and what a message refusing it must name (a
- *  function: given the case's arguments). */
-/** A binding called with whatever arguments a case makes (its types say what a good call is). */
-type AnyFunction = (...args: unknown[]) => unknown;
-
-interface Argument {
-  valid: () => unknown;
-  names: RegExp | ((args: unknown[]) => RegExp);
-  /** Numbers in [from, to] are valid but ask for long work (steps, a large grid): skipped, as a
-   *  caller asking for 10⁹ steps is not hostile input. */
-  slow?: [number, number];
-}
-
-/** An entry point: `call(target, args)` on an object of `owner` (made by `make`) or a function. */
-interface EntryPoint {
-  name: string;
-  args: Argument[];
-  call: (target: unknown, args: unknown[]) => unknown;
-  /** The class whose object the call needs (then deleted objects and wrong `this` are tried). */
-  owner?: { name: string; make: () => { delete(): void } };
-  /** What a returned value must satisfy. */
-  sane?: (result: unknown, args: unknown[]) => void;
-  /** Messages any case may give: a training call that diverges on its hostile settings. */
-  also?: RegExp;
-  /** What a message about one argument too many may name (an overload taking one more). */
-  more?: RegExp;
-  /** The arguments are fields the call puts into an object: only replaced, never dropped or added. */
-  fields?: boolean;
-}
-
 const finiteArray = (r: unknown): void => {
   expect(r).toBeInstanceOf(Float32Array);
 };
 
-/** How a case differs from a valid call. */
-type Edit =
-  | { how: 'replace'; at: number; value: unknown }
-  | { how: 'fewer' }
-  | { how: 'more'; value: unknown }
-  | { how: 'deleted' }
-  | { how: 'foreign this' };
-
-interface Case {
-  args: unknown[];
-  edits: Edit[];
-}
-
-function cases(entry: EntryPoint): fc.Arbitrary<Case> {
-  const n = entry.args.length;
-  const replace = fc.record({
-    how: fc.constant('replace' as const),
-    at: fc.nat({ max: Math.max(n - 1, 0) }),
-    value: hostileArgument,
-  });
-  const other: fc.Arbitrary<Edit>[] = [
-    fc.constant({ how: 'fewer' } as const),
-    fc.record({ how: fc.constant('more' as const), value: hostileArgument }),
-  ];
-  if (entry.owner) other.push(fc.constantFrom<Edit>({ how: 'deleted' }, { how: 'foreign this' }));
-  const edits = entry.fields
-    ? fc.array(replace, { minLength: 1, maxLength: Math.min(n, 3) })
-    : n > 0
-      ? fc.oneof(
-          { weight: 8, arbitrary: fc.array(replace, { minLength: 1, maxLength: Math.min(n, 3) }) },
-          { weight: 2, arbitrary: fc.oneof(...other).map((e) => [e]) },
-        )
-      : fc.oneof(...other).map((e) => [e]);
-  return edits.map((list) => {
-    const args = entry.args.map((a) => a.valid());
-    for (const e of list) {
-      if (e.how === 'replace') args[e.at] = e.value;
-      else if (e.how === 'fewer') args.pop();
-      else if (e.how === 'more') args.push(e.value);
-    }
-    return { args, edits: list };
-  });
-}
-
-/** What the message of a refused case must name: a replaced argument, else the method's name. */
-function named(entry: EntryPoint, c: Case, args: unknown[]): RegExp {
-  const [owner, method] = entry.name.replace(/^new /, '').replace(/\(.*$/, '').split('.');
-  const parts = [owner!, ...(method ? [method] : [])];
-  const source = (a: Argument): string =>
-    (typeof a.names === 'function' ? a.names(args) : a.names).source;
-  for (const e of c.edits) {
-    if (e.how === 'replace') parts.push(source(entry.args[e.at]!));
-    // An argument missing or one more (an overload's) changes how the others read: any may be named.
-    if (e.how === 'fewer' || e.how === 'more') parts.push(...entry.args.map(source));
-    if (e.how === 'more' && entry.more) parts.push(entry.more.source);
-  }
-  if (entry.also) parts.push(entry.also.source);
-  return new RegExp(parts.join('|'));
-}
-
 /** An object of another class than `owner`'s, for a method called with a foreign `this`. */
 const foreign = (owner: string): { delete(): void } =>
   owner === 'Learner' ? new core.Trainer(config()) : new core.Learner(spec(), 1);
-
-/** Runs one case; returns what the call returned. */
-function run(entry: EntryPoint, c: Case, shared: { delete(): void } | undefined): unknown {
-  const { args } = c;
-  let target: unknown = shared;
-  let made: { delete(): void } | undefined;
-  for (const e of c.edits) {
-    if (e.how === 'replace') {
-      const slow = entry.args[e.at]!.slow;
-      fc.pre(!(slow && typeof e.value === 'number' && e.value >= slow[0] && e.value <= slow[1]));
-    } else if (e.how === 'deleted') {
-      made = entry.owner!.make();
-      made.delete();
-      target = made;
-    } else if (e.how === 'foreign this') target = made = foreign(entry.owner!.name);
-  }
-  try {
-    const result = entry.call(target, args);
-    // A constructor's new object: freed at once (its use is the other entry points').
-    if (entry.name.startsWith('new ')) (result as { delete(): void }).delete();
-    else entry.sane?.(result, args);
-    return result;
-  } finally {
-    if (made && c.edits.some((e) => e.how === 'foreign this')) made.delete();
-    stillWorks();
-  }
-}
 
 /** {x, y, features, classes} of a few 2-D points. */
 const rows = () => ({
@@ -212,16 +105,6 @@ const rows = () => ({
   classes: 2,
 });
 
-const same = (v: unknown) => () => v;
-const arg = (
-  names: Argument['names'],
-  valid: () => unknown,
-  slow?: [number, number],
-): Argument => ({
-  names,
-  valid,
-  ...(slow ? { slow } : {}),
-});
 const box = [
   arg(/resolution/, same(8), [65, 1e4]),
   arg(/xMin/, same(-1)),
@@ -235,21 +118,14 @@ const CONFIG =
 /** A config with one field of a type JSON cannot carry or the engine cannot read. */
 const oddConfig = (): unknown => ({ ...config(), seed: 1n });
 
-describe('the Embind API under hostile arguments', () => {
+/** Every entry point of core.wasm, and of core-tools.wasm's own bindings. */
+function entryPoints(): EntryPoint[] {
   const trainerOwner = { name: 'Trainer', make: () => new core.Trainer(config()) };
   const learnerOwner = { name: 'Learner', make: () => new core.Learner(spec(), 1) };
   const perceptronOwner = {
     name: 'Perceptron',
     make: () => new tools.Perceptron('gauss', 20, 0, 1, 1),
   };
-  /** The class's own method, called on `target` (which a case may make another class's object). */
-  const methodOf =
-    (owner: () => unknown) =>
-    (name: string) =>
-    (target: unknown, args: unknown[]): unknown =>
-      (owner() as { prototype: Record<string, (...a: unknown[]) => unknown> }).prototype[
-        name
-      ]!.apply(target, args);
   const method = methodOf(() => tools.Perceptron);
   const trainerMethod = (
     name: string,
@@ -494,27 +370,16 @@ describe('the Embind API under hostile arguments', () => {
     { name: 'Perceptron.points', args: [], call: method('points'), owner: perceptronOwner },
   ];
 
-  for (const entry of entries) {
-    it(entry.name, () => {
-      const shared = entry.owner?.make();
-      const start = performance.now();
-      try {
-        property(
-          `embind ${entry.name}`,
-          cases(entry),
-          (c) => run(entry, c, shared),
-          (c) => named(entry, c, c.args),
-        );
-      } finally {
-        shared?.delete();
-      }
-      // scripts/fuzz.sh's table: each entry point's time as it finishes, and the module's heap
-      // and live JS handles then (refusals still leak some of both: docs/reliability.md).
-      const module = core as unknown as { HEAP8: Int8Array; count_emval_handles(): number };
-      console.log(
-        `fuzz-embind ${entry.name}: ${((performance.now() - start) / 1000).toFixed(0)} s, ` +
-          `heap ${module.HEAP8.length / 2 ** 20} MB, ${module.count_emval_handles()} handles`,
-      );
-    });
-  }
-});
+  return entries;
+}
+
+fuzzEntryPoints(
+  'the Embind API under hostile arguments',
+  {
+    foreign,
+    stillWorks,
+    handles: () => handlesOf(core) + handlesOf(tools),
+  },
+  entryPoints(),
+  () => (core as unknown as { HEAP8: Int8Array }).HEAP8.length,
+);

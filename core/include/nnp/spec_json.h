@@ -18,6 +18,7 @@ namespace nnp {
 // Keys: model, loss, optimizer, scheduler (null or object), clip_grad_norm, clip_grad_value, l1,
 // init. Other top-level keys are ignored (fixtures carry parameters and steps beside them).
 LearnerSpec learner_spec_from_json(std::string_view json);
+LearnerSpec learner_spec_from(const Json& spec);
 // The learner's keys plus seed, data {name, samples, noise, trainFraction} and batchSize.
 TrainerConfig trainer_config_from_json(std::string_view json);
 // The same from a parsed document (validate_scene reads the scene once).

@@ -301,8 +301,9 @@ LearnerSpec learner_from(const Reader& r) {
 
 }  // namespace
 
-LearnerSpec learner_spec_from_json(std::string_view text) {
-  const Json j = parse(text);
+LearnerSpec learner_spec_from_json(std::string_view text) { return learner_spec_from(parse(text)); }
+
+LearnerSpec learner_spec_from(const Json& j) {
   Reader r(j, "");
   // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
   r.only(without(catalogue().fields.scene, {"format", "seed", "data", "training"}), "a learner spec",
