@@ -93,18 +93,18 @@ std::span<const LossKind> all_losses() { return kLossKinds; }
 std::span<const OptimizerKind> all_optimizers() { return kOptimizerKinds; }
 std::span<const SchedulerKind> all_schedulers() { return kSchedulerKinds; }
 std::span<const InitKind> all_inits() { return kInitKinds; }
-std::optional<Activation> parse_activation(std::string_view n) { return parse(kActivations, n); }
-std::optional<LossKind> parse_loss(std::string_view n) { return parse(kLosses, n); }
-std::optional<Reduction> parse_reduction(std::string_view n) { return parse(kReductions, n); }
-std::optional<OptimizerKind> parse_optimizer(std::string_view n) { return parse(kOptimizers, n); }
-std::optional<SchedulerKind> parse_scheduler(std::string_view n) { return parse(kSchedulers, n); }
-std::optional<InitKind> parse_init(std::string_view n) { return parse(kInits, n); }
-std::string_view name_of(Activation v) { return name(kActivations, v); }
-std::string_view name_of(LossKind v) { return name(kLosses, v); }
-std::string_view name_of(Reduction v) { return name(kReductions, v); }
-std::string_view name_of(OptimizerKind v) { return name(kOptimizers, v); }
-std::string_view name_of(SchedulerKind v) { return name(kSchedulers, v); }
-std::string_view name_of(InitKind v) { return name(kInits, v); }
+std::optional<Activation> parse_activation(std::string_view n) noexcept { return parse(kActivations, n); }
+std::optional<LossKind> parse_loss(std::string_view n) noexcept { return parse(kLosses, n); }
+std::optional<Reduction> parse_reduction(std::string_view n) noexcept { return parse(kReductions, n); }
+std::optional<OptimizerKind> parse_optimizer(std::string_view n) noexcept { return parse(kOptimizers, n); }
+std::optional<SchedulerKind> parse_scheduler(std::string_view n) noexcept { return parse(kSchedulers, n); }
+std::optional<InitKind> parse_init(std::string_view n) noexcept { return parse(kInits, n); }
+std::string_view name_of(Activation v) noexcept { return name(kActivations, v); }
+std::string_view name_of(LossKind v) noexcept { return name(kLosses, v); }
+std::string_view name_of(Reduction v) noexcept { return name(kReductions, v); }
+std::string_view name_of(OptimizerKind v) noexcept { return name(kOptimizers, v); }
+std::string_view name_of(SchedulerKind v) noexcept { return name(kSchedulers, v); }
+std::string_view name_of(InitKind v) noexcept { return name(kInits, v); }
 std::string activation_names() { return list(kActivations); }
 std::string loss_names() { return list(kLosses); }
 std::string reduction_names() { return list(kReductions); }

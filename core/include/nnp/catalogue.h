@@ -116,9 +116,9 @@ struct Catalogue {
 // The scene format the catalogue describes.
 inline constexpr std::string_view kSceneFormat = "nn-playground/scene@1";
 
-const Catalogue& catalogue();
+const Catalogue& catalogue() noexcept;
 // nullptr when `args` has no argument called `name`.
-const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name);
+const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name) noexcept;
 // Throws nnp::Error "<path> must be <range>, got <v>" (validate_scene's words) unless `range` holds
 // v: the engine's check of a field whose range the catalogue holds.
 void check_range(const Range& range, std::string_view path, double v);

@@ -10,7 +10,12 @@ namespace nnp {
 
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(const char* message) : std::runtime_error(message) {}
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  // A message built in the throw expression (`throw Error("… " + std::to_string(n))`) gives its
+  // buffer back here, not in its temporary's destructor: in wasm the core is built without
+  // exception handling, so a throw skips that destructor, and every refusal leaked its message.
+  explicit Error(std::string&& message) : std::runtime_error(message) { std::string().swap(message); }
 };
 
 // Thrown by Trainer::run when the loss stops being finite; parameters keep their last finite values.

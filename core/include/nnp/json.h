@@ -44,33 +44,33 @@ class Json {
   // The value `text` holds, or nullopt when it is not one JSON value (with only whitespace around).
   static std::optional<Json> parse(std::string_view text);
 
-  bool is_null() const { return std::holds_alternative<std::nullptr_t>(v_); }
-  bool is_boolean() const { return std::holds_alternative<bool>(v_); }
-  bool is_number() const { return v_.index() >= kInteger && v_.index() <= kFloat; }
-  bool is_string() const { return std::holds_alternative<std::string>(v_); }
-  bool is_array() const { return std::holds_alternative<Array>(v_); }
-  bool is_object() const { return std::holds_alternative<Object>(v_); }
+  bool is_null() const noexcept { return std::holds_alternative<std::nullptr_t>(v_); }
+  bool is_boolean() const noexcept { return std::holds_alternative<bool>(v_); }
+  bool is_number() const noexcept { return v_.index() >= kInteger && v_.index() <= kFloat; }
+  bool is_string() const noexcept { return std::holds_alternative<std::string>(v_); }
+  bool is_array() const noexcept { return std::holds_alternative<Array>(v_); }
+  bool is_object() const noexcept { return std::holds_alternative<Object>(v_); }
   // "null", "boolean", "number", "string", "array" or "object".
-  const char* type_name() const;
+  const char* type_name() const noexcept;
 
   // The value of a number (a whole one converted), a boolean, a string, an array, an object:
-  // callers check the type first.
-  double number() const;
-  bool boolean() const { return std::get<bool>(v_); }
-  const std::string& string() const { return std::get<std::string>(v_); }
-  const Array& array() const { return std::get<Array>(v_); }
+  // callers check the type first (a wrong type is a bug: it reads through a null pointer).
+  double number() const noexcept;
+  bool boolean() const noexcept { return *std::get_if<bool>(&v_); }
+  const std::string& string() const noexcept { return *std::get_if<std::string>(&v_); }
+  const Array& array() const noexcept { return *std::get_if<Array>(&v_); }
   // Members in the order they were added; parse() adds them sorted by key (bytewise), so a parsed
   // object lists its keys, and messages name them, in that order whatever the text's order.
-  const Object& members() const { return std::get<Object>(v_); }
+  const Object& members() const noexcept { return *std::get_if<Object>(&v_); }
 
   // An array's elements or an object's members; 0 for any other value.
-  std::size_t size() const;
-  bool empty() const { return size() == 0; }
-  const Json& operator[](std::size_t i) const { return array()[i]; }
+  std::size_t size() const noexcept;
+  bool empty() const noexcept { return size() == 0; }
+  const Json& operator[](std::size_t i) const noexcept { return array()[i]; }
   // An object's member `key`, or nullptr (also when this is not an object).
-  const Json* find(std::string_view key) const;
-  Json* find(std::string_view key) { return const_cast<Json*>(std::as_const(*this).find(key)); }
-  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  const Json* find(std::string_view key) const noexcept;
+  Json* find(std::string_view key) noexcept { return const_cast<Json*>(std::as_const(*this).find(key)); }
+  bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
 
   // Appends an element to an array, or a member to an object (whose key must be new): for
   // documents written in a fixed order, such as the catalogue.

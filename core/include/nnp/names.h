@@ -25,19 +25,19 @@ enum class SchedulerKind { None, StepLR, ExponentialLR, CosineAnnealingLR, Linea
 // torch.nn.init names; Default is nn.Linear's own reset_parameters().
 enum class InitKind { Default, Zeros, Constant, Uniform, XavierUniform, XavierNormal, KaimingUniform, KaimingNormal };
 
-std::optional<Activation> parse_activation(std::string_view name);
-std::optional<LossKind> parse_loss(std::string_view name);
-std::optional<Reduction> parse_reduction(std::string_view name);
-std::optional<OptimizerKind> parse_optimizer(std::string_view name);
-std::optional<SchedulerKind> parse_scheduler(std::string_view name);
-std::optional<InitKind> parse_init(std::string_view name);
+std::optional<Activation> parse_activation(std::string_view name) noexcept;
+std::optional<LossKind> parse_loss(std::string_view name) noexcept;
+std::optional<Reduction> parse_reduction(std::string_view name) noexcept;
+std::optional<OptimizerKind> parse_optimizer(std::string_view name) noexcept;
+std::optional<SchedulerKind> parse_scheduler(std::string_view name) noexcept;
+std::optional<InitKind> parse_init(std::string_view name) noexcept;
 
-std::string_view name_of(Activation v);
-std::string_view name_of(LossKind v);
-std::string_view name_of(Reduction v);
-std::string_view name_of(OptimizerKind v);
-std::string_view name_of(SchedulerKind v);
-std::string_view name_of(InitKind v);
+std::string_view name_of(Activation v) noexcept;
+std::string_view name_of(LossKind v) noexcept;
+std::string_view name_of(Reduction v) noexcept;
+std::string_view name_of(OptimizerKind v) noexcept;
+std::string_view name_of(SchedulerKind v) noexcept;
+std::string_view name_of(InitKind v) noexcept;
 
 // Every value a scene may name, in the order scenes and the page list them (SchedulerKind::None
 // is a scene's absent scheduler, not a name).

@@ -72,20 +72,25 @@ std::string listed(const std::vector<std::string>& names) {
   return s;
 }
 
-// Refuses a class with fewer rows than there are non-empty sets (it cannot reach them all),
-// naming the class, its count and what to change.
-void check_rare_classes(const std::vector<int>& counts, const std::array<int, 3>& sizes, std::string_view last_set) {
+// The refusal of a class with fewer rows than there are non-empty sets (it cannot reach them all),
+// naming the class, its count and what to change; "" when every class can. Returned, not thrown:
+// everything it allocates is gone before the caller throws, as it must be in wasm (nnp/error.h).
+std::string rare_class_problem(const Dataset& all, const std::array<int, 3>& sizes, std::string_view last_set) {
+  std::vector<int> counts(static_cast<std::size_t>(all.classes), 0);
+  for (int r = 0; r < all.size(); ++r)
+    ++counts[static_cast<std::size_t>(all.y[static_cast<std::size_t>(r) * all.targets])];
   std::vector<std::string> sets;
   for (std::size_t k = 0; k < sizes.size(); ++k)
     if (sizes[k] > 0) sets.emplace_back(k + 1 == sizes.size() ? std::string(last_set) : kSetNames[k]);
   const auto needed = static_cast<int>(sets.size());
   for (std::size_t c = 0; c < counts.size(); ++c)
     if (counts[c] > 0 && counts[c] < needed)
-      throw Error("data: class " + std::to_string(c) + " has " + std::to_string(counts[c]) +
-                  (counts[c] == 1 ? " row" : " rows") + ", too few to reach the " + listed(sets) +
-                  " sets (the split gives each set rows of every class): add rows of class " + std::to_string(c) +
-                  " (at least " + std::to_string(needed) + "), remove its rows, or use fewer sets" +
-                  (sizes[1] > 0 || last_set == "validation" ? " (data.validationFraction 0)" : ""));
+      return "data: class " + std::to_string(c) + " has " + std::to_string(counts[c]) +
+             (counts[c] == 1 ? " row" : " rows") + ", too few to reach the " + listed(sets) +
+             " sets (the split gives each set rows of every class): add rows of class " + std::to_string(c) +
+             " (at least " + std::to_string(needed) + "), remove its rows, or use fewer sets" +
+             (sizes[1] > 0 || last_set == "validation" ? " (data.validationFraction 0)" : "");
+  return {};
 }
 
 }  // namespace
@@ -127,11 +132,15 @@ std::vector<std::array<int, 3>> stratified_counts(const std::vector<int>& counts
     }
   for (std::size_t c = 0; c < counts.size(); ++c)
     while (left[c] > 0) {
-      std::array<std::size_t, 3> order{0, 1, 2};
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+      const auto before = [&](std::size_t i, std::size_t j) {
         if (room[i] != room[j]) return room[i] > room[j];
         return share(c, i) - a[c][i] > share(c, j) - a[c][j];
-      });
+      };
+      // A stable insertion sort of the three sets (std::stable_sort's general code cost the
+      // module 2.4 KB for three items).
+      std::array<std::size_t, 3> order{0, 1, 2};
+      for (std::size_t i = 1; i < 3; ++i)
+        for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
       for (std::size_t k : order)
         if (left[c] > 0 && room[k] > 0) give(c, k, 1);
     }
@@ -140,10 +149,14 @@ std::vector<std::array<int, 3>> stratified_counts(const std::vector<int>& counts
 
 Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng, std::string_view last_set) {
   validate(f, all.size());
+  const SplitSizes sizes = split_sizes(all.size(), f, false);
+  const std::array<int, 3> set_sizes{sizes.train, sizes.validation, sizes.test};
+  if (all.classes > 0)  // refused before any row is taken
+    if (std::string problem = rare_class_problem(all, set_sizes, last_set); !problem.empty())
+      throw Error(std::move(problem));
   std::vector<int> rows(static_cast<std::size_t>(all.size()));
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<int>(i);
   for (std::size_t i = rows.size(); i > 1; --i) std::swap(rows[i - 1], rows[rng.below(static_cast<std::uint32_t>(i))]);
-  const SplitSizes sizes = split_sizes(all.size(), f, false);
   const auto n_train = static_cast<std::size_t>(sizes.train), n_val = static_cast<std::size_t>(sizes.validation);
   if (all.classes > 0) {
     // Stratified: the shuffled order's first rows of each class go to training, the next to
@@ -154,8 +167,6 @@ Split split_dataset(const Dataset& all, const SplitFractions& f, Pcg32& rng, std
       return static_cast<std::size_t>(all.y[static_cast<std::size_t>(r) * all.targets]);
     };
     for (int r : rows) ++counts[class_of(r)];
-    const std::array<int, 3> set_sizes{sizes.train, sizes.validation, sizes.test};
-    check_rare_classes(counts, set_sizes, last_set);
     std::vector<std::array<int, 3>> quota = stratified_counts(counts, set_sizes);
     std::array<std::vector<int>, 3> sets;
     for (int r : rows) {

@@ -18,18 +18,21 @@ void validate(const MlpSpec& spec) {
   if (spec.layers.size() > kMaxLayers)
     throw Error("model.layers: at most " + std::to_string(kMaxLayers) + " layers, got " +
                 std::to_string(spec.layers.size()));
+  // Each message is one expression of temporaries moved along into the Error (nnp/error.h): a
+  // named path string would leak in wasm, where these frames skip destructors when they throw.
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const LayerSpec& l = spec.layers[i];
-    const std::string path = "model.layers[" + std::to_string(i) + "]";
     if (l.units < 1 || l.units > kMaxUnits)
-      throw Error(path + ".units must be an integer from 1 to " + std::to_string(kMaxUnits) + ", got " +
-                  std::to_string(l.units));
+      throw Error("model.layers[" + std::to_string(i) + "].units must be an integer from 1 to " +
+                  std::to_string(kMaxUnits) + ", got " + std::to_string(l.units));
     if (!(l.dropout >= 0.0f && l.dropout < 1.0f))
-      throw Error(path + ".dropout must be a probability from 0 to below 1, got " + format_f(l.dropout, 6));
+      throw Error("model.layers[" + std::to_string(i) + "].dropout must be a probability from 0 to below 1, got " +
+                  format_f(l.dropout, 6));
     const ActivationSpec& a = l.activation;
     if (!std::isfinite(a.negative_slope) || !std::isfinite(a.alpha) || !(a.beta > 0.0f) || !std::isfinite(a.beta) ||
         !std::isfinite(a.threshold))
-      throw Error(path + ".activation: its parameters must be finite (and Softplus beta > 0)");
+      throw Error("model.layers[" + std::to_string(i) +
+                  "].activation: its parameters must be finite (and Softplus beta > 0)");
   }
 }
 

@@ -253,7 +253,7 @@ std::string Range::describe() const {
          ", " + format_number(max) + (max_open ? ")" : "]");
 }
 
-const Catalogue& catalogue() {
+const Catalogue& catalogue() noexcept {
   static const Catalogue c = build();
   return c;
 }
@@ -264,14 +264,21 @@ const OptimizerInfo& Catalogue::optimizer(OptimizerKind kind) const { return ent
 const SchedulerInfo& Catalogue::scheduler(SchedulerKind kind) const { return entry(schedulers, kind); }
 const InitInfo& Catalogue::init(InitKind kind) const { return entry(inits, kind); }
 
-const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name) {
+const ArgInfo* find_arg(std::span<const ArgInfo> args, std::string_view name) noexcept {
   for (const ArgInfo& a : args)
     if (a.name == name) return &a;
   return nullptr;
 }
 
 void check_range(const Range& range, std::string_view path, double v) {
-  if (!range.contains(v)) throw Error(std::string(path) + " must be " + range.describe() + ", got " + format_number(v));
+  if (range.contains(v)) return;
+  // Built statement by statement, each temporary gone before the throw (nnp/error.h says why).
+  std::string message(path);
+  message += " must be ";
+  message += range.describe();
+  message += ", got ";
+  message += format_number(v);
+  throw Error(std::move(message));
 }
 
 int default_classes(const GeneratorInfo& g) {

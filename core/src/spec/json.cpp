@@ -372,27 +372,27 @@ class JsonParser {
 
 std::optional<Json> Json::parse(std::string_view text) { return JsonParser(text).document(); }
 
-const char* Json::type_name() const {
+const char* Json::type_name() const noexcept {
   static constexpr const char* kNames[] = {"null",   "boolean", "number", "number",
                                            "number", "string",  "array",  "object"};
   return kNames[v_.index()];
 }
 
-double Json::number() const {
+double Json::number() const noexcept {
   switch (v_.index()) {
-    case kInteger: return static_cast<double>(std::get<std::int64_t>(v_));
-    case kUnsigned: return static_cast<double>(std::get<std::uint64_t>(v_));
-    default: return std::get<double>(v_);
+    case kInteger: return static_cast<double>(*std::get_if<std::int64_t>(&v_));
+    case kUnsigned: return static_cast<double>(*std::get_if<std::uint64_t>(&v_));
+    default: return *std::get_if<double>(&v_);
   }
 }
 
-std::size_t Json::size() const {
+std::size_t Json::size() const noexcept {
   if (is_array()) return array().size();
   if (is_object()) return members().size();
   return 0;
 }
 
-const Json* Json::find(std::string_view key) const {
+const Json* Json::find(std::string_view key) const noexcept {
   if (!is_object()) return nullptr;
   for (const Member& m : members())
     if (m.first == key) return &m.second;

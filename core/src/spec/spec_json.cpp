@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,37 @@
 namespace nnp {
 namespace {
 
+// One object of the config. Its path ("model.layers[2].activation") is written out only for a
+// message, from the readers it was reached through: a read that succeeds allocates nothing but the
+// spec, and keeps few objects to destroy, which is what exception handling costs in wasm (this
+// file is built with it there, so that a refusal frees all it read: issue 17).
 class Reader {
  public:
-  Reader(const Json& j, std::string path) : j_(j), path_(std::move(path)) {
-    if (!j_.is_object()) throw Error(where() + " must be an object");
+  // The config itself (`name`: its path, e.g. "racers[1]", or empty for the whole config), or
+  // member `key` of `parent` (element `index` of it, if ≥ 0).
+  explicit Reader(const Json& j, std::string_view name = {}) : j_(j), key_(name) { check(); }
+  Reader(const Json& j, const Reader& parent, const char* key, int index = -1)
+      : j_(j), parent_(&parent), key_(key), index_(index) {
+    check();
   }
 
-  std::string where() const { return path_.empty() ? "the config" : path_; }
-  std::string field(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string path() const {
+    std::string p = parent_ != nullptr ? parent_->path() : std::string();
+    if (!key_.empty()) {
+      if (!p.empty()) p += '.';
+      p += key_;
+    }
+    if (index_ >= 0) p += "[" + std::to_string(index_) + "]";
+    return p;
+  }
+  std::string where() const {
+    std::string p = path();
+    return p.empty() ? "the config" : p;
+  }
+  std::string field(const char* key) const {
+    std::string p = path();
+    return p.empty() ? key : p + "." + key;
+  }
   bool has(const char* key) const {
     const Json* v = j_.find(key);
     return v != nullptr && !v->is_null();
@@ -33,13 +57,16 @@ class Reader {
 
   Reader object(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (an object is expected)");
-    return Reader(raw(key), field(key));
+    return Reader(raw(key), *this, key);
   }
   const Json& raw(const char* key) const { return *j_.find(key); }
 
   double number(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (a number is expected)");
-    return as_number(raw(key), field(key));
+    const Json& v = raw(key);
+    if (!v.is_number()) throw Error(field(key) + " must be a number, got " + v.dump());
+    if (!std::isfinite(v.number())) throw Error(field(key) + " must be a finite number");
+    return v.number();
   }
   double number(const char* key, double fallback) const { return has(key) ? number(key) : fallback; }
   int integer(const char* key) const {
@@ -54,38 +81,42 @@ class Reader {
     if (!raw(key).is_boolean()) throw Error(field(key) + " must be true or false, got " + dump(key));
     return raw(key).boolean();
   }
-  std::string string(const char* key) const {
+  const std::string& string(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (a string is expected)");
     if (!raw(key).is_string()) throw Error(field(key) + " must be a string, got " + dump(key));
     return raw(key).string();
   }
   std::string dump(const char* key) const { return raw(key).dump(); }
 
-  // Every key must be in `allowed` (or `ignored`); the message lists what is accepted.
-  void only(const std::vector<std::string_view>& allowed, const std::string& owner,
-            std::initializer_list<const char*> ignored = {}) const {
+  // Every key must be in `allowed` but not in `dropped` (or in `ignored`); the message lists what
+  // is accepted.
+  void only(std::span<const std::string_view> allowed, std::string_view owner,
+            std::initializer_list<const char*> ignored = {}, std::initializer_list<const char*> dropped = {}) const {
+    const auto in = [](std::string_view key, auto list) {
+      return std::find(list.begin(), list.end(), key) != list.end();
+    };
     for (const auto& [key, value] : j_.members()) {
-      bool ok = false;
-      for (std::string_view a : allowed) ok = ok || key == a;
-      for (const char* a : ignored) ok = ok || key == a;
-      if (ok) continue;
+      if ((in(key, allowed) && !in(key, dropped)) || in(key, ignored)) continue;
       std::string message = field(key.c_str());
       message += " is not an argument of ";
       message += owner;
       message += "; accepted:";
-      for (std::size_t i = 0; i < allowed.size(); ++i) {
-        message += i == 0 ? " " : ", ";
-        message += allowed[i];
+      const char* separator = " ";
+      for (std::string_view a : allowed) {
+        if (in(a, dropped)) continue;
+        message += separator;
+        message += a;
+        separator = ", ";
       }
       throw Error(message);
     }
   }
-  void only(std::initializer_list<const char*> allowed, const std::string& owner,
+  void only(std::initializer_list<std::string_view> allowed, std::string_view owner,
             std::initializer_list<const char*> ignored = {}) const {
-    only(std::vector<std::string_view>(allowed.begin(), allowed.end()), owner, ignored);
+    only(std::span<const std::string_view>(allowed.begin(), allowed.end()), owner, ignored);
   }
   // A class's arguments from the catalogue, then the torch arguments taken at their default only.
-  void only(const std::vector<ArgInfo>& args, const std::string& owner, std::initializer_list<const char*> torch_only,
+  void only(const std::vector<ArgInfo>& args, std::string_view owner, std::initializer_list<const char*> torch_only,
             std::initializer_list<const char*> ignored = {}) const {
     std::vector<std::string_view> allowed{"name"};
     for (const ArgInfo& a : args) allowed.push_back(a.name);
@@ -93,47 +124,55 @@ class Reader {
     only(allowed, owner, ignored);
   }
   // A torch argument we do not implement: only its default value is accepted.
-  void default_only(const char* key, const Json& torch_default, const std::string& why) const {
+  void default_only(const char* key, const Json& torch_default, std::string_view why) const {
     if (j_.contains(key) && !(raw(key) == torch_default))
-      throw Error(field(key) + " = " + dump(key) + " is not supported (" + why + "); use " + torch_default.dump());
-  }
-
-  static double as_number(const Json& v, const std::string& path) {
-    if (!v.is_number()) throw Error(path + " must be a number, got " + v.dump());
-    const double d = v.number();
-    if (!std::isfinite(d)) throw Error(path + " must be a finite number");
-    return d;
+      throw Error(field(key) + " = " + dump(key) + " is not supported (" + std::string(why) + "); use " +
+                  torch_default.dump());
   }
 
  private:
+  void check() const {
+    if (!j_.is_object()) throw Error(where() + " must be an object");
+  }
+
   const Json& j_;
-  std::string path_;
+  const Reader* parent_ = nullptr;
+  std::string_view key_;
+  int index_ = -1;
 };
 
-ActivationSpec activation_from(const Json& j, const std::string& path) {
+// A number of an array ("optimizer.betas[0]").
+double element_number(const Json& v, const Reader& r, const char* key, int index) {
+  if (!v.is_number()) throw Error(r.field(key) + "[" + std::to_string(index) + "] must be a number, got " + v.dump());
+  if (!std::isfinite(v.number())) throw Error(r.field(key) + "[" + std::to_string(index) + "] must be a finite number");
+  return v.number();
+}
+
+// A layer's activation: a name ("ReLU") or {name, ...arguments}.
+ActivationSpec activation_from(const Reader& layer) {
   ActivationSpec a;
-  std::string name;
-  if (j.is_string()) {
-    name = j.string();
-  } else {
-    Reader r(j, path);
-    name = r.string("name");
-    if (const auto kind = parse_activation(name)) r.only(catalogue().activation(*kind).args, name, {}, {"inplace"});
+  const Json& j = layer.raw("activation");
+  const std::string* name = j.is_string() ? &j.string() : nullptr;
+  if (name == nullptr) {
+    const Reader r(j, layer, "activation");
+    name = &r.string("name");
+    if (const auto kind = parse_activation(*name)) r.only(catalogue().activation(*kind).args, *name, {}, {"inplace"});
     a.negative_slope = static_cast<float>(r.number("negative_slope", 0.01));
     a.alpha = static_cast<float>(r.number("alpha", 1.0));
     a.beta = static_cast<float>(r.number("beta", 1.0));
     a.threshold = static_cast<float>(r.number("threshold", 20.0));
     if (r.has("approximate")) {
-      const std::string approx = r.string("approximate");
+      const std::string& approx = r.string("approximate");
       if (approx != "none" && approx != "tanh")
-        throw Error(path + ".approximate must be \"none\" or \"tanh\", got \"" + approx + "\"");
+        throw Error(r.field("approximate") + " must be \"none\" or \"tanh\", got \"" + approx + "\"");
       a.approximate_tanh = approx == "tanh";
     }
     if (r.has("dim") && r.integer("dim") != 1 && r.integer("dim") != -1)
-      throw Error(path + ".dim must be 1 (the feature axis)");
+      throw Error(r.field("dim") + " must be 1 (the feature axis)");
   }
-  const auto kind = parse_activation(name);
-  if (!kind) throw Error(path + ": unknown activation '" + name + "'; accepted: " + activation_names());
+  const auto kind = parse_activation(*name);
+  if (!kind)
+    throw Error(layer.field("activation") + ": unknown activation '" + *name + "'; accepted: " + activation_names());
   a.kind = *kind;
   return a;
 }
@@ -145,13 +184,11 @@ MlpSpec model_from(const Reader& r) {
   if (!r.has("layers") || !r.raw("layers").is_array()) throw Error(r.field("layers") + " must be an array of layers");
   int i = 0;
   for (const Json& lj : r.raw("layers").array()) {
-    const std::string path = r.field("layers") + "[" + std::to_string(i++) + "]";
-    Reader l(lj, path);
+    const Reader l(lj, r, "layers", i++);
     l.only(catalogue().fields.layer, "a layer");
     LayerSpec layer;
     layer.units = l.integer("units");
-    layer.activation =
-        l.has("activation") ? activation_from(l.raw("activation"), path + ".activation") : ActivationSpec{};
+    layer.activation = l.has("activation") ? activation_from(l) : ActivationSpec{};
     layer.dropout = static_cast<float>(l.number("dropout", 0.0));
     m.layers.push_back(layer);
   }
@@ -160,7 +197,7 @@ MlpSpec model_from(const Reader& r) {
 
 LossSpec loss_from(const Reader& r) {
   LossSpec s;
-  const std::string name = r.string("name");
+  const std::string& name = r.string("name");
   const auto kind = parse_loss(name);
   if (!kind) throw Error(r.field("name") + ": unknown loss '" + name + "'; accepted: " + loss_names());
   s.kind = *kind;
@@ -175,7 +212,7 @@ LossSpec loss_from(const Reader& r) {
     default: r.only(args, name, {}, deprecated);
   }
   if (r.has("reduction")) {
-    const std::string red = r.string("reduction");
+    const std::string& red = r.string("reduction");
     const auto parsed = parse_reduction(red);
     if (!parsed || *parsed == Reduction::None)
       throw Error(r.field("reduction") + ": '" + red + "' is not accepted for training; accepted: mean, sum");
@@ -192,7 +229,7 @@ LossSpec loss_from(const Reader& r) {
 }
 
 OptimizerSpec optimizer_from(const Reader& r) {
-  const std::string name = r.string("name");
+  const std::string& name = r.string("name");
   const auto kind = parse_optimizer(name);
   if (!kind) throw Error(r.field("name") + ": unknown optimizer '" + name + "'; accepted: " + optimizer_names());
   OptimizerSpec s = OptimizerSpec::defaults_for(*kind);
@@ -214,15 +251,15 @@ OptimizerSpec optimizer_from(const Reader& r) {
     const Json& b = r.raw("betas");
     if (!b.is_array() || b.size() != 2)
       throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
-    s.beta1 = Reader::as_number(b[0], r.field("betas") + "[0]");
-    s.beta2 = Reader::as_number(b[1], r.field("betas") + "[1]");
+    s.beta1 = element_number(b[0], r, "betas", 0);
+    s.beta2 = element_number(b[1], r, "betas", 1);
   }
   return s;
 }
 
 SchedulerSpec scheduler_from(const Reader& r) {
   SchedulerSpec s;
-  const std::string name = r.string("name");
+  const std::string& name = r.string("name");
   const auto kind = parse_scheduler(name);
   if (!kind) throw Error(r.field("name") + ": unknown scheduler '" + name + "'; accepted: " + scheduler_names());
   s.kind = *kind;
@@ -247,7 +284,7 @@ InitSpec init_from(const Reader& r) {
   r.only(catalogue().fields.init, "init");
   InitSpec s;
   if (r.has("weight")) {
-    const std::string name = r.string("weight");
+    const std::string& name = r.string("weight");
     const auto kind = parse_init(name);
     if (!kind) throw Error(r.field("weight") + ": unknown initialiser '" + name + "'; accepted: " + init_names());
     s.weight = *kind;
@@ -267,15 +304,6 @@ Json parse(std::string_view text) {
   std::optional<Json> j = Json::parse(text);
   if (!j) throw Error("the config is not valid JSON");
   return std::move(*j);
-}
-
-// `list` less the names in `drop`.
-std::vector<std::string_view> without(const std::vector<std::string_view>& list,
-                                      std::initializer_list<std::string_view> drop) {
-  std::vector<std::string_view> out;
-  for (std::string_view n : list)
-    if (std::find(drop.begin(), drop.end(), n) == drop.end()) out.push_back(n);
-  return out;
 }
 
 float optional_positive(const Reader& r, const char* key) {
@@ -304,10 +332,10 @@ LearnerSpec learner_from(const Reader& r) {
 LearnerSpec learner_spec_from_json(std::string_view text) { return learner_spec_from(parse(text)); }
 
 LearnerSpec learner_spec_from(const Json& j) {
-  Reader r(j, "");
+  const Reader r(j);
   // A parity fixture's own keys (format, name, parameters, steps, expected) may stand beside the spec.
-  r.only(without(catalogue().fields.scene, {"format", "seed", "data", "training"}), "a learner spec",
-         {"format", "name", "parameters", "steps", "expected"});
+  r.only(catalogue().fields.scene, "a learner spec", {"format", "name", "parameters", "steps", "expected"},
+         {"format", "seed", "data", "training"});
   return learner_from(r);
 }
 
@@ -317,8 +345,8 @@ SchedulerSpec scheduler_spec_from(const Json& j, const std::string& path) { retu
 TrainerConfig trainer_config_from_json(std::string_view text) { return trainer_config_from(parse(text)); }
 
 TrainerConfig trainer_config_from(const Json& j) {
-  Reader r(j, "");
-  r.only(without(catalogue().fields.scene, {"format"}), "the engine config");
+  const Reader r(j);
+  r.only(catalogue().fields.scene, "the engine config", {}, {"format"});
   TrainerConfig c;
   const double seed = r.number("seed");
   if (!(seed >= 0 && std::floor(seed) == seed && seed <= 9007199254740991.0))
@@ -327,7 +355,7 @@ TrainerConfig trainer_config_from(const Json& j) {
 
   Reader d = r.object("data");
   // A scene's dataset and rows are the page's: the engine gets the rows as SuppliedData.
-  d.only(without(catalogue().fields.data, {"dataset", "rows"}), "data");
+  d.only(catalogue().fields.data, "data", {}, {"dataset", "rows"});
   c.data.name = d.string("name");
   c.data.samples = d.integer("samples", c.data.samples);
   c.data.noise = d.number("noise", c.data.noise);
@@ -340,10 +368,12 @@ TrainerConfig trainer_config_from(const Json& j) {
     const Json& f = d.raw("features");
     if (!f.is_array()) throw Error("data.features must be an array of feature names, got " + f.dump());
     for (std::size_t i = 0; i < f.size(); ++i) {
-      const std::string path = "data.features[" + std::to_string(i) + "]";
-      if (!f[i].is_string()) throw Error(path + " must be a feature name, got " + f[i].dump());
+      if (!f[i].is_string())
+        throw Error("data.features[" + std::to_string(i) + "] must be a feature name, got " + f[i].dump());
       const auto parsed = parse_feature(f[i].string());
-      if (!parsed) throw Error(path + ": unknown feature '" + f[i].string() + "'; accepted: " + feature_names());
+      if (!parsed)
+        throw Error("data.features[" + std::to_string(i) + "]: unknown feature '" + f[i].string() +
+                    "'; accepted: " + feature_names());
       c.data.features.push_back(*parsed);
     }
     if (c.data.features.empty())
