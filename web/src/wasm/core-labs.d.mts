@@ -39,7 +39,7 @@ export interface FlowProgress {
 
 /** A network trained on a generated 2-D set, each layer measured (nnp::GradientFlow). */
 export interface GradientFlow {
-  /** Up to `steps` steps on the next mini-batches, the last one measured. */
+  /** Up to `steps` (0 … 10,000) steps on the next mini-batches, the last one measured. */
   run(steps: number): FlowProgress;
   /** The last measured step's figures, one record per layer (output layer last). */
   layers(): LayerFlow[];
@@ -88,7 +88,7 @@ export interface Perceptron {
 
 /** A small network trained full-batch on the lab's points. */
 export interface Network {
-  /** `steps` full-batch steps; the last loss. */
+  /** `steps` (1 … 10,000) full-batch steps; the last loss. */
   train(steps: number): number;
   /** Outputs for points x [m × inputs]. */
   predict(x: Float32Array): Float32Array;
@@ -290,7 +290,8 @@ export interface LabsCoreModule {
   expressionFunctions(): ExpressionFunction[];
   /** The finite differences' step h. */
   readonly finiteDifferenceStep: number;
-  /** A generated two-class 2-D set, standardised, snapped to multiples of `grid` when > 0. */
+  /** A generated two-class 2-D set, standardised, snapped to multiples of `grid` (0: not snapped;
+   *  a negative or non-finite grid throws). */
   labPoints(
     name: DatasetName,
     samples: number,
