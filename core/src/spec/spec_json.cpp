@@ -63,9 +63,14 @@ class Reader {
 
   double number(const char* key) const {
     if (!has(key)) throw Error(field(key) + " is missing (a number is expected)");
-    const Json& v = raw(key);
-    if (!v.is_number()) throw Error(field(key) + " must be a number, got " + v.dump());
-    if (!std::isfinite(v.number())) throw Error(field(key) + " must be a finite number");
+    return as_number(raw(key), key);
+  }
+  // A number of the config: member `key`, or element `index` of it ("optimizer.betas[0]"); the
+  // path is written only for a message.
+  double as_number(const Json& v, const char* key, int index = -1) const {
+    const auto path = [&] { return field(key) + (index >= 0 ? "[" + std::to_string(index) + "]" : std::string()); };
+    if (!v.is_number()) throw Error(path() + " must be a number, got " + v.dump());
+    if (!std::isfinite(v.number())) throw Error(path() + " must be a finite number");
     return v.number();
   }
   double number(const char* key, double fallback) const { return has(key) ? number(key) : fallback; }
@@ -140,13 +145,6 @@ class Reader {
   std::string_view key_;
   int index_ = -1;
 };
-
-// A number of an array ("optimizer.betas[0]").
-double element_number(const Json& v, const Reader& r, const char* key, int index) {
-  if (!v.is_number()) throw Error(r.field(key) + "[" + std::to_string(index) + "] must be a number, got " + v.dump());
-  if (!std::isfinite(v.number())) throw Error(r.field(key) + "[" + std::to_string(index) + "] must be a finite number");
-  return v.number();
-}
 
 // A layer's activation: a name ("ReLU") or {name, ...arguments}.
 ActivationSpec activation_from(const Reader& layer) {
@@ -251,8 +249,8 @@ OptimizerSpec optimizer_from(const Reader& r) {
     const Json& b = r.raw("betas");
     if (!b.is_array() || b.size() != 2)
       throw Error(r.field("betas") + " must be a pair [beta1, beta2], got " + b.dump());
-    s.beta1 = element_number(b[0], r, "betas", 0);
-    s.beta2 = element_number(b[1], r, "betas", 1);
+    s.beta1 = r.as_number(b[0], "betas", 0);
+    s.beta2 = r.as_number(b[1], "betas", 1);
   }
   return s;
 }
